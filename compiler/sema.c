@@ -1,0 +1,408 @@
+/* Statements: names bound to slots, params and their -D overrides, tests and
+ * expects placed where they may stand. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "addr.h"
+#include "sema.h"
+
+struct sema_sym *sema_lookup(struct sema *s, const char *name)
+{
+    for (size_t i = s->nsyms; i-- > 0;)
+        if (strcmp(s->syms[i].name, name) == 0)
+            return &s->syms[i];
+    return NULL;
+}
+
+static struct sema_sym *bind(struct sema *s, const char *name, enum ps_type t, struct ast_loc at)
+{
+    struct sema_sym *sym = sema_lookup(s, name);
+    if (sym) {
+        if (sym->type != t)
+            sym->type = PT_ANY;
+        return sym;
+    }
+    if (s->nsyms == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 16;
+        s->syms = realloc(s->syms, s->cap * sizeof *s->syms);
+        if (!s->syms)
+            abort();
+    }
+    sym = &s->syms[s->nsyms++];
+    memset(sym, 0, sizeof *sym);
+    sym->name = strdup(name);
+    sym->slot = (int)s->prog->nslots++;
+    sym->type = t;
+    sym->loc = at;
+    return sym;
+}
+
+static struct ps_stmt *new_stmt(enum ps_skind kind, const struct ast_node *n)
+{
+    struct ps_stmt *st = calloc(1, sizeof *st);
+    if (!st)
+        abort();
+    st->kind = kind;
+    st->loc = sema_loc(n->loc);
+    st->field = -1;
+    return st;
+}
+
+static void stmt_free(struct ps_stmt *st)
+{
+    if (!st)
+        return;
+    sema_expr_free(st->expr);
+    free(st->slots);
+    free(st->text);
+    free(st->cond_text);
+    for (size_t i = 0; i < st->nbody; i++)
+        stmt_free(st->body[i]);
+    free(st->body);
+    free(st);
+}
+
+void ps_program_free(struct ps_program *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->nstmts; i++)
+        stmt_free(p->stmts[i]);
+    free(p->stmts);
+    for (size_t i = 0; i < p->nslots; i++)
+        free(p->slot_names[i]);
+    free(p->slot_names);
+    free(p);
+}
+
+static void push_stmt(struct ps_stmt ***list, size_t *n, struct ps_stmt *st)
+{
+    *list = realloc(*list, (*n + 1) * sizeof **list);
+    if (!*list)
+        abort();
+    (*list)[(*n)++] = st;
+}
+
+/* A -D value, read as the param's default is typed. */
+static bool define_value(const struct ps_value *def, const char *text, struct ps_value *out)
+{
+    char *end;
+    memset(out, 0, sizeof *out);
+    out->t = def->t;
+    switch (def->t) {
+    case PT_INT:
+        out->u = strtoull(text, &end, 0);
+        return *text && !*end && text[0] != '-';
+    case PT_BOOL:
+        out->u = strcmp(text, "true") == 0;
+        return out->u || strcmp(text, "false") == 0;
+    case PT_DUR: {
+        double x = strtod(text, &end);
+        double scale = strcmp(end, "us") == 0 ? 1e3 : strcmp(end, "ms") == 0 ? 1e6
+                     : strcmp(end, "s") == 0 || *end == '\0' ? 1e9 : strcmp(end, "m") == 0 ? 60e9
+                     : -1;
+        out->u = (uint64_t)(x * scale + 0.5);
+        return end != text && scale > 0 && x >= 0;
+    }
+    case PT_MAC:
+        return ps_parse_mac(text, out->addr);
+    case PT_IP4:
+        return ps_parse_ip4(text, out->addr);
+    case PT_IP6:
+        return ps_parse_ip6(text, out->addr);
+    case PT_PREFIX4:
+    case PT_PREFIX6: {
+        bool v6;
+        return ps_parse_prefix(text, out->addr, &out->prefix, &v6) &&
+               v6 == (def->t == PT_PREFIX6);
+    }
+    case PT_STR:
+        *out = ps_val_bytes(PT_STR, (const uint8_t *)text, strlen(text));
+        return true;
+    default:
+        return false;
+    }
+}
+
+static struct ps_stmt *param(struct sema *s, const struct ast_node *n)
+{
+    struct ast_loc at = n->name_loc.line ? n->name_loc : n->loc;
+    if (s->in_test || sema_lookup(s, n->str)) {
+        ps_diag_error(s->d, at, sema_lookup(s, n->str) ? "'%s' is already defined"
+                                                       : "param '%s' belongs at the top level",
+                      n->str);
+        return NULL;
+    }
+    struct ps_expr *v = sema_expr(s, n->kids[0]);
+    if (!v)
+        return NULL;
+    if (v->kind != E_CONST || v->value.t == PT_NONE) {
+        ps_diag_error(s->d, n->kids[0]->loc, "a param's default is a constant: a number, "
+                      "address, prefix, duration, string or boolean");
+        sema_expr_free(v);
+        return NULL;
+    }
+    for (size_t i = 0; i < s->ndefs; i++) {
+        if (strcmp(s->defs[i].name, n->str) != 0)
+            continue;
+        struct ps_value dv;
+        if (!define_value(&v->value, s->defs[i].value, &dv)) {
+            ps_diag_error(s->d, at, "-D %s=%s: param '%s' takes %s", n->str, s->defs[i].value,
+                          n->str, ps_type_name(v->value.t));
+            ps_val_release(&dv);
+            continue;
+        }
+        ps_val_release(&v->value);
+        v->value = dv;
+    }
+    struct sema_sym *sym = bind(s, n->str, v->value.t, at);
+    sym->is_param = true;
+    struct ps_stmt *st = new_stmt(S_BIND, n);
+    st->slot = sym->slot;
+    st->expr = v;
+    return st;
+}
+
+/* `p[IP].ttl = 5` or `p.ttl = 5`. */
+static struct ps_stmt *set_field(struct sema *s, const struct ast_node *n)
+{
+    const struct ast_node *t = n->kids[0];
+    const struct ast_node *base = t->kids[0];
+    const struct ast_node *var = base->kind == AST_INDEX ? base->kids[0] : base;
+    if (var->kind != AST_NAME) {
+        ps_diag_error(s->d, t->loc, "only a field of a named packet can be set, as p[IP].ttl = 5");
+        return NULL;
+    }
+    struct sema_sym *sym = sema_lookup(s, var->str);
+    if (!sym) {
+        ps_diag_error(s->d, var->loc, "unknown name '%s'", var->str);
+        return NULL;
+    }
+    if (sym->is_param) {
+        ps_diag_error(s->d, var->loc, "'%s' is a param: its value is set by -D", var->str);
+        return NULL;
+    }
+    if (sym->type != PT_PKT && sym->type != PT_ANY) {
+        ps_diag_error(s->d, var->loc, "'%s' is %s, not a packet", var->str,
+                      ps_type_name(sym->type));
+        return NULL;
+    }
+    struct ps_stmt *st = new_stmt(S_SETFIELD, n);
+    st->slot = sym->slot;
+    struct ast_loc name_at = t->name_loc.line ? t->name_loc : t->loc;
+    if (base->kind == AST_INDEX) {
+        const struct ast_node *ln = base->kids[1];
+        st->proto = ln->kind == AST_NAME ? ps_proto_find(ln->str) : NULL;
+        if (!st->proto) {
+            ps_diag_error(s->d, ln->loc, "a layer name goes here, as p[IP].ttl = 5");
+            stmt_free(st);
+            return NULL;
+        }
+        st->field = sema_field(s, st->proto, t->str, name_at);
+        if (st->field < 0) {
+            stmt_free(st);
+            return NULL;
+        }
+        st->expr = sema_field_value(s, n->kids[1], st->proto, st->field);
+    } else {
+        st->text = strdup(t->str); /* the first layer that has it, found when it runs */
+        st->expr = sema_expr(s, n->kids[1]);
+    }
+    if (!st->expr) {
+        stmt_free(st);
+        return NULL;
+    }
+    return st;
+}
+
+static struct ps_stmt *statement(struct sema *s, const struct ast_node *n);
+
+static void block(struct sema *s, const struct ast_node *b, struct ps_stmt *into)
+{
+    for (size_t i = 0; i < b->nkids; i++) {
+        struct ps_stmt *st = statement(s, b->kids[i]);
+        if (st)
+            push_stmt(&into->body, &into->nbody, st);
+    }
+}
+
+static enum ps_type element_type(enum ps_type t)
+{
+    switch (t) {
+    case PT_RANGE: return PT_INT;
+    case PT_PKT: case PT_PKTLIST: return PT_PKT;
+    default: return PT_ANY;
+    }
+}
+
+static char *source_text(struct sema *s, struct ast_loc l)
+{
+    /* The condition as written, for "expected ... got ..." messages. */
+    const char *text = s->d->src->text;
+    int line = 1;
+    const char *p = text;
+    while (*p && line < l.line)
+        if (*p++ == '\n')
+            line++;
+    const char *start = p + (l.col - 1);
+    const char *end = start;
+    while (*end && *end != '\n' && !(l.end_line == l.line && end - p >= l.end_col))
+        end++;
+    return strndup(start, (size_t)(end - start));
+}
+
+static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
+{
+    struct ps_stmt *st = NULL;
+    switch (n->kind) {
+    case AST_PARAM:
+        return param(s, n);
+    case AST_ASSIGN: {
+        const struct ast_node *t = n->kids[0];
+        if (t->kind == AST_ATTR)
+            return set_field(s, n);
+        if (t->kind != AST_NAME) {
+            ps_diag_error(s->d, t->loc, "cannot assign to this: a name or p[Layer].field goes "
+                          "on the left of '='");
+            return NULL;
+        }
+        struct sema_sym *old = sema_lookup(s, t->str);
+        if (old && old->is_param) {
+            ps_diag_error(s->d, t->loc, "'%s' is a param: its value is set by -D", t->str);
+            return NULL;
+        }
+        struct ps_expr *v = sema_expr(s, n->kids[1]);
+        if (!v)
+            return NULL;
+        st = new_stmt(S_BIND, n);
+        st->expr = v;
+        st->slot = bind(s, t->str, v->type, t->loc)->slot;
+        return st;
+    }
+    case AST_UNPACK: {
+        const struct ast_node *valn = n->kids[n->nkids - 1];
+        struct ps_expr *v = sema_expr(s, valn);
+        if (!v)
+            return NULL;
+        if (v->type != PT_TUPLE && v->type != PT_ANY) {
+            ps_diag_error(s->d, valn->loc, "%s cannot be unpacked into %zu names",
+                          ps_type_name(v->type), n->nkids - 1);
+            sema_expr_free(v);
+            return NULL;
+        }
+        bool pair = v->kind == E_CALL;
+        if (pair && n->nkids - 1 != 2)
+            ps_diag_error(s->d, n->loc, "this gives two values (ans, unans), not %zu",
+                          n->nkids - 1);
+        st = new_stmt(S_UNPACK, n);
+        st->expr = v;
+        st->nslots = n->nkids - 1;
+        st->slots = calloc(st->nslots, sizeof *st->slots);
+        for (size_t i = 0; i + 1 < n->nkids; i++) {
+            const struct ast_node *t = n->kids[i];
+            if (t->kind != AST_NAME) {
+                ps_diag_error(s->d, t->loc, "only names can be unpacked into");
+                continue;
+            }
+            st->slots[i] = bind(s, t->str, pair ? PT_PKTLIST : PT_ANY, t->loc)->slot;
+        }
+        return st;
+    }
+    case AST_EXPR: {
+        struct ps_expr *v = sema_expr(s, n->kids[0]);
+        if (!v)
+            return NULL;
+        if (v->kind != E_CALL && v->kind != E_METHOD)
+            ps_diag_warning(s->d, n->loc, "this expression's value is not used");
+        st = new_stmt(S_EVAL, n);
+        st->expr = v;
+        return st;
+    }
+    case AST_FOR: {
+        struct ps_expr *it = sema_expr(s, n->kids[0]);
+        if (!it)
+            return NULL;
+        if (it->type != PT_LIST && it->type != PT_RANGE && it->type != PT_PKT &&
+            it->type != PT_PKTLIST && it->type != PT_ANY) {
+            ps_diag_error(s->d, n->kids[0]->loc, "for goes over a list, a range or packets, "
+                          "not %s", ps_type_name(it->type));
+        }
+        st = new_stmt(S_FOR, n);
+        st->expr = it;
+        struct ast_loc at = n->name_loc.line ? n->name_loc : n->loc;
+        st->slot = bind(s, n->str, element_type(it->type), at)->slot;
+        block(s, n->kids[1], st);
+        return st;
+    }
+    case AST_TEST:
+        if (s->in_test) {
+            ps_diag_error(s->d, n->loc, "a test cannot hold another test");
+            return NULL;
+        }
+        st = new_stmt(S_TEST, n);
+        st->text = malloc(n->len + 1);
+        memcpy(st->text, n->str, n->len + 1);
+        st->text_len = n->len;
+        s->prog->ntests++;
+        s->in_test = true;
+        block(s, n->kids[0], st);
+        s->in_test = false;
+        return st;
+    case AST_EXPECT: {
+        if (!s->in_test) {
+            ps_diag_error(s->d, n->loc, "expect belongs inside a test \"name\" { ... } block");
+            return NULL;
+        }
+        struct ps_expr *c = sema_expr(s, n->kids[0]);
+        if (!c)
+            return NULL;
+        st = new_stmt(S_EXPECT, n);
+        st->expr = c;
+        st->cond_text = source_text(s, n->kids[0]->loc);
+        if (n->nkids > 1 && n->kids[1]) {
+            st->text = malloc(n->kids[1]->len + 1);
+            memcpy(st->text, n->kids[1]->str, n->kids[1]->len + 1);
+            st->text_len = n->kids[1]->len;
+        }
+        return st;
+    }
+    default:
+        ps_diag_error(s->d, n->loc, "this is not a statement");
+        return NULL;
+    }
+}
+
+struct ps_program *ps_compile(const struct ast_node *ast, struct ps_diag *d,
+                              const struct ps_define *defs, size_t ndefs)
+{
+    struct sema s = {.d = d, .defs = defs, .ndefs = ndefs};
+    s.prog = calloc(1, sizeof *s.prog);
+    if (!s.prog)
+        abort();
+    s.prog->path = d->src->path;
+    s.prog->source = d->src->text;
+    int before = d->errors;
+    for (size_t i = 0; i < ast->nkids; i++) {
+        struct ps_stmt *st = statement(&s, ast->kids[i]);
+        if (st)
+            push_stmt(&s.prog->stmts, &s.prog->nstmts, st);
+    }
+    for (size_t i = 0; i < ndefs; i++) {
+        struct sema_sym *sym = sema_lookup(&s, defs[i].name);
+        if (!sym || !sym->is_param) {
+            struct ast_loc nowhere = {0, 0, 0, 0};
+            ps_diag_error(d, nowhere, "-D %s: %s has no param '%s'", defs[i].name, d->src->path,
+                          defs[i].name);
+        }
+    }
+    s.prog->slot_names = calloc(s.prog->nslots ? s.prog->nslots : 1, sizeof(char *));
+    for (size_t i = 0; i < s.nsyms; i++) {
+        s.prog->slot_names[s.syms[i].slot] = s.syms[i].name;
+    }
+    free(s.syms);
+    if (d->errors > before) {
+        ps_program_free(s.prog);
+        return NULL;
+    }
+    return s.prog;
+}

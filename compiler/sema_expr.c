@@ -1,0 +1,745 @@
+/* Expressions: names resolved, layers and fields checked against the
+ * registry, constants folded and checked where they are written. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtins.h"
+#include "coerce.h"
+#include "sema.h"
+#include "suggest.h"
+
+struct ps_loc sema_loc(struct ast_loc l)
+{
+    struct ps_loc r = {l.line, l.col};
+    return r;
+}
+
+struct ps_expr *sema_new_expr(enum ps_ekind kind, const struct ast_node *n)
+{
+    struct ps_expr *e = calloc(1, sizeof *e);
+    if (!e)
+        abort();
+    e->kind = kind;
+    e->loc = sema_loc(n->loc);
+    e->type = PT_ANY;
+    e->field = -1;
+    return e;
+}
+
+void sema_expr_free(struct ps_expr *e)
+{
+    if (!e)
+        return;
+    ps_val_release(&e->value);
+    for (size_t i = 0; i < e->nargs; i++)
+        sema_expr_free(e->args[i]);
+    free(e->args);
+    for (size_t i = 0; i < e->nopts; i++)
+        sema_expr_free(e->opts[i].value);
+    free(e->opts);
+    free(e->name);
+    free(e);
+}
+
+static void add_arg(struct ps_expr *e, struct ps_expr *a)
+{
+    e->args = realloc(e->args, (e->nargs + 1) * sizeof *e->args);
+    if (!e->args)
+        abort();
+    e->args[e->nargs++] = a;
+}
+
+static void add_opt(struct ps_expr *e, int index, struct ast_loc loc, struct ps_expr *v)
+{
+    e->opts = realloc(e->opts, (e->nopts + 1) * sizeof *e->opts);
+    if (!e->opts)
+        abort();
+    e->opts[e->nopts++] = (struct ps_arg){index, sema_loc(loc), v};
+}
+
+static struct ps_expr *constant(const struct ast_node *n, struct ps_value v)
+{
+    struct ps_expr *e = sema_new_expr(E_CONST, n);
+    e->value = v;
+    e->type = v.t;
+    return e;
+}
+
+/* Where a caret should point for a node that has a name in it. */
+static struct ast_loc name_at(const struct ast_node *n)
+{
+    return n->name_loc.line ? n->name_loc : n->loc;
+}
+
+int sema_field(struct sema *s, const struct ps_proto *p, const char *name, struct ast_loc at)
+{
+    int fi = ps_field_index(p, name);
+    if (fi >= 0)
+        return fi;
+    struct ps_suggest sg;
+    ps_suggest_init(&sg, name);
+    for (size_t i = 0; i < p->nfields; i++)
+        ps_suggest_offer(&sg, p->fields[i].name);
+    const char *best = ps_suggest_best(&sg);
+    if (best)
+        ps_diag_error(s->d, at, "%s has no field '%s' (did you mean '%s'?)", p->name, name, best);
+    else
+        ps_diag_error(s->d, at, "%s has no field '%s'", p->name, name);
+    return -1;
+}
+
+static void unknown_name(struct sema *s, const struct ast_node *n, const struct ps_field *fd)
+{
+    struct ps_suggest sg;
+    ps_suggest_init(&sg, n->str);
+    for (size_t i = 0; i < s->nsyms; i++)
+        ps_suggest_offer(&sg, s->syms[i].name);
+    size_t np;
+    const struct ps_proto *const *all = ps_proto_all(&np);
+    for (size_t i = 0; i < np; i++)
+        ps_suggest_offer(&sg, all[i]->name);
+    for (const struct ps_builtin_desc *b = ps_builtin_all(); b->name; b++)
+        if (!b->method)
+            ps_suggest_offer(&sg, b->name);
+    if (fd && fd->enums)
+        for (const struct ps_enum *en = fd->enums; en->name; en++)
+            ps_suggest_offer(&sg, en->name);
+    if (fd && fd->flags)
+        for (size_t i = 0; fd->flags[i]; i++)
+            ps_suggest_offer(&sg, fd->flags[i]);
+    const char *best = ps_suggest_best(&sg);
+    const char *what = fd ? " or value of this field" : "";
+    if (best)
+        ps_diag_error(s->d, n->loc, "unknown name '%s'%s (did you mean '%s'?)", n->str,
+                      fd ? " (not a variable, layer" : "", best);
+    else
+        ps_diag_error(s->d, n->loc, "unknown name '%s'%s", n->str, fd ? "" : what);
+}
+
+/* Checks a constant against the field it is given to, at its location. */
+static void check_constant(struct sema *s, const struct ps_expr *e, const struct ps_proto *p,
+                           int fi)
+{
+    if (e->kind != E_CONST)
+        return;
+    struct ps_tlayer *scratch = calloc(1, sizeof *scratch);
+    if (!scratch)
+        abort();
+    scratch->proto = p;
+    char err[256];
+    const char *msg = ps_coerce_field(scratch, fi, &e->value, err, sizeof err);
+    struct ast_loc at = {e->loc.line, e->loc.col, e->loc.line, e->loc.col};
+    if (msg)
+        ps_diag_error(s->d, at, "%s.%s: %s", p->name, p->fields[fi].name, msg);
+    ps_tfield_clear(&scratch->f[fi]);
+    free(scratch->sub[fi]);
+    free(scratch);
+}
+
+static struct ps_expr *fold_list(struct ps_expr *e, enum ps_type t)
+{
+    for (size_t i = 0; i < e->nargs; i++)
+        if (e->args[i]->kind != E_CONST)
+            return e;
+    struct ps_value v = ps_val_list(t);
+    for (size_t i = 0; i < e->nargs; i++) {
+        ps_list_push(&v, e->args[i]->value);
+        e->args[i]->value.obj = NULL;
+    }
+    for (size_t i = 0; i < e->nargs; i++)
+        sema_expr_free(e->args[i]);
+    free(e->args);
+    e->args = NULL;
+    e->nargs = 0;
+    e->kind = E_CONST;
+    e->value = v;
+    return e;
+}
+
+static bool is_int_const(const struct ps_expr *e)
+{
+    return e->kind == E_CONST && (e->value.t == PT_INT || e->value.t == PT_BOOL);
+}
+
+static struct ps_expr *range(struct sema *s, const struct ast_node *n)
+{
+    struct ps_expr *lo = sema_expr(s, n->kids[0]), *hi = sema_expr(s, n->kids[1]);
+    if (!lo || !hi) {
+        sema_expr_free(lo);
+        sema_expr_free(hi);
+        return NULL;
+    }
+    if (is_int_const(lo) && is_int_const(hi)) {
+        struct ps_value v = {.t = PT_RANGE, .u = lo->value.u, .hi = hi->value.u};
+        if (v.u > v.hi)
+            ps_diag_error(s->d, n->loc, "empty range: %llu > %llu", (unsigned long long)v.u,
+                          (unsigned long long)v.hi);
+        sema_expr_free(lo);
+        sema_expr_free(hi);
+        return constant(n, v);
+    }
+    struct ps_expr *e = sema_new_expr(E_RANGE, n);
+    e->type = PT_RANGE;
+    add_arg(e, lo);
+    add_arg(e, hi);
+    return e;
+}
+
+/* `random` or `random(lo..hi)`. */
+static struct ps_expr *random_value(struct sema *s, const struct ast_node *n,
+                                    const struct ast_node *arg)
+{
+    struct ps_value v = {.t = PT_RANDOM};
+    if (arg) {
+        struct ps_expr *r = sema_expr(s, arg);
+        if (r && r->kind == E_CONST && r->value.t == PT_RANGE) {
+            v.u = r->value.u;
+            v.hi = r->value.hi;
+        } else if (r) {
+            ps_diag_error(s->d, arg->loc, "random takes a constant range, as random(1024..65535)");
+        }
+        sema_expr_free(r);
+    }
+    return constant(n, v);
+}
+
+static struct ps_expr *layer(struct sema *s, const struct ast_node *call, const struct ps_proto *p)
+{
+    struct ps_expr *e = sema_new_expr(E_LAYER, call);
+    e->proto = p;
+    e->type = PT_PKT;
+    bool given[PS_MAX_FIELDS] = {false};
+    for (size_t i = 1; i < call->nkids; i++) {
+        const struct ast_node *a = call->kids[i];
+        int fi;
+        const struct ast_node *val = a;
+        if (a->kind == AST_KWARG) {
+            fi = sema_field(s, p, a->str, name_at(a));
+            val = a->kids[0];
+        } else if (i == 1 && (fi = ps_field_index(p, "load")) >= 0) {
+            /* Raw("text"): the load, as Scapy reads a positional argument. */
+        } else {
+            ps_diag_error(s->d, a->loc, "%s takes fields by name, as %s(field=value)", p->name,
+                          p->name);
+            continue;
+        }
+        if (fi < 0)
+            continue;
+        if (given[fi])
+            ps_diag_error(s->d, name_at(a), "%s.%s is given twice", p->name, p->fields[fi].name);
+        given[fi] = true;
+        struct ps_expr *v = sema_field_value(s, val, p, fi);
+        if (v)
+            add_opt(e, fi, name_at(a), v);
+    }
+    return e;
+}
+
+static bool check_option(struct sema *s, const struct ast_node *a, int opt, struct ps_expr *v)
+{
+    enum ps_opt_type t = ps_opt_descs[opt].type;
+    if (v->kind != E_CONST)
+        return true; /* checked when it runs */
+    struct ps_value *x = &v->value;
+    switch (t) {
+    case OT_STR:
+        if (x->t == PT_STR)
+            return true;
+        break;
+    case OT_INT:
+        if (x->t == PT_INT && (int64_t)x->u >= 0)
+            return true;
+        break;
+    case OT_SINT:
+        if (x->t == PT_INT)
+            return true;
+        break;
+    case OT_BOOL:
+        if (x->t == PT_BOOL || (x->t == PT_INT && x->u <= 1)) {
+            x->t = PT_BOOL;
+            return true;
+        }
+        break;
+    case OT_DUR:
+        if (x->t == PT_DUR)
+            return true;
+        if (x->t == PT_INT && (int64_t)x->u >= 0 && x->u < 1000000000ull) {
+            x->t = PT_DUR; /* a bare number where a time is expected is seconds */
+            x->u *= 1000000000ull;
+            return true;
+        }
+        break;
+    case OT_PRN:
+    case OT_PATTERN:
+        return true;
+    }
+    static const char *const want[] = {
+        [OT_STR] = "a string", [OT_INT] = "a non-negative integer", [OT_SINT] = "an integer",
+        [OT_BOOL] = "true or false", [OT_DUR] = "a duration (100ms) or seconds",
+        [OT_PRN] = "summary, show, command or hexdump", [OT_PATTERN] = "a pattern",
+    };
+    ps_diag_error(s->d, a->kids[0]->loc, "%s= takes %s, not %s", ps_opt_descs[opt].name, want[t],
+                  ps_type_name(x->t));
+    return false;
+}
+
+static struct ps_expr *pattern(struct sema *s, const struct ast_node *n)
+{
+    bool was = s->in_pattern;
+    s->in_pattern = true;
+    struct ps_expr *e = sema_expr(s, n);
+    s->in_pattern = was;
+    if (e && e->type != PT_PKT && e->type != PT_ANY) {
+        ps_diag_error(s->d, n->loc, "a pattern is a packet, as IP(src=x)/ICMP(type=echo-reply)");
+        sema_expr_free(e);
+        return NULL;
+    }
+    return e;
+}
+
+static struct ps_expr *prn_value(struct sema *s, const struct ast_node *v)
+{
+    if (v->kind == AST_NAME)
+        for (int i = 0; ps_prn_names[i]; i++)
+            if (strcmp(v->str, ps_prn_names[i]) == 0)
+                return constant(v, ps_val_int(PT_INT, (uint64_t)i));
+    ps_diag_error(s->d, v->loc, "prn= takes summary, show, command or hexdump");
+    return NULL;
+}
+
+static struct ps_expr *call(struct sema *s, const struct ast_node *n,
+                            const struct ps_builtin_desc *b, struct ps_expr *self)
+{
+    struct ps_expr *e = sema_new_expr(b->method ? E_METHOD : E_CALL, n);
+    e->builtin = b->id;
+    e->type = b->returns;
+    if (self)
+        add_arg(e, self);
+    int npos = 0;
+    unsigned seen = 0;
+    for (size_t i = 1; i < n->nkids; i++) {
+        const struct ast_node *a = n->kids[i];
+        if (a->kind != AST_KWARG) {
+            npos++;
+            if (b->id == B_RANDOM) {
+                sema_expr_free(e);
+                return random_value(s, n, a);
+            }
+            struct ps_expr *v = (b->id == B_HASLAYER || b->id == B_GETLAYER || b->id == B_LS)
+                                    ? sema_expr(s, a)
+                                    : sema_expr(s, a);
+            if (v)
+                add_arg(e, v);
+            continue;
+        }
+        int opt = ps_opt_find(a->str);
+        if (opt < 0 || !(b->opts & (1u << opt))) {
+            struct ps_suggest sg;
+            ps_suggest_init(&sg, a->str);
+            for (int k = 0; k < O__COUNT; k++)
+                if (b->opts & (1u << k))
+                    ps_suggest_offer(&sg, ps_opt_descs[k].name);
+            const char *best = ps_suggest_best(&sg);
+            if (best)
+                ps_diag_error(s->d, name_at(a), "%s() has no option '%s' (did you mean '%s'?)",
+                              b->name, a->str, best);
+            else
+                ps_diag_error(s->d, name_at(a), "%s() has no option '%s'", b->name, a->str);
+            continue;
+        }
+        if (seen & (1u << opt))
+            ps_diag_error(s->d, name_at(a), "option '%s' is given twice", a->str);
+        seen |= 1u << opt;
+        struct ps_expr *v = ps_opt_descs[opt].type == OT_PRN       ? prn_value(s, a->kids[0])
+                            : ps_opt_descs[opt].type == OT_PATTERN ? pattern(s, a->kids[0])
+                                                                   : sema_expr(s, a->kids[0]);
+        if (v && check_option(s, a, opt, v))
+            add_opt(e, opt, name_at(a), v);
+        else
+            sema_expr_free(v);
+    }
+    if (b->id == B_RANDOM && npos == 0) {
+        sema_expr_free(e);
+        return random_value(s, n, NULL);
+    }
+    if (npos < b->min_args || npos > b->max_args) {
+        if (b->min_args == b->max_args)
+            ps_diag_error(s->d, n->loc, "%s() takes %d argument%s, not %d", b->name, b->min_args,
+                          b->min_args == 1 ? "" : "s", npos);
+        else
+            ps_diag_error(s->d, n->loc, "%s() takes %d to %d arguments, not %d", b->name,
+                          b->min_args, b->max_args, npos);
+    }
+    return e;
+}
+
+static struct ps_expr *call_expr(struct sema *s, const struct ast_node *n)
+{
+    const struct ast_node *callee = n->kids[0];
+    if (callee->kind == AST_NAME) {
+        const struct ps_proto *p = ps_proto_find(callee->str);
+        if (p)
+            return layer(s, n, p);
+        const struct ps_builtin_desc *b = ps_builtin_find(callee->str, false);
+        if (b)
+            return call(s, n, b, NULL);
+        struct ps_suggest sg;
+        ps_suggest_init(&sg, callee->str);
+        size_t np;
+        const struct ps_proto *const *all = ps_proto_all(&np);
+        for (size_t i = 0; i < np; i++)
+            ps_suggest_offer(&sg, all[i]->name);
+        for (const struct ps_builtin_desc *d = ps_builtin_all(); d->name; d++)
+            if (!d->method)
+                ps_suggest_offer(&sg, d->name);
+        const char *best = ps_suggest_best(&sg);
+        if (best)
+            ps_diag_error(s->d, callee->loc, "no layer or function '%s' (did you mean '%s'?)",
+                          callee->str, best);
+        else
+            ps_diag_error(s->d, callee->loc, "no layer or function '%s'", callee->str);
+        return NULL;
+    }
+    if (callee->kind == AST_ATTR) {
+        const struct ps_builtin_desc *b = ps_builtin_find(callee->str, true);
+        if (!b) {
+            ps_diag_error(s->d, name_at(callee), "no method '%s' (packets have summary, show, "
+                          "command, haslayer, getlayer)", callee->str);
+            return NULL;
+        }
+        struct ps_expr *self = sema_expr(s, callee->kids[0]);
+        if (!self)
+            return NULL;
+        return call(s, n, b, self);
+    }
+    ps_diag_error(s->d, callee->loc, "only layers, functions and methods can be called");
+    return NULL;
+}
+
+static const struct ps_proto *proto_name(const struct ast_node *n)
+{
+    return n->kind == AST_NAME ? ps_proto_find(n->str) : NULL;
+}
+
+static struct ps_expr *index_expr(struct sema *s, const struct ast_node *n)
+{
+    struct ps_expr *base = sema_expr(s, n->kids[0]);
+    if (!base)
+        return NULL;
+    struct ps_expr *e = sema_new_expr(E_GETLAYER, n);
+    add_arg(e, base);
+    const struct ps_proto *p = proto_name(n->kids[1]);
+    if (p) {
+        e->proto = p;
+        e->type = PT_PKT;
+        return e;
+    }
+    struct ps_expr *ix = sema_expr(s, n->kids[1]);
+    if (!ix) {
+        sema_expr_free(e);
+        return NULL;
+    }
+    if (ix->type != PT_INT && ix->type != PT_ANY && ix->type != PT_PROTO) {
+        ps_diag_error(s->d, n->kids[1]->loc, "an index is a layer or a number, not %s",
+                      ps_type_name(ix->type));
+    }
+    add_arg(e, ix);
+    return e;
+}
+
+/* `x.field`: the field of a known layer, or the first layer that has it. */
+static struct ps_expr *attr_expr(struct sema *s, const struct ast_node *n)
+{
+    struct ps_expr *base = sema_expr(s, n->kids[0]);
+    if (!base)
+        return NULL;
+    struct ps_expr *e = sema_new_expr(E_FIELD, n);
+    add_arg(e, base);
+    e->name = strdup(n->str);
+    if (base->kind == E_GETLAYER && base->proto) {
+        e->proto = base->proto;
+        e->field = sema_field(s, base->proto, n->str, name_at(n));
+        if (e->field < 0) {
+            sema_expr_free(e);
+            return NULL;
+        }
+        return e;
+    }
+    size_t np;
+    const struct ps_proto *const *all = ps_proto_all(&np);
+    for (size_t i = 0; i < np; i++)
+        if (ps_field_index(all[i], n->str) >= 0)
+            return e;
+    struct ps_suggest sg;
+    ps_suggest_init(&sg, n->str);
+    for (size_t i = 0; i < np; i++)
+        for (size_t f = 0; f < all[i]->nfields; f++)
+            ps_suggest_offer(&sg, all[i]->fields[f].name);
+    const char *best = ps_suggest_best(&sg);
+    if (best)
+        ps_diag_error(s->d, name_at(n), "no layer has a field '%s' (did you mean '%s'?)", n->str,
+                      best);
+    else
+        ps_diag_error(s->d, name_at(n), "no layer has a field '%s'", n->str);
+    sema_expr_free(e);
+    return NULL;
+}
+
+/* The field an operand reads, so that `r[ICMP].type == echo-reply` resolves
+ * echo-reply against ICMP.type. */
+static bool field_of(const struct ps_expr *e, const struct ps_proto **p, int *fi)
+{
+    if (e && e->kind == E_FIELD && e->proto && e->field >= 0) {
+        *p = e->proto;
+        *fi = e->field;
+        return true;
+    }
+    return false;
+}
+
+static struct ps_expr *compare(struct sema *s, const struct ast_node *n)
+{
+    struct ps_expr *l = sema_expr(s, n->kids[0]);
+    const struct ps_proto *p;
+    int fi;
+    struct ps_expr *r = l && field_of(l, &p, &fi) ? sema_field_value(s, n->kids[1], p, fi)
+                                                    : sema_expr(s, n->kids[1]);
+    if (!l || !r) {
+        sema_expr_free(l);
+        sema_expr_free(r);
+        return NULL;
+    }
+    struct ps_expr *e = sema_new_expr(E_BINOP, n);
+    e->op = n->op;
+    e->type = PT_BOOL;
+    add_arg(e, l);
+    add_arg(e, r);
+    return e;
+}
+
+static bool stackable(enum ps_type t)
+{
+    return t == PT_PKT || t == PT_STR || t == PT_BYTES || t == PT_ANY;
+}
+
+static struct ps_expr *binop(struct sema *s, const struct ast_node *n)
+{
+    switch ((int)n->op) {
+    case OP_EQ: case OP_NE: case OP_LT: case OP_LE: case OP_GT: case OP_GE:
+        return compare(s, n);
+    case OP_MATCHES: {
+        struct ps_expr *l = sema_expr(s, n->kids[0]);
+        struct ps_expr *r = pattern(s, n->kids[1]);
+        if (!l || !r) {
+            sema_expr_free(l);
+            sema_expr_free(r);
+            return NULL;
+        }
+        struct ps_expr *e = sema_new_expr(E_MATCHES, n);
+        e->type = PT_BOOL;
+        add_arg(e, l);
+        add_arg(e, r);
+        return e;
+    }
+    default:
+        break;
+    }
+    struct ps_expr *l = sema_expr(s, n->kids[0]), *r = sema_expr(s, n->kids[1]);
+    if (!l || !r) {
+        sema_expr_free(l);
+        sema_expr_free(r);
+        return NULL;
+    }
+    struct ps_expr *e = sema_new_expr(n->op == OP_STACK ? E_STACK : E_BINOP, n);
+    e->op = n->op;
+    add_arg(e, l);
+    add_arg(e, r);
+    switch ((int)n->op) {
+    case OP_STACK:
+        e->type = PT_PKT;
+        if (!stackable(l->type) || !stackable(r->type) ||
+            (l->type != PT_PKT && r->type != PT_PKT && l->type != PT_ANY && r->type != PT_ANY)) {
+            ps_diag_error(s->d, n->loc, "'/' stacks layers: %s / %s", ps_type_name(l->type),
+                          ps_type_name(r->type));
+        }
+        break;
+    case OP_IN:
+        e->type = PT_BOOL;
+        if (l->type != PT_PROTO && l->type != PT_ANY)
+            ps_diag_error(s->d, n->kids[0]->loc, "'in' asks whether a layer is in a packet, "
+                          "as TCP in p");
+        break;
+    case OP_AND: case OP_OR:
+        e->type = PT_BOOL;
+        break;
+    default:
+        e->type = PT_INT;
+        if ((l->type != PT_INT && l->type != PT_ANY) || (r->type != PT_INT && r->type != PT_ANY))
+            ps_diag_error(s->d, n->loc, "arithmetic takes integers, not %s and %s",
+                          ps_type_name(l->type), ps_type_name(r->type));
+        break;
+    }
+    return e;
+}
+
+static struct ps_expr *name_expr(struct sema *s, const struct ast_node *n)
+{
+    struct sema_sym *sym = sema_lookup(s, n->str);
+    if (sym) {
+        struct ps_expr *e = sema_new_expr(E_VAR, n);
+        e->slot = sym->slot;
+        e->type = sym->type;
+        return e;
+    }
+    const struct ps_proto *p = ps_proto_find(n->str);
+    if (p) {
+        struct ps_value v = {.t = PT_PROTO, .proto = p};
+        return constant(n, v);
+    }
+    if (strcmp(n->str, "random") == 0)
+        return random_value(s, n, NULL);
+    unknown_name(s, n, NULL);
+    return NULL;
+}
+
+static struct ps_value literal(const struct ast_node *n)
+{
+    struct ps_value v = {.t = PT_NONE};
+    switch (n->kind) {
+    case AST_INT: v = ps_val_int(PT_INT, n->u); break;
+    case AST_BOOL: v = ps_val_int(PT_BOOL, n->u); break;
+    case AST_DURATION: v = ps_val_int(PT_DUR, n->u); break;
+    case AST_FLOAT: v = ps_val_int(PT_DUR, (uint64_t)(n->f * 1e9 + 0.5)); break;
+    case AST_MAC: v.t = PT_MAC; memcpy(v.addr, n->addr, 6); break;
+    case AST_IPV4: v.t = PT_IP4; memcpy(v.addr, n->addr, 4); break;
+    case AST_IPV6: v.t = PT_IP6; memcpy(v.addr, n->addr, 16); break;
+    case AST_PREFIX4: v.t = PT_PREFIX4; memcpy(v.addr, n->addr, 16); v.prefix = n->prefix; break;
+    case AST_PREFIX6: v.t = PT_PREFIX6; memcpy(v.addr, n->addr, 16); v.prefix = n->prefix; break;
+    case AST_STRING: v = ps_val_bytes(PT_STR, (const uint8_t *)n->str, n->len); break;
+    case AST_BYTES: v = ps_val_bytes(PT_BYTES, (const uint8_t *)n->str, n->len); break;
+    default: break;
+    }
+    return v;
+}
+
+struct ps_expr *sema_expr(struct sema *s, const struct ast_node *n)
+{
+    switch (n->kind) {
+    case AST_INT: case AST_BOOL: case AST_DURATION: case AST_FLOAT: case AST_MAC:
+    case AST_IPV4: case AST_IPV6: case AST_PREFIX4: case AST_PREFIX6: case AST_STRING:
+    case AST_BYTES: case AST_NONE:
+        return constant(n, literal(n));
+    case AST_STAR:
+        if (s->in_pattern)
+            return constant(n, literal(n)); /* none: any value */
+        ps_diag_error(s->d, n->loc, "'*' stands for any value only in a pattern (after matches)");
+        return NULL;
+    case AST_NAME:
+        return name_expr(s, n);
+    case AST_LIST:
+    case AST_TUPLE: {
+        struct ps_expr *e = sema_new_expr(n->kind == AST_LIST ? E_LIST : E_TUPLE, n);
+        e->type = n->kind == AST_LIST ? PT_LIST : PT_TUPLE;
+        for (size_t i = 0; i < n->nkids; i++) {
+            struct ps_expr *k = sema_expr(s, n->kids[i]);
+            if (k)
+                add_arg(e, k);
+        }
+        return fold_list(e, e->type);
+    }
+    case AST_RANGE:
+        return range(s, n);
+    case AST_CALL:
+        return call_expr(s, n);
+    case AST_KWARG:
+        ps_diag_error(s->d, n->loc, "a keyword argument belongs in a call");
+        return NULL;
+    case AST_INDEX:
+        return index_expr(s, n);
+    case AST_ATTR:
+        return attr_expr(s, n);
+    case AST_BINOP:
+        return binop(s, n);
+    case AST_NOT:
+    case AST_NEG: {
+        struct ps_expr *k = sema_expr(s, n->kids[0]);
+        if (!k)
+            return NULL;
+        if (n->kind == AST_NEG && k->kind == E_CONST && k->value.t == PT_INT) {
+            k->value.u = (uint64_t)(-(int64_t)k->value.u);
+            k->loc = sema_loc(n->loc);
+            return k;
+        }
+        struct ps_expr *e = sema_new_expr(n->kind == AST_NOT ? E_NOT : E_NEG, n);
+        e->type = n->kind == AST_NOT ? PT_BOOL : PT_INT;
+        add_arg(e, k);
+        return e;
+    }
+    case AST_WITHIN: {
+        struct ps_expr *c = sema_expr(s, n->kids[0]), *t = sema_expr(s, n->kids[1]);
+        if (!c || !t) {
+            sema_expr_free(c);
+            sema_expr_free(t);
+            return NULL;
+        }
+        if (t->kind == E_CONST && t->value.t == PT_INT) {
+            t->value.t = PT_DUR;
+            t->value.u *= 1000000000ull;
+        }
+        if (t->type != PT_DUR && t->type != PT_INT && t->type != PT_ANY)
+            ps_diag_error(s->d, n->kids[1]->loc, "within takes a duration, as within 50ms");
+        struct ps_expr *e = sema_new_expr(E_WITHIN, n);
+        e->type = PT_BOOL;
+        add_arg(e, c);
+        add_arg(e, t);
+        return e;
+    }
+    default:
+        ps_diag_error(s->d, n->loc, "a statement cannot stand here");
+        return NULL;
+    }
+}
+
+struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
+                                 const struct ps_proto *p, int fi)
+{
+    const struct ps_field *fd = &p->fields[fi];
+    struct ps_expr *e = NULL;
+    if (n->kind == AST_NAME && !sema_lookup(s, n->str)) {
+        uint64_t u;
+        const char *bad = NULL;
+        if (ps_enum_value(fd, n->str, &u) ||
+            (fd->flags && ps_flags_parse(fd, n->str, &u, &bad)))
+            return constant(n, ps_val_int(PT_INT, u));
+        if (strcmp(n->str, "random") == 0)
+            return random_value(s, n, NULL);
+        if (s->in_pattern && ps_proto_find(n->str) == NULL) {
+            unknown_name(s, n, fd);
+            return NULL;
+        }
+        if (fd->flags && bad && !ps_proto_find(n->str)) {
+            ps_diag_error(s->d, n->loc, "unknown flag '%s' in %s.%s", bad, p->name, fd->name);
+            return NULL;
+        }
+        if (!ps_proto_find(n->str)) {
+            unknown_name(s, n, fd);
+            return NULL;
+        }
+    }
+    if (n->kind == AST_LIST) {
+        e = sema_new_expr(E_LIST, n);
+        e->type = PT_LIST;
+        for (size_t i = 0; i < n->nkids; i++) {
+            struct ps_expr *k = fd->kind == PS_K_UINT ? sema_field_value(s, n->kids[i], p, fi)
+                                                      : sema_expr(s, n->kids[i]);
+            if (k)
+                add_arg(e, k);
+        }
+        e = fold_list(e, PT_LIST);
+    } else {
+        e = sema_expr(s, n);
+    }
+    if (e)
+        check_constant(s, e, p, fi);
+    return e;
+}

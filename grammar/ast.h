@@ -1,0 +1,108 @@
+/* The syntax tree. It knows nothing of protocols: `IP(dst=...)` is a call
+ * to the name IP with a keyword argument. Every node carries its location. */
+#ifndef PS_AST_H
+#define PS_AST_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct ast_loc {
+    int line, col;         /* 1-based, col counts bytes */
+    int end_line, end_col; /* last character of the node, inclusive */
+};
+
+enum ast_kind {
+    /* literals */
+    AST_INT,       /* u */
+    AST_FLOAT,     /* f: a decimal number, only meaningful as seconds */
+    AST_BOOL,      /* u: 0 or 1 */
+    AST_DURATION,  /* u: nanoseconds */
+    AST_MAC,       /* addr[0..5] */
+    AST_IPV4,      /* addr[0..3] */
+    AST_IPV6,      /* addr[0..15] */
+    AST_PREFIX4,   /* addr[0..3], prefix */
+    AST_PREFIX6,   /* addr[0..15], prefix */
+    AST_STRING,    /* str, len: escapes already decoded; may hold NUL */
+    AST_BYTES,     /* str, len: x"de ad" decoded to bytes */
+    AST_NONE,
+    AST_STAR,      /* `*` in a pattern */
+    AST_NAME,      /* str: an identifier, `-` kept (echo-request) */
+    AST_LIST,      /* kids: elements */
+    AST_TUPLE,     /* kids: elements (two or more, or one with a trailing comma) */
+    AST_RANGE,     /* kids[0] .. kids[1], inclusive */
+    /* expressions */
+    AST_CALL,      /* kids[0]: callee (NAME, or ATTR for a method); kids[1..]: arguments */
+    AST_KWARG,     /* str: keyword; kids[0]: value (only as a call argument) */
+    AST_INDEX,     /* kids[0][kids[1]] */
+    AST_ATTR,      /* kids[0].str */
+    AST_BINOP,     /* op; kids[0], kids[1] */
+    AST_NOT,       /* not kids[0] */
+    AST_NEG,       /* -kids[0] */
+    AST_WITHIN,    /* kids[0] within kids[1] */
+    /* statements */
+    AST_PROGRAM,   /* kids: statements */
+    AST_BLOCK,     /* kids: statements */
+    AST_PARAM,     /* str: name; kids[0]: default value */
+    AST_ASSIGN,    /* kids[0]: target (NAME, or ATTR of INDEX of NAME); kids[1]: value */
+    AST_UNPACK,    /* kids[0..n-2]: NAME targets; kids[n-1]: value */
+    AST_EXPR,      /* kids[0]: an expression evaluated for its effect */
+    AST_FOR,       /* str: variable; kids[0]: what it iterates; kids[1]: BLOCK */
+    AST_TEST,      /* str, len: test name; kids[0]: BLOCK */
+    AST_EXPECT,    /* kids[0]: condition; kids[1] (optional): STRING message */
+};
+
+enum ast_op {
+    OP_STACK = '/',
+    OP_ADD = '+',
+    OP_SUB = '-',
+    OP_MUL = '*',
+    OP_LT = '<',
+    OP_GT = '>',
+    OP_EQ = 256,
+    OP_NE,
+    OP_LE,
+    OP_GE,
+    OP_AND,
+    OP_OR,
+    OP_IN,
+    OP_MATCHES,
+};
+
+/* The parser refuses a statement whose tree is deeper than this, so that
+ * later passes may recurse over any tree it returns. */
+#define PS_AST_MAX_DEPTH 256
+
+struct ast_node {
+    enum ast_kind kind;
+    struct ast_loc loc;
+    /* Where a caret should point for this node's name: the attribute of
+     * ATTR, the keyword of KWARG, the callee's (or method's) name of CALL,
+     * the name of PARAM and FOR, the NAME or field name of an ASSIGN
+     * target, the first name of UNPACK, the string of TEST, the operator
+     * token of BINOP, WITHIN, NOT and NEG. Equal to loc elsewhere. */
+    struct ast_loc name_loc;
+    int depth;           /* height of the subtree: a leaf is 1 */
+    enum ast_op op;
+    uint64_t u;
+    double f;
+    uint8_t addr[16];
+    int prefix;
+    char *str;           /* NUL-terminated; len counts bytes without the NUL */
+    size_t len;
+    struct ast_node **kids;
+    size_t nkids;
+};
+
+struct ast_node *ast_new(enum ast_kind kind, struct ast_loc loc);
+/* Appends kid (which may be NULL for an optional part left out) to n.
+ * The parser itself never leaves a NULL kid in the tree. */
+void ast_add(struct ast_node *n, struct ast_node *kid);
+/* Copies len bytes into n->str (malloc'd, freed by ast_free), NUL-terminated. */
+void ast_set_str(struct ast_node *n, const char *s, size_t len);
+void ast_free(struct ast_node *n);
+const char *ast_kind_name(enum ast_kind kind);
+/* Writes the tree as an indented S-expression, one node a line (tests). */
+void ast_dump(const struct ast_node *n, FILE *out);
+
+#endif

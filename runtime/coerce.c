@@ -1,0 +1,343 @@
+#include "coerce.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "addr.h"
+#include "proto/proto.h"
+
+const char *ps_type_name(enum ps_type t)
+{
+    static const char *const names[] = {
+        [PT_NONE] = "none", [PT_INT] = "an integer", [PT_BOOL] = "a boolean",
+        [PT_DUR] = "a duration", [PT_MAC] = "a MAC address", [PT_IP4] = "an IPv4 address",
+        [PT_IP6] = "an IPv6 address", [PT_PREFIX4] = "an IPv4 prefix",
+        [PT_PREFIX6] = "an IPv6 prefix", [PT_STR] = "a string", [PT_BYTES] = "bytes",
+        [PT_LIST] = "a list", [PT_RANGE] = "a range", [PT_TUPLE] = "a tuple",
+        [PT_PKT] = "a packet", [PT_PKTLIST] = "a packet list", [PT_PROTO] = "a layer",
+        [PT_RANDOM] = "a random value", [PT_WIRE] = "an answer", [PT_ANY] = "a value",
+    };
+    return names[t];
+}
+
+static const char *fail(char *err, size_t cap, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, cap, fmt, ap);
+    va_end(ap);
+    return err;
+}
+
+static const char *kind_name(enum ps_kind k)
+{
+    switch (k) {
+    case PS_K_UINT: return "an integer";
+    case PS_K_MAC: return "a MAC address";
+    case PS_K_IPV4: return "an IPv4 address";
+    case PS_K_IPV6: return "an IPv6 address";
+    case PS_K_BYTES: return "a string or bytes";
+    case PS_K_OPTIONS: return "an option list";
+    case PS_K_LAYERS: return "a list of layers";
+    }
+    return "a value";
+}
+
+static uint64_t width_max(const struct ps_field *fd)
+{
+    return fd->bits >= 64 ? UINT64_MAX : ((uint64_t)1 << fd->bits) - 1;
+}
+
+static const char *fit(const struct ps_field *fd, uint64_t u, char *err, size_t cap)
+{
+    if (u > width_max(fd))
+        return fail(err, cap, "%llu does not fit %s's %u bits", (unsigned long long)u,
+                    fd->name, fd->bits);
+    return NULL;
+}
+
+const char *ps_coerce_text(const struct ps_field *fd, const char *text, struct ps_fval *out,
+                           char *err, size_t cap)
+{
+    memset(out, 0, sizeof *out);
+    out->set = true;
+    switch (fd->kind) {
+    case PS_K_UINT: {
+        if (ps_enum_value(fd, text, &out->u))
+            return NULL;
+        const char *bad = NULL;
+        if (fd->flags && ps_flags_parse(fd, text, &out->u, &bad))
+            return NULL;
+        char *end;
+        unsigned long long u = strtoull(text, &end, 0);
+        if (*text && !*end && text[0] != '-')
+            return fit(fd, u, err, cap);
+        if (fd->flags && bad)
+            return fail(err, cap, "unknown flag '%s' for %s", bad, fd->name);
+        return fail(err, cap, "'%s' is not a value of %s", text, fd->name);
+    }
+    case PS_K_MAC:
+        return ps_parse_mac(text, out->addr) ? NULL
+               : fail(err, cap, "'%s' is not a MAC address", text);
+    case PS_K_IPV4:
+        return ps_parse_ip4(text, out->addr) ? NULL
+               : fail(err, cap, "'%s' is not an IPv4 address", text);
+    case PS_K_IPV6:
+        return ps_parse_ip6(text, out->addr) ? NULL
+               : fail(err, cap, "'%s' is not an IPv6 address", text);
+    default:
+        return fail(err, cap, "%s takes %s", fd->name, kind_name(fd->kind));
+    }
+}
+
+static const char *str_of(const struct ps_value *v, char *buf, size_t cap)
+{
+    size_t n = v->obj->len < cap - 1 ? v->obj->len : cap - 1;
+    memcpy(buf, v->obj->bytes, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* One element of a value: into a plain field value. */
+static const char *scalar(const struct ps_field *fd, const struct ps_value *v, struct ps_fval *out,
+                          char *err, size_t cap)
+{
+    memset(out, 0, sizeof *out);
+    out->set = true;
+    switch (v->t) {
+    case PT_INT:
+    case PT_BOOL:
+        if (fd->kind == PS_K_UINT)
+            return fit(fd, v->u, err, cap);
+        break;
+    case PT_MAC:
+        if (fd->kind == PS_K_MAC) {
+            memcpy(out->addr, v->addr, 6);
+            return NULL;
+        }
+        break;
+    case PT_IP4:
+        if (fd->kind == PS_K_IPV4) {
+            memcpy(out->addr, v->addr, 4);
+            return NULL;
+        }
+        break;
+    case PT_IP6:
+        if (fd->kind == PS_K_IPV6) {
+            memcpy(out->addr, v->addr, 16);
+            return NULL;
+        }
+        break;
+    case PT_STR:
+    case PT_BYTES:
+        if (fd->kind == PS_K_BYTES || fd->kind == PS_K_OPTIONS || fd->kind == PS_K_LAYERS) {
+            out->bytes = v->obj->bytes;
+            out->len = v->obj->len;
+            return NULL;
+        }
+        if (v->t == PT_STR) {
+            char text[256];
+            return ps_coerce_text(fd, str_of(v, text, sizeof text), out, err, cap);
+        }
+        break;
+    default:
+        break;
+    }
+    return fail(err, cap, "%s takes %s, not %s", fd->name, kind_name(fd->kind),
+                ps_type_name(v->t));
+}
+
+static void keep(struct ps_tfield *f, const struct ps_value *v)
+{
+    if (v->obj) {
+        f->keep = v->obj;
+        v->obj->refs++;
+    }
+}
+
+/* TCP options written as Scapy's list of (name, value) tuples. */
+static const char *tcp_options(struct ps_tfield *f, const struct ps_value *list, char *err,
+                               size_t cap)
+{
+    uint8_t buf[512];
+    size_t len = 0;
+    for (size_t i = 0; i < list->obj->n; i++) {
+        const struct ps_value *t = &list->obj->items[i];
+        if (t->t != PT_TUPLE || t->obj->n != 2)
+            return fail(err, cap, "an option is a (name, value) tuple");
+        const struct ps_value *name = &t->obj->items[0], *val = &t->obj->items[1];
+        struct ps_optarg arg = {.kind = PS_OA_NONE};
+        switch (val->t) {
+        case PT_NONE:
+            break;
+        case PT_INT:
+            arg.kind = PS_OA_INTS;
+            arg.ints[arg.nints++] = val->u;
+            break;
+        case PT_TUPLE:
+        case PT_LIST:
+            arg.kind = PS_OA_INTS;
+            for (size_t k = 0; k < val->obj->n; k++) {
+                if (val->obj->items[k].t != PT_INT || arg.nints == 16)
+                    return fail(err, cap, "option values are integers");
+                arg.ints[arg.nints++] = val->obj->items[k].u;
+            }
+            break;
+        case PT_STR:
+        case PT_BYTES:
+            arg.kind = PS_OA_BYTES;
+            arg.bytes = val->obj->bytes;
+            arg.len = val->obj->len;
+            break;
+        default:
+            return fail(err, cap, "an option's value cannot be %s", ps_type_name(val->t));
+        }
+        char nbuf[64];
+        const char *oname = NULL;
+        unsigned kind = 0;
+        if (name->t == PT_STR)
+            oname = str_of(name, nbuf, sizeof nbuf);
+        else if (name->t == PT_INT && name->u <= 255)
+            kind = (unsigned)name->u;
+        else
+            return fail(err, cap, "an option's name is a string or a kind number");
+        const char *why = NULL;
+        int n = ps_tcp_option_encode(oname, kind, &arg, buf + len, sizeof buf - len, &why);
+        if (n < 0)
+            return fail(err, cap, "%s", why ? why : "bad option");
+        len += (size_t)n;
+    }
+    struct ps_value bytes = ps_val_bytes(PT_BYTES, buf, len);
+    f->src = FS_CONST;
+    f->one.set = true;
+    f->one.bytes = bytes.obj->bytes;
+    f->one.len = len;
+    f->keep = bytes.obj;
+    return NULL;
+}
+
+static const char *sub_layers(struct ps_tlayer *layer, int fi, const struct ps_value *v, char *err,
+                              size_t cap)
+{
+    const struct ps_field *fd = &layer->proto->fields[fi];
+    size_t n = v->t == PT_PKT ? 1 : v->obj->n;
+    struct ps_layer *sub = calloc(n ? n : 1, sizeof *sub);
+    if (!sub)
+        abort();
+    for (size_t i = 0; i < n; i++) {
+        const struct ps_value *e = v->t == PT_PKT ? v : &v->obj->items[i];
+        if (e->t != PT_PKT || e->obj->pkt.n != 1 || !e->obj->pkt.layers[0]->proto->klass ||
+            strcmp(e->obj->pkt.layers[0]->proto->klass, fd->sub_class) != 0) {
+            free(sub);
+            return fail(err, cap, "%s takes %s layers", fd->name, fd->sub_class);
+        }
+        uint64_t rng = 1;
+        struct ps_packet one;
+        one.n = 0;
+        ps_tpkt_member(&e->obj->pkt, 0, &rng, &one);
+        sub[i] = one.layers[0];
+    }
+    free(layer->sub[fi]);
+    layer->sub[fi] = sub;
+    layer->nsub[fi] = n;
+    struct ps_tfield *f = &layer->f[fi];
+    f->src = FS_CONST;
+    f->one.set = true;
+    /* The sub-layers' own bytes fields point into the elements: keep them. */
+    keep(f, v);
+    return NULL;
+}
+
+const char *ps_coerce_field(struct ps_tlayer *layer, int fi, const struct ps_value *v,
+                            char *err, size_t cap)
+{
+    const struct ps_field *fd = &layer->proto->fields[fi];
+    struct ps_tfield *f = &layer->f[fi];
+    ps_tfield_clear(f);
+    free(layer->sub[fi]);
+    layer->sub[fi] = NULL;
+    layer->nsub[fi] = 0;
+
+    if (v->t == PT_NONE)
+        return NULL; /* Scapy's None: back to the default or auto rule */
+
+    if (fd->kind == PS_K_OPTIONS && v->t == PT_LIST)
+        return tcp_options(f, v, err, cap);
+    if (fd->kind == PS_K_LAYERS && (v->t == PT_LIST || v->t == PT_PKT))
+        return sub_layers(layer, fi, v, err, cap);
+
+    switch (v->t) {
+    case PT_RANDOM:
+        if (fd->kind != PS_K_UINT && fd->kind != PS_K_MAC && fd->kind != PS_K_IPV4 &&
+            fd->kind != PS_K_IPV6)
+            return fail(err, cap, "%s cannot be random", fd->name);
+        f->src = FS_RANDOM;
+        f->lo = v->u;
+        f->hi = v->hi ? v->hi : width_max(fd);
+        if (fd->kind == PS_K_UINT && f->hi > width_max(fd))
+            return fit(fd, f->hi, err, cap);
+        return NULL;
+    case PT_RANGE:
+        if (fd->kind != PS_K_UINT)
+            return fail(err, cap, "%s takes %s, not a range", fd->name, kind_name(fd->kind));
+        if (v->u > v->hi)
+            return fail(err, cap, "empty range %llu..%llu", (unsigned long long)v->u,
+                        (unsigned long long)v->hi);
+        f->src = FS_URANGE;
+        f->lo = v->u;
+        f->hi = v->hi;
+        return fit(fd, v->hi, err, cap);
+    case PT_PREFIX4:
+    case PT_PREFIX6:
+        if (fd->kind != (v->t == PT_PREFIX4 ? PS_K_IPV4 : PS_K_IPV6))
+            return fail(err, cap, "%s takes %s, not %s", fd->name, kind_name(fd->kind),
+                        ps_type_name(v->t));
+        if ((v->t == PT_PREFIX4 ? 32 : 128) - v->prefix > 24)
+            return fail(err, cap, "prefix /%d stands for too many packets", v->prefix);
+        f->src = FS_PREFIX;
+        f->one.set = true;
+        memcpy(f->one.addr, v->addr, 16);
+        f->prefix = v->prefix;
+        return NULL;
+    case PT_LIST:
+        if (fd->flags) {
+            /* Scapy ORs a list of flags into one value rather than making a set. */
+            uint64_t all = 0;
+            for (size_t i = 0; i < v->obj->n; i++) {
+                struct ps_fval one;
+                const char *e = scalar(fd, &v->obj->items[i], &one, err, cap);
+                if (e)
+                    return e;
+                all |= one.u;
+            }
+            f->src = FS_CONST;
+            f->one.set = true;
+            f->one.u = all;
+            return NULL;
+        }
+        if (v->obj->n == 0)
+            return fail(err, cap, "%s: an empty list is no packet at all", fd->name);
+        f->src = FS_LIST;
+        f->nmembers = v->obj->n;
+        f->members = calloc(v->obj->n, sizeof *f->members);
+        if (!f->members)
+            abort();
+        for (size_t i = 0; i < v->obj->n; i++) {
+            const char *e = scalar(fd, &v->obj->items[i], &f->members[i], err, cap);
+            if (e)
+                return e;
+        }
+        keep(f, v);
+        return NULL;
+    default: {
+        const char *e = scalar(fd, v, &f->one, err, cap);
+        if (e)
+            return e;
+        f->src = FS_CONST;
+        keep(f, v);
+        return NULL;
+    }
+    }
+}

@@ -1,0 +1,312 @@
+/* The generic encoder: writes each layer's fields from its table, then runs
+ * the post_build hooks from the innermost layer outwards, as Scapy's
+ * do_build/post_build do, so a length or checksum sees its payload final. */
+#include "encode.h"
+
+#include <string.h>
+
+#include "addr.h"
+
+/* Sub-layers (IP options) never nest deeper than this. */
+#define MAX_SUB_DEPTH 4
+
+/* Appends bytes and bit fields; with buf NULL it only counts, so a field's
+ * encoded length is found by the same code that writes it. */
+struct writer {
+    uint8_t *buf;
+    size_t len, cap;
+    bool overflow;
+    uint64_t acc;    /* pending bits of a bit-packed run, MSB first */
+    unsigned nbits;
+};
+
+static void put_byte(struct writer *w, uint8_t c)
+{
+    if (w->len >= w->cap) {
+        w->overflow = true;
+        return;
+    }
+    if (w->buf)
+        w->buf[w->len] = c;
+    w->len++;
+}
+
+static void put_bytes(struct writer *w, const uint8_t *p, size_t n)
+{
+    if (n > w->cap - w->len) {
+        w->overflow = true;
+        w->len = w->cap;
+        return;
+    }
+    if (w->buf && n)
+        memcpy(w->buf + w->len, p, n);
+    w->len += n;
+}
+
+static void put_zeros(struct writer *w, size_t n)
+{
+    for (size_t i = 0; i < n && !w->overflow; i++)
+        put_byte(w, 0);
+}
+
+static void put_bits(struct writer *w, uint64_t v, unsigned bits)
+{
+    /* Fed in chunks of at most 32 bits so that pending bits never exceed 64. */
+    while (bits) {
+        unsigned chunk = bits > 32 ? 32 : bits;
+        bits -= chunk;
+        uint64_t part = (v >> bits) & ((UINT64_C(1) << chunk) - 1);
+        w->acc = (w->acc << chunk) | part;
+        w->nbits += chunk;
+        while (w->nbits >= 8) {
+            w->nbits -= 8;
+            put_byte(w, (uint8_t)(w->acc >> w->nbits));
+        }
+        w->acc &= (UINT64_C(1) << w->nbits) - 1;
+    }
+}
+
+uint64_t ps_effective_uint(const struct ps_packet *pkt, size_t idx, int field);
+
+/* The value the layer above binds lower.field to (Scapy's overload_fields). */
+static bool bound_value(const struct ps_packet *pkt, size_t idx, const char *field, uint64_t *v)
+{
+    if (!pkt || idx + 1 >= pkt->n)
+        return false;
+    const struct ps_proto *lower = pkt->layers[idx].proto, *upper = pkt->layers[idx + 1].proto;
+    if (!upper->binds)
+        return false;
+    /* Scapy picks one binding set: the lower class's own, else its alias's. */
+    const char *target = lower->alias;
+    for (const struct ps_bind *bd = upper->binds; bd->lower; bd++)
+        if (strcmp(bd->lower, lower->name) == 0) {
+            target = lower->name;
+            break;
+        }
+    if (!target)
+        return false;
+    for (const struct ps_bind *bd = upper->binds; bd->lower; bd++)
+        if (strcmp(bd->lower, target) == 0 && strcmp(bd->field, field) == 0) {
+            *v = bd->value;
+            return true;
+        }
+    return false;
+}
+
+static uint64_t default_uint(const struct ps_field *f)
+{
+    return f->def_now ? f->def_now() : f->def;
+}
+
+uint64_t ps_effective_uint(const struct ps_packet *pkt, size_t idx, int field)
+{
+    const struct ps_layer *l = &pkt->layers[idx];
+    const struct ps_field *f = &l->proto->fields[field];
+    uint64_t v;
+    if (l->v[field].set)
+        return l->v[field].u;
+    if (bound_value(pkt, idx, f->name, &v))
+        return v;
+    return default_uint(f);
+}
+
+struct ctx {
+    struct ps_build *b;
+    struct writer *w;
+};
+
+static void put_layer(struct ctx *c, const struct ps_layer *l, const struct ps_packet *pkt,
+                      size_t idx, int depth);
+
+static void put_address(struct ctx *c, const struct ps_field *f, const struct ps_fval *v)
+{
+    static const uint8_t bcast[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
+    static const uint8_t zeros[16] = {0};
+    size_t n = f->kind == PS_K_MAC ? 6 : f->kind == PS_K_IPV4 ? 4 : 16;
+    if (v->set) {
+        put_bytes(c->w, v->addr, n);
+        return;
+    }
+    const struct ps_env *env = c->b->env;
+    switch (f->from_env) {
+    case PS_ENV_SRC_MAC:
+        if (env && env->have_src_mac)
+            put_bytes(c->w, env->src_mac, 6);
+        else {
+            c->b->holes |= PS_HOLE_SRC_MAC;
+            put_bytes(c->w, zeros, 6);
+        }
+        return;
+    case PS_ENV_DST_MAC:
+        if (env && env->have_dst_mac)
+            put_bytes(c->w, env->dst_mac, 6);
+        else {
+            c->b->holes |= PS_HOLE_DST_MAC;
+            put_bytes(c->w, bcast, 6);
+        }
+        return;
+    case PS_ENV_SRC_IP4:
+        if (env && env->have_src_ip4)
+            put_bytes(c->w, env->src_ip4, 4);
+        else {
+            c->b->holes |= PS_HOLE_SRC_IP4;
+            put_bytes(c->w, zeros, 4);
+        }
+        return;
+    case PS_ENV_SRC_IP6:
+        if (env && env->have_src_ip6)
+            put_bytes(c->w, env->src_ip6, 16);
+        else {
+            c->b->holes |= PS_HOLE_SRC_IP6;
+            put_bytes(c->w, zeros, 16);
+        }
+        return;
+    default:
+        break;
+    }
+    uint8_t a[16] = {0};
+    if (f->def_text) {
+        /* The tables' defaults always parse; a bad one encodes as zeros. */
+        if (f->kind == PS_K_MAC)
+            (void)ps_parse_mac(f->def_text, a);
+        else if (f->kind == PS_K_IPV4)
+            (void)ps_parse_ip4(f->def_text, a);
+        else
+            (void)ps_parse_ip6(f->def_text, a);
+    }
+    put_bytes(c->w, a, n);
+}
+
+static void put_blob(struct writer *w, const struct ps_field *f, const struct ps_fval *v)
+{
+    const uint8_t *p = v->set ? v->bytes : (const uint8_t *)(f->def_text ? f->def_text : "");
+    size_t n = v->set ? v->len : strlen((const char *)p);
+    if (f->kind == PS_K_BYTES && f->bits) {
+        size_t fixed = f->bits / 8u;
+        put_bytes(w, p, n < fixed ? n : fixed);
+        if (n < fixed)
+            put_zeros(w, fixed - n);
+        return;
+    }
+    put_bytes(w, p, n);
+}
+
+static void pad_from(struct writer *w, size_t from, unsigned to)
+{
+    if (to > 1)
+        put_zeros(w, (to - (w->len - from) % to) % to);
+}
+
+static void put_field(struct ctx *c, const struct ps_layer *l, int fi, const struct ps_packet *pkt,
+                      size_t idx, int depth);
+
+/* The encoded length of field fi of l, by writing it nowhere. */
+static size_t field_length(struct ctx *c, const struct ps_layer *l, int fi, int depth)
+{
+    struct writer counter = {.buf = NULL, .cap = SIZE_MAX};
+    struct ctx cc = {c->b, &counter};
+    unsigned holes = c->b->holes;
+    put_field(&cc, l, fi, NULL, 0, depth);
+    c->b->holes = holes;
+    return counter.len;
+}
+
+static uint64_t uint_value(struct ctx *c, const struct ps_layer *l, int fi,
+                           const struct ps_packet *pkt, size_t idx, int depth)
+{
+    const struct ps_field *f = &l->proto->fields[fi];
+    uint64_t v;
+    if (l->v[fi].set)
+        return l->v[fi].u;
+    if (bound_value(pkt, idx, f->name, &v))
+        return v;
+    if (f->length_of) {
+        int of = ps_field_index(l->proto, f->length_of);
+        if (of >= 0)
+            return (uint64_t)((int64_t)field_length(c, l, of, depth) + f->len_adjust);
+    }
+    return default_uint(f);
+}
+
+static void put_field(struct ctx *c, const struct ps_layer *l, int fi, const struct ps_packet *pkt,
+                      size_t idx, int depth)
+{
+    const struct ps_field *f = &l->proto->fields[fi];
+    const struct ps_fval *v = &l->v[fi];
+    if (f->present && !f->present(l))
+        return;
+    switch (f->kind) {
+    case PS_K_UINT: {
+        unsigned bits = f->bits_for ? f->bits_for(l) : f->bits;
+        if (bits)
+            put_bits(c->w, uint_value(c, l, fi, pkt, idx, depth), bits);
+        break;
+    }
+    case PS_K_MAC:
+    case PS_K_IPV4:
+    case PS_K_IPV6:
+        put_address(c, f, v);
+        break;
+    case PS_K_BYTES:
+        put_blob(c->w, f, v);
+        break;
+    case PS_K_OPTIONS: {
+        size_t from = c->w->len;
+        put_blob(c->w, f, v);
+        pad_from(c->w, from, f->pad_to);
+        break;
+    }
+    case PS_K_LAYERS: {
+        size_t from = c->w->len;
+        if (v->set && depth < MAX_SUB_DEPTH)
+            for (size_t k = 0; k < v->nsub; k++)
+                put_layer(c, &v->sub[k], NULL, 0, depth + 1);
+        if (v->set && v->bytes)
+            put_bytes(c->w, v->bytes, v->len);
+        pad_from(c->w, from, f->pad_to);
+        break;
+    }
+    }
+}
+
+static void put_layer(struct ctx *c, const struct ps_layer *l, const struct ps_packet *pkt,
+                      size_t idx, int depth)
+{
+    for (size_t fi = 0; fi < l->proto->nfields && fi < PS_MAX_FIELDS; fi++)
+        put_field(c, l, (int)fi, pkt, idx, depth);
+    /* Tables end their bit runs on a byte; flush a bad one rather than lose it. */
+    if (c->w->nbits)
+        put_bits(c->w, 0, 8 - c->w->nbits);
+}
+
+long ps_encode(const struct ps_packet *pkt, const struct ps_env *env, uint8_t *out, size_t cap,
+               unsigned *holes)
+{
+    struct ps_build b = {.pkt = pkt, .env = env, .buf = out, .cap = cap};
+    struct writer w = {.buf = out, .cap = cap};
+    struct ctx c = {&b, &w};
+    size_t n = pkt->n < PS_MAX_LAYERS ? pkt->n : PS_MAX_LAYERS;
+
+    for (size_t i = 0; i < n; i++) {
+        const struct ps_layer *l = &pkt->layers[i];
+        b.start[i] = w.len;
+        if (!l->proto->trailer)
+            put_layer(&c, l, pkt, i, 0);
+        b.hlen[i] = w.len - b.start[i];
+    }
+    size_t body = w.len;
+    for (size_t i = 0; i < n; i++) {
+        b.end[i] = body;
+        if (pkt->layers[i].proto->trailer)
+            put_layer(&c, &pkt->layers[i], pkt, i, 0);
+    }
+    if (w.overflow)
+        return -1;
+    b.len = w.len;
+    for (size_t i = n; i-- > 0;)
+        if (pkt->layers[i].proto->post_build)
+            pkt->layers[i].proto->post_build(&b, i);
+    if (holes)
+        *holes = b.holes;
+    return (long)b.len;
+}

@@ -1,0 +1,190 @@
+/* The IR: what the compiler hands to the back ends. Names are resolved to
+ * slots, layer and field names to table entries, enum names and flag letters
+ * to numbers, literals to typed values; every node keeps its spec location
+ * so that a run-time failure points at the spec line. */
+#ifndef PS_IR_H
+#define PS_IR_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "packet.h"
+
+struct ps_loc {
+    int line, col;
+};
+
+/* ---- values ------------------------------------------------------------ */
+
+enum ps_type {
+    PT_NONE,     /* `none`, or sr1 without an answer */
+    PT_INT,
+    PT_BOOL,
+    PT_DUR,      /* nanoseconds */
+    PT_MAC,
+    PT_IP4,
+    PT_IP6,
+    PT_PREFIX4,
+    PT_PREFIX6,
+    PT_STR,      /* text; may hold NUL */
+    PT_BYTES,
+    PT_LIST,     /* of values */
+    PT_RANGE,    /* inclusive integer range */
+    PT_TUPLE,
+    PT_PKT,      /* a packet or an implicit set of packets */
+    PT_PKTLIST,  /* packets one after another (sniffed, read, answered) */
+    PT_PROTO,    /* a layer class used as a value: `TCP in p`, `p[TCP]` */
+    PT_RANDOM,   /* a volatile value: a fresh draw in u..hi for each packet */
+    PT_WIRE,     /* known only on the wire: an answer in a dry run */
+    PT_ANY,      /* static analysis only: not known until run time */
+};
+
+struct ps_obj;
+
+struct ps_value {
+    enum ps_type t;
+    uint64_t u;             /* INT, BOOL, DUR; RANGE: lo */
+    uint64_t hi;            /* RANGE: hi */
+    uint8_t addr[16];       /* MAC, IP4, IP6, PREFIX*; */
+    int prefix;
+    const struct ps_proto *proto; /* PROTO */
+    struct ps_obj *obj;     /* STR, BYTES, LIST, TUPLE, PKT, PKTLIST: shared, counted */
+};
+
+/* ---- packet templates ---------------------------------------------------- */
+
+/* How a field of a template gets its value in each packet of the set. */
+enum ps_fsrc {
+    FS_UNSET,   /* default, binding or auto rule */
+    FS_CONST,
+    FS_LIST,    /* one of `members`, in order */
+    FS_URANGE,  /* lo..hi */
+    FS_PREFIX,  /* every address of a prefix (addr, prefix length) */
+    FS_RANDOM,  /* a fresh value in lo..hi each time a packet is built */
+};
+
+struct ps_tfield {
+    enum ps_fsrc src;
+    struct ps_fval one;         /* CONST; PREFIX: the base address */
+    struct ps_fval *members;    /* LIST */
+    size_t nmembers;
+    uint64_t lo, hi;            /* URANGE, RANDOM */
+    int prefix;                 /* PREFIX */
+    struct ps_obj *keep;        /* holds what `one`/`members` point into */
+};
+
+struct ps_tlayer {
+    const struct ps_proto *proto;
+    struct ps_tfield f[PS_MAX_FIELDS];
+    /* PS_K_LAYERS fields: the sub-layers, constant */
+    struct ps_layer *sub[PS_MAX_FIELDS];
+    size_t nsub[PS_MAX_FIELDS];
+};
+
+struct ps_tpkt {
+    size_t n;
+    struct ps_tlayer *layers[PS_MAX_LAYERS];
+};
+
+/* ---- expressions ----------------------------------------------------------- */
+
+enum ps_ekind {
+    E_CONST,      /* value */
+    E_VAR,        /* slot */
+    E_LAYER,      /* proto + field arguments: builds a one-layer template */
+    E_STACK,      /* a / b */
+    E_LIST,       /* [args] */
+    E_TUPLE,
+    E_RANGE,      /* args[0] .. args[1] */
+    E_CALL,       /* builtin(args, options) */
+    E_METHOD,     /* args[0].method(...) */
+    E_GETLAYER,   /* args[0][proto or index args[1]] */
+    E_FIELD,      /* args[0].field (of a layer value) */
+    E_BINOP,      /* op, args[0], args[1] */
+    E_NOT,
+    E_NEG,
+    E_MATCHES,    /* args[0] matches pattern (a template; `*` fields are FS_UNSET with any=1) */
+    E_WITHIN,     /* args[0] within args[1] */
+};
+
+/* Keyword options of the builtins (struct ps_arg.index of a call). */
+enum ps_opt {
+    O_IFACE, O_COUNT, O_INTER, O_LOOP, O_TIMEOUT, O_RETRY, O_MULTI, O_FILTER,
+    O_STORE, O_PRN, O_OFFLINE, O_STOP_FILTER, O_VERBOSE,
+    O__COUNT
+};
+
+enum ps_builtin {
+    B_SEND, B_SENDP, B_SR, B_SR1, B_SRP, B_SRP1, B_SRLOOP, B_SRPLOOP,
+    B_SNIFF, B_WRPCAP, B_RDPCAP, B_LS, B_PRINT, B_HEXDUMP, B_LEN,
+    B_RANDOM,
+    B_SUMMARY, B_SHOW, B_COMMAND, B_HASLAYER, B_GETLAYER,
+    B__COUNT
+};
+
+struct ps_expr;
+
+/* A keyword option of a call or a field of a layer, resolved. */
+struct ps_arg {
+    int index;             /* the field index, or the option's index in the builtin's table */
+    struct ps_loc loc;
+    struct ps_expr *value;
+};
+
+struct ps_expr {
+    enum ps_ekind kind;
+    struct ps_loc loc;
+    enum ps_type type;     /* static type, PT_ANY when known only at run time */
+    struct ps_value value; /* CONST */
+    int slot;              /* VAR */
+    const struct ps_proto *proto; /* LAYER, GETLAYER by name */
+    int field;             /* FIELD: index in proto, or -1 to find `name` at run time */
+    char *name;            /* FIELD, METHOD: the name as written */
+    int op;                /* BINOP (enum ast_op) */
+    enum ps_builtin builtin;
+    struct ps_expr **args;
+    size_t nargs;
+    struct ps_arg *opts;   /* LAYER: fields; CALL: keyword options */
+    size_t nopts;
+};
+
+/* ---- statements ------------------------------------------------------------ */
+
+enum ps_skind {
+    S_BIND,       /* slot = expr */
+    S_SETFIELD,   /* slot[proto].field = expr */
+    S_UNPACK,     /* slots... = expr */
+    S_EVAL,       /* expr */
+    S_FOR,        /* for slot in expr { body } */
+    S_TEST,       /* test "name" { body } */
+    S_EXPECT,     /* expect expr [, message] */
+};
+
+struct ps_stmt {
+    enum ps_skind kind;
+    struct ps_loc loc;
+    int slot;
+    int *slots;                   /* UNPACK */
+    size_t nslots;
+    const struct ps_proto *proto; /* SETFIELD */
+    int field;                    /* SETFIELD */
+    struct ps_expr *expr;
+    char *text;                   /* TEST: name; EXPECT: message or NULL; EXPECT: source text of the condition */
+    size_t text_len;
+    char *cond_text;              /* EXPECT: the condition as written */
+    struct ps_stmt **body;        /* FOR, TEST */
+    size_t nbody;
+};
+
+struct ps_program {
+    const char *path;             /* for messages */
+    const char *source;           /* whole spec text, for carets at run time */
+    struct ps_stmt **stmts;
+    size_t nstmts;
+    size_t nslots;
+    char **slot_names;
+    size_t ntests;
+};
+
+void ps_program_free(struct ps_program *p);
+
+#endif

@@ -1,0 +1,196 @@
+/* The protocol registry: each protocol is a constant table of fields plus a
+ * few hooks, in the spirit of Scapy's fields_desc. The encoder, decoder,
+ * printers and the compiler's name resolution are generic over these tables. */
+#ifndef PS_PROTO_H
+#define PS_PROTO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct ps_layer;
+struct ps_build;
+struct ps_packet;
+
+enum ps_kind {
+    PS_K_UINT,     /* unsigned integer, `bits` wide (1..64), big-endian, bit-packed MSB first */
+    PS_K_MAC,      /* 6 bytes */
+    PS_K_IPV4,     /* 4 bytes */
+    PS_K_IPV6,     /* 16 bytes */
+    PS_K_BYTES,    /* variable-length bytes (Raw.load, an option's data); with `bits`
+                      set, bits/8 bytes exactly, cut or padded with \0 (StrFixedLenField) */
+    PS_K_OPTIONS,  /* an option list held as its encoded bytes (TCP options) */
+    PS_K_LAYERS,   /* a list of sub-layers of class `sub_class` (IP options); any bytes
+                      the value also holds are written after them, as raw options */
+};
+
+struct ps_enum {
+    uint64_t value;
+    const char *name;
+};
+
+struct ps_field {
+    const char *name;
+    enum ps_kind kind;
+    uint8_t bits;                /* PS_K_UINT only */
+    bool is_auto;                /* Scapy default None: computed when built unless given */
+    uint64_t def;                /* default of a PS_K_UINT */
+    const char *def_text;        /* default of an address or bytes field, as text */
+    const struct ps_enum *enums; /* names for values, ended by {0, NULL} */
+    const char *const *flags;    /* flag names, bit 0 first, ended by NULL */
+    bool hex;                    /* an X...Field: printed as 0x.. */
+    /* A ConditionalField: present only when this holds for the layer's values. */
+    bool (*present)(const struct ps_layer *layer);
+    const char *ls_type;         /* middle column of Scapy's ls(), e.g. "BitField  (4 bits)" */
+    const char *ls_default;      /* repr(default) as Scapy's ls() gets it, e.g. "None",
+                                    "b''", "'0.0.0.0'": ls() prints its %r */
+    const char *sub_class;       /* PS_K_LAYERS: the class its elements belong to */
+
+    /* --- Encoding details, all optional (zero means "not used"). --- */
+    /* PS_K_OPTIONS, PS_K_LAYERS: the encoded value is padded with \0 to a
+     * multiple of this (IP and TCP options: 4), whatever the spec gave. */
+    uint8_t pad_to;
+    /* PS_K_UINT FieldLenField (is_auto): when unset it holds the encoded
+     * length of the field named here, plus len_adjust (ARP hwlen, the length
+     * of IPOption_RR: routers + 3). */
+    const char *length_of;
+    int8_t len_adjust;
+    /* An address Scapy takes from the route when unset: enum ps_env_src. */
+    uint8_t from_env;
+    /* PS_K_BYTES: a list of IPv4 addresses, 4 bytes each, held encoded
+     * (Scapy's FieldListField of IPField: IPOption_RR.routers). */
+    bool ipv4_list;
+    /* Scapy's MultiEnumField (ICMP code): the names depend on the value of the
+     * field at index multi_on in the same layer. See ps_enum_value_in(). */
+    const struct ps_enum_multi *multi;
+    uint8_t multi_on;
+    /* Scapy's MultipleTypeField of integers (ICMP unused): the width in bits
+     * for the layer's values, overriding `bits`. */
+    uint8_t (*bits_for)(const struct ps_layer *layer);
+    /* A default Scapy computes when the layer is made (ICMP ts_ori: ms since
+     * midnight UTC); overrides `def`. ls() prints its current value. */
+    uint64_t (*def_now)(void);
+};
+
+/* Where an unset address field comes from (ps_field.from_env). */
+enum ps_env_src {
+    PS_ENV_NONE,
+    PS_ENV_SRC_MAC,  /* the interface's MAC, else 00:00:00:00:00:00 */
+    PS_ENV_DST_MAC,  /* the resolved next hop, else ff:ff:ff:ff:ff:ff */
+    PS_ENV_SRC_IP4,  /* the interface's address, else 0.0.0.0 */
+    PS_ENV_SRC_IP6,  /* the interface's address, else :: */
+};
+
+/* One value of the controlling field and the names in force for it. Ended
+ * by {0, NULL}. */
+struct ps_enum_multi {
+    uint64_t key;
+    const struct ps_enum *enums;
+};
+
+/* When this protocol is stacked on `lower`, `lower.field` takes `value`
+ * unless the spec gave it (Scapy's bind_layers, top-down). The decoder reads
+ * the same table bottom-up to pick the next layer. */
+struct ps_bind {
+    const char *lower;
+    const char *field;
+    uint64_t value;
+};
+
+struct ps_proto {
+    const char *name;       /* class name: "IP", "Ether" */
+    const char *long_name;  /* show() header: "IP", "Ethernet" */
+    const char *klass;      /* NULL, or a class for PS_K_LAYERS lists: "IPOption" */
+    const struct ps_field *fields;
+    size_t nfields;
+    const struct ps_bind *binds; /* ended by {NULL, NULL, 0}; may be NULL */
+    /* Fills auto fields (lengths, checksums) of layer `idx` once the layers
+     * above it are built; see encode.h. May be NULL. */
+    void (*post_build)(struct ps_build *b, size_t idx);
+    /* Scapy's aliastypes: when no binding of the upper layer names this
+     * protocol, the bindings made for `alias` apply (Dot1Q takes Ether's). */
+    const char *alias;
+    /* Scapy's Padding: no header of its own; its fields (the load) go after
+     * the whole frame, outside every length and checksum. */
+    bool trailer;
+
+    /* --- Decoding and printing, all optional (NULL: the generic rule). --- */
+    /* Byte length of the variable field `field` (PS_K_BYTES without `bits`,
+     * PS_K_OPTIONS, PS_K_LAYERS) from the fields decoded before it: IP options
+     * ihl*4-20, TCP options dataofs*4-20. The decoder cuts it to what the
+     * frame holds. Without it: when an earlier field is its `length_of`, that
+     * value minus len_adjust; else a PS_K_BYTES field takes the rest of the
+     * layer and an option or layer list takes nothing. */
+    size_t (*options_len)(const struct ps_layer *l, size_t field);
+    /* Scapy's extract_padding: the payload length the header declares (IP
+     * len-ihl*4, UDP len-8, ARP 0); what follows is Padding. Returns false
+     * when the header declares none (Ether, TCP). *len may be negative: it is
+     * used as Python's s[:len] (UDP with len < 8, as Scapy does). */
+    bool (*payload_len)(const struct ps_layer *l, long *len);
+    /* Scapy's guess_payload_class where the bindings do not decide: the class
+     * of the payload (ICMP errors quote an "IPerror"), or NULL to use the
+     * bindings. A name the registry lacks also falls back to the bindings. */
+    const char *(*guess_payload)(const struct ps_layer *l);
+    /* Scapy's dispatch_hook: the class these bytes really are when this one
+     * is asked for (Ether with a length <= 1500 is Dot3; an IPOption class
+     * comes from the option number), or NULL to keep this one. */
+    const char *(*dispatch)(const uint8_t *p, size_t len);
+    /* Scapy's mysummary(): writes layer idx's summary into out (snprintf's
+     * contract) and returns its length, 0 when the layer has none. */
+    int (*mysummary)(const struct ps_packet *pkt, size_t idx, char *out, size_t cap);
+};
+
+const struct ps_proto *ps_proto_find(const char *name);
+/* All registered protocols, in registry order. */
+const struct ps_proto *const *ps_proto_all(size_t *count);
+/* Index of `name` in p->fields, or -1. */
+int ps_field_index(const struct ps_proto *p, const char *name);
+
+/* Looks an enum name up; '-' and '_' are the same, case is significant as in
+ * Scapy. Returns false when the name is unknown. When two values share a
+ * name the last in the table wins, as in Scapy's s2i. For a MultiEnumField
+ * without a layer, every table is searched (see ps_enum_value_in). */
+bool ps_enum_value(const struct ps_field *f, const char *name, uint64_t *value);
+/* The name of a value, or NULL (always NULL for a MultiEnumField: use
+ * ps_enum_name_in). */
+const char *ps_enum_name(const struct ps_field *f, uint64_t value);
+/* Enum lookups that see the layer, for fields whose names depend on another
+ * field (Scapy's MultiEnumField: ICMP code names by ICMP type). For a plain
+ * enum field they are ps_enum_value / ps_enum_name.
+ * ps_enum_value_in: as Scapy's any2i: the names for the controlling field's
+ * value in `l` (set, else its default) first, then the names of any value
+ * (the last table holding the name wins). */
+bool ps_enum_value_in(const struct ps_layer *l, const struct ps_field *f, const char *name,
+                      uint64_t *value);
+/* The name of value for l's controlling value, or NULL. */
+const char *ps_enum_name_in(const struct ps_layer *l, const struct ps_field *f, uint64_t value);
+/* The table of names in force for f in l (for listing or did-you-mean), or
+ * NULL when there is none. */
+const struct ps_enum *ps_enums_in(const struct ps_layer *l, const struct ps_field *f);
+
+/* Parses flag letters ("SA") or '+'-joined names ("MF+DF") into a value.
+ * Returns false on an unknown flag; *bad points at it. */
+bool ps_flags_parse(const struct ps_field *f, const char *text, uint64_t *value,
+                    const char **bad);
+
+/* A TCP option as Scapy writes it, ("MSS", 1460): the value's shapes. */
+enum ps_optarg_kind { PS_OA_NONE, PS_OA_INTS, PS_OA_BYTES };
+struct ps_optarg {
+    enum ps_optarg_kind kind;
+    uint64_t ints[16];      /* PS_OA_INTS: an int, a pair (Timestamp), a list (SAck) */
+    size_t nints;
+    const uint8_t *bytes;   /* PS_OA_BYTES */
+    size_t len;
+};
+/* A TCP options field (PS_K_OPTIONS) holds the concatenation of the options
+ * as ps_tcp_option_encode writes them, unpadded: the encoder pads the list
+ * with \0 to a multiple of 4, as Scapy's TCPOptionsField.i2m does.
+ * Encodes one TCP option named `name` (or with numeric kind `kind` when name
+ * is NULL) into out. Returns the bytes written, or -1 with *err set to a
+ * message such as "TCP option 'MSS' takes an integer". */
+int ps_tcp_option_encode(const char *name, unsigned kind, const struct ps_optarg *arg,
+                         uint8_t *out, size_t cap, const char **err);
+/* Known TCP option names, for did-you-mean; ended by NULL. */
+const char *const *ps_tcp_option_names(void);
+
+#endif
