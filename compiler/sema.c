@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "addr.h"
+#include "coerce.h"
 #include "sema.h"
 
 struct sema_sym *sema_lookup(struct sema *s, const char *name)

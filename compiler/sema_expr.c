@@ -497,6 +497,24 @@ static bool field_of(const struct ps_expr *e, const struct ps_proto **p, int *fi
     return false;
 }
 
+static enum ps_op ir_op(enum ast_op op)
+{
+    switch (op) {
+    case OP_ADD: return PO_ADD;
+    case OP_SUB: return PO_SUB;
+    case OP_MUL: return PO_MUL;
+    case OP_EQ: return PO_EQ;
+    case OP_NE: return PO_NE;
+    case OP_LT: return PO_LT;
+    case OP_LE: return PO_LE;
+    case OP_GT: return PO_GT;
+    case OP_GE: return PO_GE;
+    case OP_AND: return PO_AND;
+    case OP_OR: return PO_OR;
+    default: return PO_IN;
+    }
+}
+
 static struct ps_expr *compare(struct sema *s, const struct ast_node *n)
 {
     struct ps_expr *l = sema_expr(s, n->kids[0]);
@@ -510,7 +528,7 @@ static struct ps_expr *compare(struct sema *s, const struct ast_node *n)
         return NULL;
     }
     struct ps_expr *e = sema_new_expr(E_BINOP, n);
-    e->op = n->op;
+    e->op = ir_op(n->op);
     e->type = PT_BOOL;
     add_arg(e, l);
     add_arg(e, r);
@@ -551,7 +569,7 @@ static struct ps_expr *binop(struct sema *s, const struct ast_node *n)
         return NULL;
     }
     struct ps_expr *e = sema_new_expr(n->op == OP_STACK ? E_STACK : E_BINOP, n);
-    e->op = n->op;
+    e->op = ir_op(n->op);
     add_arg(e, l);
     add_arg(e, r);
     switch ((int)n->op) {

@@ -72,8 +72,10 @@ const char *ps_coerce_text(const struct ps_field *fd, const char *text, struct p
             return NULL;
         char *end;
         unsigned long long u = strtoull(text, &end, 0);
-        if (*text && !*end && text[0] != '-')
+        if (*text && !*end && text[0] != '-') {
+            out->u = u;
             return fit(fd, u, err, cap);
+        }
         if (fd->flags && bad)
             return fail(err, cap, "unknown flag '%s' for %s", bad, fd->name);
         return fail(err, cap, "'%s' is not a value of %s", text, fd->name);
@@ -109,8 +111,10 @@ static const char *scalar(const struct ps_field *fd, const struct ps_value *v, s
     switch (v->t) {
     case PT_INT:
     case PT_BOOL:
-        if (fd->kind == PS_K_UINT)
+        if (fd->kind == PS_K_UINT) {
+            out->u = v->u;
             return fit(fd, v->u, err, cap);
+        }
         break;
     case PT_MAC:
         if (fd->kind == PS_K_MAC) {

@@ -66,8 +66,6 @@ static void put_bits(struct writer *w, uint64_t v, unsigned bits)
     }
 }
 
-uint64_t ps_effective_uint(const struct ps_packet *pkt, size_t idx, int field);
-
 /* The value the layer above binds lower.field to (Scapy's overload_fields). */
 static bool bound_value(const struct ps_packet *pkt, size_t idx, const char *field, uint64_t *v)
 {

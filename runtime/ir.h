@@ -87,6 +87,12 @@ struct ps_tpkt {
 
 /* ---- expressions ----------------------------------------------------------- */
 
+enum ps_op {
+    PO_ADD, PO_SUB, PO_MUL,
+    PO_EQ, PO_NE, PO_LT, PO_LE, PO_GT, PO_GE,
+    PO_AND, PO_OR, PO_IN,
+};
+
 enum ps_ekind {
     E_CONST,      /* value */
     E_VAR,        /* slot */
@@ -139,7 +145,7 @@ struct ps_expr {
     const struct ps_proto *proto; /* LAYER, GETLAYER by name */
     int field;             /* FIELD: index in proto, or -1 to find `name` at run time */
     char *name;            /* FIELD, METHOD: the name as written */
-    int op;                /* BINOP (enum ast_op) */
+    enum ps_op op;         /* BINOP */
     enum ps_builtin builtin;
     struct ps_expr **args;
     size_t nargs;

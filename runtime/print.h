@@ -29,6 +29,11 @@ bool ps_field_uint(const struct ps_packet *pkt, size_t idx, const char *name, ui
 /* Scapy's summary(): the top-most layer whose mysummary hook says something
  * prints that, every other layer its class name, joined by " / ". */
 int ps_summary(const struct ps_packet *pkt, char *out, size_t cap);
+/* The same with the mysummary hooks taken from hook_of(proto) instead of
+ * the tables (NULL: the layer has none). */
+typedef int (*ps_mysummary_fn)(const struct ps_packet *pkt, size_t idx, char *out, size_t cap);
+int ps_summary_with(const struct ps_packet *pkt, ps_mysummary_fn (*hook_of)(const struct ps_proto *),
+                    char *out, size_t cap);
 
 /* Per-protocol mysummary() hooks (struct ps_proto.mysummary), to be moved
  * into each protocol's file. */

@@ -16,6 +16,7 @@ struct ps_obj *ps_obj_new(enum ps_type t)
     struct ps_obj *o = xcalloc(1, sizeof *o);
     o->refs = 1;
     o->t = t;
+    o->rtt = -1;
     return o;
 }
 
@@ -161,6 +162,8 @@ struct ps_value ps_val_pkt_copy(const struct ps_value *src)
     struct ps_value v = {.t = PT_PKT, .obj = ps_obj_new(PT_PKT)};
     append_layers(&v.obj->pkt, &src->obj->pkt);
     v.obj->time = src->obj->time;
+    v.obj->rtt = src->obj->rtt;
+    v.obj->decoded = src->obj->decoded;
     if (src->obj->frame) {
         /* Decoded fields point into the frame: the copy shares it by
          * holding a reference to the original in its first field slot. */
@@ -179,6 +182,7 @@ struct ps_value ps_val_decoded(const struct ps_packet *pkt, const uint8_t *frame
     struct ps_value v = {.t = PT_PKT, .obj = ps_obj_new(PT_PKT)};
     struct ps_obj *o = v.obj;
     o->time = time;
+    o->decoded = true;
     if (!owner) {
         o->frame = xcalloc(len ? len : 1, 1);
         memcpy(o->frame, frame, len);

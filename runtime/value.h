@@ -20,7 +20,9 @@ struct ps_obj {
     /* PKT decoded from a frame: the frame its fields point into */
     uint8_t *frame;
     size_t frame_len;
+    bool decoded;            /* every field holds what the bytes hold */
     double time;             /* capture or send time, seconds */
+    double rtt;              /* an answer's delay after its request, seconds; -1 unknown */
 };
 
 struct ps_obj *ps_obj_new(enum ps_type t);
@@ -41,7 +43,9 @@ struct ps_value ps_val_stack(const struct ps_value *a, const struct ps_value *b)
 /* A private copy of a packet value, so that a field change does not reach
  * other holders (Scapy copies on assignment too). */
 struct ps_value ps_val_pkt_copy(const struct ps_value *v);
-/* A packet value holding the layers of a decoded frame, which it keeps. */
+/* A packet value holding the layers of a decoded frame. Without an owner it
+ * keeps a copy of the frame; with one (frame may then be NULL), its fields
+ * point into what the owner holds, and it holds the owner. */
 struct ps_value ps_val_decoded(const struct ps_packet *pkt, const uint8_t *frame,
                                size_t len, double time, struct ps_obj *owner);
 

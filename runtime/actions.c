@@ -1,0 +1,597 @@
+/* The builtins that touch frames: building, printing, pcap files, and the
+ * sending calls, which in a dry run print their frames and in a --pcap run
+ * write them, and send nothing. */
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "addr.h"
+#include "coerce.h"
+#include "interp_int.h"
+#include "linktype.h"
+#include "ls.h"
+#include "print.h"
+
+static const struct ps_value none_value = {.t = PT_NONE};
+static const struct ps_value wire_value = {.t = PT_WIRE};
+
+static void warn_holes(struct interp *in, unsigned holes, struct ps_loc loc)
+{
+    unsigned fresh = holes & ~in->warned_holes;
+    in->warned_holes |= holes;
+    if (fresh & PS_HOLE_SRC_MAC)
+        interp_warning(in, loc, "no interface gives Ether.src: using 00:00:00:00:00:00, as Scapy "
+                       "does without a route");
+    if (fresh & PS_HOLE_SRC_IP4)
+        interp_warning(in, loc, "no interface gives the IPv4 source: using 0.0.0.0, as Scapy "
+                       "does without a route");
+    if (fresh & PS_HOLE_SRC_IP6)
+        interp_warning(in, loc, "no interface gives the IPv6 source: using ::, as Scapy does "
+                       "without a route");
+    if (fresh & PS_HOLE_DST_MAC)
+        interp_warning(in, loc, "Ether.dst is not given and nothing resolves it: using "
+                       "ff:ff:ff:ff:ff:ff, as Scapy does");
+}
+
+long interp_build(struct interp *in, const struct ps_tpkt *t, uint64_t i, struct ps_loc loc)
+{
+    ps_tpkt_member(t, i, &in->rng, &in->pkt);
+    unsigned holes = 0;
+    long len = ps_encode(&in->pkt, &in->o->env, in->frame, sizeof in->frame, &holes);
+    if (len < 0)
+        interp_error(in, loc, "the packet does not fit in %d bytes", PS_MAX_FRAME);
+    else
+        warn_holes(in, holes, loc);
+    return len;
+}
+
+static int linktype_of(const struct ps_tpkt *t)
+{
+    return ps_linktype_for(t->n ? t->layers[0]->proto : NULL);
+}
+
+static const struct ps_packet *decode_frame(struct interp *in, const uint8_t *frame, size_t len,
+                                            int linktype)
+{
+    struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40};
+    ps_decode(frame, len, linktype, &in->dec, &room);
+    return &in->dec;
+}
+
+struct ps_value interp_decoded(struct interp *in, const struct ps_value *v, struct ps_loc loc)
+{
+    if (v->t != PT_PKT || v->obj->decoded)
+        return ps_val_retain(*v);
+    long len = interp_build(in, &v->obj->pkt, 0, loc);
+    if (len < 0)
+        return none_value;
+    const struct ps_packet *p = decode_frame(in, in->frame, (size_t)len, linktype_of(&v->obj->pkt));
+    return ps_val_decoded(p, in->frame, (size_t)len, 0, NULL);
+}
+
+/* ---- frames out ---------------------------------------------------------- */
+
+static void print_summary(struct interp *in, FILE *out, const uint8_t *frame, size_t len,
+                          int linktype)
+{
+    char line[1024];
+    ps_summary(decode_frame(in, frame, len, linktype), line, sizeof line);
+    fprintf(out, "%s\n", line);
+}
+
+static void emit_frame(struct interp *in, const uint8_t *frame, size_t len, int linktype,
+                       struct ps_loc loc)
+{
+    in->frames_out++;
+    if (in->o->mode == PS_RUN_DRY) {
+        if (in->o->quiet)
+            return;
+        print_summary(in, in->o->out, frame, len, linktype);
+        ps_hexdump(in->o->out, frame, len);
+        return;
+    }
+    char err[512];
+    if (!in->pcap) {
+        in->pcap = ps_pcap_writer_open(in->o->pcap_out, PS_DLT_EN10MB, err, sizeof err);
+        if (!in->pcap) {
+            interp_error(in, loc, "%s", err);
+            return;
+        }
+    }
+    struct timeval ts = {(time_t)(in->clock_ns / 1000000000u),
+                         (suseconds_t)(in->clock_ns % 1000000000u / 1000u)};
+    if (ps_pcap_write(in->pcap, frame, len, ts, err, sizeof err) < 0)
+        interp_error(in, loc, "%s", err);
+}
+
+static uint64_t opt_u(struct interp *in, const struct ps_expr *e, enum ps_opt o, uint64_t def)
+{
+    for (size_t i = 0; i < e->nopts; i++) {
+        if (e->opts[i].index == (int)o) {
+            struct ps_value v = interp_eval(in, e->opts[i].value);
+            uint64_t u = v.u;
+            ps_val_release(&v);
+            return u;
+        }
+    }
+    return def;
+}
+
+static bool has_opt(const struct ps_expr *e, enum ps_opt o)
+{
+    for (size_t i = 0; i < e->nopts; i++)
+        if (e->opts[i].index == (int)o)
+            return true;
+    return false;
+}
+
+/* The packets a sending call goes over: a packet set, or a list of them. */
+static bool each_template(struct interp *in, const struct ps_value *v, struct ps_loc loc,
+                          const struct ps_value **items, size_t *n)
+{
+    if (v->t == PT_PKT) {
+        *items = v;
+        *n = 1;
+        return true;
+    }
+    if (v->t == PT_LIST || v->t == PT_PKTLIST) {
+        for (size_t i = 0; i < v->obj->n; i++) {
+            if (v->obj->items[i].t != PT_PKT) {
+                interp_error(in, loc, "element %zu is %s, not a packet", i,
+                             ps_type_name(v->obj->items[i].t));
+                return false;
+            }
+        }
+        *items = v->obj->items;
+        *n = v->obj->n;
+        return true;
+    }
+    interp_error(in, loc, "%s is not a packet", ps_type_name(v->t));
+    return false;
+}
+
+/* send() is L3: the frame that leaves carries an Ether() of the interface. */
+static struct ps_value with_ether(const struct ps_value *p)
+{
+    struct ps_value eth = ps_val_layer(ps_proto_find("Ether"));
+    struct ps_value framed = ps_val_stack(&eth, p);
+    ps_val_release(&eth);
+    return framed;
+}
+
+static uint64_t emit_all(struct interp *in, const struct ps_expr *e, bool layer3)
+{
+    struct ps_value v = interp_eval(in, e->args[0]);
+    const struct ps_value *items;
+    size_t n;
+    uint64_t sent = 0;
+    if (!each_template(in, &v, e->loc, &items, &n)) {
+        ps_val_release(&v);
+        return 0;
+    }
+    uint64_t count = opt_u(in, e, O_COUNT, 1);
+    uint64_t inter = opt_u(in, e, O_INTER, 0);
+    for (uint64_t c = 0; c < count && !in->failed_run; c++) {
+        for (size_t k = 0; k < n && !in->failed_run; k++) {
+            struct ps_value p = layer3 ? with_ether(&items[k]) : ps_val_retain(items[k]);
+            if (p.t != PT_PKT) {
+                interp_error(in, e->loc, "a packet has at most %d layers", PS_MAX_LAYERS);
+                break;
+            }
+            uint64_t members = ps_tpkt_count(&p.obj->pkt);
+            for (uint64_t i = 0; i < members && !in->failed_run; i++) {
+                long len = interp_build(in, &p.obj->pkt, i, e->loc);
+                if (len >= 0)
+                    emit_frame(in, in->frame, (size_t)len, linktype_of(&p.obj->pkt), e->loc);
+                in->clock_ns += inter;
+                sent++;
+            }
+            ps_val_release(&p);
+        }
+    }
+    ps_val_release(&v);
+    return sent;
+}
+
+static struct ps_value send_call(struct interp *in, const struct ps_expr *e)
+{
+    bool layer3 = e->builtin == B_SEND || e->builtin == B_SR || e->builtin == B_SR1 ||
+                  e->builtin == B_SRLOOP;
+    if (in->o->mode == PS_RUN_LIVE) {
+        interp_error(in, e->loc, "this build cannot send on an interface yet: run with "
+                     "--dry-run or --pcap FILE");
+        return none_value;
+    }
+    emit_all(in, e, layer3);
+    switch (e->builtin) {
+    case B_SEND:
+    case B_SENDP:
+        return none_value;
+    case B_SR1:
+    case B_SRP1:
+        return wire_value;
+    default: {
+        /* ans, unans: known only from the wire. */
+        struct ps_value t = ps_val_list(PT_TUPLE);
+        ps_list_push(&t, wire_value);
+        ps_list_push(&t, wire_value);
+        return t;
+    }
+    }
+}
+
+/* ---- pcap files ---------------------------------------------------------- */
+
+static char *text_of(const struct ps_value *v)
+{
+    return strndup((const char *)v->obj->bytes, v->obj->len);
+}
+
+static struct ps_value rdpcap(struct interp *in, const char *path, const char *filter,
+                              uint64_t max, struct ps_loc loc, const char *list_name)
+{
+    char err[512];
+    struct ps_pcap_reader *r = ps_pcap_reader_open(path, filter, err, sizeof err);
+    if (!r) {
+        interp_error(in, loc, "%s", err);
+        return none_value;
+    }
+    struct ps_value list = ps_val_list(PT_PKTLIST);
+    char *dup = strdup(path);
+    list.obj->list_name = list_name;
+    struct ps_pcap_frame f;
+    int got;
+    while ((max == 0 || list.obj->n < max) && (got = ps_pcap_next(r, &f, err, sizeof err)) > 0) {
+        const struct ps_packet *p = decode_frame(in, f.data, f.len, f.linktype);
+        double t = (double)f.ts.tv_sec + (double)f.ts.tv_usec / 1e6;
+        ps_list_push(&list, ps_val_decoded(p, f.data, f.len, t, NULL));
+    }
+    if (got < 0)
+        interp_error(in, loc, "%s", err);
+    ps_pcap_reader_close(r);
+    free(dup);
+    return list;
+}
+
+static struct ps_value wrpcap(struct interp *in, const struct ps_expr *e)
+{
+    struct ps_value path = interp_eval(in, e->args[0]);
+    struct ps_value v = interp_eval(in, e->args[1]);
+    const struct ps_value *items;
+    size_t n;
+    if (path.t != PT_STR) {
+        interp_error(in, e->args[0]->loc, "wrpcap takes a file name first");
+    } else if (each_template(in, &v, e->loc, &items, &n)) {
+        char *name = text_of(&path);
+        char err[512];
+        int linktype = n ? linktype_of(&items[0].obj->pkt) : PS_DLT_EN10MB;
+        struct ps_pcap_writer *w = ps_pcap_writer_open(name, linktype, err, sizeof err);
+        if (!w)
+            interp_error(in, e->loc, "%s", err);
+        for (size_t k = 0; w && k < n && !in->failed_run; k++) {
+            const struct ps_obj *o = items[k].obj;
+            struct timeval ts = {(time_t)o->time, (suseconds_t)((o->time - (double)(time_t)o->time) * 1e6)};
+            if (o->frame) {
+                if (ps_pcap_write(w, o->frame, o->frame_len, ts, err, sizeof err) < 0)
+                    interp_error(in, e->loc, "%s", err);
+                continue;
+            }
+            uint64_t members = ps_tpkt_count(&o->pkt);
+            for (uint64_t i = 0; i < members && !in->failed_run; i++) {
+                long len = interp_build(in, &o->pkt, i, e->loc);
+                if (len >= 0 && ps_pcap_write(w, in->frame, (size_t)len, ts, err, sizeof err) < 0)
+                    interp_error(in, e->loc, "%s", err);
+            }
+        }
+        if (w && ps_pcap_writer_close(w, err, sizeof err) < 0)
+            interp_error(in, e->loc, "%s", err);
+        free(name);
+    }
+    ps_val_release(&path);
+    ps_val_release(&v);
+    return none_value;
+}
+
+/* ---- printing ------------------------------------------------------------ */
+
+static void print_packet_summary(struct interp *in, FILE *out, const struct ps_value *v,
+                                 struct ps_loc loc)
+{
+    struct ps_value d = interp_decoded(in, v, loc);
+    if (d.t != PT_PKT)
+        return;
+    struct ps_packet *p = &in->dec;
+    ps_tpkt_member(&d.obj->pkt, 0, &in->rng, p);
+    char line[1024];
+    ps_summary(p, line, sizeof line);
+    fputs(line, out);
+    ps_val_release(&d);
+}
+
+static void print_list_stats(struct interp *in, FILE *out, const struct ps_value *v)
+{
+    static const char *const classic[] = {"TCP", "UDP", "ICMP"};
+    size_t counts[4] = {0};
+    for (size_t i = 0; i < v->obj->n; i++) {
+        const struct ps_value *p = &v->obj->items[i];
+        if (p->t == PT_TUPLE && p->obj->n == 2)
+            p = &p->obj->items[0];
+        size_t k = 3;
+        for (size_t c = 0; c < 3 && p->t == PT_PKT; c++) {
+            if (ps_tpkt_find(&p->obj->pkt, ps_proto_find(classic[c])) >= 0) {
+                k = c;
+                break;
+            }
+        }
+        counts[k]++;
+    }
+    (void)in;
+    fprintf(out, "<%s: TCP:%zu UDP:%zu ICMP:%zu Other:%zu>", v->obj->list_name, counts[0],
+            counts[1], counts[2], counts[3]);
+}
+
+static void print_bytes(FILE *out, const struct ps_value *v)
+{
+    fputs("x\"", out);
+    for (size_t i = 0; i < v->obj->len; i++)
+        fprintf(out, "%s%02x", i ? " " : "", v->obj->bytes[i]);
+    fputc('"', out);
+}
+
+void interp_print_value(struct interp *in, FILE *out, const struct ps_value *v)
+{
+    char text[64];
+    switch (v->t) {
+    case PT_NONE: fputs("none", out); break;
+    case PT_INT: fprintf(out, "%lld", (long long)v->u); break;
+    case PT_BOOL: fputs(v->u ? "true" : "false", out); break;
+    case PT_DUR:
+        if (v->u % 1000000000u == 0)
+            fprintf(out, "%llus", (unsigned long long)(v->u / 1000000000u));
+        else if (v->u % 1000000u == 0)
+            fprintf(out, "%llums", (unsigned long long)(v->u / 1000000u));
+        else
+            fprintf(out, "%lluus", (unsigned long long)(v->u / 1000u));
+        break;
+    case PT_MAC: ps_format_mac(v->addr, text); fputs(text, out); break;
+    case PT_IP4: ps_format_ip4(v->addr, text); fputs(text, out); break;
+    case PT_IP6: ps_format_ip6(v->addr, text); fputs(text, out); break;
+    case PT_PREFIX4: ps_format_ip4(v->addr, text); fprintf(out, "%s/%d", text, v->prefix); break;
+    case PT_PREFIX6: ps_format_ip6(v->addr, text); fprintf(out, "%s/%d", text, v->prefix); break;
+    case PT_STR: fwrite(v->obj->bytes, 1, v->obj->len, out); break;
+    case PT_BYTES: print_bytes(out, v); break;
+    case PT_RANGE: fprintf(out, "%llu..%llu", (unsigned long long)v->u, (unsigned long long)v->hi); break;
+    case PT_LIST:
+    case PT_TUPLE:
+        fputc(v->t == PT_LIST ? '[' : '(', out);
+        for (size_t i = 0; i < v->obj->n; i++) {
+            if (i)
+                fputs(", ", out);
+            interp_print_value(in, out, &v->obj->items[i]);
+        }
+        fputc(v->t == PT_LIST ? ']' : ')', out);
+        break;
+    case PT_PKT: print_packet_summary(in, out, v, (struct ps_loc){0, 0}); break;
+    case PT_PKTLIST: print_list_stats(in, out, v); break;
+    case PT_PROTO: fputs(v->proto->name, out); break;
+    case PT_RANDOM: fputs("random", out); break;
+    case PT_WIRE: fputs("<known only on the wire>", out); break;
+    case PT_ANY: break;
+    }
+}
+
+static void summary_lines(struct interp *in, const struct ps_value *v, struct ps_loc loc)
+{
+    FILE *out = in->o->out;
+    if (v->t == PT_PKT) {
+        print_packet_summary(in, out, v, loc);
+        fputc('\n', out);
+        return;
+    }
+    for (size_t i = 0; i < v->obj->n; i++) {
+        const struct ps_value *p = &v->obj->items[i];
+        if (p->t == PT_TUPLE && p->obj->n == 2) {
+            print_packet_summary(in, out, &p->obj->items[0], loc);
+            fputs(" ==> ", out);
+            print_packet_summary(in, out, &p->obj->items[1], loc);
+        } else {
+            interp_print_value(in, out, p);
+        }
+        fputc('\n', out);
+    }
+}
+
+struct ps_value interp_method(struct interp *in, const struct ps_expr *e)
+{
+    struct ps_value self = interp_eval(in, e->args[0]);
+    struct ps_value out = none_value;
+    if (self.t == PT_WIRE)
+        return self;
+    bool packet = self.t == PT_PKT;
+    bool list = self.t == PT_PKTLIST || self.t == PT_LIST;
+    switch (e->builtin) {
+    case B_SUMMARY:
+        if (packet || list)
+            summary_lines(in, &self, e->loc);
+        else
+            interp_error(in, e->loc, "summary() is a method of packets, not of %s",
+                         ps_type_name(self.t));
+        break;
+    case B_HASLAYER:
+    case B_GETLAYER: {
+        struct ps_value l = interp_eval(in, e->args[1]);
+        if (!packet || l.t != PT_PROTO) {
+            interp_error(in, e->loc, "%s() asks a packet about a layer, as p.%s(TCP)",
+                         e->builtin == B_HASLAYER ? "haslayer" : "getlayer",
+                         e->builtin == B_HASLAYER ? "haslayer" : "getlayer");
+            break;
+        }
+        int at = ps_tpkt_find(&self.obj->pkt, l.proto);
+        if (e->builtin == B_HASLAYER) {
+            out = ps_val_int(PT_BOOL, at >= 0);
+        } else if (at >= 0) {
+            struct ps_value copy = ps_val_pkt_copy(&self);
+            /* drop the layers below */
+            struct ps_tpkt *t = &copy.obj->pkt;
+            struct ps_value below = {.t = PT_PKT, .obj = ps_obj_new(PT_PKT)};
+            struct ps_obj *owner = t->layers[0]->f[0].keep;
+            t->layers[0]->f[0].keep = NULL;
+            for (int i = 0; i < at; i++)
+                below.obj->pkt.layers[below.obj->pkt.n++] = t->layers[i];
+            memmove(t->layers, t->layers + at, (t->n - (size_t)at) * sizeof *t->layers);
+            t->n -= (size_t)at;
+            if (owner && !t->layers[0]->f[0].keep)
+                t->layers[0]->f[0].keep = owner;
+            else if (owner)
+                below.obj->pkt.layers[0]->f[0].keep = owner;
+            ps_val_release(&below);
+            out = copy;
+        }
+        break;
+    }
+    default:
+        interp_error(in, e->loc, "%s() is not available in this version of pktspec",
+                     e->builtin == B_SHOW ? "show" : "command");
+        break;
+    }
+    ps_val_release(&self);
+    return out;
+}
+
+static struct ps_value length_of(struct interp *in, const struct ps_expr *e)
+{
+    struct ps_value v = interp_eval(in, e->args[0]);
+    struct ps_value out = none_value;
+    switch (v.t) {
+    case PT_WIRE:
+        return v;
+    case PT_STR:
+    case PT_BYTES:
+        out = ps_val_int(PT_INT, v.obj->len);
+        break;
+    case PT_LIST:
+    case PT_TUPLE:
+    case PT_PKTLIST:
+        out = ps_val_int(PT_INT, v.obj->n);
+        break;
+    case PT_PKT: {
+        if (v.obj->frame) {
+            out = ps_val_int(PT_INT, v.obj->frame_len);
+            break;
+        }
+        long len = interp_build(in, &v.obj->pkt, 0, e->loc);
+        out = ps_val_int(PT_INT, len < 0 ? 0 : (uint64_t)len);
+        break;
+    }
+    default:
+        interp_error(in, e->loc, "len() of %s", ps_type_name(v.t));
+    }
+    ps_val_release(&v);
+    return out;
+}
+
+static struct ps_value sniff(struct interp *in, const struct ps_expr *e)
+{
+    for (size_t i = 0; i < e->nopts; i++) {
+        if (e->opts[i].index != O_OFFLINE)
+            continue;
+        struct ps_value file = interp_eval(in, e->opts[i].value);
+        char *path = text_of(&file);
+        char *filter = NULL;
+        for (size_t k = 0; k < e->nopts; k++) {
+            if (e->opts[k].index == O_FILTER) {
+                struct ps_value f = interp_eval(in, e->opts[k].value);
+                filter = text_of(&f);
+                ps_val_release(&f);
+            }
+        }
+        struct ps_value got = rdpcap(in, path, filter, opt_u(in, e, O_COUNT, 0), e->loc,
+                                     "Sniffed");
+        uint64_t prn = has_opt(e, O_PRN) ? opt_u(in, e, O_PRN, 0) : 99;
+        if (prn == 0 && got.t == PT_PKTLIST)
+            summary_lines(in, &got, e->loc);
+        if (got.t == PT_PKTLIST && has_opt(e, O_STORE) && !opt_u(in, e, O_STORE, 1))
+            got.obj->n = 0;
+        free(path);
+        free(filter);
+        ps_val_release(&file);
+        return got;
+    }
+    if (in->o->mode == PS_RUN_LIVE)
+        interp_error(in, e->loc, "this build cannot sniff an interface yet");
+    return wire_value;
+}
+
+struct ps_value interp_call(struct interp *in, const struct ps_expr *e)
+{
+    switch (e->builtin) {
+    case B_SEND: case B_SENDP: case B_SR: case B_SR1: case B_SRP: case B_SRP1:
+    case B_SRLOOP: case B_SRPLOOP:
+        return send_call(in, e);
+    case B_SNIFF:
+        return sniff(in, e);
+    case B_WRPCAP:
+        return wrpcap(in, e);
+    case B_RDPCAP: {
+        struct ps_value file = interp_eval(in, e->args[0]);
+        if (file.t != PT_STR) {
+            interp_error(in, e->loc, "rdpcap takes a file name");
+            return none_value;
+        }
+        char *path = text_of(&file);
+        char *base = strdup(path);
+        struct ps_value got = rdpcap(in, path, NULL, opt_u(in, e, O_COUNT, 0), e->loc,
+                                     "PacketList");
+        free(path);
+        free(base);
+        ps_val_release(&file);
+        return got;
+    }
+    case B_LS: {
+        if (e->nargs == 0) {
+            size_t n;
+            const struct ps_proto *const *all = ps_proto_all(&n);
+            for (size_t i = 0; i < n; i++)
+                fprintf(in->o->out, "%-10s : %s\n", all[i]->name, all[i]->long_name);
+            return none_value;
+        }
+        struct ps_value l = interp_eval(in, e->args[0]);
+        if (l.t == PT_PROTO)
+            ps_ls_print(in->o->out, l.proto);
+        else
+            interp_error(in, e->loc, "ls() takes a layer, as ls(IP)");
+        ps_val_release(&l);
+        return none_value;
+    }
+    case B_PRINT:
+        for (size_t i = 0; i < e->nargs; i++) {
+            struct ps_value v = interp_eval(in, e->args[i]);
+            if (i)
+                fputc(' ', in->o->out);
+            interp_print_value(in, in->o->out, &v);
+            ps_val_release(&v);
+        }
+        fputc('\n', in->o->out);
+        return none_value;
+    case B_HEXDUMP: {
+        struct ps_value v = interp_eval(in, e->args[0]);
+        if (v.t == PT_PKT) {
+            long len = v.obj->frame ? (long)v.obj->frame_len
+                                    : interp_build(in, &v.obj->pkt, 0, e->loc);
+            if (len >= 0)
+                ps_hexdump(in->o->out, v.obj->frame ? v.obj->frame : in->frame, (size_t)len);
+        } else if (v.t == PT_STR || v.t == PT_BYTES) {
+            ps_hexdump(in->o->out, v.obj->bytes, v.obj->len);
+        } else if (v.t != PT_WIRE) {
+            interp_error(in, e->loc, "hexdump() of %s", ps_type_name(v.t));
+        }
+        ps_val_release(&v);
+        return none_value;
+    }
+    case B_LEN:
+        return length_of(in, e);
+    default:
+        interp_error(in, e->loc, "this call cannot run here");
+        return none_value;
+    }
+}

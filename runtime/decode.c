@@ -1,0 +1,330 @@
+/* Dissection as Scapy's Packet.dissect does it, without recursion: each layer
+ * reads its fields from the table, bounds its payload by its length field
+ * (extract_padding), and names the next class by the bindings (bottom-up)
+ * or its guess_payload hook. A header that does not fit ends the walk: its
+ * bytes become Raw, as Scapy falls back to conf.raw_layer when a dissector
+ * raises. Paddings are appended last, the innermost first, since Scapy adds
+ * each one to the end of the payload chain as the recursion unwinds. */
+#include "decode.h"
+
+#include <string.h>
+
+#include "linktype.h"
+
+/* Elements of a layer list do not nest deeper than this. */
+#define MAX_SUB_DEPTH 1
+
+struct span {
+    size_t start, end;
+};
+
+static void layer_start(struct ps_layer *l, const struct ps_proto *p)
+{
+    l->proto = p;
+    memset(l->v, 0, sizeof l->v);
+}
+
+static uint64_t read_bits(const uint8_t *p, size_t bitpos, unsigned bits)
+{
+    uint64_t v = 0;
+    while (bits) {
+        unsigned off = (unsigned)(bitpos & 7);
+        unsigned take = 8 - off < bits ? 8 - off : bits;
+        unsigned chunk = (unsigned)(p[bitpos >> 3] >> (8 - off - take)) & ((1u << take) - 1);
+        v = (v << take) | chunk;
+        bits -= take;
+        bitpos += take;
+    }
+    return v;
+}
+
+/* Byte length of variable field fi, before cutting it to the frame. */
+static size_t variable_len(const struct ps_layer *l, size_t fi, size_t rest)
+{
+    const struct ps_proto *p = l->proto;
+    const struct ps_field *f = &p->fields[fi];
+    if (p->options_len)
+        return p->options_len(l, fi);
+    for (size_t j = 0; j < fi; j++) {
+        const struct ps_field *lf = &p->fields[j];
+        if (lf->kind == PS_K_UINT && lf->length_of && l->v[j].set &&
+            strcmp(lf->length_of, f->name) == 0) {
+            int64_t n = (int64_t)l->v[j].u - lf->len_adjust;
+            return n > 0 ? (size_t)n : 0;
+        }
+    }
+    return f->kind == PS_K_BYTES ? rest : 0;
+}
+
+/* The class of a layer list's element at p: the sub_class's dispatch hook,
+ * else the member of that class whose first-byte defaults are these bits,
+ * else the sub_class itself. */
+static const struct ps_proto *element_class(const char *sub_class, const uint8_t *p, size_t n)
+{
+    const struct ps_proto *base = ps_proto_find(sub_class);
+    if (base && base->dispatch) {
+        const char *name = base->dispatch(p, n);
+        const struct ps_proto *d = name ? ps_proto_find(name) : NULL;
+        return d ? d : base;
+    }
+    size_t count;
+    const struct ps_proto *const *all = ps_proto_all(&count);
+    for (size_t i = 0; i < count && n > 0; i++) {
+        const struct ps_proto *c = all[i];
+        if (!c->klass || strcmp(c->klass, sub_class) != 0 || c == base)
+            continue;
+        unsigned bit = 0;
+        bool match = true;
+        for (size_t fi = 0; fi < c->nfields && bit < 8; fi++) {
+            const struct ps_field *f = &c->fields[fi];
+            if (f->kind != PS_K_UINT || f->is_auto || f->bits_for || bit + f->bits > 8) {
+                match = false;
+                break;
+            }
+            if (read_bits(p, bit, f->bits) != f->def)
+                match = false;
+            bit += f->bits;
+        }
+        if (match && bit == 8)
+            return c;
+    }
+    return base;
+}
+
+static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size_t avail,
+                          struct ps_layer *l, struct ps_decode_room *room, int depth);
+
+/* Fills layer list field v from bytes [p, p+n): elements while they decode
+ * and room lasts; the bytes left over stay in v->bytes. */
+static void decode_elements(const struct ps_field *f, const uint8_t *p, size_t n,
+                            struct ps_fval *v, struct ps_decode_room *room, int depth)
+{
+    size_t pos = 0;
+    v->sub = NULL;
+    v->nsub = 0;
+    if (room && room->subs && depth < MAX_SUB_DEPTH && f->sub_class) {
+        v->sub = room->subs + room->subs_used;
+        while (pos < n && room->subs_used < room->subs_cap) {
+            const struct ps_proto *c = element_class(f->sub_class, p + pos, n - pos);
+            if (!c)
+                break;
+            struct ps_layer *e = &room->subs[room->subs_used];
+            long h = decode_fields(c, p + pos, n - pos, e, room, depth + 1);
+            if (h <= 0)
+                break;
+            pos += (size_t)h;
+            room->subs_used++;
+            v->nsub++;
+        }
+        if (!v->nsub)
+            v->sub = NULL;
+    }
+    v->bytes = pos < n ? p + pos : NULL;
+    v->len = n - pos;
+}
+
+/* Reads proto's fields from buf (avail bytes) into l. Returns the bytes the
+ * header took, or -1 when a fixed-size field does not fit. */
+static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size_t avail,
+                          struct ps_layer *l, struct ps_decode_room *room, int depth)
+{
+    size_t bit = 0;
+    layer_start(l, proto);
+    for (size_t fi = 0; fi < proto->nfields && fi < PS_MAX_FIELDS; fi++) {
+        const struct ps_field *f = &proto->fields[fi];
+        struct ps_fval *v = &l->v[fi];
+        if (f->present && !f->present(l))
+            continue;
+        if (f->kind == PS_K_UINT) {
+            unsigned bits = f->bits_for ? f->bits_for(l) : f->bits;
+            if (bits == 0)
+                continue;
+            if (bits > 64 || bit + bits > avail * 8)
+                return -1;
+            v->u = read_bits(buf, bit, bits);
+            v->set = true;
+            bit += bits;
+            continue;
+        }
+        /* Everything but a bit field starts on a byte. */
+        size_t off = (bit + 7) / 8, rest = avail - off, n;
+        switch (f->kind) {
+        case PS_K_MAC:
+        case PS_K_IPV4:
+        case PS_K_IPV6:
+            n = f->kind == PS_K_MAC ? 6 : f->kind == PS_K_IPV4 ? 4 : 16;
+            if (n > rest)
+                return -1;
+            memcpy(v->addr, buf + off, n);
+            break;
+        case PS_K_BYTES:
+        case PS_K_OPTIONS:
+            /* A short fixed or declared length takes what is there, as
+             * Python's slicing does. */
+            n = f->kind == PS_K_BYTES && f->bits ? f->bits / 8u : variable_len(l, fi, rest);
+            if (n > rest)
+                n = rest;
+            v->bytes = buf + off;
+            v->len = n;
+            break;
+        case PS_K_LAYERS:
+            n = variable_len(l, fi, rest);
+            if (n > rest)
+                n = rest;
+            decode_elements(f, buf + off, n, v, room, depth);
+            break;
+        default:
+            n = 0;
+            break;
+        }
+        v->set = true;
+        bit = (off + n) * 8;
+    }
+    return (long)((bit + 7) / 8);
+}
+
+/* Whether the layer's values satisfy the bind_layers call that starts at
+ * *bd; *bd moves past it. Consecutive entries with the same lower and
+ * different fields are one call (all must hold: IP-in-IP is frag=0 and
+ * proto=4); a repeated field starts the next call. */
+static bool call_holds(const struct ps_bind **bd, const char *lower, const struct ps_layer *l)
+{
+    const struct ps_bind *first = *bd, *b = first;
+    bool holds = strcmp(first->lower, lower) == 0;
+    for (; b->lower && strcmp(b->lower, first->lower) == 0; b++) {
+        bool repeated = false;
+        for (const struct ps_bind *q = first; q < b; q++)
+            if (strcmp(q->field, b->field) == 0)
+                repeated = true;
+        if (repeated)
+            break;
+        if (holds) {
+            int fi = ps_field_index(l->proto, b->field);
+            holds = fi >= 0 && ps_layer_uint(l, fi) == b->value;
+        }
+    }
+    *bd = b;
+    return holds;
+}
+
+static const struct ps_proto *bound_upper_named(const struct ps_layer *l, const char *lower)
+{
+    size_t count;
+    const struct ps_proto *const *all = ps_proto_all(&count);
+    for (size_t i = 0; i < count; i++) {
+        const struct ps_bind *bd = all[i]->binds;
+        while (bd && bd->lower)
+            if (call_holds(&bd, lower, l))
+                return all[i];
+    }
+    return NULL;
+}
+
+const struct ps_proto *ps_bound_upper(const struct ps_layer *l)
+{
+    const struct ps_proto *up = bound_upper_named(l, l->proto->name);
+    if (!up && l->proto->alias)
+        up = bound_upper_named(l, l->proto->alias);
+    return up;
+}
+
+static const struct ps_proto *dispatched(const struct ps_proto *p, const uint8_t *b, size_t n)
+{
+    if (p && p->dispatch) {
+        const char *name = p->dispatch(b, n);
+        const struct ps_proto *d = name ? ps_proto_find(name) : NULL;
+        if (d)
+            return d;
+    }
+    return p;
+}
+
+static const struct ps_proto *payload_class(const struct ps_layer *l)
+{
+    if (l->proto->guess_payload) {
+        const char *name = l->proto->guess_payload(l);
+        const struct ps_proto *p = name ? ps_proto_find(name) : NULL;
+        if (p)
+            return p;
+    }
+    return ps_bound_upper(l);
+}
+
+/* Python's s[:n] on a payload of `have` bytes. */
+static size_t slice_end(long n, size_t have)
+{
+    if (n >= 0)
+        return (size_t)n < have ? (size_t)n : have;
+    size_t back = (size_t)-(n + 1) + 1;
+    return back < have ? have - back : 0;
+}
+
+size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t len,
+                    struct ps_packet *pkt, struct ps_decode_room *room)
+{
+    const struct ps_proto *raw = ps_proto_find("Raw");
+    const struct ps_proto *padding = ps_proto_find("Padding");
+    struct span pads[PS_MAX_LAYERS];
+    size_t npads = 0, off = 0, end = len;
+    const struct ps_proto *p = dispatched(first, frame, len);
+
+    pkt->n = 0;
+    if (room)
+        room->subs_used = 0;
+    while (off < end && p) {
+        /* Keep room for a Raw after this layer and for every Padding. */
+        if (pkt->n + npads + 3 > PS_MAX_LAYERS)
+            p = raw;
+        struct ps_layer *l = &pkt->layers[pkt->n];
+        size_t subs_mark = room ? room->subs_used : 0;
+        long h = p ? decode_fields(p, frame + off, end - off, l, room, 0) : -1;
+        if (h < 0 && p != raw) {
+            if (room)
+                room->subs_used = subs_mark;
+            p = raw;
+            h = p ? decode_fields(p, frame + off, end - off, l, room, 0) : -1;
+        }
+        if (h < 0)
+            break;
+        if (room) {
+            room->start[pkt->n] = off;
+            room->hlen[pkt->n] = (size_t)h;
+        }
+        pkt->n++;
+        size_t body = off + (size_t)h, body_end = end;
+        long declared;
+        if (p->payload_len && p->payload_len(l, &declared)) {
+            body_end = body + slice_end(declared, end - body);
+            if (body_end < end)
+                pads[npads++] = (struct span){body_end, end};
+        }
+        off = body;
+        end = body_end;
+        if (off >= end)
+            break;
+        const struct ps_proto *next = payload_class(l);
+        p = dispatched(next ? next : raw, frame + off, end - off);
+    }
+    while (npads > 0 && pkt->n < PS_MAX_LAYERS) {
+        struct span s = pads[--npads];
+        const struct ps_proto *pp = padding ? padding : raw;
+        struct ps_layer *l = &pkt->layers[pkt->n];
+        if (!pp || decode_fields(pp, frame + s.start, s.end - s.start, l, room, 0) < 0)
+            break;
+        if (room) {
+            room->start[pkt->n] = s.start;
+            room->hlen[pkt->n] = s.end - s.start;
+        }
+        pkt->n++;
+    }
+    return pkt->n;
+}
+
+size_t ps_decode(const uint8_t *frame, size_t len, int linktype, struct ps_packet *pkt,
+                 struct ps_decode_room *room)
+{
+    const struct ps_proto *first = ps_linktype_proto(linktype, frame, len);
+    if (!first)
+        first = ps_proto_find("Raw");
+    return ps_decode_as(first, frame, len, pkt, room);
+}

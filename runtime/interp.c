@@ -1,0 +1,589 @@
+/* Interprets the IR: statements in order, expressions to values, tests to
+ * TAP lines. What touches frames, files or the wire is in actions.c. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "addr.h"
+#include "coerce.h"
+#include "interp_int.h"
+
+void interp_error(struct interp *in, struct ps_loc loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    ps_report_v(in->o->err, in->prog->path, in->prog->source, loc.line, loc.col, "error", fmt,
+                ap);
+    va_end(ap);
+    in->failed_run = true;
+}
+
+void interp_warning(struct interp *in, struct ps_loc loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    ps_report_v(in->o->err, in->prog->path, in->prog->source, loc.line, loc.col, "warning", fmt,
+                ap);
+    va_end(ap);
+}
+
+static const struct ps_value none_value = {.t = PT_NONE};
+
+bool interp_truth(const struct ps_value *v)
+{
+    switch (v->t) {
+    case PT_NONE: return false;
+    case PT_INT: case PT_BOOL: case PT_DUR: return v->u != 0;
+    case PT_STR: case PT_BYTES: return v->obj->len != 0;
+    case PT_LIST: case PT_TUPLE: case PT_PKTLIST: return v->obj->n != 0;
+    default: return true;
+    }
+}
+
+/* The layers of a packet value from layer `from` on, as Scapy's p[TCP]. */
+static struct ps_value sub_packet(const struct ps_value *v, size_t from)
+{
+    struct ps_value out = ps_val_pkt_copy(v);
+    struct ps_tpkt *t = &out.obj->pkt;
+    if (from == 0)
+        return out;
+    /* Keep the layers that stay; their frame reference rides on layer 0. */
+    struct ps_obj *owner = t->layers[0]->f[0].keep;
+    if (owner)
+        owner->refs++;
+    struct ps_value dropped = {.t = PT_PKT, .obj = ps_obj_new(PT_PKT)};
+    for (size_t i = 0; i < from; i++)
+        dropped.obj->pkt.layers[dropped.obj->pkt.n++] = t->layers[i];
+    memmove(t->layers, t->layers + from, (t->n - from) * sizeof *t->layers);
+    t->n -= from;
+    ps_val_release(&dropped);
+    if (owner) {
+        struct ps_tfield *f0 = &t->layers[0]->f[0];
+        if (f0->keep) {
+            struct ps_value k = {.t = PT_PKT, .obj = owner};
+            ps_val_release(&k);
+        } else {
+            f0->keep = owner;
+        }
+    }
+    return out;
+}
+
+static struct ps_value get_layer(struct interp *in, const struct ps_expr *e)
+{
+    struct ps_value base = interp_eval(in, e->args[0]);
+    struct ps_value out = none_value;
+    if (base.t == PT_WIRE)
+        return base;
+    struct ps_value ix = e->proto ? (struct ps_value){.t = PT_PROTO, .proto = e->proto}
+                                  : interp_eval(in, e->args[1]);
+    if (base.t == PT_LIST || base.t == PT_PKTLIST || base.t == PT_TUPLE) {
+        int64_t k = (int64_t)ix.u;
+        if (ix.t != PT_INT)
+            interp_error(in, e->loc, "a list is indexed by a number");
+        else if (k < 0 ? (uint64_t)-k > base.obj->n : (uint64_t)k >= base.obj->n)
+            interp_error(in, e->loc, "index %lld is out of range (the list has %zu)",
+                         (long long)k, base.obj->n);
+        else
+            out = ps_val_retain(base.obj->items[k < 0 ? (int64_t)base.obj->n + k : k]);
+    } else if (base.t == PT_PKT) {
+        struct ps_tpkt *t = &base.obj->pkt;
+        long at = -1;
+        if (ix.t == PT_PROTO)
+            at = ps_tpkt_find(t, ix.proto);
+        else if (ix.t == PT_INT && ix.u < t->n)
+            at = (long)ix.u;
+        if (at < 0) {
+            if (ix.t == PT_PROTO)
+                interp_error(in, e->loc, "layer [%s] not found", ix.proto->name);
+            else
+                interp_error(in, e->loc, "layer [%lld] not found", (long long)ix.u);
+        } else {
+            out = sub_packet(&base, (size_t)at);
+        }
+    } else if (base.t == PT_NONE) {
+        interp_error(in, e->loc, "no packet here (none): nothing to index");
+    } else {
+        interp_error(in, e->loc, "%s cannot be indexed", ps_type_name(base.t));
+    }
+    ps_val_release(&ix);
+    ps_val_release(&base);
+    return out;
+}
+
+/* A field's value: as given, or its default; an auto field not given is none. */
+static struct ps_value field_value(const struct ps_tlayer *l, int fi)
+{
+    const struct ps_field *fd = &l->proto->fields[fi];
+    const struct ps_tfield *f = &l->f[fi];
+    struct ps_value v = none_value;
+    struct ps_fval one = f->one;
+    if (f->src == FS_UNSET) {
+        if (fd->is_auto)
+            return v;
+        memset(&one, 0, sizeof one);
+        one.u = fd->def;
+        if (fd->def_text) {
+            if (fd->kind == PS_K_MAC)
+                ps_parse_mac(fd->def_text, one.addr);
+            else if (fd->kind == PS_K_IPV4)
+                ps_parse_ip4(fd->def_text, one.addr);
+            else if (fd->kind == PS_K_IPV6)
+                ps_parse_ip6(fd->def_text, one.addr);
+        }
+    } else if (f->src != FS_CONST) {
+        return v; /* a set or a random value has no single value */
+    }
+    switch (fd->kind) {
+    case PS_K_UINT:
+        return ps_val_int(PT_INT, one.u);
+    case PS_K_MAC:
+        v.t = PT_MAC;
+        memcpy(v.addr, one.addr, 6);
+        return v;
+    case PS_K_IPV4:
+        v.t = PT_IP4;
+        memcpy(v.addr, one.addr, 4);
+        return v;
+    case PS_K_IPV6:
+        v.t = PT_IP6;
+        memcpy(v.addr, one.addr, 16);
+        return v;
+    default:
+        return ps_val_bytes(PT_BYTES, one.bytes, one.len);
+    }
+}
+
+static struct ps_value read_field(struct interp *in, const struct ps_expr *e)
+{
+    struct ps_value base = interp_eval(in, e->args[0]);
+    struct ps_value out = none_value;
+    if (base.t == PT_WIRE)
+        return base;
+    if (base.t != PT_PKT) {
+        if (!in->failed_run)
+            interp_error(in, e->loc, "%s has no field '%s'", ps_type_name(base.t), e->name);
+        ps_val_release(&base);
+        return out;
+    }
+    const struct ps_tpkt *t = &base.obj->pkt;
+    bool found = false;
+    for (size_t i = 0; i < t->n && !found; i++) {
+        int fi = e->field >= 0 && i == 0 ? e->field : ps_field_index(t->layers[i]->proto, e->name);
+        if (fi >= 0) {
+            out = field_value(t->layers[i], fi);
+            found = true;
+        }
+    }
+    if (!found)
+        interp_error(in, e->loc, "no layer of this packet has a field '%s'", e->name);
+    ps_val_release(&base);
+    return out;
+}
+
+static int compare_values(const struct ps_value *a, const struct ps_value *b, bool *ok)
+{
+    *ok = true;
+    bool na = a->t == PT_INT || a->t == PT_BOOL || a->t == PT_DUR;
+    bool nb = b->t == PT_INT || b->t == PT_BOOL || b->t == PT_DUR;
+    if (na && nb) {
+        int64_t x = (int64_t)a->u, y = (int64_t)b->u;
+        return x < y ? -1 : x > y;
+    }
+    if (a->t == PT_NONE || b->t == PT_NONE)
+        return a->t == b->t ? 0 : 1;
+    if ((a->t == PT_STR || a->t == PT_BYTES) && (b->t == PT_STR || b->t == PT_BYTES)) {
+        size_t n = a->obj->len < b->obj->len ? a->obj->len : b->obj->len;
+        int c = memcmp(a->obj->bytes, b->obj->bytes, n);
+        if (c)
+            return c < 0 ? -1 : 1;
+        return a->obj->len < b->obj->len ? -1 : a->obj->len > b->obj->len;
+    }
+    if (a->t == b->t && (a->t == PT_MAC || a->t == PT_IP4 || a->t == PT_IP6)) {
+        size_t n = a->t == PT_MAC ? 6 : a->t == PT_IP4 ? 4 : 16;
+        int c = memcmp(a->addr, b->addr, n);
+        return c < 0 ? -1 : c > 0;
+    }
+    *ok = false;
+    return 1;
+}
+
+static struct ps_value binop(struct interp *in, const struct ps_expr *e)
+{
+    if (e->op == PO_AND || e->op == PO_OR) {
+        struct ps_value l = interp_eval(in, e->args[0]);
+        if (l.t == PT_WIRE)
+            return l;
+        bool t = interp_truth(&l);
+        ps_val_release(&l);
+        if (t == (e->op == PO_OR))
+            return ps_val_int(PT_BOOL, t);
+        struct ps_value r = interp_eval(in, e->args[1]);
+        if (r.t == PT_WIRE)
+            return r;
+        t = interp_truth(&r);
+        ps_val_release(&r);
+        return ps_val_int(PT_BOOL, t);
+    }
+    struct ps_value l = interp_eval(in, e->args[0]), r = interp_eval(in, e->args[1]);
+    struct ps_value out = none_value;
+    if (l.t == PT_WIRE || r.t == PT_WIRE) {
+        out.t = PT_WIRE;
+    } else if (e->op == PO_IN) {
+        if (l.t != PT_PROTO || r.t != PT_PKT) {
+            if (r.t != PT_NONE)
+                interp_error(in, e->loc, "'in' asks whether a layer is in a packet");
+            out = ps_val_int(PT_BOOL, 0);
+        } else {
+            out = ps_val_int(PT_BOOL, ps_tpkt_find(&r.obj->pkt, l.proto) >= 0);
+        }
+    } else if (e->op == PO_ADD || e->op == PO_SUB || e->op == PO_MUL) {
+        if (l.t != PT_INT || r.t != PT_INT)
+            interp_error(in, e->loc, "arithmetic takes integers");
+        uint64_t x = l.u, y = r.u;
+        out = ps_val_int(PT_INT, e->op == PO_ADD ? x + y : e->op == PO_SUB ? x - y : x * y);
+    } else {
+        bool ok;
+        int c = compare_values(&l, &r, &ok);
+        if (!ok && e->op != PO_EQ && e->op != PO_NE)
+            interp_error(in, e->loc, "%s and %s cannot be ordered", ps_type_name(l.t),
+                         ps_type_name(r.t));
+        bool t = false;
+        switch (e->op) {
+        case PO_EQ: t = ok && c == 0; break;
+        case PO_NE: t = !ok || c != 0; break;
+        case PO_LT: t = c < 0; break;
+        case PO_LE: t = c <= 0; break;
+        case PO_GT: t = c > 0; break;
+        case PO_GE: t = c >= 0; break;
+        default: break;
+        }
+        out = ps_val_int(PT_BOOL, t);
+    }
+    ps_val_release(&l);
+    ps_val_release(&r);
+    return out;
+}
+
+static struct ps_value as_packet(struct ps_value v)
+{
+    if (v.t != PT_STR && v.t != PT_BYTES)
+        return v;
+    const struct ps_proto *raw = ps_proto_find("Raw");
+    struct ps_value p = ps_val_layer(raw);
+    struct ps_tfield *f = &p.obj->pkt.layers[0]->f[ps_field_index(raw, "load")];
+    f->src = FS_CONST;
+    f->one.set = true;
+    f->one.bytes = v.obj->bytes;
+    f->one.len = v.obj->len;
+    f->keep = v.obj; /* takes v's reference */
+    return p;
+}
+
+static struct ps_value build_layer(struct interp *in, const struct ps_expr *e)
+{
+    struct ps_value v = ps_val_layer(e->proto);
+    struct ps_tlayer *l = v.obj->pkt.layers[0];
+    for (size_t i = 0; i < e->nopts && !in->failed_run; i++) {
+        struct ps_value x = interp_eval(in, e->opts[i].value);
+        char err[256];
+        const char *msg = ps_coerce_field(l, e->opts[i].index, &x, err, sizeof err);
+        if (msg)
+            interp_error(in, e->opts[i].loc, "%s.%s: %s", e->proto->name,
+                         e->proto->fields[e->opts[i].index].name, msg);
+        ps_val_release(&x);
+    }
+    return v;
+}
+
+static struct ps_value collect(struct interp *in, const struct ps_expr *e, enum ps_type t)
+{
+    struct ps_value v = ps_val_list(t);
+    for (size_t i = 0; i < e->nargs; i++)
+        ps_list_push(&v, interp_eval(in, e->args[i]));
+    return v;
+}
+
+struct ps_value interp_eval(struct interp *in, const struct ps_expr *e)
+{
+    if (in->failed_run)
+        return none_value;
+    switch (e->kind) {
+    case E_CONST:
+        return ps_val_retain(e->value);
+    case E_VAR:
+        return ps_val_retain(in->slots[e->slot]);
+    case E_LAYER:
+        return build_layer(in, e);
+    case E_STACK: {
+        struct ps_value a = as_packet(interp_eval(in, e->args[0]));
+        struct ps_value b = as_packet(interp_eval(in, e->args[1]));
+        struct ps_value out = none_value;
+        if (a.t == PT_PKT && b.t == PT_PKT) {
+            out = ps_val_stack(&a, &b);
+            if (out.t == PT_NONE)
+                interp_error(in, e->loc, "a packet has at most %d layers", PS_MAX_LAYERS);
+        } else if (!in->failed_run) {
+            interp_error(in, e->loc, "'/' stacks packets, not %s and %s", ps_type_name(a.t),
+                         ps_type_name(b.t));
+        }
+        ps_val_release(&a);
+        ps_val_release(&b);
+        return out;
+    }
+    case E_LIST:
+        return collect(in, e, PT_LIST);
+    case E_TUPLE:
+        return collect(in, e, PT_TUPLE);
+    case E_RANGE: {
+        struct ps_value lo = interp_eval(in, e->args[0]), hi = interp_eval(in, e->args[1]);
+        if (lo.t != PT_INT || hi.t != PT_INT)
+            interp_error(in, e->loc, "a range goes from an integer to an integer");
+        struct ps_value r = {.t = PT_RANGE, .u = lo.u, .hi = hi.u};
+        return r;
+    }
+    case E_CALL:
+        return interp_call(in, e);
+    case E_METHOD:
+        return interp_method(in, e);
+    case E_GETLAYER:
+        return get_layer(in, e);
+    case E_FIELD:
+        return read_field(in, e);
+    case E_BINOP:
+        return binop(in, e);
+    case E_NOT: {
+        struct ps_value v = interp_eval(in, e->args[0]);
+        if (v.t == PT_WIRE)
+            return v;
+        bool t = interp_truth(&v);
+        ps_val_release(&v);
+        return ps_val_int(PT_BOOL, !t);
+    }
+    case E_NEG: {
+        struct ps_value v = interp_eval(in, e->args[0]);
+        if (v.t != PT_INT)
+            interp_error(in, e->loc, "only an integer can be negated");
+        return ps_val_int(PT_INT, (uint64_t)(-(int64_t)v.u));
+    }
+    case E_MATCHES: {
+        struct ps_value p = interp_eval(in, e->args[0]), pat = interp_eval(in, e->args[1]);
+        struct ps_value out = {.t = PT_WIRE};
+        if (p.t != PT_WIRE)
+            out = ps_val_int(PT_BOOL, p.t == PT_PKT && interp_matches(in, &p, &pat, e->loc));
+        ps_val_release(&p);
+        ps_val_release(&pat);
+        return out;
+    }
+    case E_WITHIN: {
+        struct ps_value p = interp_eval(in, e->args[0]), t = interp_eval(in, e->args[1]);
+        struct ps_value out = {.t = PT_WIRE};
+        if (p.t == PT_PKT) {
+            double rtt = p.obj->rtt;
+            out = ps_val_int(PT_BOOL, rtt >= 0 && rtt * 1e9 <= (double)t.u);
+        } else if (p.t != PT_WIRE) {
+            out = ps_val_int(PT_BOOL, interp_truth(&p));
+        }
+        ps_val_release(&p);
+        return out;
+    }
+    }
+    return none_value;
+}
+
+/* ---- statements ---------------------------------------------------------- */
+
+static void run_block(struct interp *in, struct ps_stmt *const *body, size_t n);
+
+static void set_field(struct interp *in, const struct ps_stmt *st)
+{
+    struct ps_value *slot = &in->slots[st->slot];
+    if (slot->t != PT_PKT) {
+        interp_error(in, st->loc, "'%s' is %s, not a packet", in->prog->slot_names[st->slot],
+                     ps_type_name(slot->t));
+        return;
+    }
+    /* Scapy's packets are values: a change reaches only this name. */
+    if (slot->obj->refs > 1) {
+        struct ps_value copy = ps_val_pkt_copy(slot);
+        ps_val_release(slot);
+        *slot = copy;
+    }
+    struct ps_tpkt *t = &slot->obj->pkt;
+    long at = -1;
+    int fi = st->field;
+    for (size_t i = 0; i < t->n && at < 0; i++) {
+        if (st->proto ? t->layers[i]->proto == st->proto
+                      : (fi = ps_field_index(t->layers[i]->proto, st->text)) >= 0)
+            at = (long)i;
+    }
+    if (at < 0) {
+        if (st->proto)
+            interp_error(in, st->loc, "layer [%s] not found in '%s'", st->proto->name,
+                         in->prog->slot_names[st->slot]);
+        else
+            interp_error(in, st->loc, "no layer of '%s' has a field '%s'",
+                         in->prog->slot_names[st->slot], st->text);
+        return;
+    }
+    struct ps_value v = interp_eval(in, st->expr);
+    char err[256];
+    struct ps_tlayer *l = t->layers[at];
+    const char *msg = ps_coerce_field(l, fi, &v, err, sizeof err);
+    if (msg)
+        interp_error(in, st->loc, "%s.%s: %s", l->proto->name, l->proto->fields[fi].name, msg);
+    ps_val_release(&v);
+}
+
+static void for_each(struct interp *in, const struct ps_stmt *st)
+{
+    struct ps_value it = interp_eval(in, st->expr);
+    struct ps_value *var = &in->slots[st->slot];
+    switch (it.t) {
+    case PT_RANGE:
+        for (uint64_t k = it.u; k <= it.hi && !in->failed_run; k++) {
+            ps_val_release(var);
+            *var = ps_val_int(PT_INT, k);
+            run_block(in, st->body, st->nbody);
+            if (k == UINT64_MAX)
+                break;
+        }
+        break;
+    case PT_LIST:
+    case PT_PKTLIST:
+    case PT_TUPLE:
+        for (size_t k = 0; k < it.obj->n && !in->failed_run; k++) {
+            ps_val_release(var);
+            *var = ps_val_retain(it.obj->items[k]);
+            run_block(in, st->body, st->nbody);
+        }
+        break;
+    case PT_PKT: {
+        uint64_t n = ps_tpkt_count(&it.obj->pkt);
+        for (uint64_t k = 0; k < n && !in->failed_run; k++) {
+            /* Each member as a packet of constants, as iterating in Scapy. */
+            ps_tpkt_member(&it.obj->pkt, k, &in->rng, &in->pkt);
+            ps_val_release(var);
+            *var = ps_val_decoded(&in->pkt, NULL, 0, 0, it.obj);
+            var->obj->decoded = false; /* auto fields are still to compute */
+            run_block(in, st->body, st->nbody);
+        }
+        break;
+    }
+    case PT_WIRE:
+        break;
+    default:
+        interp_error(in, st->loc, "for cannot go over %s", ps_type_name(it.t));
+    }
+    ps_val_release(&it);
+}
+
+static void expect(struct interp *in, const struct ps_stmt *st)
+{
+    struct ps_value v = interp_eval(in, st->expr);
+    if (v.t == PT_WIRE) {
+        in->test_skipped = true;
+    } else if (!interp_truth(&v) && !in->test_failed) {
+        in->test_failed = true;
+        size_t cap = 4096;
+        char *d = malloc(cap);
+        if (d) {
+            FILE *m = fmemopen(d, cap, "w");
+            if (m) {
+                fprintf(m, "%s:%d:%d: expect %s", in->prog->path, st->loc.line, st->loc.col,
+                        st->cond_text ? st->cond_text : "");
+                if (st->text)
+                    fprintf(m, " (%s)", st->text);
+                fputc('\n', m);
+                fclose(m);
+            }
+            free(in->test_detail);
+            in->test_detail = d;
+        }
+    }
+    ps_val_release(&v);
+}
+
+void interp_test_report(struct interp *in, const struct ps_stmt *st);
+
+static void run_stmt(struct interp *in, const struct ps_stmt *st)
+{
+    switch (st->kind) {
+    case S_BIND: {
+        struct ps_value v = interp_eval(in, st->expr);
+        ps_val_release(&in->slots[st->slot]);
+        in->slots[st->slot] = v;
+        break;
+    }
+    case S_SETFIELD:
+        set_field(in, st);
+        break;
+    case S_UNPACK: {
+        struct ps_value v = interp_eval(in, st->expr);
+        if (v.t == PT_TUPLE && v.obj->n == st->nslots) {
+            for (size_t i = 0; i < st->nslots; i++) {
+                ps_val_release(&in->slots[st->slots[i]]);
+                in->slots[st->slots[i]] = ps_val_retain(v.obj->items[i]);
+            }
+        } else if (!in->failed_run) {
+            interp_error(in, st->loc, "%s cannot be unpacked into %zu names",
+                         ps_type_name(v.t), st->nslots);
+        }
+        ps_val_release(&v);
+        break;
+    }
+    case S_EVAL: {
+        struct ps_value v = interp_eval(in, st->expr);
+        ps_val_release(&v);
+        break;
+    }
+    case S_FOR:
+        for_each(in, st);
+        break;
+    case S_TEST:
+        in->in_test = true;
+        in->test_failed = in->test_skipped = false;
+        run_block(in, st->body, st->nbody);
+        in->in_test = false;
+        if (!in->failed_run)
+            interp_test_report(in, st);
+        break;
+    case S_EXPECT:
+        expect(in, st);
+        break;
+    }
+}
+
+static void run_block(struct interp *in, struct ps_stmt *const *body, size_t n)
+{
+    for (size_t i = 0; i < n && !in->failed_run; i++)
+        run_stmt(in, body[i]);
+}
+
+void interp_close_outputs(struct interp *in);
+void interp_open_junit(struct interp *in);
+
+int ps_run(const struct ps_program *prog, const struct ps_run_opts *opts)
+{
+    struct interp *in = calloc(1, sizeof *in);
+    if (!in)
+        abort();
+    in->prog = prog;
+    in->o = opts;
+    in->rng = opts->seed ? opts->seed : 0x5eed;
+    in->slots = calloc(prog->nslots ? prog->nslots : 1, sizeof *in->slots);
+    if (!in->slots)
+        abort();
+    interp_open_junit(in);
+    if (prog->ntests)
+        fprintf(opts->out, "1..%zu\n", prog->ntests);
+    run_block(in, prog->stmts, prog->nstmts);
+    interp_close_outputs(in);
+    for (size_t i = 0; i < prog->nslots; i++)
+        ps_val_release(&in->slots[i]);
+    free(in->slots);
+    free(in->test_detail);
+    int status = in->failed_run ? 3 : in->tests_failed ? 1 : 0;
+    free(in);
+    return status;
+}

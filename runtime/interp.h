@@ -1,0 +1,39 @@
+/* The run-time back end: interprets a program's timeline. */
+#ifndef PS_INTERP_H
+#define PS_INTERP_H
+
+#include <stdbool.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "encode.h"
+#include "ir.h"
+
+enum ps_run_mode {
+    PS_RUN_DRY,   /* print every frame; send nothing */
+    PS_RUN_PCAP,  /* write every frame to a capture; send nothing */
+    PS_RUN_LIVE,  /* send on an interface */
+};
+
+struct ps_run_opts {
+    enum ps_run_mode mode;
+    const char *pcap_out;  /* PS_RUN_PCAP */
+    const char *iface;     /* -i */
+    const char *junit;     /* --junit FILE, or NULL */
+    uint64_t seed;
+    bool quiet;            /* no frame dumps in a dry run (fuzzing) */
+    FILE *out;             /* TAP, frames, prints */
+    FILE *err;             /* warnings, run-time errors */
+    struct ps_env env;
+};
+
+/* Exit status: 0 every expect held, 1 one failed, 3 a run-time error. */
+int ps_run(const struct ps_program *prog, const struct ps_run_opts *opts);
+
+/* path:line:col: kind: message, the line, a caret (line 0: no place). */
+void ps_report(FILE *out, const char *path, const char *source, int line, int col,
+               const char *kind, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+void ps_report_v(FILE *out, const char *path, const char *source, int line, int col,
+                 const char *kind, const char *fmt, va_list ap);
+
+#endif

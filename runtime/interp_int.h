@@ -1,0 +1,57 @@
+/* Internals shared by the interpreter's files (interp.c, actions.c, tests.c). */
+#ifndef PS_INTERP_INT_H
+#define PS_INTERP_INT_H
+
+#include "decode.h"
+#include "interp.h"
+#include "pcap_io.h"
+#include "value.h"
+
+struct interp {
+    const struct ps_program *prog;
+    const struct ps_run_opts *o;
+    struct ps_value *slots;
+    uint64_t rng;
+    bool failed_run;          /* a run-time error: stop */
+    unsigned warned_holes;    /* fallbacks already warned about */
+    /* --pcap output, opened at the first frame */
+    struct ps_pcap_writer *pcap;
+    uint64_t frames_out;
+    uint64_t clock_ns;        /* a dry run's clock: pcap times advance by inter */
+    /* the test being run */
+    bool in_test;
+    bool test_failed, test_skipped;
+    char *test_detail;        /* what failed, for TAP and JUnit */
+    size_t tests_run, tests_failed;
+    FILE *junit;
+    /* scratch for one packet at a time: no malloc per packet */
+    struct ps_packet pkt;
+    struct ps_packet dec;
+    struct ps_layer subs[40];
+    uint8_t frame[PS_MAX_FRAME];
+};
+
+/* A run-time error at loc; the run stops with status 3. */
+void interp_error(struct interp *in, struct ps_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void interp_warning(struct interp *in, struct ps_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+struct ps_value interp_eval(struct interp *in, const struct ps_expr *e);
+bool interp_truth(const struct ps_value *v);
+
+/* Builds packet i of a template into in->frame; returns its length or -1. */
+long interp_build(struct interp *in, const struct ps_tpkt *t, uint64_t i, struct ps_loc loc);
+/* The decoded form of a packet value (built first when it is a template). */
+struct ps_value interp_decoded(struct interp *in, const struct ps_value *v, struct ps_loc loc);
+
+/* Builtins with an effect: send, sr, sniff, pcap files, printing. */
+struct ps_value interp_call(struct interp *in, const struct ps_expr *e);
+struct ps_value interp_method(struct interp *in, const struct ps_expr *e);
+/* Whether a packet matches a pattern template (layers in order, gaps allowed). */
+bool interp_matches(struct interp *in, const struct ps_value *pkt, const struct ps_value *pat,
+                    struct ps_loc loc);
+/* Prints a value as print() does. */
+void interp_print_value(struct interp *in, FILE *out, const struct ps_value *v);
+
+#endif

@@ -1,0 +1,179 @@
+#include "pcap_io.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <pcap/pcap.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Scapy's wrpcap() snaplen; also the longest frame a record keeps. */
+#define PS_PCAP_SNAPLEN 65535
+
+struct ps_pcap_writer {
+    pcap_t *dead;
+    pcap_dumper_t *dump;
+    char *path;
+};
+
+struct ps_pcap_reader {
+    pcap_t *p;
+    struct bpf_program prog;
+    bool filtered;
+    unsigned long count;    /* records read so far, matching or not */
+    char *path;
+};
+
+static void seterr(char *err, size_t errcap, const char *path, const char *what)
+{
+    if (err && errcap)
+        snprintf(err, errcap, "%s: %s", path, what);
+}
+
+/* libpcap's messages often start with the file name already. */
+static const char *without_path(const char *msg, const char *path)
+{
+    size_t n = strlen(path);
+    if (strncmp(msg, path, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
+        return msg + n + 2;
+    return msg;
+}
+
+struct ps_pcap_writer *ps_pcap_writer_open(const char *path, int linktype,
+                                           char *err, size_t errcap)
+{
+    struct ps_pcap_writer *w = calloc(1, sizeof *w);
+    if (!w || !(w->path = strdup(path))) {
+        free(w);
+        seterr(err, errcap, path, strerror(ENOMEM));
+        return NULL;
+    }
+    w->dead = pcap_open_dead_with_tstamp_precision(linktype, PS_PCAP_SNAPLEN,
+                                                   PCAP_TSTAMP_PRECISION_MICRO);
+    if (!w->dead) {
+        seterr(err, errcap, path, "cannot make a pcap handle for this link type");
+        ps_pcap_writer_close(w, NULL, 0);
+        return NULL;
+    }
+    errno = 0;
+    w->dump = pcap_dump_open(w->dead, path);
+    if (!w->dump) {
+        int e = errno;
+        seterr(err, errcap, path, e ? strerror(e) : without_path(pcap_geterr(w->dead), path));
+        ps_pcap_writer_close(w, NULL, 0);
+        return NULL;
+    }
+    return w;
+}
+
+int ps_pcap_write(struct ps_pcap_writer *w, const uint8_t *frame, size_t len,
+                  struct timeval ts, char *err, size_t errcap)
+{
+    struct pcap_pkthdr h;
+    h.ts = ts;
+    h.len = len > UINT32_MAX ? UINT32_MAX : (bpf_u_int32)len;
+    h.caplen = len > PS_PCAP_SNAPLEN ? PS_PCAP_SNAPLEN : (bpf_u_int32)len;
+    pcap_dump((u_char *)w->dump, &h, frame);
+    FILE *f = pcap_dump_file(w->dump);
+    if (ferror(f)) {
+        seterr(err, errcap, w->path, "write error");
+        return -1;
+    }
+    return 0;
+}
+
+int ps_pcap_writer_close(struct ps_pcap_writer *w, char *err, size_t errcap)
+{
+    int rc = 0;
+    if (!w)
+        return 0;
+    if (w->dump) {
+        errno = 0;
+        if (pcap_dump_flush(w->dump) != 0 || ferror(pcap_dump_file(w->dump))) {
+            seterr(err, errcap, w->path, errno ? strerror(errno) : "write error");
+            rc = -1;
+        }
+        pcap_dump_close(w->dump);
+    }
+    if (w->dead)
+        pcap_close(w->dead);
+    free(w->path);
+    free(w);
+    return rc;
+}
+
+struct ps_pcap_reader *ps_pcap_reader_open(const char *path, const char *bpf_filter,
+                                           char *err, size_t errcap)
+{
+    char errbuf[PCAP_ERRBUF_SIZE] = "";
+    struct ps_pcap_reader *r = calloc(1, sizeof *r);
+    if (!r || !(r->path = strdup(path))) {
+        free(r);
+        seterr(err, errcap, path, strerror(ENOMEM));
+        return NULL;
+    }
+    r->p = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
+    if (!r->p) {
+        seterr(err, errcap, path, without_path(errbuf, path));
+        ps_pcap_reader_close(r);
+        return NULL;
+    }
+    if (bpf_filter && *bpf_filter) {
+        if (pcap_compile(r->p, &r->prog, bpf_filter, 1, PCAP_NETMASK_UNKNOWN) != 0) {
+            char what[PCAP_ERRBUF_SIZE + 64];
+            snprintf(what, sizeof what, "bad filter \"%s\": %s", bpf_filter, pcap_geterr(r->p));
+            seterr(err, errcap, path, what);
+            ps_pcap_reader_close(r);
+            return NULL;
+        }
+        r->filtered = true;
+    }
+    return r;
+}
+
+int ps_pcap_next(struct ps_pcap_reader *r, struct ps_pcap_frame *f, char *err, size_t errcap)
+{
+    for (;;) {
+        struct pcap_pkthdr *h;
+        const u_char *data;
+        int rc = pcap_next_ex(r->p, &h, &data);
+        if (rc == PCAP_ERROR_BREAK)
+            return 0;
+        if (rc != 1) {
+            char what[PCAP_ERRBUF_SIZE + 64];
+            snprintf(what, sizeof what, "packet %lu: %s", r->count + 1,
+                     without_path(pcap_geterr(r->p), r->path));
+            seterr(err, errcap, r->path, what);
+            return -1;
+        }
+        r->count++;
+        /* Filtered here rather than by pcap_setfilter so that every record
+         * is counted and an error can say which one is damaged. */
+        if (r->filtered && !pcap_offline_filter(&r->prog, h, data))
+            continue;
+        f->data = data;
+        f->len = h->caplen;
+        f->wirelen = h->len;
+        f->ts = h->ts;
+        f->linktype = pcap_datalink(r->p);
+        f->number = r->count;
+        return 1;
+    }
+}
+
+int ps_pcap_reader_linktype(const struct ps_pcap_reader *r)
+{
+    return pcap_datalink(r->p);
+}
+
+void ps_pcap_reader_close(struct ps_pcap_reader *r)
+{
+    if (!r)
+        return;
+    if (r->filtered)
+        pcap_freecode(&r->prog);
+    if (r->p)
+        pcap_close(r->p);
+    free(r->path);
+    free(r);
+}

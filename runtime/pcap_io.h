@@ -1,0 +1,48 @@
+/* Capture files through libpcap: a writer that makes the classic pcap file
+ * Scapy's wrpcap() makes, and a streaming reader of pcap and pcapng files. */
+#ifndef PS_PCAP_IO_H
+#define PS_PCAP_IO_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/time.h>
+
+/* Every error message below names the file; errors are written into the
+ * caller's err[errcap]. */
+
+struct ps_pcap_writer;
+
+/* Creates (truncates) path as a pcap file: version 2.4, snaplen 65535,
+ * microsecond timestamps, the given link type (see ps_linktype_for). */
+struct ps_pcap_writer *ps_pcap_writer_open(const char *path, int linktype,
+                                           char *err, size_t errcap);
+/* Appends one frame (frames longer than 65535 bytes are cut, keeping their
+ * original length in the record). Returns 0, or -1 on a write error. */
+int ps_pcap_write(struct ps_pcap_writer *w, const uint8_t *frame, size_t len,
+                  struct timeval ts, char *err, size_t errcap);
+/* Flushes and closes. Returns 0, or -1 when the data did not reach the file. */
+int ps_pcap_writer_close(struct ps_pcap_writer *w, char *err, size_t errcap);
+
+struct ps_pcap_reader;
+
+/* One frame read: data stays valid until the next ps_pcap_next or close. */
+struct ps_pcap_frame {
+    const uint8_t *data;
+    size_t len;             /* bytes captured */
+    size_t wirelen;         /* bytes on the wire */
+    struct timeval ts;
+    int linktype;
+    unsigned long number;   /* its position in the file, from 1 */
+};
+
+/* Opens a pcap or pcapng file. bpf_filter (may be NULL or "") keeps only
+ * the frames it matches. */
+struct ps_pcap_reader *ps_pcap_reader_open(const char *path, const char *bpf_filter,
+                                           char *err, size_t errcap);
+/* The next frame: 1 when *f holds one, 0 at the end of the file, -1 when
+ * the file is damaged (err names the file and the packet's number). */
+int ps_pcap_next(struct ps_pcap_reader *r, struct ps_pcap_frame *f, char *err, size_t errcap);
+int ps_pcap_reader_linktype(const struct ps_pcap_reader *r);
+void ps_pcap_reader_close(struct ps_pcap_reader *r);
+
+#endif

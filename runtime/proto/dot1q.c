@@ -1,0 +1,30 @@
+/* IEEE 802.1Q VLAN tag (scapy/layers/l2.py Dot1Q). */
+#include "protos.h"
+#include "services.h"
+
+static const struct ps_field fields[] = {
+    {.name = "prio", .kind = PS_K_UINT, .bits = 3, .ls_type = "BitField  (3 bits)",
+     .ls_default = "0"},
+    {.name = "id", .kind = PS_K_UINT, .bits = 1, .ls_type = "BitField  (1 bit)",
+     .ls_default = "0"},
+    {.name = "vlan", .kind = PS_K_UINT, .bits = 12, .def = 1, .ls_type = "BitField  (12 bits)",
+     .ls_default = "1"},
+    {.name = "type", .kind = PS_K_UINT, .bits = 16, .def = 0, .enums = ps_ether_types,
+     .hex = true, .ls_type = "XShortEnumField", .ls_default = "0"},
+};
+
+/* bind_layers(Ether, Dot1Q, type=0x8100); on a Dot1Q the same binding
+ * applies through Dot1Q's aliastypes, which is how QinQ gets 0x8100. */
+static const struct ps_bind binds[] = {
+    {"Ether", "type", 0x8100},
+    {NULL, NULL, 0},
+};
+
+const struct ps_proto ps_proto_dot1q = {
+    .name = "Dot1Q",
+    .long_name = "802.1Q",
+    .fields = fields,
+    .nfields = PS_NFIELDS(fields),
+    .binds = binds,
+    .alias = "Ether",
+};

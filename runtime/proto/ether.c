@@ -1,0 +1,26 @@
+/* Ethernet II (scapy/layers/l2.py Ether). */
+#include "protos.h"
+#include "services.h"
+
+static const struct ps_field fields[] = {
+    {.name = "dst", .kind = PS_K_MAC, .is_auto = true, .from_env = PS_ENV_DST_MAC,
+     .ls_type = "DestMACField", .ls_default = "None"},
+    {.name = "src", .kind = PS_K_MAC, .is_auto = true, .from_env = PS_ENV_SRC_MAC,
+     .ls_type = "SourceMACField", .ls_default = "None"},
+    {.name = "type", .kind = PS_K_UINT, .bits = 16, .def = 0x9000, .enums = ps_ether_types,
+     .hex = true, .ls_type = "XShortEnumField", .ls_default = "36864"},
+};
+
+/* bind_layers(Ether, Ether, type=1) */
+static const struct ps_bind binds[] = {
+    {"Ether", "type", 1},
+    {NULL, NULL, 0},
+};
+
+const struct ps_proto ps_proto_ether = {
+    .name = "Ether",
+    .long_name = "Ethernet",
+    .fields = fields,
+    .nfields = PS_NFIELDS(fields),
+    .binds = binds,
+};

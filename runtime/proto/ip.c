@@ -1,0 +1,121 @@
+/* IPv4 (scapy/layers/inet.py IP): ihl, len and chksum when unset, options
+ * padded with \0 to 4 bytes; the pseudo-header TCP and UDP sum over. */
+#include "protos.h"
+#include "services.h"
+
+enum { F_VERSION, F_IHL, F_TOS, F_LEN, F_ID, F_FLAGS, F_FRAG, F_TTL, F_PROTO, F_CHKSUM, F_SRC,
+       F_DST, F_OPTIONS };
+
+static const char *const ip_flags[] = {"MF", "DF", "evil", NULL};
+
+static const struct ps_field fields[] = {
+    [F_VERSION] = {.name = "version", .kind = PS_K_UINT, .bits = 4, .def = 4,
+                   .ls_type = "BitField  (4 bits)", .ls_default = "4"},
+    [F_IHL] = {.name = "ihl", .kind = PS_K_UINT, .bits = 4, .is_auto = true,
+               .ls_type = "BitField  (4 bits)", .ls_default = "None"},
+    [F_TOS] = {.name = "tos", .kind = PS_K_UINT, .bits = 8, .hex = true, .ls_type = "XByteField",
+               .ls_default = "0"},
+    [F_LEN] = {.name = "len", .kind = PS_K_UINT, .bits = 16, .is_auto = true,
+               .ls_type = "ShortField", .ls_default = "None"},
+    [F_ID] = {.name = "id", .kind = PS_K_UINT, .bits = 16, .def = 1, .ls_type = "ShortField",
+              .ls_default = "1"},
+    [F_FLAGS] = {.name = "flags", .kind = PS_K_UINT, .bits = 3, .flags = ip_flags,
+                 .ls_type = "FlagsField", .ls_default = "<Flag 0 ()>"},
+    [F_FRAG] = {.name = "frag", .kind = PS_K_UINT, .bits = 13, .ls_type = "BitField  (13 bits)",
+                .ls_default = "0"},
+    [F_TTL] = {.name = "ttl", .kind = PS_K_UINT, .bits = 8, .def = 64, .ls_type = "ByteField",
+               .ls_default = "64"},
+    [F_PROTO] = {.name = "proto", .kind = PS_K_UINT, .bits = 8, .enums = ps_ip_protos,
+                 .ls_type = "ByteEnumField", .ls_default = "0"},
+    [F_CHKSUM] = {.name = "chksum", .kind = PS_K_UINT, .bits = 16, .is_auto = true, .hex = true,
+                  .ls_type = "XShortField", .ls_default = "None"},
+    [F_SRC] = {.name = "src", .kind = PS_K_IPV4, .is_auto = true, .from_env = PS_ENV_SRC_IP4,
+               .ls_type = "SourceIPField", .ls_default = "None"},
+    /* DestIPField: None in the table, 127.0.0.1 when built. */
+    [F_DST] = {.name = "dst", .kind = PS_K_IPV4, .is_auto = true, .def_text = "127.0.0.1",
+               .ls_type = "DestIPField", .ls_default = "None"},
+    [F_OPTIONS] = {.name = "options", .kind = PS_K_LAYERS, .sub_class = "IPOption", .pad_to = 4,
+                   .ls_type = "PacketListField", .ls_default = "[]"},
+};
+
+/* bind_layers(Ether, IP, type=2048), bind_layers(IP, IP, frag=0, proto=4) */
+static const struct ps_bind binds[] = {
+    {"Ether", "type", 0x0800},
+    {"IP", "frag", 0},
+    {"IP", "proto", 4},
+    {NULL, NULL, 0},
+};
+
+static void ip_post_build(struct ps_build *b, size_t idx)
+{
+    const struct ps_layer *l = &b->pkt->layers[idx];
+    uint8_t *h = b->buf + b->start[idx];
+    size_t hlen = b->hlen[idx];
+    if (hlen < 20)
+        return;
+    if (!l->v[F_IHL].set)
+        h[0] = (uint8_t)((h[0] & 0xf0) | ((hlen / 4) & 0x0f));
+    if (!l->v[F_LEN].set)
+        ps_put16(h + 2, (uint16_t)(b->end[idx] - b->start[idx]));
+    if (!l->v[F_CHKSUM].set)
+        ps_put16(h + 10, ps_csum_fold(ps_csum_add(0, h, hlen)));
+}
+
+bool ps_on_ip(const struct ps_build *b, size_t idx)
+{
+    return idx > 0 && b->pkt->layers[idx - 1].proto == &ps_proto_ip;
+}
+
+/* in4_pseudoheader checksums toward the final hop of a lone LSRR/SSRR. */
+static const uint8_t *source_route_dst(const struct ps_layer *ip)
+{
+    const struct ps_fval *opts = &ip->v[F_OPTIONS];
+    const struct ps_layer *route = NULL;
+    size_t routes = 0;
+    if (!opts->set)
+        return NULL;
+    for (size_t k = 0; k < opts->nsub; k++) {
+        const struct ps_proto *p = opts->sub[k].proto;
+        if (p == &ps_ipopt_lsrr || p == &ps_ipopt_ssrr) {
+            route = &opts->sub[k];
+            routes++;
+        }
+    }
+    if (routes != 1)
+        return NULL;
+    int fi = ps_field_index(route->proto, "routers");
+    if (fi < 0)
+        return NULL;
+    const struct ps_fval *r = &route->v[fi];
+    if (!r->set || r->len < 4)
+        return NULL;
+    return r->bytes + (r->len / 4 - 1) * 4;
+}
+
+uint32_t ps_ip_pseudo_sum(const struct ps_build *b, size_t l4, uint8_t proto)
+{
+    size_t ipx = l4 - 1;
+    const struct ps_layer *ip = &b->pkt->layers[ipx];
+    const uint8_t *h = b->buf + b->start[ipx];
+    const uint8_t *dst = source_route_dst(ip);
+    size_t len = b->end[l4] - b->start[l4];
+    if (ip->v[F_LEN].set) {
+        /* Scapy trusts a given IP.len here, and a given ihl with it. */
+        uint64_t ihl = ip->v[F_IHL].set ? ip->v[F_IHL].u : b->hlen[ipx] / 4;
+        len = ip->v[F_LEN].u > 4 * ihl ? (size_t)(ip->v[F_LEN].u - 4 * ihl) : 0;
+    }
+    uint8_t tail[4] = {0, proto, (uint8_t)(len >> 8), (uint8_t)len};
+    uint32_t sum = ps_csum_add(0, h + 12, dst ? 4 : 8);
+    if (dst)
+        sum = ps_csum_add(sum, dst, 4);
+    return ps_csum_add(sum, tail, 4);
+}
+
+const struct ps_proto ps_proto_ip = {
+    .name = "IP",
+    .long_name = "IP",
+    .fields = fields,
+    .nfields = PS_NFIELDS(fields),
+    .binds = binds,
+    .post_build = ip_post_build,
+};

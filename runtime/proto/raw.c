@@ -1,0 +1,22 @@
+/* Raw and Padding (scapy/packet.py): bytes; Padding's go after the frame. */
+#include "protos.h"
+
+static const struct ps_field load_fields[] = {
+    {.name = "load", .kind = PS_K_BYTES, .def_text = "", .ls_type = "StrField",
+     .ls_default = "b''"},
+};
+
+const struct ps_proto ps_proto_raw = {
+    .name = "Raw",
+    .long_name = "Raw",
+    .fields = load_fields,
+    .nfields = PS_NFIELDS(load_fields),
+};
+
+const struct ps_proto ps_proto_padding = {
+    .name = "Padding",
+    .long_name = "Padding",
+    .fields = load_fields,
+    .nfields = PS_NFIELDS(load_fields),
+    .trailer = true,
+};

@@ -1,0 +1,68 @@
+/* TCP (scapy/layers/inet.py TCP): dataofs and chksum when unset, and the
+ * options Scapy's TCPOptionsField.i2m writes. */
+#include <string.h>
+
+#include "protos.h"
+#include "services.h"
+
+enum { F_SPORT, F_DPORT, F_SEQ, F_ACK, F_DATAOFS, F_RESERVED, F_FLAGS, F_WINDOW, F_CHKSUM,
+       F_URGPTR, F_OPTIONS };
+
+static const char *const tcp_flags[] = {"F", "S", "R", "P", "A", "U", "E", "C", "N", NULL};
+
+static const struct ps_field fields[] = {
+    [F_SPORT] = {.name = "sport", .kind = PS_K_UINT, .bits = 16, .def = 20,
+                 .enums = ps_tcp_services, .ls_type = "ShortEnumField", .ls_default = "20"},
+    [F_DPORT] = {.name = "dport", .kind = PS_K_UINT, .bits = 16, .def = 80,
+                 .enums = ps_tcp_services, .ls_type = "ShortEnumField", .ls_default = "80"},
+    [F_SEQ] = {.name = "seq", .kind = PS_K_UINT, .bits = 32, .ls_type = "IntField",
+               .ls_default = "0"},
+    [F_ACK] = {.name = "ack", .kind = PS_K_UINT, .bits = 32, .ls_type = "IntField",
+               .ls_default = "0"},
+    [F_DATAOFS] = {.name = "dataofs", .kind = PS_K_UINT, .bits = 4, .is_auto = true,
+                   .ls_type = "BitField  (4 bits)", .ls_default = "None"},
+    [F_RESERVED] = {.name = "reserved", .kind = PS_K_UINT, .bits = 3,
+                    .ls_type = "BitField  (3 bits)", .ls_default = "0"},
+    [F_FLAGS] = {.name = "flags", .kind = PS_K_UINT, .bits = 9, .def = 0x02, .flags = tcp_flags,
+                 .ls_type = "FlagsField", .ls_default = "<Flag 2 (S)>"},
+    [F_WINDOW] = {.name = "window", .kind = PS_K_UINT, .bits = 16, .def = 8192,
+                  .ls_type = "ShortField", .ls_default = "8192"},
+    [F_CHKSUM] = {.name = "chksum", .kind = PS_K_UINT, .bits = 16, .is_auto = true, .hex = true,
+                  .ls_type = "XShortField", .ls_default = "None"},
+    [F_URGPTR] = {.name = "urgptr", .kind = PS_K_UINT, .bits = 16, .ls_type = "ShortField",
+                  .ls_default = "0"},
+    [F_OPTIONS] = {.name = "options", .kind = PS_K_OPTIONS, .def_text = "", .pad_to = 4,
+                   .ls_type = "TCPOptionsField", .ls_default = "b''"},
+};
+
+/* bind_layers(IP, TCP, frag=0, proto=6) */
+static const struct ps_bind binds[] = {
+    {"IP", "frag", 0},
+    {"IP", "proto", 6},
+    {NULL, NULL, 0},
+};
+
+static void tcp_post_build(struct ps_build *b, size_t idx)
+{
+    const struct ps_layer *l = &b->pkt->layers[idx];
+    uint8_t *h = b->buf + b->start[idx];
+    if (b->hlen[idx] < 20)
+        return;
+    if (!l->v[F_DATAOFS].set)
+        h[12] = (uint8_t)((((b->hlen[idx] / 4) & 0x0f) << 4) | (h[12] & 0x0f));
+    /* With no IP below, Scapy leaves the checksum 0. */
+    if (!l->v[F_CHKSUM].set && ps_on_ip(b, idx)) {
+        uint32_t sum = ps_ip_pseudo_sum(b, idx, 6);
+        sum = ps_csum_add(sum, h, b->end[idx] - b->start[idx]);
+        ps_put16(h + 16, ps_csum_fold(sum));
+    }
+}
+
+const struct ps_proto ps_proto_tcp = {
+    .name = "TCP",
+    .long_name = "TCP",
+    .fields = fields,
+    .nfields = PS_NFIELDS(fields),
+    .binds = binds,
+    .post_build = tcp_post_build,
+};

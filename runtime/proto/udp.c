@@ -1,0 +1,48 @@
+/* UDP (scapy/layers/inet.py UDP): len and chksum when unset. */
+#include "protos.h"
+#include "services.h"
+
+enum { F_SPORT, F_DPORT, F_LEN, F_CHKSUM };
+
+static const struct ps_field fields[] = {
+    [F_SPORT] = {.name = "sport", .kind = PS_K_UINT, .bits = 16, .def = 53,
+                 .enums = ps_udp_services, .ls_type = "ShortEnumField", .ls_default = "53"},
+    [F_DPORT] = {.name = "dport", .kind = PS_K_UINT, .bits = 16, .def = 53,
+                 .enums = ps_udp_services, .ls_type = "ShortEnumField", .ls_default = "53"},
+    [F_LEN] = {.name = "len", .kind = PS_K_UINT, .bits = 16, .is_auto = true,
+               .ls_type = "ShortField", .ls_default = "None"},
+    [F_CHKSUM] = {.name = "chksum", .kind = PS_K_UINT, .bits = 16, .is_auto = true, .hex = true,
+                  .ls_type = "XShortField", .ls_default = "None"},
+};
+
+/* bind_layers(IP, UDP, frag=0, proto=17) */
+static const struct ps_bind binds[] = {
+    {"IP", "frag", 0},
+    {"IP", "proto", 17},
+    {NULL, NULL, 0},
+};
+
+static void udp_post_build(struct ps_build *b, size_t idx)
+{
+    const struct ps_layer *l = &b->pkt->layers[idx];
+    uint8_t *h = b->buf + b->start[idx];
+    size_t seg = b->end[idx] - b->start[idx];
+    if (b->hlen[idx] < 8)
+        return;
+    if (!l->v[F_LEN].set)
+        ps_put16(h + 4, (uint16_t)seg);
+    if (!l->v[F_CHKSUM].set && ps_on_ip(b, idx)) {
+        uint16_t ck = ps_csum_fold(ps_csum_add(ps_ip_pseudo_sum(b, idx, 17), h, seg));
+        /* RFC 768: a computed 0 is sent as 0xffff (0 means "no checksum"). */
+        ps_put16(h + 6, ck ? ck : 0xffff);
+    }
+}
+
+const struct ps_proto ps_proto_udp = {
+    .name = "UDP",
+    .long_name = "UDP",
+    .fields = fields,
+    .nfields = PS_NFIELDS(fields),
+    .binds = binds,
+    .post_build = udp_post_build,
+};
