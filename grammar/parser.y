@@ -17,7 +17,7 @@
 %define api.pure full
 %define api.location.type {struct ast_loc}
 %define api.token.prefix {TOK_}
-%define parse.error detailed
+%define parse.error custom
 %define parse.lac full
 %locations
 %expect 0
@@ -41,6 +41,8 @@ struct ps_parse {
 
 %code {
 #include <limits.h>
+#include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "scan.h"
@@ -316,7 +318,59 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, struct ps_parse *ps, const c
     /* the scanner has already explained what is wrong with this line */
     if (s->error_line && loc->line == s->error_line)
         return;
+    /* bison's stack limit: only pathological nesting reaches it */
+    if (!strcmp(msg, "memory exhausted"))
+        msg = "nested too deeply";
     ps_diag_error(ps->diag, *loc, "%s", msg);
+}
+
+static void append(char *buf, size_t size, const char *text)
+{
+    size_t used = strlen(buf);
+    snprintf(buf + used, size - used, "%s", text);
+}
+
+/* Tokens that close or separate something: when too many tokens could
+ * come next to list them all, these are the ones worth naming (a missing
+ * ')' or end of line, rather than every operator). */
+static bool structural(yysymbol_kind_t sym, bool at_end)
+{
+    static const char *const names[] = {"')'", "']'", "'}'", "','", "'='", "end of line", "';'"};
+    /* at the end of the file, an empty statement is no useful hint */
+    size_t n = sizeof names / sizeof *names - (at_end ? 2 : 0);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(yysymbol_name(sym), names[i]))
+            return true;
+    return false;
+}
+
+/* "syntax error, unexpected X[, expecting A, B or C]" */
+static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct ps_parse *ps)
+{
+    enum { MAX_LISTED = 4 };
+    yysymbol_kind_t expected[YYNTOKENS];
+    int n = yypcontext_expected_tokens(ctx, expected, YYNTOKENS);
+    if (n < 0)
+        n = 0;
+    yysymbol_kind_t tok = yypcontext_token(ctx);
+    if (n > MAX_LISTED) {
+        int k = 0;
+        for (int i = 0; i < n; i++)
+            if (structural(expected[i], tok == YYSYMBOL_YYEOF))
+                expected[k++] = expected[i];
+        n = k <= MAX_LISTED ? k : 0;
+    }
+    char msg[512] = "syntax error";
+    if (tok != YYSYMBOL_YYEMPTY) {
+        append(msg, sizeof msg, ", unexpected ");
+        append(msg, sizeof msg, yysymbol_name(tok));
+    }
+    for (int i = 0; i < n; i++) {
+        append(msg, sizeof msg, i == 0 ? ", expecting " : i == n - 1 ? " or " : ", ");
+        append(msg, sizeof msg, yysymbol_name(expected[i]));
+    }
+    yyerror(yypcontext_location(ctx), scanner, ps, msg);
+    return 0;
 }
 
 static struct ast_node *node1(enum ast_kind kind, YYLTYPE loc, struct ast_node *a)

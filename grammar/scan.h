@@ -16,6 +16,7 @@ struct scan_bracket {
 struct ps_scan {
     struct ps_diag *diag;
     int start_token;         /* returned once, first: selects program or expression */
+    bool statements;         /* a program: its last line needs no newline of its own */
     int line, col;           /* position of the next byte */
     struct ast_loc eof_loc;  /* where "end of file" is reported: end of the last line */
     int last_token;

@@ -35,6 +35,11 @@ static void warn_holes(struct interp *in, unsigned holes, struct ps_loc loc)
 
 long interp_build(struct interp *in, const struct ps_tpkt *t, uint64_t i, struct ps_loc loc)
 {
+    if (in->o->max_steps && ++in->steps > in->o->max_steps) {
+        interp_error(in, loc, "the run went past its bound of %llu steps",
+                     (unsigned long long)in->o->max_steps);
+        return -1;
+    }
     ps_tpkt_member(t, i, &in->rng, &in->pkt);
     unsigned holes = 0;
     long len = ps_encode(&in->pkt, &in->o->env, in->frame, sizeof in->frame, &holes);
@@ -227,18 +232,33 @@ static char *text_of(const struct ps_value *v)
     return strndup((const char *)v->obj->bytes, v->obj->len);
 }
 
+static bool files_allowed(struct interp *in, struct ps_loc loc)
+{
+    if (in->o->no_files)
+        interp_error(in, loc, "this run may not touch files");
+    return !in->o->no_files;
+}
+
 static struct ps_value rdpcap(struct interp *in, const char *path, const char *filter,
                               uint64_t max, struct ps_loc loc, const char *list_name)
 {
     char err[512];
+    if (!files_allowed(in, loc))
+        return none_value;
     struct ps_pcap_reader *r = ps_pcap_reader_open(path, filter, err, sizeof err);
     if (!r) {
         interp_error(in, loc, "%s", err);
         return none_value;
     }
     struct ps_value list = ps_val_list(PT_PKTLIST);
-    char *dup = strdup(path);
     list.obj->list_name = list_name;
+    if (!list_name) {
+        /* Scapy names a read list after the file's base name. */
+        const char *slash = strrchr(path, '/');
+        const char *base = slash ? slash + 1 : path;
+        list.obj->bytes = (uint8_t *)strdup(base);
+        list.obj->list_name = (const char *)list.obj->bytes;
+    }
     struct ps_pcap_frame f;
     int got;
     while ((max == 0 || list.obj->n < max) && (got = ps_pcap_next(r, &f, err, sizeof err)) > 0) {
@@ -249,7 +269,6 @@ static struct ps_value rdpcap(struct interp *in, const char *path, const char *f
     if (got < 0)
         interp_error(in, loc, "%s", err);
     ps_pcap_reader_close(r);
-    free(dup);
     return list;
 }
 
@@ -261,7 +280,7 @@ static struct ps_value wrpcap(struct interp *in, const struct ps_expr *e)
     size_t n;
     if (path.t != PT_STR) {
         interp_error(in, e->args[0]->loc, "wrpcap takes a file name first");
-    } else if (each_template(in, &v, e->loc, &items, &n)) {
+    } else if (files_allowed(in, e->loc) && each_template(in, &v, e->loc, &items, &n)) {
         char *name = text_of(&path);
         char err[512];
         int linktype = n ? linktype_of(&items[0].obj->pkt) : PS_DLT_EN10MB;
@@ -539,11 +558,8 @@ struct ps_value interp_call(struct interp *in, const struct ps_expr *e)
             return none_value;
         }
         char *path = text_of(&file);
-        char *base = strdup(path);
-        struct ps_value got = rdpcap(in, path, NULL, opt_u(in, e, O_COUNT, 0), e->loc,
-                                     "PacketList");
+        struct ps_value got = rdpcap(in, path, NULL, opt_u(in, e, O_COUNT, 0), e->loc, NULL);
         free(path);
-        free(base);
         ps_val_release(&file);
         return got;
     }

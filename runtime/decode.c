@@ -124,7 +124,7 @@ static void decode_elements(const struct ps_field *f, const uint8_t *p, size_t n
 }
 
 /* Reads proto's fields from buf (avail bytes) into l. Returns the bytes the
- * header took, or -1 when a fixed-size field does not fit. */
+ * header took, or -1 when the bytes end inside a field. */
 static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size_t avail,
                           struct ps_layer *l, struct ps_decode_room *room, int depth)
 {
@@ -133,6 +133,10 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
     for (size_t fi = 0; fi < proto->nfields && fi < PS_MAX_FIELDS; fi++) {
         const struct ps_field *f = &proto->fields[fi];
         struct ps_fval *v = &l->v[fi];
+        /* Scapy's do_dissect stops when the bytes end between two fields:
+         * the layer stands, the fields not reached keep their defaults. */
+        if (bit == avail * 8)
+            break;
         if (f->present && !f->present(l))
             continue;
         if (f->kind == PS_K_UINT) {
@@ -271,6 +275,14 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
     pkt->n = 0;
     if (room)
         room->subs_used = 0;
+    if (len == 0 && p) {
+        /* Scapy's Ether(b"") dissects nothing: a layer of defaults. */
+        layer_start(&pkt->layers[0], p);
+        if (room)
+            room->start[0] = room->hlen[0] = 0;
+        pkt->n = 1;
+        return 1;
+    }
     while (off < end && p) {
         /* Keep room for a Raw after this layer and for every Padding. */
         if (pkt->n + npads + 3 > PS_MAX_LAYERS)

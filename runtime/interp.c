@@ -508,6 +508,11 @@ void interp_test_report(struct interp *in, const struct ps_stmt *st);
 
 static void run_stmt(struct interp *in, const struct ps_stmt *st)
 {
+    if (in->o->max_steps && ++in->steps > in->o->max_steps) {
+        interp_error(in, st->loc, "the run went past its bound of %llu steps",
+                     (unsigned long long)in->o->max_steps);
+        return;
+    }
     switch (st->kind) {
     case S_BIND: {
         struct ps_value v = interp_eval(in, st->expr);

@@ -22,6 +22,8 @@ struct ps_run_opts {
     const char *junit;     /* --junit FILE, or NULL */
     uint64_t seed;
     bool quiet;            /* no frame dumps in a dry run (fuzzing) */
+    bool no_files;         /* wrpcap/rdpcap/sniff(offline=) refused (fuzzing) */
+    uint64_t max_steps;    /* stop after this many statements and frames; 0: no bound */
     FILE *out;             /* TAP, frames, prints */
     FILE *err;             /* warnings, run-time errors */
     struct ps_env env;

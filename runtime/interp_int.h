@@ -13,6 +13,7 @@ struct interp {
     struct ps_value *slots;
     uint64_t rng;
     bool failed_run;          /* a run-time error: stop */
+    uint64_t steps;           /* statements run and frames built, against max_steps */
     unsigned warned_holes;    /* fallbacks already warned about */
     /* --pcap output, opened at the first frame */
     struct ps_pcap_writer *pcap;

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what building and testing pktspec need, from Debian's archive only.
+# Root is needed (apt-get); nothing is installed that is already there.
+set -eu
+packages="build-essential cmake flex bison libpcap-dev libcunit1-dev"
+if [ "${1:-}" = "--test" ]; then
+    # The oracles and tools of the test suite: Scapy, tshark, valgrind, clang
+    # (libFuzzer and the sanitizers), unshare (util-linux).
+    packages="$packages python3 python3-scapy tshark valgrind clang libclang-rt-dev util-linux"
+fi
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "installing:$missing"
+    apt-get update -qq
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+fi

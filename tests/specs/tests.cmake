@@ -1,0 +1,26 @@
+# Every spec under specs/: it checks, it runs dry, tshark reads its frames
+# clean, and valgrind finds no leak or error in check and run --dry-run.
+file(GLOB_RECURSE PKTSPEC_SPECS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/specs/*.pkt)
+find_program(VALGRIND valgrind)
+foreach(spec ${PKTSPEC_SPECS})
+  file(RELATIVE_PATH name ${PROJECT_SOURCE_DIR}/specs ${spec})
+  add_test(NAME specs/check/${name} COMMAND pktspec check ${spec})
+  add_test(NAME specs/dry-run/${name} COMMAND pktspec run ${spec} --dry-run)
+  add_test(NAME specs/tshark/${name}
+           COMMAND ${CMAKE_CURRENT_LIST_DIR}/tshark_check.sh $<TARGET_FILE:pktspec> ${spec})
+  set_tests_properties(specs/tshark/${name} PROPERTIES SKIP_RETURN_CODE 77)
+  if(VALGRIND AND NOT PKTSPEC_SANITIZE)
+    foreach(mode check dry-run)
+      if(mode STREQUAL "check")
+        set(args check ${spec})
+      else()
+        set(args run ${spec} --dry-run)
+      endif()
+      add_test(NAME specs/valgrind-${mode}/${name}
+               COMMAND ${VALGRIND} --quiet --error-exitcode=99 --leak-check=full
+                       --errors-for-leak-kinds=definite,indirect,possible
+                       --show-leak-kinds=definite,indirect,possible
+                       $<TARGET_FILE:pktspec> ${args})
+    endforeach()
+  endif()
+endforeach()

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# tshark, with checksum validation on, reads the --pcap output of a spec and
+# must flag no frame as malformed or with a bad checksum, except the frames a
+# spec lists in a "# tshark-bad-checksum: N ..." line (bad on purpose).
+set -u
+bin=$1 spec=$2
+command -v tshark >/dev/null || { echo "tshark is not installed"; exit 77; }
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+"$bin" run "$spec" --pcap "$out/f.pcap" >/dev/null 2>"$out/err" || { cat "$out/err"; exit 1; }
+allowed=" $(sed -n 's/^# tshark-bad-checksum://p' "$spec" | tr -s ' ') "
+tshark -r "$out/f.pcap" -o ip.check_checksum:TRUE -o tcp.check_checksum:TRUE \
+       -o udp.check_checksum:TRUE \
+       -T fields -e frame.number -e _ws.expert.message -e _ws.malformed \
+       >"$out/tshark.txt" 2>"$out/tshark.err" || { cat "$out/tshark.err"; exit 1; }
+frames=$(wc -l <"$out/tshark.txt")
+[ "$frames" -gt 0 ] || { echo "no frame in the capture of $spec"; exit 1; }
+bad=0
+while IFS=$'\t' read -r n msg malformed; do
+    flagged=0
+    case "$msg" in *[Mm]alformed*|*"Bad checksum"*|*"checksum incorrect"*) flagged=1 ;; esac
+    [ -n "$malformed" ] && flagged=1
+    want=0
+    case "$allowed" in *" $n "*) want=1 ;; esac
+    if [ $flagged -ne $want ]; then
+        echo "frame $n: flagged=$flagged expected=$want: $msg"
+        bad=1
+    fi
+done <"$out/tshark.txt"
+echo "$frames frames read by tshark"
+exit $bad
