@@ -24,6 +24,9 @@ struct sema {
     size_t ndefs;
     bool in_test;
     bool in_pattern;
+    /* The layer whose fields are being read, with its constant values so far:
+     * ICMP's code names depend on its type (Scapy's MultiEnumField). */
+    struct ps_layer *layer_ctx;
 };
 
 struct ps_loc sema_loc(struct ast_loc l);

@@ -101,19 +101,23 @@ static void unknown_name(struct sema *s, const struct ast_node *n, const struct 
     for (const struct ps_builtin_desc *b = ps_builtin_all(); b->name; b++)
         if (!b->method)
             ps_suggest_offer(&sg, b->name);
-    if (fd && fd->enums)
-        for (const struct ps_enum *en = fd->enums; en->name; en++)
-            ps_suggest_offer(&sg, en->name);
+    const struct ps_enum *names = !fd ? NULL
+                                  : s->layer_ctx && ps_field_index(s->layer_ctx->proto, fd->name) >= 0
+                                      ? ps_enums_in(s->layer_ctx, fd)
+                                      : fd->enums;
+    for (const struct ps_enum *en = names; en && en->name; en++)
+        ps_suggest_offer(&sg, en->name);
     if (fd && fd->flags)
         for (size_t i = 0; fd->flags[i]; i++)
             ps_suggest_offer(&sg, fd->flags[i]);
     const char *best = ps_suggest_best(&sg);
-    const char *what = fd ? " or value of this field" : "";
     if (best)
-        ps_diag_error(s->d, n->loc, "unknown name '%s'%s (did you mean '%s'?)", n->str,
-                      fd ? " (not a variable, layer" : "", best);
+        ps_diag_error(s->d, n->loc, "unknown name '%s' (did you mean '%s'?)", n->str, best);
+    else if (fd)
+        ps_diag_error(s->d, n->loc, "unknown name '%s': not a variable, a layer or a value "
+                      "of %s", n->str, fd->name);
     else
-        ps_diag_error(s->d, n->loc, "unknown name '%s'%s", n->str, fd ? "" : what);
+        ps_diag_error(s->d, n->loc, "unknown name '%s'", n->str);
 }
 
 /* Checks a constant against the field it is given to, at its location. */
@@ -209,8 +213,22 @@ static struct ps_expr *layer(struct sema *s, const struct ast_node *call, const 
     e->proto = p;
     e->type = PT_PKT;
     bool given[PS_MAX_FIELDS] = {false};
+    struct ps_layer *ctx = calloc(1, sizeof *ctx), *outer = s->layer_ctx;
+    if (!ctx)
+        abort();
+    ps_layer_init(ctx, p);
+    s->layer_ctx = ctx;
+    /* Fields whose names depend on another field's value come last. */
+    for (int pass = 0; pass < 2; pass++)
     for (size_t i = 1; i < call->nkids; i++) {
         const struct ast_node *a = call->kids[i];
+        if (a->kind == AST_KWARG) {
+            int k = ps_field_index(p, a->str);
+            if ((k >= 0 && p->fields[k].multi) != (pass == 1))
+                continue;
+        } else if (pass == 1) {
+            continue;
+        }
         int fi;
         const struct ast_node *val = a;
         if (a->kind == AST_KWARG) {
@@ -229,9 +247,15 @@ static struct ps_expr *layer(struct sema *s, const struct ast_node *call, const 
             ps_diag_error(s->d, name_at(a), "%s.%s is given twice", p->name, p->fields[fi].name);
         given[fi] = true;
         struct ps_expr *v = sema_field_value(s, val, p, fi);
+        if (v && v->kind == E_CONST && v->value.t == PT_INT) {
+            ctx->v[fi].set = true;
+            ctx->v[fi].u = v->value.u;
+        }
         if (v)
             add_opt(e, fi, name_at(a), v);
     }
+    s->layer_ctx = outer;
+    free(ctx);
     return e;
 }
 
@@ -357,6 +381,14 @@ static struct ps_expr *call(struct sema *s, const struct ast_node *n,
             add_opt(e, opt, name_at(a), v);
         else
             sema_expr_free(v);
+    }
+    if ((seen & (1u << O_LOOP)) && !(seen & (1u << O_COUNT))) {
+        for (size_t i = 0; i < e->nopts; i++) {
+            const struct ps_expr *v = e->opts[i].value;
+            if (e->opts[i].index == O_LOOP && (v->kind != E_CONST || v->value.u))
+                ps_diag_error(s->d, (struct ast_loc){e->opts[i].loc.line, e->opts[i].loc.col, 0, 0},
+                              "loop= would send forever: bound it with count=");
+        }
     }
     if (b->id == B_RANDOM && npos == 0) {
         sema_expr_free(e);
@@ -726,7 +758,10 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
     if (n->kind == AST_NAME && !sema_lookup(s, n->str)) {
         uint64_t u;
         const char *bad = NULL;
-        if (ps_enum_value(fd, n->str, &u) ||
+        bool named = s->layer_ctx && s->layer_ctx->proto == p
+                         ? ps_enum_value_in(s->layer_ctx, fd, n->str, &u)
+                         : ps_enum_value(fd, n->str, &u);
+        if (named ||
             (fd->flags && ps_flags_parse(fd, n->str, &u, &bad)))
             return constant(n, ps_val_int(PT_INT, u));
         if (strcmp(n->str, "random") == 0)

@@ -174,7 +174,7 @@ static bool has_name_loc(enum ast_kind k)
     switch (k) {
     case AST_ATTR: case AST_KWARG: case AST_CALL: case AST_PARAM: case AST_FOR:
     case AST_ASSIGN: case AST_UNPACK: case AST_TEST: case AST_BINOP: case AST_WITHIN:
-    case AST_NOT: case AST_NEG:
+    case AST_NOT: case AST_NEG: case AST_RANGE:
         return true;
     default:
         return false;

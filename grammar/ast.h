@@ -29,27 +29,32 @@ enum ast_kind {
     AST_STAR,      /* `*` in a pattern */
     AST_NAME,      /* str: an identifier, `-` kept (echo-request) */
     AST_LIST,      /* kids: elements */
-    AST_TUPLE,     /* kids: elements (two or more, or one with a trailing comma) */
-    AST_RANGE,     /* kids[0] .. kids[1], inclusive */
+    AST_TUPLE,     /* kids: elements (two or more, or one with a trailing comma: `(a,)`);
+                    * `(a)` is just a: parentheses make no node */
+    AST_RANGE,     /* kids[0] .. kids[1], inclusive; also a list element */
     /* expressions */
-    AST_CALL,      /* kids[0]: callee (NAME, or ATTR for a method); kids[1..]: arguments */
+    AST_CALL,      /* kids[0]: callee (NAME, or ATTR for a method: `p.summary()` is
+                    * CALL(ATTR(p, "summary"))); kids[1..]: arguments, positional
+                    * ones first (the parser refuses one after a KWARG) */
     AST_KWARG,     /* str: keyword; kids[0]: value (only as a call argument) */
     AST_INDEX,     /* kids[0][kids[1]] */
     AST_ATTR,      /* kids[0].str */
     AST_BINOP,     /* op; kids[0], kids[1] */
-    AST_NOT,       /* not kids[0] */
-    AST_NEG,       /* -kids[0] */
-    AST_WITHIN,    /* kids[0] within kids[1] */
+    AST_NOT,       /* not kids[0]; `a not in b` is NOT(BINOP IN(a, b)) */
+    AST_NEG,       /* -kids[0], even for a literal (-5 is NEG(INT 5)) */
+    AST_WITHIN,    /* kids[0] within kids[1]: binds looser than comparisons and
+                    * matches, tighter than not/and/or (see parser.y) */
     /* statements */
-    AST_PROGRAM,   /* kids: statements */
-    AST_BLOCK,     /* kids: statements */
+    AST_PROGRAM,   /* kids: statements; loc: the whole file */
+    AST_BLOCK,     /* kids: statements; loc: from { to } */
     AST_PARAM,     /* str: name; kids[0]: default value */
     AST_ASSIGN,    /* kids[0]: target (NAME, or ATTR of INDEX of NAME); kids[1]: value */
     AST_UNPACK,    /* kids[0..n-2]: NAME targets; kids[n-1]: value */
     AST_EXPR,      /* kids[0]: an expression evaluated for its effect */
     AST_FOR,       /* str: variable; kids[0]: what it iterates; kids[1]: BLOCK */
     AST_TEST,      /* str, len: test name; kids[0]: BLOCK */
-    AST_EXPECT,    /* kids[0]: condition; kids[1] (optional): STRING message */
+    AST_EXPECT,    /* kids[0]: condition; kids[1]: STRING message, only when given
+                    * (nkids is 1 or 2; the parser never leaves NULL kids) */
 };
 
 enum ast_op {
@@ -80,7 +85,8 @@ struct ast_node {
      * ATTR, the keyword of KWARG, the callee's (or method's) name of CALL,
      * the name of PARAM and FOR, the NAME or field name of an ASSIGN
      * target, the first name of UNPACK, the string of TEST, the operator
-     * token of BINOP, WITHIN, NOT and NEG. Equal to loc elsewhere. */
+     * token of BINOP, WITHIN, NOT and NEG (`not in` for NOT IN), the `..` of
+     * RANGE. Equal to loc elsewhere. */
     struct ast_loc name_loc;
     int depth;           /* height of the subtree: a leaf is 1 */
     enum ast_op op;

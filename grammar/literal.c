@@ -185,14 +185,17 @@ int lit_ipv4(struct ps_diag *d, struct ast_loc loc, const char *text, size_t len
     return errors;
 }
 
-/* Single colons between groups of one or two hex digits: meant as a MAC. */
+/* Meant as a MAC: single colons between pairs of hex digits, or six
+ * groups of one or two. */
 static bool looks_like_mac(const char *text, size_t len)
 {
     size_t group = 0, groups = 1;
+    bool pairs = true;
     for (size_t i = 0; i < len; i++) {
         if (text[i] == ':') {
             if (group == 0)
                 return false;
+            pairs = pairs && group == 2;
             group = 0;
             groups++;
         } else if (hex_value(text[i]) >= 0) {
@@ -202,7 +205,8 @@ static bool looks_like_mac(const char *text, size_t len)
             return false;
         }
     }
-    return group > 0 && groups >= 2;
+    pairs = pairs && group == 2;
+    return group > 0 && groups >= 2 && (pairs || groups == 6);
 }
 
 int lit_ipv6(struct ps_diag *d, struct ast_loc loc, const char *text, size_t len,
@@ -304,7 +308,7 @@ int lit_bytes(struct ps_diag *d, struct ast_loc loc, const char *text, size_t le
     size_t end = closed ? len - 1 : len;
     char *out = front_xmalloc(len / 2 + 1);
     size_t k = 0, digits = 0;
-    int pending = 0;
+    int pending = 0, bad_digits = 0;
     for (size_t i = 2; i < end; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c == ' ' || c == '\t')
@@ -312,8 +316,8 @@ int lit_bytes(struct ps_diag *d, struct ast_loc loc, const char *text, size_t le
         int v = hex_value((char)c);
         if (v < 0) {
             char buf[8];
-            ps_diag_error(d, at(loc, i), "bad hex digit '%s' in bytes", shown(c, buf));
-            errors++;
+            if (!bad_digits++) /* one is enough to show what is wrong */
+                ps_diag_error(d, at(loc, i), "bad hex digit '%s' in bytes", shown(c, buf));
             continue;
         }
         if (digits++ % 2 == 0)
@@ -321,6 +325,7 @@ int lit_bytes(struct ps_diag *d, struct ast_loc loc, const char *text, size_t le
         else
             out[k++] = (char)(pending << 4 | v);
     }
+    errors += bad_digits > 0;
     if (digits % 2 && !errors) {
         ps_diag_error(d, loc, "odd number of hex digits in bytes (%zu)", digits);
         errors++;

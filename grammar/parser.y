@@ -12,7 +12,10 @@
  * joins two conditions. Its right side is a range-level expression.
  *
  * Error recovery: a bad statement is skipped to the end of its line (or
- * `;`), or to the `}` closing its block; every bad statement is reported. */
+ * `;`), or to the `}` closing its block; a block that follows the error in
+ * the same statement (`for x of y {`) is still read, so that its `}` does
+ * not cascade. Every bad statement is reported. A ( or [ left open is
+ * found by the scanner (scan_syntax_error) and reported as such. */
 
 %define api.pure full
 %define api.location.type {struct ast_loc}
@@ -131,15 +134,11 @@ static struct ast_node *checked_depth(struct ps_parse *ps, struct ast_node *n);
 start:
     START_PROGRAM stmts {
         $2->kind = AST_PROGRAM;
-        $2->loc = $2->name_loc = (struct ast_loc){1, 1, @2.end_line, @2.end_col};
+        struct ast_loc end = ((struct ps_scan *)yyget_extra(scanner))->eof_loc;
+        $2->loc = $2->name_loc = (struct ast_loc){1, 1, end.line, end.col};
         ps->root = $2;
     }
-  | START_EXPR expr eols { ps->root = checked_depth(ps, $2); }
-  ;
-
-eols:
-    %empty
-  | eols EOL
+  | START_EXPR expr { ps->root = checked_depth(ps, $2); }
   ;
 
 stmts:
@@ -147,6 +146,7 @@ stmts:
   | stmts term { $$ = $1; }
   | stmts stmt term { $$ = $1; add_stmt(ps, $$, $2); }
   | stmts error term { $$ = $1; yyerrok; }
+  | stmts error block term { $$ = $1; ast_free($3); yyerrok; }
   ;
 
 term: EOL | ';' ;
@@ -155,6 +155,7 @@ block:
     '{' stmts '}' { $$ = $2; $$->loc = $$->name_loc = @$; }
   | '{' stmts stmt '}' { $$ = $2; add_stmt(ps, $$, $3); $$->loc = $$->name_loc = @$; }
   | '{' stmts error '}' { $$ = $2; $$->loc = $$->name_loc = @$; yyerrok; }
+  | '{' stmts error block '}' { $$ = $2; $$->loc = $$->name_loc = @$; ast_free($4); yyerrok; }
   ;
 
 stmt:
@@ -313,8 +314,9 @@ arg:
 
 static void yyerror(YYLTYPE *loc, yyscan_t scanner, struct ps_parse *ps, const char *msg)
 {
+    if (scan_syntax_error(scanner, loc))
+        return;
     struct ps_scan *s = yyget_extra(scanner);
-    scan_forget_brackets(s);
     /* the scanner has already explained what is wrong with this line */
     if (s->error_line && loc->line == s->error_line)
         return;
@@ -333,11 +335,10 @@ static void append(char *buf, size_t size, const char *text)
 /* Tokens that close or separate something: when too many tokens could
  * come next to list them all, these are the ones worth naming (a missing
  * ')' or end of line, rather than every operator). */
-static bool structural(yysymbol_kind_t sym, bool at_end)
+static bool structural(yysymbol_kind_t sym, bool no_empty)
 {
     static const char *const names[] = {"')'", "']'", "'}'", "','", "'='", "end of line", "';'"};
-    /* at the end of the file, an empty statement is no useful hint */
-    size_t n = sizeof names / sizeof *names - (at_end ? 2 : 0);
+    size_t n = sizeof names / sizeof *names - (no_empty ? 2 : 0);
     for (size_t i = 0; i < n; i++)
         if (!strcmp(yysymbol_name(sym), names[i]))
             return true;
@@ -354,9 +355,14 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
         n = 0;
     yysymbol_kind_t tok = yypcontext_token(ctx);
     if (n > MAX_LISTED) {
+        /* An empty statement is no useful hint where a statement may
+         * begin, nor at the end of the file. */
+        bool no_empty = tok == YYSYMBOL_YYEOF;
+        for (int i = 0; i < n; i++)
+            no_empty = no_empty || expected[i] == YYSYMBOL_NAME;
         int k = 0;
         for (int i = 0; i < n; i++)
-            if (structural(expected[i], tok == YYSYMBOL_YYEOF))
+            if (structural(expected[i], no_empty))
                 expected[k++] = expected[i];
         n = k <= MAX_LISTED ? k : 0;
     }
@@ -468,17 +474,10 @@ static struct ast_node *parse(const struct ps_source *src, struct ps_diag *d, in
         return NULL;
     }
     struct ps_scan scan;
-    scan_init(&scan, d, start);
-    yyscan_t scanner;
-    if (yylex_init_extra(&scan, &scanner)) {
-        fputs("pktspec: out of memory\n", stderr);
-        exit(3);
-    }
-    yy_scan_bytes(src->text ? src->text : "", (int)src->len, scanner);
+    yyscan_t scanner = scan_start(&scan, src, d, start);
     struct ps_parse ps = {d, NULL};
     yyparse(scanner, &ps);
-    yylex_destroy(scanner);
-    scan_fini(&scan);
+    scan_fini(&scan, scanner);
     return ps.root;
 }
 

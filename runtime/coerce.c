@@ -222,6 +222,34 @@ static const char *tcp_options(struct ps_tfield *f, const struct ps_value *list,
     return NULL;
 }
 
+/* A list of IPv4 addresses held encoded (IPOption_RR.routers): in Scapy a
+ * list there is the field's value, not a set of packets. */
+static const char *ipv4_list(struct ps_tfield *f, const struct ps_value *v, char *err, size_t cap)
+{
+    size_t n = v->t == PT_LIST ? v->obj->n : 1;
+    uint8_t *buf = calloc(n ? n * 4 : 1, 1);
+    if (!buf)
+        abort();
+    for (size_t i = 0; i < n; i++) {
+        const struct ps_value *a = v->t == PT_LIST ? &v->obj->items[i] : v;
+        char text[64];
+        if (a->t == PT_IP4) {
+            memcpy(buf + 4 * i, a->addr, 4);
+        } else if (a->t != PT_STR || !ps_parse_ip4(str_of(a, text, sizeof text), buf + 4 * i)) {
+            free(buf);
+            return fail(err, cap, "a list of IPv4 addresses goes here");
+        }
+    }
+    struct ps_value bytes = ps_val_bytes(PT_BYTES, buf, n * 4);
+    free(buf);
+    f->src = FS_CONST;
+    f->one.set = true;
+    f->one.bytes = bytes.obj->bytes;
+    f->one.len = n * 4;
+    f->keep = bytes.obj;
+    return NULL;
+}
+
 static const char *sub_layers(struct ps_tlayer *layer, int fi, const struct ps_value *v, char *err,
                               size_t cap)
 {
@@ -269,6 +297,8 @@ const char *ps_coerce_field(struct ps_tlayer *layer, int fi, const struct ps_val
 
     if (fd->kind == PS_K_OPTIONS && v->t == PT_LIST)
         return tcp_options(f, v, err, cap);
+    if (fd->ipv4_list && (v->t == PT_LIST || v->t == PT_IP4))
+        return ipv4_list(f, v, err, cap);
     if (fd->kind == PS_K_LAYERS && (v->t == PT_LIST || v->t == PT_PKT))
         return sub_layers(layer, fi, v, err, cap);
 
@@ -304,6 +334,8 @@ const char *ps_coerce_field(struct ps_tlayer *layer, int fi, const struct ps_val
         f->one.set = true;
         memcpy(f->one.addr, v->addr, 16);
         f->prefix = v->prefix;
+        /* Scapy's Net() starts at the network address, whatever host bits are written. */
+        ps_mask_prefix(f->one.addr, v->t == PT_PREFIX4 ? 4 : 16, v->prefix);
         return NULL;
     case PT_LIST:
         if (fd->flags) {
@@ -335,6 +367,19 @@ const char *ps_coerce_field(struct ps_tlayer *layer, int fi, const struct ps_val
         }
         keep(f, v);
         return NULL;
+    case PT_STR:
+        if ((fd->kind == PS_K_IPV4 || fd->kind == PS_K_IPV6) &&
+            memchr(v->obj->bytes, '/', v->obj->len)) {
+            /* "10.0.0.0/30" in a string: a prefix, as Scapy's Net() reads it. */
+            char text[128];
+            struct ps_value pv = {.t = PT_PREFIX4};
+            bool v6;
+            if (!ps_parse_prefix(str_of(v, text, sizeof text), pv.addr, &pv.prefix, &v6))
+                return fail(err, cap, "'%s' is not a prefix", text);
+            pv.t = v6 ? PT_PREFIX6 : PT_PREFIX4;
+            return ps_coerce_field(layer, fi, &pv, err, cap);
+        }
+        /* fall through */
     default: {
         const char *e = scalar(fd, v, &f->one, err, cap);
         if (e)

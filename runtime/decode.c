@@ -18,10 +18,12 @@ struct span {
     size_t start, end;
 };
 
+/* Only the values the table has are cleared: a layer is 2.5 KB. */
 static void layer_start(struct ps_layer *l, const struct ps_proto *p)
 {
+    size_t n = p->nfields < PS_MAX_FIELDS ? p->nfields : PS_MAX_FIELDS;
     l->proto = p;
-    memset(l->v, 0, sizeof l->v);
+    memset(l->v, 0, n * sizeof l->v[0]);
 }
 
 static uint64_t read_bits(const uint8_t *p, size_t bitpos, unsigned bits)
@@ -187,39 +189,56 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
     return (long)((bit + 7) / 8);
 }
 
-/* Whether the layer's values satisfy the bind_layers call that starts at
- * *bd; *bd moves past it. Consecutive entries with the same lower and
- * different fields are one call (all must hold: IP-in-IP is frag=0 and
- * proto=4); a repeated field starts the next call. */
-static bool call_holds(const struct ps_bind **bd, const char *lower, const struct ps_layer *l)
+/* Names in the tables are literals, which the linker usually merges. */
+static bool same_name(const char *a, const char *b)
 {
-    const struct ps_bind *first = *bd, *b = first;
-    bool holds = strcmp(first->lower, lower) == 0;
-    for (; b->lower && strcmp(b->lower, first->lower) == 0; b++) {
-        bool repeated = false;
-        for (const struct ps_bind *q = first; q < b; q++)
-            if (strcmp(q->field, b->field) == 0)
-                repeated = true;
-        if (repeated)
-            break;
-        if (holds) {
-            int fi = ps_field_index(l->proto, b->field);
-            holds = fi >= 0 && ps_layer_uint(l, fi) == b->value;
-        }
-    }
-    *bd = b;
-    return holds;
+    return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
 }
 
+/* ps_field_index, with the cheap comparison first: this runs per packet. */
+static int field_index(const struct ps_proto *p, const char *name)
+{
+    for (size_t i = 0; i < p->nfields; i++)
+        if (same_name(p->fields[i].name, name))
+            return (int)i;
+    return -1;
+}
+
+/* The first protocol with a bind_layers call on `lower` that layer l
+ * satisfies. Consecutive entries with the same lower and different fields
+ * are one call (all must hold: IP-in-IP is frag=0 and proto=4); a repeated
+ * field or an entry without a field starts the next call (see ps_bind). */
 static const struct ps_proto *bound_upper_named(const struct ps_layer *l, const char *lower)
 {
     size_t count;
     const struct ps_proto *const *all = ps_proto_all(&count);
     for (size_t i = 0; i < count; i++) {
         const struct ps_bind *bd = all[i]->binds;
-        while (bd && bd->lower)
-            if (call_holds(&bd, lower, l))
+        while (bd && bd->lower) {
+            if (!same_name(bd->lower, lower)) {
+                bd++;
+                continue;
+            }
+            const struct ps_bind *first = bd;
+            bool holds = true;
+            for (; bd->lower && same_name(bd->lower, lower); bd++) {
+                if (!bd->field) {
+                    bd++;
+                    break;
+                }
+                bool repeated = false;
+                for (const struct ps_bind *q = first; q < bd && !repeated; q++)
+                    repeated = same_name(q->field, bd->field);
+                if (repeated)
+                    break;
+                if (holds) {
+                    int fi = field_index(l->proto, bd->field);
+                    holds = fi >= 0 && ps_layer_uint(l, fi) == bd->value;
+                }
+            }
+            if (holds)
                 return all[i];
+        }
     }
     return NULL;
 }
@@ -254,6 +273,12 @@ static const struct ps_proto *payload_class(const struct ps_layer *l)
     return ps_bound_upper(l);
 }
 
+/* Scapy's conf.raw_layer: what no layer claims. */
+static const struct ps_proto *raw_class(void)
+{
+    return ps_proto_find("Raw");
+}
+
 /* Python's s[:n] on a payload of `have` bytes. */
 static size_t slice_end(long n, size_t have)
 {
@@ -266,8 +291,7 @@ static size_t slice_end(long n, size_t have)
 size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t len,
                     struct ps_packet *pkt, struct ps_decode_room *room)
 {
-    const struct ps_proto *raw = ps_proto_find("Raw");
-    const struct ps_proto *padding = ps_proto_find("Padding");
+    const struct ps_proto *raw = NULL;
     struct span pads[PS_MAX_LAYERS];
     size_t npads = 0, off = 0, end = len;
     const struct ps_proto *p = dispatched(first, frame, len);
@@ -286,14 +310,14 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
     while (off < end && p) {
         /* Keep room for a Raw after this layer and for every Padding. */
         if (pkt->n + npads + 3 > PS_MAX_LAYERS)
-            p = raw;
+            p = raw = raw_class();
         struct ps_layer *l = &pkt->layers[pkt->n];
         size_t subs_mark = room ? room->subs_used : 0;
         long h = p ? decode_fields(p, frame + off, end - off, l, room, 0) : -1;
-        if (h < 0 && p != raw) {
+        if (h < 0 && (!raw || p != raw)) {
             if (room)
                 room->subs_used = subs_mark;
-            p = raw;
+            p = raw = raw_class();
             h = p ? decode_fields(p, frame + off, end - off, l, room, 0) : -1;
         }
         if (h < 0)
@@ -315,11 +339,13 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
         if (off >= end)
             break;
         const struct ps_proto *next = payload_class(l);
-        p = dispatched(next ? next : raw, frame + off, end - off);
+        p = dispatched(next ? next : (raw = raw_class()), frame + off, end - off);
     }
     while (npads > 0 && pkt->n < PS_MAX_LAYERS) {
         struct span s = pads[--npads];
-        const struct ps_proto *pp = padding ? padding : raw;
+        const struct ps_proto *pp = ps_proto_find("Padding");
+        if (!pp)
+            pp = raw_class();
         struct ps_layer *l = &pkt->layers[pkt->n];
         if (!pp || decode_fields(pp, frame + s.start, s.end - s.start, l, room, 0) < 0)
             break;

@@ -116,62 +116,109 @@ struct ctx {
 static void put_layer(struct ctx *c, const struct ps_layer *l, const struct ps_packet *pkt,
                       size_t idx, int depth);
 
-static void put_address(struct ctx *c, const struct ps_field *f, const struct ps_fval *v)
+/* The address an unset field takes when the interface is not asked: a
+ * DestField binding of the layer above (UDP dport 5353: IP dst 224.0.0.251),
+ * else the table's default. */
+static void default_address(const struct ps_packet *pkt, size_t idx, const struct ps_layer *l,
+                            const struct ps_field *f, uint8_t a[16])
+{
+    const char *text = f->def_text;
+    if (pkt && idx + 1 < pkt->n) {
+        const struct ps_proto *up = pkt->layers[idx + 1].proto;
+        for (const struct ps_addr_bind *ab = up->addr_binds; ab && ab->lower; ab++) {
+            if (strcmp(ab->lower, l->proto->name) != 0 || strcmp(ab->addr_field, f->name) != 0)
+                continue;
+            int fi = ps_field_index(up, ab->field);
+            if (fi >= 0 && ps_effective_uint(pkt, idx + 1, fi) == ab->value) {
+                text = ab->addr;
+                break;
+            }
+        }
+    }
+    memset(a, 0, 16);
+    if (!text)
+        return;
+    /* The tables' addresses always parse; a bad one encodes as zeros. */
+    if (f->kind == PS_K_MAC)
+        (void)ps_parse_mac(text, a);
+    else if (f->kind == PS_K_IPV4)
+        (void)ps_parse_ip4(text, a);
+    else
+        (void)ps_parse_ip6(text, a);
+}
+
+/* Scapy's getmacbyip: an IPv4 multicast destination has a MAC of its own
+ * (01:00:5e + the low 23 bits), found without the network. */
+static bool multicast_mac(const struct ps_packet *pkt, size_t idx, uint8_t mac[6])
+{
+    for (size_t up = idx + 1; pkt && up < pkt->n; up++) {
+        const struct ps_layer *l = &pkt->layers[up];
+        if (l->proto->neighbor_through)
+            continue;
+        int fi = l->proto->neighbor_field ? ps_field_index(l->proto, l->proto->neighbor_field) : -1;
+        if (fi < 0 || l->proto->fields[fi].kind != PS_K_IPV4)
+            return false;
+        uint8_t ip[16];
+        if (l->v[fi].set)
+            memcpy(ip, l->v[fi].addr, 4);
+        else
+            default_address(pkt, up, l, &l->proto->fields[fi], ip);
+        if ((ip[0] & 0xf0) != 0xe0)
+            return false;
+        const uint8_t m[6] = {0x01, 0x00, 0x5e, (uint8_t)(ip[1] & 0x7f), ip[2], ip[3]};
+        memcpy(mac, m, 6);
+        return true;
+    }
+    return false;
+}
+
+/* An unset address from the interface, or its fallback (recorded as a hole). */
+static bool env_address(struct ctx *c, const struct ps_packet *pkt, size_t idx,
+                        const struct ps_field *f)
 {
     static const uint8_t bcast[6] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
     static const uint8_t zeros[16] = {0};
-    size_t n = f->kind == PS_K_MAC ? 6 : f->kind == PS_K_IPV4 ? 4 : 16;
-    if (v->set) {
-        put_bytes(c->w, v->addr, n);
-        return;
-    }
     const struct ps_env *env = c->b->env;
+    uint8_t mac[6];
     switch (f->from_env) {
     case PS_ENV_SRC_MAC:
-        if (env && env->have_src_mac)
-            put_bytes(c->w, env->src_mac, 6);
-        else {
-            c->b->holes |= PS_HOLE_SRC_MAC;
-            put_bytes(c->w, zeros, 6);
-        }
-        return;
+        put_bytes(c->w, env && env->have_src_mac ? env->src_mac : zeros, 6);
+        c->b->holes |= env && env->have_src_mac ? 0 : PS_HOLE_SRC_MAC;
+        return true;
     case PS_ENV_DST_MAC:
-        if (env && env->have_dst_mac)
-            put_bytes(c->w, env->dst_mac, 6);
-        else {
-            c->b->holes |= PS_HOLE_DST_MAC;
-            put_bytes(c->w, bcast, 6);
+        if (multicast_mac(pkt, idx, mac)) {
+            put_bytes(c->w, mac, 6);
+            return true;
         }
-        return;
+        put_bytes(c->w, env && env->have_dst_mac ? env->dst_mac : bcast, 6);
+        c->b->holes |= env && env->have_dst_mac ? 0 : PS_HOLE_DST_MAC;
+        return true;
     case PS_ENV_SRC_IP4:
-        if (env && env->have_src_ip4)
-            put_bytes(c->w, env->src_ip4, 4);
-        else {
-            c->b->holes |= PS_HOLE_SRC_IP4;
-            put_bytes(c->w, zeros, 4);
-        }
-        return;
+        put_bytes(c->w, env && env->have_src_ip4 ? env->src_ip4 : zeros, 4);
+        c->b->holes |= env && env->have_src_ip4 ? 0 : PS_HOLE_SRC_IP4;
+        return true;
     case PS_ENV_SRC_IP6:
-        if (env && env->have_src_ip6)
-            put_bytes(c->w, env->src_ip6, 16);
-        else {
-            c->b->holes |= PS_HOLE_SRC_IP6;
-            put_bytes(c->w, zeros, 16);
-        }
-        return;
+        put_bytes(c->w, env && env->have_src_ip6 ? env->src_ip6 : zeros, 16);
+        c->b->holes |= env && env->have_src_ip6 ? 0 : PS_HOLE_SRC_IP6;
+        return true;
     default:
-        break;
+        return false;
     }
-    uint8_t a[16] = {0};
-    if (f->def_text) {
-        /* The tables' defaults always parse; a bad one encodes as zeros. */
-        if (f->kind == PS_K_MAC)
-            (void)ps_parse_mac(f->def_text, a);
-        else if (f->kind == PS_K_IPV4)
-            (void)ps_parse_ip4(f->def_text, a);
-        else
-            (void)ps_parse_ip6(f->def_text, a);
+}
+
+static void put_address(struct ctx *c, const struct ps_packet *pkt, size_t idx,
+                        const struct ps_layer *l, int fi)
+{
+    const struct ps_field *f = &l->proto->fields[fi];
+    size_t n = f->kind == PS_K_MAC ? 6 : f->kind == PS_K_IPV4 ? 4 : 16;
+    uint8_t a[16];
+    if (l->v[fi].set) {
+        put_bytes(c->w, l->v[fi].addr, n);
+        return;
     }
+    if (env_address(c, pkt, idx, f))
+        return;
+    default_address(pkt, idx, l, f, a);
     put_bytes(c->w, a, n);
 }
 
@@ -243,7 +290,7 @@ static void put_field(struct ctx *c, const struct ps_layer *l, int fi, const str
     case PS_K_MAC:
     case PS_K_IPV4:
     case PS_K_IPV6:
-        put_address(c, f, v);
+        put_address(c, pkt, idx, l, fi);
         break;
     case PS_K_BYTES:
         put_blob(c->w, f, v);

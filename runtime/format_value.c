@@ -3,16 +3,58 @@
 #include "print.h"
 
 #include <arpa/inet.h>
-#include <inttypes.h>
 #include <string.h>
 
 #include "addr.h"
 #include "encode.h"
 #include "strbuf.h"
 
+/* Numbers and addresses by hand: summary() runs per sniffed packet, and
+ * printf would be most of its time. */
+static void put_dec(struct ps_strbuf *b, uint64_t u)
+{
+    char tmp[20];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    ps_strbuf_putn(b, tmp + i, sizeof tmp - i);
+}
+
 static void put_hex(struct ps_strbuf *b, uint64_t u)
 {
-    ps_strbuf_printf(b, "0x%" PRIx64, u);
+    char tmp[18];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = "0123456789abcdef"[u & 15];
+        u >>= 4;
+    } while (u);
+    tmp[--i] = 'x';
+    tmp[--i] = '0';
+    ps_strbuf_putn(b, tmp + i, sizeof tmp - i);
+}
+
+static void put_ip4(struct ps_strbuf *b, const uint8_t a[4])
+{
+    for (int i = 0; i < 4; i++) {
+        if (i)
+            ps_strbuf_putc(b, '.');
+        put_dec(b, a[i]);
+    }
+}
+
+/* str2mac: lower-case hex pairs */
+static void put_mac(struct ps_strbuf *b, const uint8_t a[6])
+{
+    char text[17];
+    for (int i = 0; i < 6; i++) {
+        text[3 * i] = "0123456789abcdef"[a[i] >> 4];
+        text[3 * i + 1] = "0123456789abcdef"[a[i] & 15];
+        if (i < 5)
+            text[3 * i + 2] = ':';
+    }
+    ps_strbuf_putn(b, text, sizeof text);
 }
 
 /* FlagValue.__str__: the names of the set bits, bit 0 first; '+'-joined
@@ -52,7 +94,7 @@ static void put_uint(struct ps_strbuf *b, const struct ps_layer *l, const struct
         if (name)
             ps_strbuf_puts(b, name);
         else
-            ps_strbuf_printf(b, "%" PRIu64, u);
+            put_dec(b, u);
         return;
     }
     const char *name = f->enums ? ps_enum_name(f, u) : NULL;
@@ -61,7 +103,7 @@ static void put_uint(struct ps_strbuf *b, const struct ps_layer *l, const struct
     else if (f->hex)
         put_hex(b, u);
     else
-        ps_strbuf_printf(b, "%" PRIu64, u);
+        put_dec(b, u);
 }
 
 /* IP6Field.i2repr adds what Teredo and 6to4 addresses carry. */
@@ -221,12 +263,15 @@ static void put_value(struct ps_strbuf *b, const struct ps_layer *l, const struc
  * it holds. */
 static void put_layer_repr(struct ps_strbuf *b, const struct ps_layer *e, int depth)
 {
-    ps_strbuf_printf(b, "<%s  ", e->proto->name);
+    ps_strbuf_putc(b, '<');
+    ps_strbuf_puts(b, e->proto->name);
+    ps_strbuf_puts(b, "  ");
     for (size_t fi = 0; fi < e->proto->nfields && fi < PS_MAX_FIELDS; fi++) {
         const struct ps_field *f = &e->proto->fields[fi];
         if (!e->v[fi].set)
             continue;
-        ps_strbuf_printf(b, "%s=", f->name);
+        ps_strbuf_puts(b, f->name);
+        ps_strbuf_putc(b, '=');
         put_value(b, e, f, &e->v[fi], depth + 1);
         ps_strbuf_putc(b, ' ');
     }
@@ -236,18 +281,21 @@ static void put_layer_repr(struct ps_strbuf *b, const struct ps_layer *e, int de
 static void put_value(struct ps_strbuf *b, const struct ps_layer *l, const struct ps_field *f,
                       const struct ps_fval *v, int depth)
 {
-    char text[46];
+    if (f->repr) {
+        size_t room = b->len < b->cap ? b->cap - b->len : 0;
+        int k = f->repr(v, room ? b->p + b->len : NULL, room);
+        b->len += k > 0 ? (size_t)k : 0;
+        return;
+    }
     switch (f->kind) {
     case PS_K_UINT:
         put_uint(b, l, f, v->u);
         break;
     case PS_K_MAC:
-        ps_format_mac(v->addr, text);
-        ps_strbuf_puts(b, text);
+        put_mac(b, v->addr);
         break;
     case PS_K_IPV4:
-        ps_format_ip4(v->addr, text);
-        ps_strbuf_puts(b, text);
+        put_ip4(b, v->addr);
         break;
     case PS_K_IPV6:
         put_ip6(b, v->addr);
@@ -257,8 +305,9 @@ static void put_value(struct ps_strbuf *b, const struct ps_layer *l, const struc
             /* FieldListField.i2repr: "[a, b]" */
             ps_strbuf_putc(b, '[');
             for (size_t i = 0; i + 4 <= v->len; i += 4) {
-                ps_format_ip4(v->bytes + i, text);
-                ps_strbuf_printf(b, "%s%s", i ? ", " : "", text);
+                if (i)
+                    ps_strbuf_puts(b, ", ");
+                put_ip4(b, v->bytes + i);
             }
             ps_strbuf_putc(b, ']');
         } else {
@@ -266,6 +315,7 @@ static void put_value(struct ps_strbuf *b, const struct ps_layer *l, const struc
         }
         break;
     case PS_K_OPTIONS:
+        /* Without the table's repr hook: the bytes, as Python shows them. */
         put_bytes_repr(b, v->bytes, v->len);
         break;
     case PS_K_LAYERS: {

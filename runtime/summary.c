@@ -23,10 +23,12 @@ int ps_summary_with(const struct ps_packet *pkt, ps_mysummary_fn (*hook_of)(cons
     struct ps_strbuf b = ps_strbuf_init(out, cap);
     size_t n = pkt->n < PS_MAX_LAYERS ? pkt->n : PS_MAX_LAYERS;
     size_t said = n;
+    char text[256];   /* the layer's own text, kept when it fits */
+    int k = 0;
 
     for (size_t i = n; i-- > 0;) {
         ps_mysummary_fn hook = hook_of(pkt->layers[i].proto);
-        if (hook && hook(pkt, i, NULL, 0) > 0) {
+        if (hook && (k = hook(pkt, i, text, sizeof text)) > 0) {
             said = i;
             break;
         }
@@ -36,12 +38,14 @@ int ps_summary_with(const struct ps_packet *pkt, ps_mysummary_fn (*hook_of)(cons
             ps_strbuf_puts(&b, " / ");
         if (i != said) {
             ps_strbuf_puts(&b, pkt->layers[i].proto->name);
-            continue;
+        } else if ((size_t)k < sizeof text) {
+            ps_strbuf_putn(&b, text, (size_t)k);
+        } else {
+            /* Longer than the scratch: asked again, into the caller's room. */
+            size_t room = b.len < b.cap ? b.cap - b.len : 0;
+            k = hook_of(pkt->layers[i].proto)(pkt, i, room ? b.p + b.len : NULL, room);
+            b.len += k > 0 ? (size_t)k : 0;
         }
-        /* Written straight into the caller's room: no length limit here. */
-        size_t room = b.len < b.cap ? b.cap - b.len : 0;
-        int k = hook_of(pkt->layers[i].proto)(pkt, i, room ? b.p + b.len : NULL, room);
-        b.len += k > 0 ? (size_t)k : 0;
     }
     return ps_strbuf_result(&b);
 }

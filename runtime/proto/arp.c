@@ -1,5 +1,6 @@
 /* ARP (scapy/layers/l2.py ARP), for Ethernet and IPv4 addresses: the
  * MultipleTypeFields take their MAC and IPv4 shapes. */
+#include "../print.h"
 #include "protos.h"
 #include "services.h"
 
@@ -70,10 +71,21 @@ static const struct ps_bind binds[] = {
     {NULL, NULL, 0},
 };
 
+/* extract_padding: ARP carries no payload; what follows is Padding. */
+static bool arp_payload_len(const struct ps_layer *l, long *len)
+{
+    (void)l;
+    *len = 0;
+    return true;
+}
+
 const struct ps_proto ps_proto_arp = {
     .name = "ARP",
     .long_name = "ARP",
     .fields = fields,
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
+    .neighbor_field = "pdst",
+    .mysummary = ps_mysummary_arp,
+    .payload_len = arp_payload_len,
 };

@@ -1,6 +1,10 @@
 /* IEEE 802.1Q VLAN tag (scapy/layers/l2.py Dot1Q). */
+#include "../packet.h"
+#include "../print.h"
 #include "protos.h"
 #include "services.h"
+
+enum { F_PRIO, F_ID, F_VLAN, F_TYPE };
 
 static const struct ps_field fields[] = {
     {.name = "prio", .kind = PS_K_UINT, .bits = 3, .ls_type = "BitField  (3 bits)",
@@ -20,6 +24,16 @@ static const struct ps_bind binds[] = {
     {NULL, NULL, 0},
 };
 
+/* extract_padding: a type of 1500 or less is the payload's length. */
+static bool dot1q_payload_len(const struct ps_layer *l, long *len)
+{
+    uint64_t type = ps_layer_uint(l, F_TYPE);
+    if (type > 1500)
+        return false;
+    *len = (long)type;
+    return true;
+}
+
 const struct ps_proto ps_proto_dot1q = {
     .name = "Dot1Q",
     .long_name = "802.1Q",
@@ -27,4 +41,7 @@ const struct ps_proto ps_proto_dot1q = {
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
     .alias = "Ether",
+    .neighbor_through = true,
+    .mysummary = ps_mysummary_dot1q,
+    .payload_len = dot1q_payload_len,
 };

@@ -1,4 +1,5 @@
 /* Ethernet II (scapy/layers/l2.py Ether). */
+#include "../print.h"
 #include "protos.h"
 #include "services.h"
 
@@ -17,10 +18,18 @@ static const struct ps_bind binds[] = {
     {NULL, NULL, 0},
 };
 
+/* dispatch_hook: a type field of 1500 or less is an 802.3 length. */
+static const char *ether_dispatch(const uint8_t *p, size_t len)
+{
+    return len >= 14 && (p[12] << 8 | p[13]) <= 1500 ? "Dot3" : NULL;
+}
+
 const struct ps_proto ps_proto_ether = {
     .name = "Ether",
     .long_name = "Ethernet",
     .fields = fields,
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
+    .mysummary = ps_mysummary_ether,
+    .dispatch = ether_dispatch,
 };

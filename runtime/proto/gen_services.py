@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Writes services.c: the name tables Scapy 2.5.0 loads from the system at
 start-up (TCP/UDP port names from /etc/services, IP protocol names from
-/etc/protocols, Ether types from /etc/ethertypes), chosen as Scapy chooses
+/etc/protocols, Ether types from /etc/ethertypes, or from Scapy's own table
+when that file is missing), chosen as Scapy chooses
 them: the last line for a number wins, names pass through Scapy's fixname()
 ('-' and other non-identifier characters become '_', a leading digit gets
 "n_"), and port ranges ("6000-6063/tcp") name every port in the range.
@@ -33,9 +34,16 @@ def strip_comment(line):
     return line.strip()
 
 
-def load_numbers(path, base):
+def load_numbers(path, base, fallback=None):
     table = {}
-    with open(path, encoding="latin-1") as f:
+    try:
+        f = open(path, encoding="latin-1")
+    except OSError:
+        if fallback is None:
+            raise
+        f = iter(fallback().splitlines())
+    with_close = hasattr(f, "close")
+    try:
         for line in f:
             line = strip_comment(line)
             parts = line.split()
@@ -45,7 +53,16 @@ def load_numbers(path, base):
                 table[int(parts[1], base)] = fixname(parts[0])
             except ValueError:
                 continue
+    finally:
+        if with_close:
+            f.close()
     return table
+
+
+def scapy_ethertypes():
+    """Scapy's own table, which it uses when /etc/ethertypes is missing."""
+    from scapy.libs.ethertypes import DATA
+    return DATA.decode("latin-1")
 
 
 def load_services(path):
@@ -75,7 +92,7 @@ def load_services(path):
 def load_all(args):
     tcp, udp = load_services(args.services)
     protos = load_numbers(args.protocols, 10)
-    ether = load_numbers(args.ethertypes, 16)
+    ether = load_numbers(args.ethertypes, 16, fallback=scapy_ethertypes)
     ether.update(ETHERTYPE_OVERRIDES)
     return {"tcp": tcp, "udp": udp, "proto": protos, "ether": ether}
 
@@ -108,7 +125,11 @@ def emit(tables, args):
 
 
 def check(tables):
-    from scapy.all import conf  # noqa: F401  (loads every layer's overrides)
+    try:
+        from scapy.all import conf  # noqa: F401  (loads every layer's overrides)
+    except ImportError:
+        print("scapy is not importable: skipped", file=sys.stderr)
+        return 77
     from scapy.data import TCP_SERVICES, UDP_SERVICES, IP_PROTOS, ETHER_TYPES
     live = {"tcp": TCP_SERVICES, "udp": UDP_SERVICES, "proto": IP_PROTOS,
             "ether": ETHER_TYPES}

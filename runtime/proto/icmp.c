@@ -3,6 +3,7 @@
 #include <time.h>
 
 #include "../packet.h"
+#include "../print.h"
 #include "protos.h"
 
 enum { F_TYPE, F_CODE, F_CHKSUM, F_ID, F_SEQ, F_TS_ORI, F_TS_RX, F_TS_TX, F_GW, F_PTR,
@@ -215,6 +216,12 @@ static void icmp_post_build(struct ps_build *b, size_t idx)
     ps_put16(h + 2, ps_csum_fold(ps_csum_add(0, h, b->end[idx] - b->start[idx])));
 }
 
+/* guess_payload_class: an error quotes the datagram that caused it. */
+static const char *icmp_payload(const struct ps_layer *l)
+{
+    return TYPE_IN(l, 3, 4, 5, 11, 12) ? "IPerror" : NULL;
+}
+
 const struct ps_proto ps_proto_icmp = {
     .name = "ICMP",
     .long_name = "ICMP",
@@ -222,4 +229,24 @@ const struct ps_proto ps_proto_icmp = {
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
     .post_build = icmp_post_build,
+    .mysummary = ps_mysummary_icmp,
+    .guess_payload = icmp_payload,
+};
+
+/* ICMPerror: an ICMP header quoted in an ICMP error. */
+static const struct ps_bind icmperror_binds[] = {
+    {"IPerror", "frag", 0},
+    {"IPerror", "proto", 1},
+    {NULL, NULL, 0},
+};
+
+const struct ps_proto ps_proto_icmperror = {
+    .name = "ICMPerror",
+    .long_name = "ICMP in ICMP",
+    .fields = fields,
+    .nfields = PS_NFIELDS(fields),
+    .binds = icmperror_binds,
+    .post_build = icmp_post_build,
+    .alias = "ICMP",
+    .guess_payload = icmp_payload,
 };

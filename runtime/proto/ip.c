@@ -1,5 +1,7 @@
 /* IPv4 (scapy/layers/inet.py IP): ihl, len and chksum when unset, options
  * padded with \0 to 4 bytes; the pseudo-header TCP and UDP sum over. */
+#include "../packet.h"
+#include "../print.h"
 #include "protos.h"
 #include "services.h"
 
@@ -61,9 +63,11 @@ static void ip_post_build(struct ps_build *b, size_t idx)
         ps_put16(h + 10, ps_csum_fold(ps_csum_add(0, h, hlen)));
 }
 
+/* isinstance(underlayer, IP): IPerror is an IP too. */
 bool ps_on_ip(const struct ps_build *b, size_t idx)
 {
-    return idx > 0 && b->pkt->layers[idx - 1].proto == &ps_proto_ip;
+    const struct ps_proto *under = idx > 0 ? b->pkt->layers[idx - 1].proto : NULL;
+    return under == &ps_proto_ip || under == &ps_proto_iperror;
 }
 
 /* in4_pseudoheader checksums toward the final hop of a lone LSRR/SSRR. */
@@ -111,6 +115,23 @@ uint32_t ps_ip_pseudo_sum(const struct ps_build *b, size_t l4, uint8_t proto)
     return ps_csum_add(sum, tail, 4);
 }
 
+/* PacketListField length_from: ihl*4 - 20. */
+static size_t ip_options_len(const struct ps_layer *l, size_t field)
+{
+    uint64_t ihl = ps_layer_uint(l, F_IHL);
+    return field == F_OPTIONS && ihl > 5 ? (size_t)(ihl * 4 - 20) : 0;
+}
+
+/* extract_padding: len - ihl*4, unless that is negative. */
+static bool ip_payload_len(const struct ps_layer *l, long *len)
+{
+    long n = (long)ps_layer_uint(l, F_LEN) - 4 * (long)ps_layer_uint(l, F_IHL);
+    if (n < 0)
+        return false;
+    *len = n;
+    return true;
+}
+
 const struct ps_proto ps_proto_ip = {
     .name = "IP",
     .long_name = "IP",
@@ -118,4 +139,29 @@ const struct ps_proto ps_proto_ip = {
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
     .post_build = ip_post_build,
+    .neighbor_field = "dst",
+    .mysummary = ps_mysummary_ip,
+    .options_len = ip_options_len,
+    .payload_len = ip_payload_len,
+};
+
+/* IPerror: an IP quoted in an ICMP error. Its bindings are those Scapy had
+ * copied from IP when IPerror got its own (Ether's, not IP-in-IP's). */
+static const struct ps_bind iperror_binds[] = {
+    {"Ether", "type", 0x0800},
+    {"IPerror", "frag", 0},
+    {"IPerror", "proto", 4},
+    {NULL, NULL, 0},
+};
+
+const struct ps_proto ps_proto_iperror = {
+    .name = "IPerror",
+    .long_name = "IP in ICMP",
+    .fields = fields,
+    .nfields = PS_NFIELDS(fields),
+    .binds = iperror_binds,
+    .post_build = ip_post_build,
+    .alias = "IP",
+    .options_len = ip_options_len,
+    .payload_len = ip_payload_len,
 };

@@ -73,6 +73,34 @@ static const struct ps_enum alerts[] = {
     const struct ps_proto var = {.name = cls, .long_name = longname, .klass = "IPOption",     \
                                  .fields = fieldtab, .nfields = PS_NFIELDS(fieldtab)}
 
+/* IPOption itself: any option as number, length and value bytes. */
+static const struct ps_field generic[] = {
+    HDR(0, "0", 0, "0"),
+    LEN_OF("value", 2),
+    {.name = "value", .kind = PS_K_BYTES, .def_text = "", .ls_type = "StrLenField",
+     .ls_default = "b''"},
+};
+
+/* Scapy's IPOption.dispatch_hook: the class registered for the option number. */
+static const char *option_class(const uint8_t *p, size_t len)
+{
+    static const char *const by_number[32] = {
+        [0] = "IPOption_EOL",         [1] = "IPOption_NOP",
+        [2] = "IPOption_Security",    [3] = "IPOption_LSRR",
+        [7] = "IPOption_RR",          [8] = "IPOption_Stream_Id",
+        [9] = "IPOption_SSRR",        [11] = "IPOption_MTU_Probe",
+        [12] = "IPOption_MTU_Reply",  [18] = "IPOption_Traceroute",
+        [19] = "IPOption_Address_Extension", [20] = "IPOption_Router_Alert",
+        [21] = "IPOption_SDBM",
+    };
+    return len ? by_number[p[0] & 0x1f] : NULL;
+}
+
+const struct ps_proto ps_ipopt_generic = {.name = "IPOption", .long_name = "IP Option",
+                                          .klass = "IPOption", .fields = generic,
+                                          .nfields = PS_NFIELDS(generic),
+                                          .dispatch = option_class};
+
 static const struct ps_field eol[] = {HDR(0, "0", 0, "0")};
 OPTION(ps_ipopt_eol, "IPOption_EOL", "IP Option End of Options List", eol);
 

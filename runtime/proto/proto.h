@@ -11,6 +11,7 @@
 struct ps_layer;
 struct ps_build;
 struct ps_packet;
+struct ps_fval;
 
 enum ps_kind {
     PS_K_UINT,     /* unsigned integer, `bits` wide (1..64), big-endian, bit-packed MSB first */
@@ -70,6 +71,12 @@ struct ps_field {
     /* A default Scapy computes when the layer is made (ICMP ts_ori: ms since
      * midnight UTC); overrides `def`. ls() prints its current value. */
     uint64_t (*def_now)(void);
+
+    /* --- Printing, optional. --- */
+    /* Scapy's i2repr where the kind's generic text is not it (TCP options
+     * print as [('MSS', 1460), ('NOP', None)]): writes the text of v into out
+     * with snprintf's contract and returns its length. */
+    int (*repr)(const struct ps_fval *v, char *out, size_t cap);
 };
 
 /* Where an unset address field comes from (ps_field.from_env). */
@@ -88,9 +95,25 @@ struct ps_enum_multi {
     const struct ps_enum *enums;
 };
 
+/* Scapy's DestField.bind_addr: when this protocol is stacked on `lower` and
+ * its own `field` is `value`, the unset address `lower.addr_field` defaults
+ * to `addr` (UDP dport 5353 sends IP to 224.0.0.251). Ended by a NULL lower. */
+struct ps_addr_bind {
+    const char *lower;
+    const char *addr_field;
+    const char *addr;
+    const char *field;
+    uint64_t value;
+};
+
 /* When this protocol is stacked on `lower`, `lower.field` takes `value`
  * unless the spec gave it (Scapy's bind_layers, top-down). The decoder reads
- * the same table bottom-up to pick the next layer. */
+ * the same table bottom-up to pick the next layer: consecutive entries with
+ * the same lower and different fields are one bind_layers call, which holds
+ * when all of them do (IP-in-IP: frag=0 and proto=4). A repeated field, or
+ * an entry {lower, NULL, 0} ending a call, starts the next one: DNS's
+ * {"UDP", "dport", 53}, {"UDP", NULL, 0}, {"UDP", "sport", 53} are two
+ * alternatives (the encoder skips entries without a field). */
 struct ps_bind {
     const char *lower;
     const char *field;
@@ -113,6 +136,13 @@ struct ps_proto {
     /* Scapy's Padding: no header of its own; its fields (the load) go after
      * the whole frame, outside every length and checksum. */
     bool trailer;
+    /* Scapy's conf.neighbor: the IPv4 address an unset Ether.dst below this
+     * layer is resolved for (IP "dst", ARP "pdst"). A multicast address maps
+     * to 01:00:5e:xx:xx:xx with no network, before the env is asked. */
+    const char *neighbor_field;
+    /* Dot1Q: Ether.dst is resolved for the layer above this one. */
+    bool neighbor_through;
+    const struct ps_addr_bind *addr_binds; /* may be NULL */
 
     /* --- Decoding and printing, all optional (NULL: the generic rule). --- */
     /* Byte length of the variable field `field` (PS_K_BYTES without `bits`,

@@ -13,9 +13,14 @@ extern const struct ps_proto ps_proto_ip;
 extern const struct ps_proto ps_proto_icmp;
 extern const struct ps_proto ps_proto_tcp;
 extern const struct ps_proto ps_proto_udp;
+extern const struct ps_proto ps_proto_iperror;
+extern const struct ps_proto ps_proto_tcperror;
+extern const struct ps_proto ps_proto_udperror;
+extern const struct ps_proto ps_proto_icmperror;
 extern const struct ps_proto ps_proto_raw;
 extern const struct ps_proto ps_proto_padding;
 
+extern const struct ps_proto ps_ipopt_generic;
 extern const struct ps_proto ps_ipopt_eol;
 extern const struct ps_proto ps_ipopt_nop;
 extern const struct ps_proto ps_ipopt_security;

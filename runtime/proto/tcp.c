@@ -2,6 +2,8 @@
  * options Scapy's TCPOptionsField.i2m writes. */
 #include <string.h>
 
+#include "../packet.h"
+#include "../print.h"
 #include "protos.h"
 #include "services.h"
 
@@ -58,6 +60,13 @@ static void tcp_post_build(struct ps_build *b, size_t idx)
     }
 }
 
+/* TCPOptionsField.getfield: (dataofs - 5) * 4, 0 when dataofs is below 5. */
+static size_t tcp_options_len(const struct ps_layer *l, size_t field)
+{
+    uint64_t dataofs = ps_layer_uint(l, F_DATAOFS);
+    return field == F_OPTIONS && dataofs > 5 ? (size_t)(dataofs - 5) * 4 : 0;
+}
+
 const struct ps_proto ps_proto_tcp = {
     .name = "TCP",
     .long_name = "TCP",
@@ -65,4 +74,24 @@ const struct ps_proto ps_proto_tcp = {
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
     .post_build = tcp_post_build,
+    .mysummary = ps_mysummary_tcp,
+    .options_len = tcp_options_len,
+};
+
+/* TCPerror: a TCP header quoted in an ICMP error. */
+static const struct ps_bind tcperror_binds[] = {
+    {"IPerror", "frag", 0},
+    {"IPerror", "proto", 6},
+    {NULL, NULL, 0},
+};
+
+const struct ps_proto ps_proto_tcperror = {
+    .name = "TCPerror",
+    .long_name = "TCP in ICMP",
+    .fields = fields,
+    .nfields = PS_NFIELDS(fields),
+    .binds = tcperror_binds,
+    .post_build = tcp_post_build,
+    .alias = "TCP",
+    .options_len = tcp_options_len,
 };

@@ -1,4 +1,6 @@
 /* UDP (scapy/layers/inet.py UDP): len and chksum when unset. */
+#include "../packet.h"
+#include "../print.h"
 #include "protos.h"
 #include "services.h"
 
@@ -22,6 +24,14 @@ static const struct ps_bind binds[] = {
     {NULL, NULL, 0},
 };
 
+/* DestIPField.bind_addr(UDP, ...) in scapy/layers/dns.py (mDNS) and hsrp.py:
+ * they hold for UDP whether or not DNS or HSRP rides on it. */
+static const struct ps_addr_bind addr_binds[] = {
+    {"IP", "dst", "224.0.0.251", "dport", 5353},
+    {"IP", "dst", "224.0.0.2", "dport", 1985},
+    {NULL, NULL, NULL, NULL, 0},
+};
+
 static void udp_post_build(struct ps_build *b, size_t idx)
 {
     const struct ps_layer *l = &b->pkt->layers[idx];
@@ -38,6 +48,13 @@ static void udp_post_build(struct ps_build *b, size_t idx)
     }
 }
 
+/* extract_padding: len - 8, as Python slices it even when negative. */
+static bool udp_payload_len(const struct ps_layer *l, long *len)
+{
+    *len = (long)ps_layer_uint(l, F_LEN) - 8;
+    return true;
+}
+
 const struct ps_proto ps_proto_udp = {
     .name = "UDP",
     .long_name = "UDP",
@@ -45,4 +62,25 @@ const struct ps_proto ps_proto_udp = {
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
     .post_build = udp_post_build,
+    .addr_binds = addr_binds,
+    .mysummary = ps_mysummary_udp,
+    .payload_len = udp_payload_len,
+};
+
+/* UDPerror: a UDP header quoted in an ICMP error. */
+static const struct ps_bind udperror_binds[] = {
+    {"IPerror", "frag", 0},
+    {"IPerror", "proto", 17},
+    {NULL, NULL, 0},
+};
+
+const struct ps_proto ps_proto_udperror = {
+    .name = "UDPerror",
+    .long_name = "UDP in ICMP",
+    .fields = fields,
+    .nfields = PS_NFIELDS(fields),
+    .binds = udperror_binds,
+    .post_build = udp_post_build,
+    .alias = "UDP",
+    .payload_len = udp_payload_len,
 };

@@ -59,18 +59,16 @@ add(IP(src=B, dst=A) / ICMP(type=0, id=1, seq=2) / b"pong", linktype=101)
 add(bytes(E / IP(src=A, dst=B) / TCP(sport=20, dport=80))[:40])
 add(bytes(E / IP(src=A, dst=B) / TCP())[:24])
 add(IP(src=A, dst=B) / ICMP(type=13, id=1, seq=2, ts_ori=1, ts_rx=2, ts_tx=3), linktype=228)
-add(IP(src=A, dst=B) / ICMP(type=5, code=1, gw="10.0.0.254") / (b"x" * 8), linktype=228,
-    xfail="the IPerror class is not in the registry yet")
+add(IP(src=A, dst=B) / ICMP(type=5, code=1, gw="10.0.0.254") / (b"x" * 8), linktype=228)
 add(E / IP(src=A, dst=B, options=[IPOption_NOP()]) / TCP(sport=20, dport=80))
 add(E / IP(src=A, dst=B, options=[IPOption_RR(routers=["10.0.0.1", "10.0.0.2"]),
                                   IPOption_Router_Alert()]) / UDP(sport=1000, dport=2000))
 add(E / IP(src=A, dst=B) / TCP(sport=40001, dport=80, flags="S",
                                options=[("MSS", 1460), ("SAckOK", b""), ("Timestamp", (12345, 0)),
                                         ("NOP", None), ("WScale", 7)]))
-add(E / IP(src=B, dst=A) / ICMP(type=3, code=3) / IP(src=A, dst=B) / UDP(sport=1234, dport=7),
-    xfail="IPerror/UDPerror classes are not in the registry yet")
+add(E / IP(src=B, dst=A) / ICMP(type=3, code=3) / IP(src=A, dst=B) / UDP(sport=1234, dport=7))
 add(E / IP(src="10.9.9.9", dst=A) / ICMP(type=11, code=0) / IP(src=A, dst=B, ttl=1) /
-    TCP(sport=40000, dport=80), xfail="IPerror/TCPerror classes are not in the registry yet")
+    TCP(sport=40000, dport=80))
 add(b"\x00\x01\x02", linktype=1)
 add(b"", linktype=1)
 add(b"\xde\xad\xbe\xef" * 5, linktype=147)

@@ -65,9 +65,9 @@ const struct golden *golden_get(void)
         return &g;
     loaded = 1;
 
-    char *frames = slurp("frames.txt");
-    char *summaries = slurp("summary.golden");
-    char *dumps = slurp("hexdump.golden");
+    char *frames = g.files[0] = slurp("frames.txt");
+    char *summaries = g.files[1] = slurp("summary.golden");
+    char *dumps = g.files[2] = slurp("hexdump.golden");
     g.frames = calloc(256, sizeof *g.frames);
 
     char *save1, *save2;
@@ -102,22 +102,4 @@ void decode_frame(struct decoded *d, const uint8_t *p, size_t len, int linktype)
     d->room.subs = d->subs;
     d->room.subs_cap = sizeof d->subs / sizeof d->subs[0];
     ps_decode(p, len, linktype, &d->pkt, &d->room);
-}
-
-ps_mysummary_fn summary_hook_of(const struct ps_proto *p)
-{
-    static const struct {
-        const char *name;
-        ps_mysummary_fn fn;
-    } unwired[] = {
-        {"Ether", ps_mysummary_ether}, {"Dot1Q", ps_mysummary_dot1q}, {"ARP", ps_mysummary_arp},
-        {"IP", ps_mysummary_ip},       {"IPv6", ps_mysummary_ipv6},   {"ICMP", ps_mysummary_icmp},
-        {"TCP", ps_mysummary_tcp},     {"UDP", ps_mysummary_udp},
-    };
-    if (p->mysummary)
-        return p->mysummary;
-    for (size_t i = 0; i < sizeof unwired / sizeof unwired[0]; i++)
-        if (strcmp(unwired[i].name, p->name) == 0)
-            return unwired[i].fn;
-    return NULL;
 }

@@ -21,6 +21,7 @@ struct golden {
     struct golden_frame *frames;
     size_t n;
     char *hexdump_all_bytes;  /* hexdump of bytes 0..255 */
+    char *files[3];           /* the files' text, which the strings point into */
 };
 
 /* Directory holding the golden files (argv[1] of the test program). */
@@ -37,10 +38,6 @@ struct decoded {
     struct ps_decode_room room;
 };
 void decode_frame(struct decoded *d, const uint8_t *p, size_t len, int linktype);
-
-/* The mysummary hook of p: the table's, else the one summary_layers.c
- * holds for it until the tables are wired. */
-ps_mysummary_fn summary_hook_of(const struct ps_proto *p);
 
 void add_hexdump_tests(void);
 void add_decode_tests(void);

@@ -1,12 +1,13 @@
 # ls(LAYER) against Scapy: the checked-in golden files always, live Scapy when
-# /usr/bin/python3 has it. Run through tests/ls/ls_driver until `pktspec ls`
-# exists; compare_ls.py takes either command.
-add_executable(ls_driver ${CMAKE_CURRENT_SOURCE_DIR}/ls/ls_driver.c)
+# /usr/bin/python3 has it (else skipped). compare_ls.py runs any command that
+# prints ls(LAYER) when given the layer and lists the layers without one:
+# `pktspec ls`, and ls_driver (ps_ls_print alone, without the front end).
+# Regenerate the golden files: compare_ls.py --update tests/ls/golden build/pktspec ls
+add_executable(ls_driver ${CMAKE_CURRENT_LIST_DIR}/ls_driver.c)
 target_link_libraries(ls_driver PRIVATE pktspec_rt)
-add_test(NAME ls_golden
-         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/ls/compare_ls.py
-                 ${CMAKE_CURRENT_SOURCE_DIR}/ls/golden $<TARGET_FILE:ls_driver>)
-add_test(NAME ls_scapy_live
-         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/ls/compare_ls.py --live
-                 ${CMAKE_CURRENT_SOURCE_DIR}/ls/golden $<TARGET_FILE:ls_driver>)
-set_tests_properties(ls_scapy_live PROPERTIES SKIP_RETURN_CODE 77)
+set(LS_COMPARE /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/compare_ls.py)
+set(LS_GOLDEN ${CMAKE_CURRENT_LIST_DIR}/golden)
+add_test(NAME ls/golden-printer COMMAND ${LS_COMPARE} ${LS_GOLDEN} $<TARGET_FILE:ls_driver>)
+add_test(NAME ls/golden-pktspec COMMAND ${LS_COMPARE} ${LS_GOLDEN} ${PKTSPEC_BIN} ls)
+add_test(NAME ls/scapy-live COMMAND ${LS_COMPARE} --live ${LS_GOLDEN} ${PKTSPEC_BIN} ls)
+set_tests_properties(ls/scapy-live PROPERTIES SKIP_RETURN_CODE 77)

@@ -52,6 +52,8 @@ VECTORS = [
      'IPOption_Address_Extension(src_ext="2.2.2.2"), IPOption_MTU_Reply(mtu=576), IPOption_EOL()])/ICMP()' % A),
     ("ip_options_ssrr_udp", 'IP(%s, options=[IPOption_SDBM(addresses=["3.3.3.3"]), '
      'IPOption_SSRR(routers=["4.4.4.4"]), IPOption_RR()])/UDP()/b"z"' % A),
+    ("ip_option_generic", 'IP(%s, options=[IPOption(option=25, value=b"abc"), IPOption(copy_flag=1), '
+     'IPOption_NOP()])/TCP()' % A),
     ("ip_option_length_given", 'IP(%s, options=[IPOption_RR(length=99, pointer=8, copy_flag=1, '
      'routers=["1.2.3.4"])])' % A),
     ("qinq_icmp", E + '/Dot1Q(vlan=10)/Dot1Q(vlan=20, prio=5, id=1)/IP(%s)/ICMP()' % A),
@@ -75,6 +77,19 @@ VECTORS = [
     ("ip_in_ip", 'IP(%s)/IP(src="10.1.0.1", dst="10.1.0.2")/UDP()' % A),
     ("ether_type_given", E.replace(")", ', type=0x86dd)') + '/IP(%s)' % A),
     ("ether_unknown_payload", E + '/TCP()'),
+    ("error_classes_udp", 'IP(%s)/ICMP(type=3, code=3)/IPerror(%s)/UDPerror(sport=1234)' % (B, A)),
+    ("error_classes_tcp", E + '/IP(%s)/ICMP(type=11)/IPerror(%s)/TCPerror(dport=22)' % (B, A)),
+    ("error_classes_icmp", 'IP(%s)/ICMP(type=3)/IPerror(%s)/ICMPerror(id=7)/b"abcd"' % (B, A)),
+    ("error_iperror_tcp", 'IP(%s)/ICMP(type=3)/IPerror(%s)/TCP()' % (B, A)),
+    ("error_classes_on_ip", 'IP(%s)/TCPerror()' % A),
+    ("error_ether_iperror_ip", E + '/IPerror(%s)/IP(%s)' % (A, B)),
+    ("mdns_dst", 'IP()/UDP(sport=5353, dport=5353)'),
+    ("hsrp_dst", 'IP(src="10.0.0.1")/UDP(dport=1985)'),
+    ("multicast_mac", 'Ether(src="02:00:00:00:00:01")/IP(src="10.0.0.1", dst="239.129.2.3")/UDP()'),
+    ("multicast_mac_qinq_mdns", 'Ether(src="02:00:00:00:00:01")/Dot1Q()/Dot1Q()/IP(src="10.0.0.1")/'
+     'UDP(dport=5353)'),
+    ("multicast_mac_arp", 'Ether(src="02:00:00:00:00:01")/ARP(hwsrc="02:00:00:00:00:01", psrc="10.0.0.1", '
+     'pdst="224.1.2.3")'),
 ]
 
 

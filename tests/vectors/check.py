@@ -37,6 +37,10 @@ class PcapError(Exception):
     pass
 
 
+class SetupError(Exception):
+    pass
+
+
 _MAGICS = {
     b"\xd4\xc3\xb2\xa1": "<",  # microseconds, little-endian (what Scapy writes)
     b"\xa1\xb2\xc3\xd4": ">",
@@ -131,6 +135,8 @@ def run_pktspec(pktspec, spec_path):
                               stderr=subprocess.PIPE, timeout=RUN_TIMEOUT)
     except subprocess.TimeoutExpired:
         return 124, "", "timed out after %ds" % RUN_TIMEOUT
+    except OSError as exc:
+        return 127, "", "cannot run %s: %s" % (pktspec, exc)
     return (proc.returncode, proc.stdout.decode("utf-8", "replace"),
             proc.stderr.decode("utf-8", "replace"))
 
@@ -146,6 +152,8 @@ def build_with_pktspec(pktspec, entries, workdir):
     rc, out, err = run_pktspec(pktspec, spec_path)
     if rc == 0:
         return {}
+    if rc == 127:
+        raise SetupError(err)
     # Show the whole-spec failure as it came, then build each entry alone, so an entry
     # that compiles is still checked and each one that does not is named.
     print("pktspec run %s --dry-run exited %d; its output:" % (spec_path, rc))
@@ -336,7 +344,11 @@ def main():
             pcap_dir, build_errors = args.pcap_dir, {}
         else:
             pcap_dir = tmpdir
-            build_errors = build_with_pktspec(os.path.abspath(args.pktspec), entries, tmpdir)
+            try:
+                build_errors = build_with_pktspec(os.path.abspath(args.pktspec), entries, tmpdir)
+            except SetupError as exc:
+                print("error: %s" % exc)
+                return 2
         passed, failed = check_frames(entries, expected, pcap_dir, build_errors)
         if build_errors:
             print("%d of %d entries did not build with pktspec" % (len(build_errors), len(entries)))
