@@ -195,7 +195,11 @@ static struct ps_stmt *set_field(struct sema *s, const struct ast_node *n)
         const struct ast_node *ln = base->kids[1];
         st->proto = ln->kind == AST_NAME ? ps_proto_find(ln->str) : NULL;
         if (!st->proto) {
-            ps_diag_error(s->d, ln->loc, "a layer name goes here, as p[IP].ttl = 5");
+            const char *best = ln->kind == AST_NAME ? sema_suggest_layer(ln->str) : NULL;
+            if (best)
+                ps_diag_error(s->d, ln->loc, "no layer '%s' (did you mean '%s'?)", ln->str, best);
+            else
+                ps_diag_error(s->d, ln->loc, "a layer name goes here, as p[IP].ttl = 5");
             stmt_free(st);
             return NULL;
         }
@@ -382,6 +386,7 @@ struct ps_program *ps_compile(const struct ast_node *ast, struct ps_diag *d,
         abort();
     s.prog->path = d->src->path;
     s.prog->source = d->src->text;
+    s.prog->source_len = d->src->len;
     int before = d->errors;
     for (size_t i = 0; i < ast->nkids; i++) {
         struct ps_stmt *st = statement(&s, ast->kids[i]);

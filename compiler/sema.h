@@ -42,6 +42,8 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
                                  const struct ps_proto *p, int fi);
 /* A layer's field, for error messages with did-you-mean. Returns -1 after
  * reporting at `at` when p has no such field. */
+/* The registered layer closest to a misspelt name, or NULL. */
+const char *sema_suggest_layer(const char *name);
 int sema_field(struct sema *s, const struct ps_proto *p, const char *name, struct ast_loc at);
 
 #endif

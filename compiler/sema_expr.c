@@ -88,6 +88,17 @@ int sema_field(struct sema *s, const struct ps_proto *p, const char *name, struc
     return -1;
 }
 
+const char *sema_suggest_layer(const char *name)
+{
+    struct ps_suggest sg;
+    ps_suggest_init(&sg, name);
+    size_t np;
+    const struct ps_proto *const *all = ps_proto_all(&np);
+    for (size_t i = 0; i < np; i++)
+        ps_suggest_offer(&sg, all[i]->name);
+    return ps_suggest_best(&sg);
+}
+
 static void unknown_name(struct sema *s, const struct ast_node *n, const struct ps_field *fd)
 {
     struct ps_suggest sg;
@@ -175,11 +186,13 @@ static struct ps_expr *range(struct sema *s, const struct ast_node *n)
     }
     if (is_int_const(lo) && is_int_const(hi)) {
         struct ps_value v = {.t = PT_RANGE, .u = lo->value.u, .hi = hi->value.u};
-        if (v.u > v.hi)
-            ps_diag_error(s->d, n->loc, "empty range: %llu > %llu", (unsigned long long)v.u,
-                          (unsigned long long)v.hi);
         sema_expr_free(lo);
         sema_expr_free(hi);
+        if (v.u > v.hi) {
+            ps_diag_error(s->d, n->loc, "empty range: %llu > %llu", (unsigned long long)v.u,
+                          (unsigned long long)v.hi);
+            return NULL;
+        }
         return constant(n, v);
     }
     struct ps_expr *e = sema_new_expr(E_RANGE, n);
@@ -273,6 +286,10 @@ static bool check_option(struct sema *s, const struct ast_node *a, int opt, stru
     case OT_INT:
         if (x->t == PT_INT && (int64_t)x->u >= 0)
             return true;
+        if (x->t == PT_INT) {
+            ps_diag_error(s->d, a->kids[0]->loc, "%s= cannot be negative", ps_opt_descs[opt].name);
+            return false;
+        }
         break;
     case OT_SINT:
         if (x->t == PT_INT)
@@ -398,6 +415,9 @@ static struct ps_expr *call(struct sema *s, const struct ast_node *n,
         if (b->min_args == b->max_args)
             ps_diag_error(s->d, n->loc, "%s() takes %d argument%s, not %d", b->name, b->min_args,
                           b->min_args == 1 ? "" : "s", npos);
+        else if (b->min_args == 0)
+            ps_diag_error(s->d, n->loc, "%s() takes at most %d argument%s, not %d", b->name,
+                          b->max_args, b->max_args == 1 ? "" : "s", npos);
         else
             ps_diag_error(s->d, n->loc, "%s() takes %d to %d arguments, not %d", b->name,
                           b->min_args, b->max_args, npos);
@@ -750,6 +770,28 @@ struct ps_expr *sema_expr(struct sema *s, const struct ast_node *n)
     }
 }
 
+/* IP(options=[...]) holds IPOption_* layers only: checked here, where the
+ * layers are still expressions, so the error points at the wrong one. */
+static bool check_sub_layers(struct sema *s, const struct ps_expr *e, const struct ps_proto *p,
+                             const struct ps_field *fd)
+{
+    const struct ps_expr *one = e;
+    size_t n = e->kind == E_LIST ? e->nargs : 1;
+    for (size_t i = 0; i < n; i++) {
+        if (e->kind == E_LIST)
+            one = e->args[i];
+        if (one->kind != E_LAYER)
+            continue;
+        if (!one->proto->klass || strcmp(one->proto->klass, fd->sub_class) != 0) {
+            struct ast_loc at = {one->loc.line, one->loc.col, one->loc.line, one->loc.col};
+            ps_diag_error(s->d, at, "%s.%s holds %s layers, not %s", p->name, fd->name,
+                          fd->sub_class, one->proto->name);
+            return false;
+        }
+    }
+    return true;
+}
+
 struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
                                  const struct ps_proto *p, int fi)
 {
@@ -791,6 +833,10 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
         e = fold_list(e, PT_LIST);
     } else {
         e = sema_expr(s, n);
+    }
+    if (e && fd->kind == PS_K_LAYERS && !check_sub_layers(s, e, p, fd)) {
+        sema_expr_free(e);
+        return NULL;
     }
     if (e)
         check_constant(s, e, p, fi);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report.h"
 #include "xalloc.h"
 
 void ps_diag_init(struct ps_diag *d, const struct ps_source *src, FILE *out)
@@ -15,58 +16,12 @@ void ps_diag_init(struct ps_diag *d, const struct ps_source *src, FILE *out)
     d->warnings = 0;
 }
 
-/* The bytes of line `line` (1-based), without its end of line. */
-static const char *find_line(const struct ps_source *src, int line, size_t *len)
-{
-    if (!src || !src->text || line < 1)
-        return NULL;
-    const char *p = src->text, *end = src->text + src->len;
-    for (int l = 1; l < line; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl)
-            return NULL;
-        p = nl + 1;
-    }
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-    if (n && p[n - 1] == '\r')
-        n--;
-    *len = n;
-    return p;
-}
-
-/* The caret line copies the tabs of the source line and counts a UTF-8
- * character once, so that the caret lands under the column on a terminal. */
-static void print_caret(FILE *out, const char *line, size_t len, int col)
-{
-    for (int i = 0; i < col - 1; i++) {
-        unsigned char c = (size_t)i < len ? (unsigned char)line[i] : ' ';
-        if (c == '\t')
-            fputc('\t', out);
-        else if ((c & 0xc0) != 0x80)
-            fputc(' ', out);
-    }
-    fputs("^\n", out);
-}
-
 static void report(struct ps_diag *d, const char *kind, struct ast_loc loc, const char *fmt,
                    va_list ap)
 {
-    FILE *out = d->out ? d->out : stderr;
     const char *path = d->src && d->src->path ? d->src->path : "<input>";
-    if (loc.line > 0)
-        fprintf(out, "%s:%d:%d: %s: ", path, loc.line, loc.col, kind);
-    else
-        fprintf(out, "%s: %s: ", path, kind);
-    vfprintf(out, fmt, ap);
-    fputc('\n', out);
-    size_t len;
-    const char *line = loc.line > 0 ? find_line(d->src, loc.line, &len) : NULL;
-    if (line) {
-        fwrite(line, 1, len, out);
-        fputc('\n', out);
-        print_caret(out, line, len, loc.col);
-    }
+    ps_report_v(d->out ? d->out : stderr, path, d->src ? d->src->text : NULL,
+                d->src ? d->src->len : 0, loc.line, loc.col, kind, fmt, ap);
 }
 
 void ps_diag_error(struct ps_diag *d, struct ast_loc loc, const char *fmt, ...)

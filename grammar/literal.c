@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "addr.h"
 #include "xalloc.h"
 
 /* Echoed token text is cut here, to keep a message on one screen line. */
@@ -17,17 +18,6 @@ static struct ast_loc at(struct ast_loc loc, size_t offset)
     return l;
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Digits of `base` with `_` between them, as the lexer matched them.
  * Returns false on overflow. */
 static bool parse_digits(const char *s, size_t len, unsigned base, uint64_t *out)
@@ -36,7 +26,7 @@ static bool parse_digits(const char *s, size_t len, unsigned base, uint64_t *out
     for (size_t i = 0; i < len; i++) {
         if (s[i] == '_')
             continue;
-        unsigned digit = (unsigned)hex_value(s[i]);
+        unsigned digit = (unsigned)ps_hexval(s[i]);
         if (__builtin_mul_overflow(v, base, &v) || __builtin_add_overflow(v, digit, &v))
             return false;
     }
@@ -135,7 +125,7 @@ int lit_mac(struct ps_diag *d, struct ast_loc loc, const char *text, size_t len,
     (void)loc;
     n->kind = AST_MAC;
     for (size_t i = 0; i < 6 && i * 3 + 1 < len; i++)
-        n->addr[i] = (uint8_t)(hex_value(text[i * 3]) << 4 | hex_value(text[i * 3 + 1]));
+        n->addr[i] = (uint8_t)(ps_hexval(text[i * 3]) << 4 | ps_hexval(text[i * 3 + 1]));
     return 0;
 }
 
@@ -198,7 +188,7 @@ static bool looks_like_mac(const char *text, size_t len)
             pairs = pairs && group == 2;
             group = 0;
             groups++;
-        } else if (hex_value(text[i]) >= 0) {
+        } else if (ps_hexval(text[i]) >= 0) {
             if (++group > 2)
                 return false;
         } else {
@@ -274,7 +264,7 @@ int lit_string(struct ps_diag *d, struct ast_loc loc, const char *text, size_t l
         case '\\': out[k++] = '\\'; break;
         case '"': out[k++] = '"'; break;
         case 'x':
-            if (i + 2 < end && (hi = hex_value(text[i + 1])) >= 0 && (lo = hex_value(text[i + 2])) >= 0) {
+            if (i + 2 < end && (hi = ps_hexval(text[i + 1])) >= 0 && (lo = ps_hexval(text[i + 2])) >= 0) {
                 out[k++] = (char)(hi << 4 | lo);
                 i += 2;
             } else {
@@ -313,7 +303,7 @@ int lit_bytes(struct ps_diag *d, struct ast_loc loc, const char *text, size_t le
         unsigned char c = (unsigned char)text[i];
         if (c == ' ' || c == '\t')
             continue;
-        int v = hex_value((char)c);
+        int v = ps_hexval((char)c);
         if (v < 0) {
             char buf[8];
             if (!bad_digits++) /* one is enough to show what is wrong */

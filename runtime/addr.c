@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int hexval(char c)
+int ps_hexval(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -19,7 +19,7 @@ static int hexval(char c)
 bool ps_parse_mac(const char *s, uint8_t out[6])
 {
     for (int i = 0; i < 6; i++) {
-        int hi = hexval(s[0]), lo = hexval(s[1]);
+        int hi = ps_hexval(s[0]), lo = ps_hexval(s[1]);
         if (hi < 0 || lo < 0)
             return false;
         out[i] = (uint8_t)(hi << 4 | lo);

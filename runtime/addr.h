@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The value of a hex digit, or -1. */
+int ps_hexval(char c);
+
 bool ps_parse_mac(const char *s, uint8_t out[6]);
 bool ps_parse_ip4(const char *s, uint8_t out[4]);
 bool ps_parse_ip6(const char *s, uint8_t out[16]);

@@ -256,6 +256,17 @@ static size_t field_length(struct ctx *c, const struct ps_layer *l, int fi, int 
     return counter.len;
 }
 
+/* The encoded length of layer l (a sub-layer: no bindings), by writing it nowhere. */
+static size_t layer_length(struct ctx *c, const struct ps_layer *l, int depth)
+{
+    struct writer counter = {.buf = NULL, .cap = SIZE_MAX};
+    struct ctx cc = {c->b, &counter};
+    unsigned holes = c->b->holes;
+    put_layer(&cc, l, NULL, 0, depth);
+    c->b->holes = holes;
+    return counter.len;
+}
+
 static uint64_t uint_value(struct ctx *c, const struct ps_layer *l, int fi,
                            const struct ps_packet *pkt, size_t idx, int depth)
 {
@@ -265,6 +276,12 @@ static uint64_t uint_value(struct ctx *c, const struct ps_layer *l, int fi,
         return l->v[fi].u;
     if (bound_value(pkt, idx, f->name, &v))
         return v;
+    /* While only counting, values do not matter, and measuring a layer from
+     * inside it would not end. */
+    if (!c->w->buf && (f->length_of || f->len_of_layer))
+        return default_uint(f);
+    if (f->len_of_layer)
+        return layer_length(c, l, depth);
     if (f->length_of) {
         int of = ps_field_index(l->proto, f->length_of);
         if (of >= 0)

@@ -7,13 +7,14 @@
 #include "addr.h"
 #include "coerce.h"
 #include "interp_int.h"
+#include "report.h"
 
 void interp_error(struct interp *in, struct ps_loc loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    ps_report_v(in->o->err, in->prog->path, in->prog->source, loc.line, loc.col, "error", fmt,
-                ap);
+    ps_report_v(in->o->err, in->prog->path, in->prog->source, in->prog->source_len, loc.line,
+                loc.col, "error", fmt, ap);
     va_end(ap);
     in->failed_run = true;
 }
@@ -22,8 +23,8 @@ void interp_warning(struct interp *in, struct ps_loc loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    ps_report_v(in->o->err, in->prog->path, in->prog->source, loc.line, loc.col, "warning", fmt,
-                ap);
+    ps_report_v(in->o->err, in->prog->path, in->prog->source, in->prog->source_len, loc.line,
+                loc.col, "warning", fmt, ap);
     va_end(ap);
 }
 

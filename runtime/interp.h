@@ -32,10 +32,4 @@ struct ps_run_opts {
 /* Exit status: 0 every expect held, 1 one failed, 3 a run-time error. */
 int ps_run(const struct ps_program *prog, const struct ps_run_opts *opts);
 
-/* path:line:col: kind: message, the line, a caret (line 0: no place). */
-void ps_report(FILE *out, const char *path, const char *source, int line, int col,
-               const char *kind, const char *fmt, ...) __attribute__((format(printf, 7, 8)));
-void ps_report_v(FILE *out, const char *path, const char *source, int line, int col,
-                 const char *kind, const char *fmt, va_list ap);
-
 #endif

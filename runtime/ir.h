@@ -184,6 +184,7 @@ struct ps_stmt {
 struct ps_program {
     const char *path;             /* for messages */
     const char *source;           /* whole spec text, for carets at run time */
+    size_t source_len;
     struct ps_stmt **stmts;
     size_t nstmts;
     size_t nslots;

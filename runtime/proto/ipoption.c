@@ -1,6 +1,7 @@
 /* The IP options Scapy 2.5.0 defines (scapy/layers/inet.py IPOption_*),
  * the elements of IP.options. Lengths that Scapy leaves None are
  * FieldLenFields here (length_of), so the generic encoder fills them. */
+#include "../packet.h"
 #include "protos.h"
 
 /* _ip_options_names */
@@ -40,6 +41,13 @@ static const struct ps_enum option_classes[] = {
     {0, NULL},
 };
 
+static const struct ps_enum timestamp_flags[] = {
+    {0, "timestamp_only"},
+    {1, "timestamp_and_ip_addr"},
+    {3, "prespecified_ip_addr"},
+    {0, NULL},
+};
+
 static const struct ps_enum alerts[] = {
     {0, "router_shall_examine_packet"},
     {0, NULL},
@@ -47,11 +55,12 @@ static const struct ps_enum alerts[] = {
 
 /* _IPOption_HDR with the option's class defaults; the ls() defaults are
  * those numbers as text. */
-#define HDR(copy, copy_s, num, num_s)                                                        \
+#define HDR(copy, copy_s, num, num_s) HDR_CLASS(copy, copy_s, 0, "0", num, num_s)
+#define HDR_CLASS(copy, copy_s, cls, cls_s, num, num_s)                                      \
     {.name = "copy_flag", .kind = PS_K_UINT, .bits = 1, .def = (copy),                      \
      .ls_type = "BitField  (1 bit)", .ls_default = copy_s},                                 \
-    {.name = "optclass", .kind = PS_K_UINT, .bits = 2, .enums = option_classes,             \
-     .ls_type = "BitEnumField", .ls_default = "0"},                                         \
+    {.name = "optclass", .kind = PS_K_UINT, .bits = 2, .def = (cls), .enums = option_classes, \
+     .ls_type = "BitEnumField", .ls_default = cls_s},                                       \
     {.name = "option", .kind = PS_K_UINT, .bits = 5, .def = (num), .enums = option_names,    \
      .ls_type = "BitEnumField", .ls_default = num_s}
 
@@ -87,6 +96,7 @@ static const char *option_class(const uint8_t *p, size_t len)
     static const char *const by_number[32] = {
         [0] = "IPOption_EOL",         [1] = "IPOption_NOP",
         [2] = "IPOption_Security",    [3] = "IPOption_LSRR",
+        [4] = "IPOption_Timestamp",
         [7] = "IPOption_RR",          [8] = "IPOption_Stream_Id",
         [9] = "IPOption_SSRR",        [11] = "IPOption_MTU_Probe",
         [12] = "IPOption_MTU_Reply",  [18] = "IPOption_Traceroute",
@@ -130,6 +140,30 @@ OPTION(ps_ipopt_rr, "IPOption_RR", "IP Option Record Route", rr);
 
 static const struct ps_field ssrr[] = {ROUTE_FIELDS(1, "1", 9, "9")};
 OPTION(ps_ipopt_ssrr, "IPOption_SSRR", "IP Option Strict Source and Record Route", ssrr);
+
+/* IPOption_Timestamp: its length is the whole option's (Scapy's post_build). */
+enum { TS_COPY, TS_CLASS, TS_OPTION, TS_LENGTH, TS_POINTER, TS_OFLW, TS_FLG };
+
+static bool has_internet_address(const struct ps_layer *l)
+{
+    return ps_layer_uint(l, TS_FLG) != 0;
+}
+
+static const struct ps_field timestamp[] = {
+    HDR_CLASS(0, "0", 2, "2", 4, "4"),
+    [TS_LENGTH] = {.name = "length", .kind = PS_K_UINT, .bits = 8, .is_auto = true,
+                   .len_of_layer = true, .ls_type = "ByteField", .ls_default = "None"},
+    [TS_POINTER] = BYTE("pointer", 9, "9"),
+    [TS_OFLW] = {.name = "oflw", .kind = PS_K_UINT, .bits = 4, .ls_type = "BitField  (4 bits)",
+                 .ls_default = "0"},
+    [TS_FLG] = {.name = "flg", .kind = PS_K_UINT, .bits = 4, .def = 1, .enums = timestamp_flags,
+                .ls_type = "BitEnumField", .ls_default = "1"},
+    {.name = "internet_address", .kind = PS_K_IPV4, .def_text = "0.0.0.0",
+     .present = has_internet_address, .ls_type = "IPField (Cond)", .ls_default = "'0.0.0.0'"},
+    {.name = "timestamp", .kind = PS_K_UINT, .bits = 32, .ls_type = "IntField",
+     .ls_default = "0"},
+};
+OPTION(ps_ipopt_timestamp, "IPOption_Timestamp", "IP Option Timestamp", timestamp);
 
 static const struct ps_field stream_id[] = {
     HDR(1, "1", 8, "8"),

@@ -33,7 +33,7 @@ struct ps_enum {
 struct ps_field {
     const char *name;
     enum ps_kind kind;
-    uint8_t bits;                /* PS_K_UINT only */
+    uint8_t bits;                /* PS_K_UINT width; PS_K_BYTES fixed length in bits */
     bool is_auto;                /* Scapy default None: computed when built unless given */
     uint64_t def;                /* default of a PS_K_UINT */
     const char *def_text;        /* default of an address or bytes field, as text */
@@ -56,6 +56,9 @@ struct ps_field {
      * of IPOption_RR: routers + 3). */
     const char *length_of;
     int8_t len_adjust;
+    /* PS_K_UINT (is_auto): when unset it holds the encoded length of its
+     * whole layer (IPOption_Timestamp.length, set by Scapy's post_build). */
+    bool len_of_layer;
     /* An address Scapy takes from the route when unset: enum ps_env_src. */
     uint8_t from_env;
     /* PS_K_BYTES: a list of IPv4 addresses, 4 bytes each, held encoded

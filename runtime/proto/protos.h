@@ -27,6 +27,7 @@ extern const struct ps_proto ps_ipopt_security;
 extern const struct ps_proto ps_ipopt_lsrr;
 extern const struct ps_proto ps_ipopt_rr;
 extern const struct ps_proto ps_ipopt_ssrr;
+extern const struct ps_proto ps_ipopt_timestamp;
 extern const struct ps_proto ps_ipopt_stream_id;
 extern const struct ps_proto ps_ipopt_mtu_probe;
 extern const struct ps_proto ps_ipopt_mtu_reply;

@@ -25,6 +25,7 @@ static const struct ps_proto *const all[] = {
     &ps_ipopt_lsrr,
     &ps_ipopt_rr,
     &ps_ipopt_ssrr,
+    &ps_ipopt_timestamp,
     &ps_ipopt_stream_id,
     &ps_ipopt_mtu_probe,
     &ps_ipopt_mtu_reply,

@@ -9,3 +9,11 @@ foreach(case ${FRONT_ERROR_CASES})
   add_test(NAME errors/parse/${name}
            COMMAND sh ${ERROR_TESTS}/run_errors.sh $<TARGET_FILE:ps_parse_driver> parse ${name}.pkt)
 endforeach()
+
+# Every case against the real command: lexer, parser and semantic errors.
+file(GLOB ALL_ERROR_CASES CONFIGURE_DEPENDS ${ERROR_TESTS}/*.pkt)
+foreach(case ${ALL_ERROR_CASES})
+  get_filename_component(name ${case} NAME_WE)
+  add_test(NAME errors/check/${name}
+           COMMAND sh ${ERROR_TESTS}/run_errors.sh $<TARGET_FILE:pktspec> check ${name}.pkt)
+endforeach()

@@ -4,7 +4,10 @@
 objdump=$1 lib=$2
 found=$("$objdump" -t "$lib" | grep ' O ' |
         grep -E '[[:space:]](\.data|\.bss|\.tdata|\.tbss|\*COM\*)([[:space:]]|\.)' |
-        grep -v '\.data\.rel\.ro')
+        grep -v '\.data\.rel\.ro' |
+        # bison's yyparse keeps a zeroed location it only reads (yyloc_default),
+        # which an unoptimised build leaves in .bss.
+        grep -v 'yyloc_default')
 if [ -n "$found" ]; then
     echo "FAIL: writable state in $lib:"; echo "$found"; exit 1
 fi

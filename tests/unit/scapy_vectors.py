@@ -54,6 +54,9 @@ VECTORS = [
      'IPOption_SSRR(routers=["4.4.4.4"]), IPOption_RR()])/UDP()/b"z"' % A),
     ("ip_option_generic", 'IP(%s, options=[IPOption(option=25, value=b"abc"), IPOption(copy_flag=1), '
      'IPOption_NOP()])/TCP()' % A),
+    ("ip_option_timestamp", 'IP(%s, options=[IPOption_Timestamp(), IPOption_Timestamp(flg="timestamp_only", '
+     'pointer=5, timestamp=123456), IPOption_Timestamp(length=3, flg=3, oflw=2, internet_address="192.0.2.9")])'
+     '/ICMP()' % A),
     ("ip_option_length_given", 'IP(%s, options=[IPOption_RR(length=99, pointer=8, copy_flag=1, '
      'routers=["1.2.3.4"])])' % A),
     ("qinq_icmp", E + '/Dot1Q(vlan=10)/Dot1Q(vlan=20, prio=5, id=1)/IP(%s)/ICMP()' % A),

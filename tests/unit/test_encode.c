@@ -321,6 +321,20 @@ static void b_ip_option_generic(struct tp *t)
     tp_layer(t, "TCP", NULL);
 }
 
+/* IP(src="10.0.0.1", dst="10.0.0.2", options=[IPOption_Timestamp(), IPOption_Timestamp(flg="timestamp_only",
+ * pointer=5, timestamp=123456), IPOption_Timestamp(length=3, flg=3, oflw=2, internet_address="192.0.2.9")])/ICMP() */
+static void b_ip_option_timestamp(struct tp *t)
+{
+    struct ps_layer *ip = tp_layer(t, "IP", SRC_DST, NULL);
+    struct ps_layer *first = tp_sub(t, "IPOption_Timestamp", NULL);
+    tp_sub(t, "IPOption_Timestamp", "flg", "timestamp_only", "pointer", "5", "timestamp", "123456",
+           NULL);
+    tp_sub(t, "IPOption_Timestamp", "length", "3", "flg", "prespecified_ip_addr", "oflw", "2",
+           "internet_address", "192.0.2.9", NULL);
+    tp_set_subs(ip, "options", first, 3);
+    tp_layer(t, "ICMP", NULL);
+}
+
 /* IP(src="10.0.0.1", dst="10.0.0.2", options=[IPOption_RR(length=99, pointer=8, copy_flag=1,
  * routers=["1.2.3.4"])]) */
 static void b_ip_option_length_given(struct tp *t)
@@ -647,6 +661,7 @@ static const struct vector vectors[] = {
     V(ip_options_more, "4c000038000100004001a6600a0000010a000002120c00010000000001010101930a02020202000000000c04024000000800f7ff00000000"),
     V(ip_options_ssrr_udp, "4900002d0001000040112f960a0000010a0000029506030303038907040404040407030400350035000973697a"),
     V(ip_option_generic, "4700003000010000400684dc0a0000010a0000021905616263800201001400500000000000000000500220007b7c0000"),
+    V(ip_option_timestamp, "4d00003c000100004001d7360a0000010a000002440c09010000000000000000440805000001e24044030923c0000209000000000800f7ff00000000"),
     V(ip_option_length_given, "4700001c000100004000cf770a0000010a0000028763080102030400"),
     V(qinq_icmp, "0200000000020200000000018100000a8100b01408004500001c00010000400166de0a0000010a0000020800f7ff00000000"),
     V(dot1q_arp, "02000000000202000000000181000003080600010800060400010200000000010a0000010000000000000a000002"),
@@ -838,7 +853,7 @@ static void test_every_protocol_encodes(void)
 {
     size_t n;
     const struct ps_proto *const *all = ps_proto_all(&n);
-    CU_ASSERT_EQUAL(n, 27);
+    CU_ASSERT_EQUAL(n, 28);
     for (size_t i = 0; i < n; i++) {
         struct ps_packet pkt = {.n = 1};
         uint8_t out[256];
