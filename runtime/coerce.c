@@ -7,6 +7,7 @@
 
 #include "addr.h"
 #include "proto/proto.h"
+#include "suggest.h"
 
 const char *ps_type_name(enum ps_type t)
 {
@@ -161,6 +162,14 @@ static void keep(struct ps_tfield *f, const struct ps_value *v)
     }
 }
 
+static bool known_tcp_option(const char *name)
+{
+    for (const char *const *k = ps_tcp_option_names(); *k; k++)
+        if (strcmp(*k, name) == 0)
+            return true;
+    return false;
+}
+
 /* TCP options written as Scapy's list of (name, value) tuples. */
 static const char *tcp_options(struct ps_tfield *f, const struct ps_value *list, char *err,
                                size_t cap)
@@ -209,6 +218,15 @@ static const char *tcp_options(struct ps_tfield *f, const struct ps_value *list,
             return fail(err, cap, "an option's name is a string or a kind number");
         const char *why = NULL;
         int n = ps_tcp_option_encode(oname, kind, &arg, buf + len, sizeof buf - len, &why);
+        if (n < 0 && oname && !known_tcp_option(oname)) {
+            struct ps_suggest sg;
+            ps_suggest_init(&sg, oname);
+            for (const char *const *k = ps_tcp_option_names(); *k; k++)
+                ps_suggest_offer(&sg, *k);
+            const char *best = ps_suggest_best(&sg);
+            return best ? fail(err, cap, "unknown TCP option '%s' (did you mean '%s'?)", oname, best)
+                        : fail(err, cap, "unknown TCP option '%s'", oname);
+        }
         if (n < 0)
             return fail(err, cap, "%s", why ? why : "bad option");
         len += (size_t)n;
