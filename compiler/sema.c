@@ -377,6 +377,47 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
     }
 }
 
+/* The lab's params are known to every spec, so that `check` and a dry run
+ * see the names a lab run will give values to. Outside the lab they hold the
+ * addresses LANGUAGE.md fixes and stand-ins for what only the lab knows. */
+static void lab_params(struct sema *s)
+{
+    static const struct {
+        const char *name;
+        enum ps_type t;
+        const char *text;
+    } params[] = {
+        {"lab_iface", PT_STR, "pktspec0"},
+        {"lab_self", PT_IP4, "198.18.0.1"},
+        {"lab_peer", PT_IP4, "198.18.0.2"},
+        {"lab_self6", PT_IP6, "2001:db8::1"},
+        {"lab_peer6", PT_IP6, "2001:db8::2"},
+        {"lab_self_mac", PT_MAC, "02:00:00:00:00:01"},
+        {"lab_peer_mac", PT_MAC, "02:00:00:00:00:02"},
+    };
+    struct ast_node here = {.kind = AST_NONE};
+    for (size_t i = 0; i < sizeof params / sizeof params[0]; i++) {
+        struct ps_value v = {.t = params[i].t};
+        if (v.t == PT_STR)
+            v = ps_val_bytes(PT_STR, (const uint8_t *)params[i].text, strlen(params[i].text));
+        else if (v.t == PT_IP4)
+            ps_parse_ip4(params[i].text, v.addr);
+        else if (v.t == PT_IP6)
+            ps_parse_ip6(params[i].text, v.addr);
+        else
+            ps_parse_mac(params[i].text, v.addr);
+        struct sema_sym *sym = bind(s, params[i].name, v.t, here.loc);
+        sym->is_param = true;
+        struct ps_stmt *st = new_stmt(S_LABPARAM, &here);
+        st->slot = sym->slot;
+        st->text = strdup(params[i].name);
+        st->expr = sema_new_expr(E_CONST, &here);
+        st->expr->value = v;
+        st->expr->type = v.t;
+        push_stmt(&s->prog->stmts, &s->prog->nstmts, st);
+    }
+}
+
 struct ps_program *ps_compile(const struct ast_node *ast, struct ps_diag *d,
                               const struct ps_define *defs, size_t ndefs)
 {
@@ -388,6 +429,7 @@ struct ps_program *ps_compile(const struct ast_node *ast, struct ps_diag *d,
     s.prog->source = d->src->text;
     s.prog->source_len = d->src->len;
     int before = d->errors;
+    lab_params(&s);
     for (size_t i = 0; i < ast->nkids; i++) {
         struct ps_stmt *st = statement(&s, ast->kids[i]);
         if (st)

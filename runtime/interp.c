@@ -507,6 +507,25 @@ static void expect(struct interp *in, const struct ps_stmt *st)
 
 void interp_test_report(struct interp *in, const struct ps_stmt *st);
 
+static struct ps_value lab_value(const struct ps_lab_values *lab, const char *name)
+{
+    struct ps_value v = {.t = PT_IP4};
+    if (strcmp(name, "lab_iface") == 0)
+        return ps_val_bytes(PT_STR, (const uint8_t *)lab->iface, strlen(lab->iface));
+    if (strcmp(name, "lab_self") == 0) {
+        memcpy(v.addr, lab->self4, 4);
+    } else if (strcmp(name, "lab_peer") == 0) {
+        memcpy(v.addr, lab->peer4, 4);
+    } else if (strcmp(name, "lab_self6") == 0 || strcmp(name, "lab_peer6") == 0) {
+        v.t = PT_IP6;
+        memcpy(v.addr, name[4] == 's' ? lab->self6 : lab->peer6, 16);
+    } else {
+        v.t = PT_MAC;
+        memcpy(v.addr, strcmp(name, "lab_self_mac") == 0 ? lab->self_mac : lab->peer_mac, 6);
+    }
+    return v;
+}
+
 static void run_stmt(struct interp *in, const struct ps_stmt *st)
 {
     if (in->o->max_steps && ++in->steps > in->o->max_steps) {
@@ -556,6 +575,11 @@ static void run_stmt(struct interp *in, const struct ps_stmt *st)
         break;
     case S_EXPECT:
         expect(in, st);
+        break;
+    case S_LABPARAM:
+        ps_val_release(&in->slots[st->slot]);
+        in->slots[st->slot] = in->o->lab ? lab_value(in->o->lab, st->text)
+                                         : ps_val_retain(st->expr->value);
         break;
     }
 }

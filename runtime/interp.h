@@ -9,6 +9,14 @@
 #include "encode.h"
 #include "ir.h"
 
+/* The lab's params (LANGUAGE.md), as a run in the lab gives them. */
+struct ps_lab_values {
+    char iface[32];
+    uint8_t self4[4], peer4[4];
+    uint8_t self6[16], peer6[16];
+    uint8_t self_mac[6], peer_mac[6];
+};
+
 enum ps_run_mode {
     PS_RUN_DRY,   /* print every frame; send nothing */
     PS_RUN_PCAP,  /* write every frame to a capture; send nothing */
@@ -27,6 +35,7 @@ struct ps_run_opts {
     FILE *out;             /* TAP, frames, prints */
     FILE *err;             /* warnings, run-time errors */
     struct ps_env env;
+    const struct ps_lab_values *lab; /* a run in the lab: its params' values */
 };
 
 /* Exit status: 0 every expect held, 1 one failed, 3 a run-time error. */

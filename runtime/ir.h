@@ -163,6 +163,7 @@ enum ps_skind {
     S_FOR,        /* for slot in expr { body } */
     S_TEST,       /* test "name" { body } */
     S_EXPECT,     /* expect expr [, message] */
+    S_LABPARAM,   /* slot = the lab's value of param `text` in a lab run, else expr */
 };
 
 struct ps_stmt {

@@ -1,5 +1,6 @@
 /* ICMP (scapy/layers/inet.py ICMP): the fields that depend on the type,
  * the code names by type, and the checksum over header and payload. */
+#include <stdio.h>
 #include <time.h>
 
 #include "../packet.h"
@@ -164,6 +165,15 @@ static uint64_t ms_since_midnight(void)
     return (uint64_t)(ts.tv_sec % 86400) * 1000 + (uint64_t)ts.tv_nsec / 1000000;
 }
 
+/* ICMPTimeStampField.i2repr: the milliseconds as h:m:s.ms. */
+static int timestamp_repr(const struct ps_fval *v, char *out, size_t cap)
+{
+    uint64_t ms = v->u;
+    return snprintf(out, cap, "%llu:%llu:%llu.%llu", (unsigned long long)(ms / 3600000),
+                    (unsigned long long)(ms / 60000 % 60), (unsigned long long)(ms / 1000 % 60),
+                    (unsigned long long)(ms % 1000));
+}
+
 static const struct ps_field fields[] = {
     [F_TYPE] = {.name = "type", .kind = PS_K_UINT, .bits = 8, .def = 8, .enums = types,
                 .ls_type = "ByteEnumField", .ls_default = "8"},
@@ -176,11 +186,14 @@ static const struct ps_field fields[] = {
     [F_SEQ] = {.name = "seq", .kind = PS_K_UINT, .bits = 16, .hex = true, .present = has_id_seq,
                .ls_type = "XShortField (Cond)", .ls_default = "0"},
     [F_TS_ORI] = {.name = "ts_ori", .kind = PS_K_UINT, .bits = 32, .present = has_timestamps,
-                  .def_now = ms_since_midnight, .ls_type = "ICMPTimeStampField (Cond)"},
+                  .def_now = ms_since_midnight, .repr = timestamp_repr,
+                  .ls_type = "ICMPTimeStampField (Cond)"},
     [F_TS_RX] = {.name = "ts_rx", .kind = PS_K_UINT, .bits = 32, .present = has_timestamps,
-                 .def_now = ms_since_midnight, .ls_type = "ICMPTimeStampField (Cond)"},
+                 .def_now = ms_since_midnight, .repr = timestamp_repr,
+                  .ls_type = "ICMPTimeStampField (Cond)"},
     [F_TS_TX] = {.name = "ts_tx", .kind = PS_K_UINT, .bits = 32, .present = has_timestamps,
-                 .def_now = ms_since_midnight, .ls_type = "ICMPTimeStampField (Cond)"},
+                 .def_now = ms_since_midnight, .repr = timestamp_repr,
+                  .ls_type = "ICMPTimeStampField (Cond)"},
     [F_GW] = {.name = "gw", .kind = PS_K_IPV4, .def_text = "0.0.0.0", .present = has_gw,
               .ls_type = "IPField (Cond)", .ls_default = "'0.0.0.0'"},
     [F_PTR] = {.name = "ptr", .kind = PS_K_UINT, .bits = 8, .present = has_ptr,
@@ -196,7 +209,7 @@ static const struct ps_field fields[] = {
                       .present = has_nexthopmtu, .ls_type = "ShortField (Cond)",
                       .ls_default = "0"},
     [F_UNUSED] = {.name = "unused", .kind = PS_K_UINT, .bits = 32, .present = has_unused,
-                  .bits_for = unused_bits,
+                  .bits_for = unused_bits, .empty_when_absent = true,
                   .ls_type = "MultipleTypeField (ShortField, IntField, StrFixedLenField)",
                   .ls_default = "b''"},
 };

@@ -80,6 +80,11 @@ struct ps_field {
      * print as [('MSS', 1460), ('NOP', None)]): writes the text of v into out
      * with snprintf's contract and returns its length. */
     int (*repr)(const struct ps_fval *v, char *out, size_t cap);
+    /* A MultipleTypeField whose variant for the layer's values is a 0-byte
+     * string (ICMP unused of an echo): `present` says it is not on the wire,
+     * yet Scapy holds it as b'', so show() prints it as '' (and repr() does
+     * when bytes followed it, which is when Scapy's dissector reached it). */
+    bool empty_when_absent;
 };
 
 /* Where an unset address field comes from (ps_field.from_env). */

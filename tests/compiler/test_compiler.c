@@ -146,6 +146,17 @@ static void test_coerce_errors(void)
     ps_val_release(&l);
 }
 
+/* The value a param's statement binds, found by the param's name. */
+static const struct ps_value *param_value(const struct ps_program *p, const char *name)
+{
+    for (size_t i = 0; i < p->nstmts; i++) {
+        const struct ps_stmt *st = p->stmts[i];
+        if (st->kind == S_BIND && strcmp(p->slot_names[st->slot], name) == 0)
+            return &st->expr->value;
+    }
+    return NULL;
+}
+
 static void test_define_override(void)
 {
     const char *text = "param target = 198.18.0.2\nparam n = 3\n";
@@ -158,8 +169,11 @@ static void test_define_override(void)
     struct ps_program *p = compile_text(text, good, 2, &errors, &ast, &src);
     CU_ASSERT_EQUAL(errors, 0);
     CU_ASSERT_PTR_NOT_NULL_FATAL(p);
-    CU_ASSERT_EQUAL(p->stmts[0]->expr->value.addr[3], 9);
-    CU_ASSERT_EQUAL(p->stmts[1]->expr->value.u, 16);
+    const struct ps_value *target = param_value(p, "target"), *n = param_value(p, "n");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(target);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(n);
+    CU_ASSERT_EQUAL(target->addr[3], 9);
+    CU_ASSERT_EQUAL(n->u, 16);
     ps_program_free(p);
     ast_free(ast);
     p = compile_text(text, bad_type, 1, &errors, &ast, &src);
