@@ -46,4 +46,65 @@ int ps_mysummary_icmp(const struct ps_packet *pkt, size_t idx, char *out, size_t
 int ps_mysummary_tcp(const struct ps_packet *pkt, size_t idx, char *out, size_t cap);
 int ps_mysummary_udp(const struct ps_packet *pkt, size_t idx, char *out, size_t cap);
 
+/* --- Whole packets, as Scapy 2.5 prints a DISSECTED packet (every field
+ * the frame held is set; see decode.h). Each writes with snprintf's
+ * contract; ps_print_to below writes one to a FILE*. --- */
+
+/* Scapy's show(): "###[ Ethernet ]### " headers, "  name      = value"
+ * lines indented 3 more spaces for each layer, a layer list (IP options)
+ * as "  \options   \" with its elements behind "   |", and the extra blank
+ * line print() adds. */
+int ps_show(const struct ps_packet *pkt, char *out, size_t cap);
+/* Scapy's repr(): "<Ether  dst=... type=IPv4 |<IP  ... |>>", every field
+ * the packet holds, by its i2repr; no newline. */
+int ps_repr(const struct ps_packet *pkt, char *out, size_t cap);
+/* A pktspec expression that rebuilds the packet byte for byte: every field
+ * given, "Ether(dst=02:00:00:00:00:02, ..., type=0x800)/IP(...)/...";
+ * strings as "..", other bytes as x"..", TCP options as a list of tuples
+ * when they re-encode to the same bytes (else x".."); no newline. */
+int ps_command(const struct ps_packet *pkt, char *out, size_t cap);
+/* Scapy's ls(pkt): "%-10s : %-35s = %-15r (%r)" lines, "--" between
+ * layers. */
+int ps_ls_packet(const struct ps_packet *pkt, char *out, size_t cap);
+/* One JSON object on one line (no newline): {"layers": [{"layer": "Ether",
+ * "fields": {"dst": "02:00:00:00:00:02", "type": 2048}}, ...]}: the fields
+ * the frame held; integers as numbers, addresses as strings, bytes as hex
+ * strings, TCP options as [name, value] pairs, IP options as layers.
+ * `extra` (may be NULL or "") is inserted first, verbatim: '"packet": 1'. */
+int ps_json(const struct ps_packet *pkt, const char *extra, char *out, size_t cap);
+
+typedef int (*ps_packet_printer)(const struct ps_packet *pkt, char *out, size_t cap);
+/* Writes printer's text of pkt to out: from a stack buffer, or from the
+ * heap for a text longer than 8 KB. Returns 0, or -1 when out of memory. */
+int ps_print_to(FILE *out, ps_packet_printer printer, const struct ps_packet *pkt);
+
+/* Scapy's TCPOptionsField.i2repr of the options bytes in v: the list
+ * TCPOptionsField.m2i makes, as Python prints it:
+ * [('MSS', 1460), ('NOP', None), ('SAckOK', b'')]. The `repr` hook of
+ * TCP.options. */
+int ps_tcp_options_repr(const struct ps_fval *v, char *out, size_t cap);
+
+/* One TCP option as Scapy's TCPOptionsField.m2i reads it. */
+enum ps_tcpopt_shape {
+    PS_TO_NONE,    /* None: EOL, NOP */
+    PS_TO_INTS,    /* unpacked integers: one is a scalar, else a tuple */
+    PS_TO_BYTES,   /* the value bytes (no format, or the wrong length) */
+    PS_TO_PSTRING, /* Mood's "!p": a Pascal string, always b'' from 1 byte */
+    PS_TO_AO,      /* TCP-AO: a TCPAOValue packet of the value bytes */
+};
+struct ps_tcpopt_view {
+    unsigned kind;
+    const char *name;        /* NULL for a number Scapy has no name for */
+    enum ps_tcpopt_shape shape;
+    uint64_t ints[64];
+    size_t nints;
+    const uint8_t *bytes;    /* PS_TO_BYTES, PS_TO_AO: the value, in place */
+    size_t len;
+    const uint8_t *start;    /* the option's bytes in the field */
+    size_t size;
+};
+/* Reads the next option from *p (*n bytes left), advancing both. Returns
+ * false when nothing is left or after EOL (Scapy stops there). */
+bool ps_tcp_option_next(const uint8_t **p, size_t *n, struct ps_tcpopt_view *o);
+
 #endif

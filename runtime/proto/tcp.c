@@ -34,6 +34,7 @@ static const struct ps_field fields[] = {
     [F_URGPTR] = {.name = "urgptr", .kind = PS_K_UINT, .bits = 16, .ls_type = "ShortField",
                   .ls_default = "0"},
     [F_OPTIONS] = {.name = "options", .kind = PS_K_OPTIONS, .def_text = "", .pad_to = 4,
+                   .repr = ps_tcp_options_repr,
                    .ls_type = "TCPOptionsField", .ls_default = "b''"},
 };
 

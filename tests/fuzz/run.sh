@@ -7,7 +7,7 @@ seconds=${1:-60}
 build=${PKTSPEC_FUZZ_BUILD:-$root/build-fuzz}
 cmake -S "$root" -B "$build" -DCMAKE_C_COMPILER=clang -DPKTSPEC_FUZZ=ON \
       -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j2 --target fuzz_spec >/dev/null
+cmake --build "$build" -j2 >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/seeds"
@@ -25,8 +25,9 @@ for i, e in enumerate(read_corpus()):
 PY
 fi
 status=0
-for harness in "$build"/fuzz_*; do
-    [ -x "$harness" ] || continue
+harnesses=$(find "$build" -maxdepth 2 -type f -name 'fuzz_*' -perm -u+x | sort)
+[ -n "$harnesses" ] || { echo "no fuzz harness was built in $build"; exit 1; }
+for harness in $harnesses; do
     name=$(basename "$harness")
     mkdir -p "$work/$name"
     echo "fuzzing $name for ${seconds}s"

@@ -1,0 +1,109 @@
+/* The value of each field as Scapy's printers see it on a dissected
+ * packet, and its i2repr text. */
+#include "print_int.h"
+
+#include <string.h>
+
+#include "addr.h"
+
+/* A list element has no layer above to bind from: the table's default. */
+static void element_default(const struct ps_field *f, struct ps_fval *v)
+{
+    memset(v, 0, sizeof *v);
+    switch (f->kind) {
+    case PS_K_UINT:
+        v->u = f->def_now ? f->def_now() : f->def;
+        break;
+    case PS_K_MAC:
+        if (f->def_text)
+            (void)ps_parse_mac(f->def_text, v->addr);
+        break;
+    case PS_K_IPV4:
+        if (f->def_text)
+            (void)ps_parse_ip4(f->def_text, v->addr);
+        break;
+    case PS_K_IPV6:
+        if (f->def_text)
+            (void)ps_parse_ip6(f->def_text, v->addr);
+        break;
+    case PS_K_BYTES:
+    case PS_K_OPTIONS:
+        if (f->def_text) {
+            v->bytes = (const uint8_t *)f->def_text;
+            v->len = strlen(f->def_text);
+        }
+        break;
+    case PS_K_LAYERS:
+        break;
+    }
+}
+
+enum ps_held ps_held_value(struct ps_at at, size_t fi, struct ps_fval *v)
+{
+    const struct ps_layer *l = at.l;
+    const struct ps_field *f = &l->proto->fields[fi];
+    if (f->present && !f->present(l))
+        return f->empty_when_absent ? PS_HELD_EMPTY : PS_HELD_ABSENT;
+    if (l->v[fi].set) {
+        *v = l->v[fi];
+        return PS_HELD_VALUE;
+    }
+    /* The frame ended before this field: Scapy's default, None for an auto
+     * field. */
+    if (f->is_auto && f->kind == PS_K_UINT)
+        return PS_HELD_NONE;
+    if (at.pkt)
+        ps_field_value(at.pkt, at.idx, (int)fi, v);
+    else
+        element_default(f, v);
+    return PS_HELD_VALUE;
+}
+
+bool ps_field_dissected(struct ps_at at, size_t fi)
+{
+    const struct ps_layer *l = at.l;
+    const struct ps_field *f = &l->proto->fields[fi];
+    if (f->present && !f->present(l)) {
+        if (!f->empty_when_absent || !at.pkt || at.idx + 1 >= at.pkt->n)
+            return false;
+        /* Bytes followed within the layer: its payload is not a Padding. */
+        return !at.pkt->layers[at.idx + 1].proto->trailer;
+    }
+    return l->v[fi].set;
+}
+
+bool ps_value_is_empty_list(const struct ps_field *f, const struct ps_fval *v)
+{
+    switch (f->kind) {
+    case PS_K_LAYERS:
+        return v->nsub == 0 && v->len == 0;
+    case PS_K_OPTIONS:
+        return v->len == 0;
+    case PS_K_BYTES:
+        return f->ipv4_list && v->len == 0;
+    default:
+        return false;
+    }
+}
+
+void ps_put_i2repr(struct ps_strbuf *b, const struct ps_layer *l, const struct ps_field *f,
+                   const struct ps_fval *v)
+{
+    if (f->kind == PS_K_LAYERS) {
+        ps_put_layer_list_repr(b, v);
+        return;
+    }
+    if (f->multi && f->kind == PS_K_UINT && !f->repr) {
+        /* _MultiEnumField.i2repr_one: the name for the controlling value,
+         * else the number. */
+        const char *name = l ? ps_enum_name_in(l, f, v->u) : NULL;
+        if (name)
+            ps_strbuf_puts(b, name);
+        else
+            ps_strbuf_printf(b, "%llu", (unsigned long long)v->u);
+        return;
+    }
+    size_t room;
+    char *out = ps_strbuf_tail(b, &room);
+    ps_strbuf_advance(b, ps_format_value(f, v, out, room));
+}

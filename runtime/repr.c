@@ -1,0 +1,74 @@
+/* Scapy's Packet.__repr__ (scapy/packet.py): "<Class  f=v ... |payload>",
+ * listing the fields the dissector stored, each by its i2repr, and leaving
+ * out empty lists. */
+#include "print_int.h"
+
+#include <string.h>
+
+void ps_put_layer_repr_open(struct ps_strbuf *b, struct ps_at at)
+{
+    const struct ps_layer *l = at.l;
+    ps_strbuf_putc(b, '<');
+    ps_strbuf_puts(b, l->proto->name);
+    ps_strbuf_putc(b, ' ');
+    for (size_t fi = 0; fi < ps_nfields(l); fi++) {
+        const struct ps_field *f = &l->proto->fields[fi];
+        if (!ps_field_dissected(at, fi))
+            continue;
+        if (f->present && !f->present(l)) {
+            /* An empty_when_absent field Scapy read as b''. */
+            ps_strbuf_printf(b, " %s=''", f->name);
+            continue;
+        }
+        if (ps_value_is_empty_list(f, &l->v[fi]))
+            continue;
+        ps_strbuf_putc(b, ' ');
+        ps_strbuf_puts(b, f->name);
+        ps_strbuf_putc(b, '=');
+        ps_put_i2repr(b, l, f, &l->v[fi]);
+    }
+    ps_strbuf_puts(b, " |");
+}
+
+void ps_leftover_layer(const struct ps_fval *v, struct ps_layer *raw)
+{
+    const struct ps_proto *p = ps_proto_find("Raw");
+    ps_layer_init(raw, p);
+    if (p && p->nfields > 0) {
+        raw->v[0].set = true;
+        raw->v[0].bytes = v->bytes;
+        raw->v[0].len = v->len;
+    }
+}
+
+void ps_put_layer_list_repr(struct ps_strbuf *b, const struct ps_fval *v)
+{
+    ps_strbuf_putc(b, '[');
+    for (size_t i = 0; i < v->nsub; i++) {
+        if (i)
+            ps_strbuf_puts(b, ", ");
+        ps_put_layer_repr_open(b, ps_at_element(&v->sub[i]));
+        ps_strbuf_putc(b, '>');
+    }
+    if (v->len) {
+        struct ps_layer raw;
+        ps_leftover_layer(v, &raw);
+        if (v->nsub)
+            ps_strbuf_puts(b, ", ");
+        if (raw.proto)
+            ps_put_layer_repr_open(b, ps_at_element(&raw));
+        ps_strbuf_putc(b, '>');
+    }
+    ps_strbuf_putc(b, ']');
+}
+
+int ps_repr(const struct ps_packet *pkt, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    size_t n = pkt->n < PS_MAX_LAYERS ? pkt->n : PS_MAX_LAYERS;
+    for (size_t i = 0; i < n; i++)
+        ps_put_layer_repr_open(&b, ps_at_layer(pkt, i));
+    for (size_t i = 0; i < n; i++)
+        ps_strbuf_putc(&b, '>');
+    return ps_strbuf_result(&b);
+}

@@ -1,0 +1,93 @@
+/* Scapy's show() (scapy/packet.py _show_or_dump), character for character:
+ * each layer's "###[ name ]### " header (with the trailing space), its
+ * fields as "  name      = i2repr" (the name left-justified to 10) after
+ * 3 spaces per layer of depth, a layer list as "  \name   \" followed by
+ * its elements with "   |" added to their label, and the blank line
+ * print() adds after the text. */
+#include "print_int.h"
+
+#include <string.h>
+
+/* Scapy's indent (3) times show_indent (1 for every layer here). */
+#define INDENT 3
+
+static void put_spaces(struct ps_strbuf *b, size_t n)
+{
+    static const char spaces[] = "                                ";
+    while (n > 0) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        ps_strbuf_putn(b, spaces, k);
+        n -= k;
+    }
+}
+
+/* The field name and the padding to 10 columns. */
+static void put_name(struct ps_strbuf *b, const char *name)
+{
+    size_t len = strlen(name);
+    ps_strbuf_putn(b, name, len);
+    put_spaces(b, len < 10 ? 10 - len : 0);
+}
+
+static void show_layer(struct ps_strbuf *b, struct ps_at at, const char *label, size_t lvl);
+
+static void show_list(struct ps_strbuf *b, const struct ps_fval *v, const char *label, size_t lvl)
+{
+    /* Elements are labelled with the list's own prefix and "   |". */
+    char sub[PS_MAX_LAYERS * INDENT + 64];
+    snprintf(sub, sizeof sub, "%s%*s   |", label, (int)lvl, "");
+    for (size_t i = 0; i < v->nsub; i++)
+        show_layer(b, ps_at_element(&v->sub[i]), sub, 0);
+    if (v->len) {
+        struct ps_layer raw;
+        ps_leftover_layer(v, &raw);
+        if (raw.proto)
+            show_layer(b, ps_at_element(&raw), sub, 0);
+    }
+}
+
+static void show_layer(struct ps_strbuf *b, struct ps_at at, const char *label, size_t lvl)
+{
+    const struct ps_layer *l = at.l;
+    ps_strbuf_puts(b, label);
+    ps_strbuf_puts(b, "###[ ");
+    ps_strbuf_puts(b, l->proto->long_name);
+    ps_strbuf_puts(b, " ]### \n");
+    for (size_t fi = 0; fi < ps_nfields(l); fi++) {
+        const struct ps_field *f = &l->proto->fields[fi];
+        struct ps_fval v;
+        enum ps_held held = ps_held_value(at, fi, &v);
+        if (held == PS_HELD_ABSENT)
+            continue;
+        ps_strbuf_puts(b, label);
+        put_spaces(b, lvl);
+        if (f->kind == PS_K_LAYERS) {
+            ps_strbuf_puts(b, "  \\");
+            put_name(b, f->name);
+            ps_strbuf_puts(b, "\\\n");
+            if (held == PS_HELD_VALUE)
+                show_list(b, &v, label, lvl);
+            continue;
+        }
+        ps_strbuf_puts(b, "  ");
+        put_name(b, f->name);
+        ps_strbuf_puts(b, "= ");
+        if (held == PS_HELD_EMPTY)
+            ps_strbuf_puts(b, "''");
+        else if (held == PS_HELD_NONE)
+            ps_strbuf_puts(b, "None");
+        else
+            ps_put_i2repr(b, l, f, &v);
+        ps_strbuf_putc(b, '\n');
+    }
+}
+
+int ps_show(const struct ps_packet *pkt, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    size_t n = pkt->n < PS_MAX_LAYERS ? pkt->n : PS_MAX_LAYERS;
+    for (size_t i = 0; i < n; i++)
+        show_layer(&b, ps_at_layer(pkt, i), "", i * INDENT);
+    ps_strbuf_putc(&b, '\n');
+    return ps_strbuf_result(&b);
+}
