@@ -10,6 +10,7 @@
 #include "interp_int.h"
 #include "linktype.h"
 #include "ls.h"
+#include "plan.h"
 #include "print.h"
 
 static const struct ps_value none_value = {.t = PT_NONE};
@@ -155,6 +156,36 @@ static bool each_template(struct interp *in, const struct ps_value *v, struct ps
     return false;
 }
 
+/* Every member of a packet set, out: through a frame plan when the set has
+ * one (patched in place, no encoding per packet), else encoded one by one. */
+static uint64_t emit_members(struct interp *in, const struct ps_tpkt *t, uint64_t inter,
+                             struct ps_loc loc)
+{
+    uint64_t members = ps_tpkt_count(t);
+    int linktype = linktype_of(t);
+    struct ps_plan *plan = members > 1 ? ps_plan_build(t, &in->o->env) : NULL;
+    uint64_t sent = 0;
+    for (uint64_t i = 0; i < members && !in->failed_run; i++) {
+        long len;
+        if (plan && i > 0) {
+            if (in->o->max_steps && ++in->steps > in->o->max_steps) {
+                interp_error(in, loc, "the run went past its bound of %llu steps",
+                             (unsigned long long)in->o->max_steps);
+                break;
+            }
+            len = (long)ps_plan_member(plan, i, in->frame);
+        } else {
+            len = interp_build(in, t, i, loc); /* member 0 also warns about holes */
+        }
+        if (len >= 0)
+            emit_frame(in, in->frame, (size_t)len, linktype, loc);
+        in->clock_ns += inter;
+        sent++;
+    }
+    ps_plan_free(plan);
+    return sent;
+}
+
 /* send() is L3: the frame that leaves carries an Ether() of the interface. */
 static struct ps_value with_ether(const struct ps_value *p)
 {
@@ -183,14 +214,7 @@ static uint64_t emit_all(struct interp *in, const struct ps_expr *e, bool layer3
                 interp_error(in, e->loc, "a packet has at most %d layers", PS_MAX_LAYERS);
                 break;
             }
-            uint64_t members = ps_tpkt_count(&p.obj->pkt);
-            for (uint64_t i = 0; i < members && !in->failed_run; i++) {
-                long len = interp_build(in, &p.obj->pkt, i, e->loc);
-                if (len >= 0)
-                    emit_frame(in, in->frame, (size_t)len, linktype_of(&p.obj->pkt), e->loc);
-                in->clock_ns += inter;
-                sent++;
-            }
+            sent += emit_members(in, &p.obj->pkt, inter, e->loc);
             ps_val_release(&p);
         }
     }

@@ -244,6 +244,8 @@ static void pad_from(struct writer *w, size_t from, unsigned to)
 
 static void put_field(struct ctx *c, const struct ps_layer *l, int fi, const struct ps_packet *pkt,
                       size_t idx, int depth);
+static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
+                            const struct ps_packet *pkt, size_t idx, int depth);
 
 /* The encoded length of field fi of l, by writing it nowhere. */
 static size_t field_length(struct ctx *c, const struct ps_layer *l, int fi, int depth)
@@ -294,9 +296,27 @@ static void put_field(struct ctx *c, const struct ps_layer *l, int fi, const str
                       size_t idx, int depth)
 {
     const struct ps_field *f = &l->proto->fields[fi];
-    const struct ps_fval *v = &l->v[fi];
     if (f->present && !f->present(l))
         return;
+    struct ps_fieldmap *map = c->b->map;
+    size_t at = 0;
+    if (map && pkt && depth == 0 && c->w->buf && map->n < sizeof map->pos / sizeof map->pos[0]) {
+        at = map->n++;
+        map->pos[at] = (struct ps_fieldpos){(uint16_t)idx, (uint16_t)fi,
+                                            (uint32_t)(c->w->len * 8 + c->w->nbits), 0};
+    } else {
+        map = NULL;
+    }
+    put_field_value(c, l, fi, pkt, idx, depth);
+    if (map)
+        map->pos[at].nbits = (uint32_t)(c->w->len * 8 + c->w->nbits) - map->pos[at].bit;
+}
+
+static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
+                            const struct ps_packet *pkt, size_t idx, int depth)
+{
+    const struct ps_field *f = &l->proto->fields[fi];
+    const struct ps_fval *v = &l->v[fi];
     switch (f->kind) {
     case PS_K_UINT: {
         unsigned bits = f->bits_for ? f->bits_for(l) : f->bits;
@@ -344,7 +364,15 @@ static void put_layer(struct ctx *c, const struct ps_layer *l, const struct ps_p
 long ps_encode(const struct ps_packet *pkt, const struct ps_env *env, uint8_t *out, size_t cap,
                unsigned *holes)
 {
-    struct ps_build b = {.pkt = pkt, .env = env, .buf = out, .cap = cap};
+    return ps_encode_mapped(pkt, env, out, cap, holes, NULL);
+}
+
+long ps_encode_mapped(const struct ps_packet *pkt, const struct ps_env *env, uint8_t *out,
+                      size_t cap, unsigned *holes, struct ps_fieldmap *map)
+{
+    struct ps_build b = {.pkt = pkt, .env = env, .buf = out, .cap = cap, .map = map};
+    if (map)
+        map->n = 0;
     struct writer w = {.buf = out, .cap = cap};
     struct ctx c = {&b, &w};
     size_t n = pkt->n < PS_MAX_LAYERS ? pkt->n : PS_MAX_LAYERS;

@@ -34,12 +34,28 @@ struct ps_build {
     size_t hlen[PS_MAX_LAYERS];      /* length of each layer's header */
     size_t end[PS_MAX_LAYERS];       /* end of each layer's payload, before any Padding */
     unsigned holes;                  /* enum ps_hole bits used */
+    struct ps_fieldmap *map;         /* where each top-level field went, or NULL */
+};
+
+/* Where a field of a top-level layer was written: bits [bit, bit + nbits). */
+struct ps_fieldpos {
+    uint16_t layer, field;
+    uint32_t bit, nbits;
+};
+
+struct ps_fieldmap {
+    struct ps_fieldpos pos[PS_MAX_LAYERS * 16];
+    size_t n;
 };
 
 /* Builds pkt into out (cap bytes). Returns the frame length, or -1 when it
  * does not fit. *holes (may be NULL) gets the enum ps_hole bits used. */
 long ps_encode(const struct ps_packet *pkt, const struct ps_env *env,
                uint8_t *out, size_t cap, unsigned *holes);
+/* The same, also recording where each top-level field went (map may be
+ * NULL): what a frame plan needs to patch a field in place. */
+long ps_encode_mapped(const struct ps_packet *pkt, const struct ps_env *env, uint8_t *out,
+                      size_t cap, unsigned *holes, struct ps_fieldmap *map);
 
 /* The value a UINT field takes in layer idx once defaults and bindings from
  * the layer above apply (not auto rules). */

@@ -167,19 +167,6 @@ static size_t utf8_seq(const uint8_t *p, size_t n, uint32_t *cp)
     return len;
 }
 
-/* Python's str.isprintable() for a code point above ASCII, for the ranges
- * that matter in captures: controls, format characters, separators,
- * private use and non-characters are not printable. */
-static bool printable_above_ascii(uint32_t cp)
-{
-    return !((cp >= 0x80 && cp <= 0xa0) || cp == 0xad || cp == 0x34f || cp == 0x61c ||
-             cp == 0x1680 || cp == 0x180e || (cp >= 0x2000 && cp <= 0x200f) ||
-             (cp >= 0x2028 && cp <= 0x202f) || (cp >= 0x205f && cp <= 0x206f) ||
-             cp == 0x3000 || (cp >= 0xd800 && cp <= 0xf8ff) || cp == 0xfeff ||
-             (cp >= 0xfff0 && cp <= 0xfffb) || (cp & 0xfffe) == 0xfffe ||
-             (cp >= 0xe0000 && cp <= 0xe0fff) || cp >= 0xf0000);
-}
-
 /* _StrField.i2repr: repr(bytes.decode(errors="backslashreplace")). A byte
  * that is not UTF-8 becomes the four characters \xNN, whose backslash
  * repr() doubles. */
@@ -211,7 +198,7 @@ static void put_str_repr(struct ps_strbuf *b, const uint8_t *p, size_t n)
             ps_strbuf_puts(b, "\\r");
         } else if (cp < 0x20 || cp == 0x7f) {
             ps_strbuf_printf(b, "\\x%02x", (unsigned)cp);
-        } else if (cp < 0x80 || printable_above_ascii(cp)) {
+        } else if (cp < 0x80 || ps_unicode_printable(cp)) {
             ps_strbuf_putn(b, (const char *)p + i, k);
         } else if (cp < 0x100) {
             ps_strbuf_printf(b, "\\x%02x", (unsigned)cp);

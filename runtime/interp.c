@@ -593,7 +593,9 @@ static void run_block(struct interp *in, struct ps_stmt *const *body, size_t n)
 void interp_close_outputs(struct interp *in);
 void interp_open_junit(struct interp *in);
 
-int ps_run(const struct ps_program *prog, const struct ps_run_opts *opts)
+/* Runs prog; when `keep` names a variable, *kept gets its final value. */
+static int run_program(const struct ps_program *prog, const struct ps_run_opts *opts,
+                       const char *keep, struct ps_value *kept)
 {
     struct interp *in = calloc(1, sizeof *in);
     if (!in)
@@ -609,11 +611,27 @@ int ps_run(const struct ps_program *prog, const struct ps_run_opts *opts)
         fprintf(opts->out, "1..%zu\n", prog->ntests);
     run_block(in, prog->stmts, prog->nstmts);
     interp_close_outputs(in);
-    for (size_t i = 0; i < prog->nslots; i++)
+    for (size_t i = 0; i < prog->nslots; i++) {
+        if (keep && prog->slot_names[i] && strcmp(prog->slot_names[i], keep) == 0)
+            *kept = ps_val_retain(in->slots[i]);
         ps_val_release(&in->slots[i]);
+    }
     free(in->slots);
     free(in->test_detail);
     int status = in->failed_run ? 3 : in->tests_failed ? 1 : 0;
     free(in);
     return status;
+}
+
+int ps_run(const struct ps_program *prog, const struct ps_run_opts *opts)
+{
+    return run_program(prog, opts, NULL, NULL);
+}
+
+struct ps_value ps_eval_binding(const struct ps_program *prog, const struct ps_run_opts *opts,
+                                const char *name)
+{
+    struct ps_value v = {.t = PT_NONE};
+    run_program(prog, opts, name, &v);
+    return v;
 }

@@ -41,4 +41,10 @@ struct ps_run_opts {
 /* Exit status: 0 every expect held, 1 one failed, 3 a run-time error. */
 int ps_run(const struct ps_program *prog, const struct ps_run_opts *opts);
 
+struct ps_value;
+/* Runs prog and gives back the final value of the variable `name` (PT_NONE
+ * when it has none): for tests and tools that need a spec's value. */
+struct ps_value ps_eval_binding(const struct ps_program *prog, const struct ps_run_opts *opts,
+                                const char *name);
+
 #endif

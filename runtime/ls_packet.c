@@ -50,8 +50,15 @@ static void put_python_value(struct ps_strbuf *b, const struct ps_layer *l,
         }
         return;
     case PS_K_OPTIONS:
+        /* TCPOptionsField.i2h makes an empty value []. */
+        if (v->len == 0) {
+            ps_strbuf_puts(b, "[]");
+            return;
+        }
+        ps_put_i2repr(b, l, f, v);
+        return;
     case PS_K_LAYERS:
-        /* Their i2repr is already Python's repr of the list. */
+        /* Its i2repr is already Python's repr of the list. */
         ps_put_i2repr(b, l, f, v);
         return;
     }

@@ -16,6 +16,10 @@ void ps_hexdump(FILE *out, const uint8_t *p, size_t len);
  * Python's repr of the text ('GET /\r\n'), a layer list as its reprs. */
 int ps_format_value(const struct ps_field *f, const struct ps_fval *v, char *out, size_t cap);
 
+/* Python's str.isprintable() for one code point: what repr() of a str
+ * leaves as it is (unicode_printable.c, generated). */
+bool ps_unicode_printable(uint32_t cp);
+
 /* The value field `field` of layer idx shows: the set (or decoded) value,
  * else its default with the bindings of the layer above. */
 void ps_field_value(const struct ps_packet *pkt, size_t idx, int field, struct ps_fval *out);

@@ -237,7 +237,7 @@ static uint64_t prefix_size(const struct ps_tfield *f, enum ps_kind kind)
     return (uint64_t)1 << host;
 }
 
-static uint64_t choices(const struct ps_tlayer *l, size_t fi)
+uint64_t ps_tfield_choices(const struct ps_tlayer *l, size_t fi)
 {
     const struct ps_tfield *f = &l->f[fi];
     if (f->src == FS_PREFIX)
@@ -251,7 +251,7 @@ uint64_t ps_tpkt_count(const struct ps_tpkt *t)
     for (size_t i = 0; i < t->n; i++) {
         const struct ps_tlayer *l = t->layers[i];
         for (size_t f = 0; f < l->proto->nfields; f++) {
-            uint64_t c = choices(l, f);
+            uint64_t c = ps_tfield_choices(l, f);
             if (c == 0)
                 return 0;
             if (total > UINT64_MAX / c)
@@ -285,8 +285,8 @@ static void prefix_member(const struct ps_tfield *f, enum ps_kind kind, uint64_t
     }
 }
 
-static void field_member(const struct ps_tlayer *l, size_t fi, uint64_t k, uint64_t *rng,
-                         struct ps_fval *out)
+void ps_tfield_member(const struct ps_tlayer *l, size_t fi, uint64_t k, uint64_t *rng,
+                      struct ps_fval *out)
 {
     const struct ps_tfield *f = &l->f[fi];
     const struct ps_field *fd = &l->proto->fields[fi];
@@ -333,11 +333,11 @@ void ps_tpkt_member(const struct ps_tpkt *t, uint64_t i, uint64_t *rng, struct p
         struct ps_layer *dst = &out->layers[li];
         dst->proto = l->proto;
         for (size_t f = 0; f < l->proto->nfields; f++) {
-            uint64_t c = choices(l, f);
+            uint64_t c = ps_tfield_choices(l, f);
             uint64_t k = c > 1 ? i % c : 0;
             if (c > 1)
                 i /= c;
-            field_member(l, f, k, rng, &dst->v[f]);
+            ps_tfield_member(l, f, k, rng, &dst->v[f]);
         }
     }
 }

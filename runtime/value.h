@@ -57,6 +57,11 @@ uint64_t ps_tpkt_count(const struct ps_tpkt *t);
  * fastest; in a layer, the field that comes first varies fastest. Random
  * fields draw from *rng. */
 void ps_tpkt_member(const struct ps_tpkt *t, uint64_t i, uint64_t *rng, struct ps_packet *out);
+/* How many values field fi of l takes over the set (1 for a constant). */
+uint64_t ps_tfield_choices(const struct ps_tlayer *l, size_t fi);
+/* Value number k of field fi of l (unset when the field is). */
+void ps_tfield_member(const struct ps_tlayer *l, size_t fi, uint64_t k, uint64_t *rng,
+                      struct ps_fval *out);
 /* Index of the first layer of protocol p at or after `from`, or -1. */
 int ps_tpkt_find(const struct ps_tpkt *t, const struct ps_proto *p);
 

@@ -1,5 +1,8 @@
 /* ARP (scapy/layers/l2.py ARP), for Ethernet and IPv4 addresses: the
  * MultipleTypeFields take their MAC and IPv4 shapes. */
+#include <string.h>
+
+#include "../packet.h"
 #include "../print.h"
 #include "protos.h"
 #include "services.h"
@@ -71,6 +74,35 @@ static const struct ps_bind binds[] = {
     {NULL, NULL, 0},
 };
 
+enum { F_HWTYPE, F_PTYPE, F_HWLEN, F_PLEN, F_OP, F_HWSRC, F_PSRC, F_HWDST, F_PDST };
+
+/* hashret: pack(">HHH", hwtype, ptype, (op + 1) // 2): a request and its
+ * reply share it. */
+static size_t arp_hashret(const struct ps_packet *pkt, size_t idx, struct ps_hash *h)
+{
+    const struct ps_layer *l = &pkt->layers[idx];
+    uint64_t v[3] = {ps_layer_uint(l, F_HWTYPE), ps_layer_uint(l, F_PTYPE),
+                     (ps_layer_uint(l, F_OP) + 1) / 2};
+    for (size_t i = 0; i < 3; i++) {
+        uint8_t be[2] = {(uint8_t)(v[i] >> 8), (uint8_t)v[i]};
+        ps_hash_put(h, be, 2);
+    }
+    return idx + 1;
+}
+
+/* answers: the next op, from the address the request asked about. */
+static enum ps_answer arp_answers(const struct ps_packet *reply, size_t *r,
+                                  const struct ps_packet *query, size_t *q)
+{
+    if (*q >= query->n || query->layers[*q].proto != &ps_proto_arp)
+        return PS_ANSWER_NO;
+    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
+    if (ps_layer_uint(self, F_OP) != ps_layer_uint(other, F_OP) + 1)
+        return PS_ANSWER_NO;
+    return memcmp(self->v[F_PSRC].addr, other->v[F_PDST].addr, 4) == 0 ? PS_ANSWER_YES
+                                                                       : PS_ANSWER_NO;
+}
+
 /* extract_padding: ARP carries no payload; what follows is Padding. */
 static bool arp_payload_len(const struct ps_layer *l, long *len)
 {
@@ -88,4 +120,6 @@ const struct ps_proto ps_proto_arp = {
     .neighbor_field = "pdst",
     .mysummary = ps_mysummary_arp,
     .payload_len = arp_payload_len,
+    .hashret = arp_hashret,
+    .answers = arp_answers,
 };

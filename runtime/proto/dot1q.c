@@ -34,6 +34,21 @@ static bool dot1q_payload_len(const struct ps_layer *l, long *len)
     return true;
 }
 
+/* answers: a tagged request needs the same type and VLAN; an untagged one
+ * is answered by what the tag carries. */
+static enum ps_answer dot1q_answers(const struct ps_packet *reply, size_t *r,
+                                    const struct ps_packet *query, size_t *q)
+{
+    const struct ps_layer *self = &reply->layers[(*r)++];
+    if (*q < query->n && query->layers[*q].proto == &ps_proto_dot1q) {
+        const struct ps_layer *other = &query->layers[(*q)++];
+        if (ps_layer_uint(self, F_TYPE) != ps_layer_uint(other, F_TYPE) ||
+            ps_layer_uint(self, F_VLAN) != ps_layer_uint(other, F_VLAN))
+            return PS_ANSWER_NO;
+    }
+    return PS_ANSWER_ON;
+}
+
 const struct ps_proto ps_proto_dot1q = {
     .name = "Dot1Q",
     .long_name = "802.1Q",
@@ -44,4 +59,5 @@ const struct ps_proto ps_proto_dot1q = {
     .neighbor_through = true,
     .mysummary = ps_mysummary_dot1q,
     .payload_len = dot1q_payload_len,
+    .answers = dot1q_answers,
 };

@@ -1,4 +1,5 @@
 /* Ethernet II (scapy/layers/l2.py Ether). */
+#include "../packet.h"
 #include "../print.h"
 #include "protos.h"
 #include "services.h"
@@ -24,6 +25,29 @@ static const char *ether_dispatch(const uint8_t *p, size_t len)
     return len >= 14 && (p[12] << 8 | p[13]) <= 1500 ? "Dot3" : NULL;
 }
 
+enum { F_ETHER_TYPE = 2 };
+
+/* hashret: the type as struct.pack("H") packs it, in the host's order. */
+static size_t ether_hashret(const struct ps_packet *pkt, size_t idx, struct ps_hash *h)
+{
+    uint16_t type = (uint16_t)ps_layer_uint(&pkt->layers[idx], F_ETHER_TYPE);
+    ps_hash_put(h, &type, sizeof type);
+    return idx + 1;
+}
+
+/* answers: an Ether of the same type, then the payloads. */
+static enum ps_answer ether_answers(const struct ps_packet *reply, size_t *r,
+                                    const struct ps_packet *query, size_t *q)
+{
+    if (*q >= query->n || query->layers[*q].proto != &ps_proto_ether ||
+        ps_layer_uint(&reply->layers[*r], F_ETHER_TYPE) !=
+            ps_layer_uint(&query->layers[*q], F_ETHER_TYPE))
+        return PS_ANSWER_NO;
+    ++*r;
+    ++*q;
+    return PS_ANSWER_ON;
+}
+
 const struct ps_proto ps_proto_ether = {
     .name = "Ether",
     .long_name = "Ethernet",
@@ -32,4 +56,6 @@ const struct ps_proto ps_proto_ether = {
     .binds = binds,
     .mysummary = ps_mysummary_ether,
     .dispatch = ether_dispatch,
+    .hashret = ether_hashret,
+    .answers = ether_answers,
 };

@@ -229,6 +229,67 @@ static void icmp_post_build(struct ps_build *b, size_t idx)
     ps_put16(h + 2, ps_csum_fold(ps_csum_add(0, h, b->end[idx] - b->start[idx])));
 }
 
+static bool is_icmp(const struct ps_proto *p)
+{
+    return p == &ps_proto_icmp || p == &ps_proto_icmperror;
+}
+
+bool ps_icmp_quotes(const struct ps_layer *l)
+{
+    return is_icmp(l->proto) && TYPE_IN(l, 3, 4, 5, 11, 12);
+}
+
+/* hashret: id and seq (struct.pack("HH"): the host's order) for the types
+ * that have them. */
+static size_t icmp_hashret(const struct ps_packet *pkt, size_t idx, struct ps_hash *h)
+{
+    const struct ps_layer *l = &pkt->layers[idx];
+    if (has_id_seq(l)) {
+        uint16_t v[2] = {(uint16_t)ps_layer_uint(l, F_ID), (uint16_t)ps_layer_uint(l, F_SEQ)};
+        ps_hash_put(h, v, sizeof v);
+    }
+    return idx + 1;
+}
+
+/* answers: the reply type of the request's type, with its id and seq
+ * (not its payload). */
+static enum ps_answer icmp_answers(const struct ps_packet *reply, size_t *r,
+                                   const struct ps_packet *query, size_t *q)
+{
+    static const uint8_t pairs[][2] = {{8, 0}, {13, 14}, {15, 16}, {17, 18},
+                                       {33, 34}, {35, 36}, {37, 38}};
+    if (*q >= query->n || !is_icmp(query->layers[*q].proto))
+        return PS_ANSWER_NO;
+    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
+    uint64_t asked = type_of(other), got = type_of(self);
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+        if (asked == pairs[i][0] && got == pairs[i][1])
+            return ps_layer_uint(self, F_ID) == ps_layer_uint(other, F_ID) &&
+                           ps_layer_uint(self, F_SEQ) == ps_layer_uint(other, F_SEQ)
+                       ? PS_ANSWER_YES
+                       : PS_ANSWER_NO;
+    return PS_ANSWER_NO;
+}
+
+/* ICMPerror.answers: the quoted ICMP is the request; id and seq count when
+ * the *code* is one of 0 8 13 14 17 18 (sic, in Scapy). */
+static enum ps_answer icmperror_answers(const struct ps_packet *reply, size_t *r,
+                                        const struct ps_packet *query, size_t *q)
+{
+    if (*q >= query->n || !is_icmp(query->layers[*q].proto))
+        return PS_ANSWER_NO;
+    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
+    uint64_t code = ps_layer_uint(self, F_CODE);
+    if (type_of(self) != type_of(other) || code != ps_layer_uint(other, F_CODE))
+        return PS_ANSWER_NO;
+    if (code == 0 || code == 8 || code == 13 || code == 14 || code == 17 || code == 18)
+        return ps_layer_uint(self, F_ID) == ps_layer_uint(other, F_ID) &&
+                       ps_layer_uint(self, F_SEQ) == ps_layer_uint(other, F_SEQ)
+                   ? PS_ANSWER_YES
+                   : PS_ANSWER_NO;
+    return PS_ANSWER_YES;
+}
+
 /* guess_payload_class: an error quotes the datagram that caused it. */
 static const char *icmp_payload(const struct ps_layer *l)
 {
@@ -244,6 +305,8 @@ const struct ps_proto ps_proto_icmp = {
     .post_build = icmp_post_build,
     .mysummary = ps_mysummary_icmp,
     .guess_payload = icmp_payload,
+    .hashret = icmp_hashret,
+    .answers = icmp_answers,
 };
 
 /* ICMPerror: an ICMP header quoted in an ICMP error. */
@@ -262,4 +325,6 @@ const struct ps_proto ps_proto_icmperror = {
     .post_build = icmp_post_build,
     .alias = "ICMP",
     .guess_payload = icmp_payload,
+    .hashret = icmp_hashret,
+    .answers = icmperror_answers,
 };

@@ -1,5 +1,7 @@
 /* IPv4 (scapy/layers/inet.py IP): ihl, len and chksum when unset, options
  * padded with \0 to 4 bytes; the pseudo-header TCP and UDP sum over. */
+#include <string.h>
+
 #include "../packet.h"
 #include "../print.h"
 #include "protos.h"
@@ -115,6 +117,81 @@ uint32_t ps_ip_pseudo_sum(const struct ps_build *b, size_t l4, uint8_t proto)
     return ps_csum_add(sum, tail, 4);
 }
 
+/* isinstance(x, IP): IPerror is an IP too. */
+static bool is_ip(const struct ps_proto *p)
+{
+    return p == &ps_proto_ip || p == &ps_proto_iperror;
+}
+
+static bool is_mdns(const struct ps_layer *l)
+{
+    static const uint8_t mdns[4] = {224, 0, 0, 251};
+    return memcmp(l->v[F_DST].addr, mdns, 4) == 0;
+}
+
+/* hashret: an ICMP error hashes as the datagram it quotes; else src xor
+ * dst (mDNS: neither) and the protocol, then the payload. */
+static size_t ip_hashret(const struct ps_packet *pkt, size_t idx, struct ps_hash *h)
+{
+    const struct ps_layer *l = &pkt->layers[idx];
+    uint8_t proto = (uint8_t)ps_layer_uint(l, F_PROTO);
+    if (proto == 1 && idx + 1 < pkt->n && ps_icmp_quotes(&pkt->layers[idx + 1]))
+        return idx + 2 < pkt->n ? idx + 2 : pkt->n;
+    if (!is_mdns(l)) {
+        uint8_t x[4];
+        for (size_t i = 0; i < 4; i++)
+            x[i] = l->v[F_SRC].addr[i] ^ l->v[F_DST].addr[i];
+        ps_hash_put(h, x, 4);
+    }
+    ps_hash_put(h, &proto, 1);
+    return idx + 1;
+}
+
+/* answers: to the request's source, from its destination, with its
+ * protocol; an ICMP error is decided by the datagram it quotes. */
+static enum ps_answer ip_answers(const struct ps_packet *reply, size_t *r,
+                                 const struct ps_packet *query, size_t *q)
+{
+    if (*q >= query->n || !is_ip(query->layers[*q].proto))
+        return PS_ANSWER_NO;
+    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
+    if (is_mdns(self) && is_mdns(other)) {
+        ++*r;
+        ++*q;
+        return PS_ANSWER_ON;
+    }
+    if (memcmp(self->v[F_DST].addr, other->v[F_SRC].addr, 4) != 0)
+        return PS_ANSWER_NO;
+    uint64_t proto = ps_layer_uint(self, F_PROTO);
+    if (proto == 1 && *r + 1 < reply->n && ps_icmp_quotes(&reply->layers[*r + 1])) {
+        *r += 2; /* the quoted IPerror answers the request itself */
+        return PS_ANSWER_ON;
+    }
+    if (memcmp(self->v[F_SRC].addr, other->v[F_DST].addr, 4) != 0 ||
+        proto != ps_layer_uint(other, F_PROTO))
+        return PS_ANSWER_NO;
+    ++*r;
+    ++*q;
+    return PS_ANSWER_ON;
+}
+
+/* IPerror.answers: the quoted datagram is the request (ids unchecked, as
+ * with Scapy's default checkIPID=False). */
+static enum ps_answer iperror_answers(const struct ps_packet *reply, size_t *r,
+                                      const struct ps_packet *query, size_t *q)
+{
+    if (*q >= query->n || !is_ip(query->layers[*q].proto))
+        return PS_ANSWER_NO;
+    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
+    if (memcmp(self->v[F_SRC].addr, other->v[F_SRC].addr, 4) != 0 ||
+        memcmp(self->v[F_DST].addr, other->v[F_DST].addr, 4) != 0 ||
+        ps_layer_uint(self, F_PROTO) != ps_layer_uint(other, F_PROTO))
+        return PS_ANSWER_NO;
+    ++*r;
+    ++*q;
+    return PS_ANSWER_ON;
+}
+
 /* PacketListField length_from: ihl*4 - 20. */
 static size_t ip_options_len(const struct ps_layer *l, size_t field)
 {
@@ -143,6 +220,8 @@ const struct ps_proto ps_proto_ip = {
     .mysummary = ps_mysummary_ip,
     .options_len = ip_options_len,
     .payload_len = ip_payload_len,
+    .hashret = ip_hashret,
+    .answers = ip_answers,
 };
 
 /* IPerror: an IP quoted in an ICMP error. Its bindings are those Scapy had
@@ -164,4 +243,6 @@ const struct ps_proto ps_proto_iperror = {
     .alias = "IP",
     .options_len = ip_options_len,
     .payload_len = ip_payload_len,
+    .hashret = ip_hashret,
+    .answers = iperror_answers,
 };

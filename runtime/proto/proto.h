@@ -12,6 +12,17 @@ struct ps_layer;
 struct ps_build;
 struct ps_packet;
 struct ps_fval;
+struct ps_hash;
+
+/* What a layer's answers() hook says (see struct ps_proto.answers). */
+enum ps_answer {
+    PS_ANSWER_NO,   /* not an answer */
+    PS_ANSWER_YES,  /* an answer */
+    PS_ANSWER_ON,   /* up to the layers the hook moved to */
+};
+
+/* Appends n bytes to the hashret string being made (runtime/match.c). */
+void ps_hash_put(struct ps_hash *h, const void *p, size_t n);
 
 enum ps_kind {
     PS_K_UINT,     /* unsigned integer, `bits` wide (1..64), big-endian, bit-packed MSB first */
@@ -64,6 +75,9 @@ struct ps_field {
     /* PS_K_BYTES: a list of IPv4 addresses, 4 bytes each, held encoded
      * (Scapy's FieldListField of IPField: IPOption_RR.routers). */
     bool ipv4_list;
+    /* A checksum whose computed 0 is sent as 0xffff (RFC 768, UDP): a frame
+     * plan that fixes it incrementally must do the same. */
+    bool csum_zero_ffff;
     /* Scapy's MultiEnumField (ICMP code): the names depend on the value of the
      * field at index multi_on in the same layer. See ps_enum_value_in(). */
     const struct ps_enum_multi *multi;
@@ -176,6 +190,20 @@ struct ps_proto {
     /* Scapy's mysummary(): writes layer idx's summary into out (snprintf's
      * contract) and returns its length, 0 when the layer has none. */
     int (*mysummary)(const struct ps_packet *pkt, size_t idx, char *out, size_t cap);
+
+    /* --- sr() matching, optional (runtime/match.h runs them). --- */
+    /* Scapy's hashret(): appends layer idx's own part of the hash with
+     * ps_hash_put and returns the layer whose hashret follows: idx + 1 as a
+     * rule, another to skip some (an ICMP error goes on with the datagram it
+     * quotes), pkt->n for none. NULL: nothing of its own, then idx + 1. */
+    size_t (*hashret)(const struct ps_packet *pkt, size_t idx, struct ps_hash *h);
+    /* Scapy's answers(): whether layer *r of `reply` answers layer *q of
+     * `query`; *q == query->n is Scapy's NoPayload. PS_ANSWER_ON hands the
+     * decision to the layers the hook moved *r and *q to (both one up for
+     * Scapy's self.payload.answers(other.payload)). NULL: a layer of the
+     * same class goes on one up on both sides, any other does not answer. */
+    enum ps_answer (*answers)(const struct ps_packet *reply, size_t *r,
+                              const struct ps_packet *query, size_t *q);
 };
 
 const struct ps_proto *ps_proto_find(const char *name);

@@ -45,6 +45,9 @@ extern const struct ps_proto ps_ipopt_sdbm;
 uint32_t ps_ip_pseudo_sum(const struct ps_build *b, size_t l4, uint8_t proto);
 /* Whether layer idx sits on an IP layer. */
 bool ps_on_ip(const struct ps_build *b, size_t idx);
+/* Whether l is an ICMP (or ICMPerror) error that quotes a datagram
+ * (types 3, 4, 5, 11, 12): sr() matches it by what it quotes. */
+bool ps_icmp_quotes(const struct ps_layer *l);
 
 /* Big-endian helpers for post_build hooks. */
 static inline uint16_t ps_get16(const uint8_t *p)

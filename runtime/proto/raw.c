@@ -6,11 +6,20 @@ static const struct ps_field load_fields[] = {
      .ls_default = "b''"},
 };
 
+/* answers: Raw (and Padding, its subclass) answers anything. */
+static enum ps_answer raw_answers(const struct ps_packet *reply, size_t *r,
+                                  const struct ps_packet *query, size_t *q)
+{
+    (void)reply, (void)r, (void)query, (void)q;
+    return PS_ANSWER_YES;
+}
+
 const struct ps_proto ps_proto_raw = {
     .name = "Raw",
     .long_name = "Raw",
     .fields = load_fields,
     .nfields = PS_NFIELDS(load_fields),
+    .answers = raw_answers,
 };
 
 const struct ps_proto ps_proto_padding = {
@@ -19,4 +28,5 @@ const struct ps_proto ps_proto_padding = {
     .fields = load_fields,
     .nfields = PS_NFIELDS(load_fields),
     .trailer = true,
+    .answers = raw_answers,
 };

@@ -61,6 +61,88 @@ static void tcp_post_build(struct ps_build *b, size_t idx)
     }
 }
 
+/* isinstance(x, TCP): TCPerror is a TCP too. */
+static bool is_tcp(const struct ps_proto *p)
+{
+    return p == &ps_proto_tcp || p == &ps_proto_tcperror;
+}
+
+/* hashret: sport ^ dport (struct.pack("H"): the host's order). */
+static size_t tcp_hashret(const struct ps_packet *pkt, size_t idx, struct ps_hash *h)
+{
+    const struct ps_layer *l = &pkt->layers[idx];
+    uint16_t x = (uint16_t)(ps_layer_uint(l, F_SPORT) ^ ps_layer_uint(l, F_DPORT));
+    ps_hash_put(h, &x, sizeof x);
+    return idx + 1;
+}
+
+/* len(other.payload): what the segment carries after its header. */
+static int64_t segment_payload_len(const struct ps_packet *pkt, size_t idx)
+{
+    const struct ps_layer *l = &pkt->layers[idx];
+    int64_t hdr = 4 * (int64_t)ps_layer_uint(l, F_DATAOFS);
+    if (idx > 0 && (pkt->layers[idx - 1].proto == &ps_proto_ip ||
+                    pkt->layers[idx - 1].proto == &ps_proto_iperror)) {
+        const struct ps_layer *ip = &pkt->layers[idx - 1];
+        int64_t n = (int64_t)ps_layer_uint(ip, ps_field_index(ip->proto, "len")) -
+                    4 * (int64_t)ps_layer_uint(ip, ps_field_index(ip->proto, "ihl")) - hdr;
+        return n > 0 ? n : 0;
+    }
+    int64_t n = 0;
+    for (size_t i = idx + 1; i < pkt->n; i++)
+        if (pkt->layers[i].proto->nfields == 1 &&
+            pkt->layers[i].proto->fields[0].kind == PS_K_BYTES)
+            n += (int64_t)pkt->layers[i].v[0].len; /* Raw, Padding */
+    return n;
+}
+
+static int64_t distance(uint64_t a, uint64_t b)
+{
+    int64_t d = (int64_t)a - (int64_t)b;
+    return d < 0 ? -d : d;
+}
+
+/* answers: Scapy's handshake rules (a SYN is answered only by SYN/ACK, an
+ * RST by nothing), swapped ports, seq and ack within 2. */
+static enum ps_answer tcp_answers(const struct ps_packet *reply, size_t *r,
+                                  const struct ps_packet *query, size_t *q)
+{
+    enum { FIN = 1, SYN = 2, RST = 4, ACK = 16 };
+    if (*q >= query->n || !is_tcp(query->layers[*q].proto))
+        return PS_ANSWER_NO;
+    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
+    uint64_t sf = ps_layer_uint(self, F_FLAGS), of = ps_layer_uint(other, F_FLAGS);
+    if (of & RST)
+        return PS_ANSWER_NO;
+    if ((sf & SYN) && (!(sf & ACK) || !(of & SYN)))
+        return PS_ANSWER_NO;
+    if (ps_layer_uint(self, F_SPORT) != ps_layer_uint(other, F_DPORT) ||
+        ps_layer_uint(self, F_DPORT) != ps_layer_uint(other, F_SPORT))
+        return PS_ANSWER_NO;
+    if (!((of & SYN) && !(of & ACK)) &&
+        distance(ps_layer_uint(other, F_ACK), ps_layer_uint(self, F_SEQ)) > 2)
+        return PS_ANSWER_NO;
+    if ((sf & RST) && !(sf & ACK))
+        return PS_ANSWER_YES;
+    if (distance(ps_layer_uint(other, F_SEQ), ps_layer_uint(self, F_ACK)) >
+        2 + segment_payload_len(query, *q))
+        return PS_ANSWER_NO;
+    return PS_ANSWER_YES;
+}
+
+/* TCPerror.answers: the quoted segment has the request's ports. */
+static enum ps_answer tcperror_answers(const struct ps_packet *reply, size_t *r,
+                                       const struct ps_packet *query, size_t *q)
+{
+    if (*q >= query->n || !is_tcp(query->layers[*q].proto))
+        return PS_ANSWER_NO;
+    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
+    return ps_layer_uint(self, F_SPORT) == ps_layer_uint(other, F_SPORT) &&
+                   ps_layer_uint(self, F_DPORT) == ps_layer_uint(other, F_DPORT)
+               ? PS_ANSWER_YES
+               : PS_ANSWER_NO;
+}
+
 /* TCPOptionsField.getfield: (dataofs - 5) * 4, 0 when dataofs is below 5. */
 static size_t tcp_options_len(const struct ps_layer *l, size_t field)
 {
@@ -77,6 +159,8 @@ const struct ps_proto ps_proto_tcp = {
     .post_build = tcp_post_build,
     .mysummary = ps_mysummary_tcp,
     .options_len = tcp_options_len,
+    .hashret = tcp_hashret,
+    .answers = tcp_answers,
 };
 
 /* TCPerror: a TCP header quoted in an ICMP error. */
@@ -95,4 +179,6 @@ const struct ps_proto ps_proto_tcperror = {
     .post_build = tcp_post_build,
     .alias = "TCP",
     .options_len = tcp_options_len,
+    .hashret = tcp_hashret,
+    .answers = tcperror_answers,
 };

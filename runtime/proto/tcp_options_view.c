@@ -177,6 +177,12 @@ static void put_option_repr(struct ps_strbuf *b, const struct ps_tcpopt_view *o)
 int ps_tcp_options_repr(const struct ps_fval *v, char *out, size_t cap)
 {
     struct ps_strbuf b = ps_strbuf_init(out, cap);
+    if (!v->set) {
+        /* Not dissected: the default b'', which StrField.i2repr prints as a
+         * str. */
+        ps_put_strrepr(&b, v->bytes, v->bytes ? v->len : 0);
+        return ps_strbuf_result(&b);
+    }
     const uint8_t *p = v->bytes;
     size_t n = v->bytes ? v->len : 0;
     struct ps_tcpopt_view o;

@@ -14,7 +14,7 @@ static const struct ps_field fields[] = {
     [F_LEN] = {.name = "len", .kind = PS_K_UINT, .bits = 16, .is_auto = true,
                .ls_type = "ShortField", .ls_default = "None"},
     [F_CHKSUM] = {.name = "chksum", .kind = PS_K_UINT, .bits = 16, .is_auto = true, .hex = true,
-                  .ls_type = "XShortField", .ls_default = "None"},
+                  .csum_zero_ffff = true, .ls_type = "XShortField", .ls_default = "None"},
 };
 
 /* bind_layers(IP, UDP, frag=0, proto=17) */
@@ -48,6 +48,38 @@ static void udp_post_build(struct ps_build *b, size_t idx)
     }
 }
 
+/* isinstance(x, UDP): UDPerror is a UDP too. */
+static bool is_udp(const struct ps_proto *p)
+{
+    return p == &ps_proto_udp || p == &ps_proto_udperror;
+}
+
+/* answers: to the request's source port (the reply's own source port is
+ * not looked at), then the payloads. UDP hashes nothing of its own. */
+static enum ps_answer udp_answers(const struct ps_packet *reply, size_t *r,
+                                  const struct ps_packet *query, size_t *q)
+{
+    if (*q >= query->n || !is_udp(query->layers[*q].proto) ||
+        ps_layer_uint(&reply->layers[*r], F_DPORT) != ps_layer_uint(&query->layers[*q], F_SPORT))
+        return PS_ANSWER_NO;
+    ++*r;
+    ++*q;
+    return PS_ANSWER_ON;
+}
+
+/* UDPerror.answers: the quoted datagram has the request's ports. */
+static enum ps_answer udperror_answers(const struct ps_packet *reply, size_t *r,
+                                       const struct ps_packet *query, size_t *q)
+{
+    if (*q >= query->n || !is_udp(query->layers[*q].proto))
+        return PS_ANSWER_NO;
+    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
+    return ps_layer_uint(self, F_SPORT) == ps_layer_uint(other, F_SPORT) &&
+                   ps_layer_uint(self, F_DPORT) == ps_layer_uint(other, F_DPORT)
+               ? PS_ANSWER_YES
+               : PS_ANSWER_NO;
+}
+
 /* extract_padding: len - 8, as Python slices it even when negative. */
 static bool udp_payload_len(const struct ps_layer *l, long *len)
 {
@@ -65,6 +97,7 @@ const struct ps_proto ps_proto_udp = {
     .addr_binds = addr_binds,
     .mysummary = ps_mysummary_udp,
     .payload_len = udp_payload_len,
+    .answers = udp_answers,
 };
 
 /* UDPerror: a UDP header quoted in an ICMP error. */
@@ -83,4 +116,5 @@ const struct ps_proto ps_proto_udperror = {
     .post_build = udp_post_build,
     .alias = "UDP",
     .payload_len = udp_payload_len,
+    .answers = udperror_answers,
 };

@@ -6,8 +6,8 @@ Run it with no network (Scapy may otherwise ARP while building):
 
 Frames: every frame of tests/vectors/expected.txt (its link type is the one
 Scapy's wrpcap gives the entry's first layer), then the frames of fuzz.pcap:
-Scapy's fuzz() over the same layers with a fixed seed, plus some of them cut
-short. fuzz.pcap is written only when it is missing or --fuzz-again is given,
+Scapy's fuzz() over the same layers with a fixed seed ("fuzz.N"), then some
+of them cut short ("cut.N"). fuzz.pcap is written only when it is missing or --fuzz-again is given,
 so the goldens always describe the checked-in capture.
 
 Each frame is dissected as rdpcap would (the link type's class, Raw when it
@@ -45,6 +45,7 @@ conf.verb = 0
 A, B = "198.18.0.1", "198.18.0.2"
 E = dict(src="02:00:00:00:00:01", dst="02:00:00:00:00:02")
 SEED = 20240501
+WHOLE = 150   # fuzz.pcap: this many whole frames ("fuzz.N"), then frames cut short ("cut.N")
 
 
 def vector_frames():
@@ -86,12 +87,12 @@ def fuzz_packets():
         lambda: Ether(**E) / fuzz(IP(src=A, dst=B)),
     ]
     frames = []
-    for k in range(10):
+    while len(frames) < WHOLE:
         for t in templates:
             frames.append(bytes(t()))
     # Some cut short, to print what a frame did not hold.
     for k in range(30):
-        f = random.choice(frames[:150])
+        f = random.choice(frames[:WHOLE])
         frames.append(f[:random.randint(1, len(f) - 1)])
     return frames
 
@@ -126,7 +127,7 @@ def main():
     frames = vector_frames()
     reader = RawPcapReader(args.pcap)
     for i, (data, _) in enumerate(reader):
-        frames.append(("fuzz.%d" % (i + 1), 1, data))
+        frames.append(("fuzz.%d" % (i + 1) if i < WHOLE else "cut.%d" % (i + 1 - WHOLE), 1, data))
     reader.close()
 
     os.makedirs(args.out, exist_ok=True)

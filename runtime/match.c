@@ -1,0 +1,68 @@
+/* The generic half of Scapy's matching: walking the layers through their
+ * hooks. What each layer compares lives in its protocol's file. */
+#include "match.h"
+
+#include <string.h>
+
+void ps_hash_put(struct ps_hash *h, const void *p, size_t n)
+{
+    size_t room = PS_HASH_MAX - h->n;
+    if (n > room)
+        n = room;
+    memcpy(h->b + h->n, p, n);
+    h->n += n;
+}
+
+void ps_hashret(const struct ps_packet *pkt, size_t from, struct ps_hash *h)
+{
+    h->n = 0;
+    size_t i = from;
+    /* Each hook moves strictly up, so this ends; the bound is a guard. */
+    for (size_t steps = 0; i < pkt->n && steps < PS_MAX_LAYERS; steps++) {
+        const struct ps_proto *p = pkt->layers[i].proto;
+        size_t next = p->hashret ? p->hashret(pkt, i, h) : i + 1;
+        if (next <= i)
+            break;
+        i = next;
+    }
+}
+
+uint64_t ps_hash_digest(const struct ps_hash *h)
+{
+    /* FNV-1a, over the length too so that "" and "\0" differ. */
+    uint64_t x = 0xcbf29ce484222325u ^ h->n;
+    for (size_t i = 0; i < h->n; i++) {
+        x ^= h->b[i];
+        x *= 0x100000001b3u;
+    }
+    return x;
+}
+
+static bool is_padding(const struct ps_proto *p)
+{
+    return p->trailer;
+}
+
+bool ps_answers(const struct ps_packet *reply, size_t r, const struct ps_packet *query, size_t q)
+{
+    for (size_t steps = 0; steps <= 2 * PS_MAX_LAYERS; steps++) {
+        if (r >= reply->n) {
+            /* NoPayload answers NoPayload, and Padding. */
+            return q >= query->n || is_padding(query->layers[q].proto);
+        }
+        const struct ps_proto *p = reply->layers[r].proto;
+        enum ps_answer a;
+        if (p->answers) {
+            a = p->answers(reply, &r, query, &q);
+        } else if (q < query->n && query->layers[q].proto == p) {
+            r++;
+            q++;
+            a = PS_ANSWER_ON;
+        } else {
+            a = PS_ANSWER_NO;
+        }
+        if (a != PS_ANSWER_ON)
+            return a == PS_ANSWER_YES;
+    }
+    return false;
+}
