@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Frame generation speed: pktspec against Scapy and trafgen, in one run, on
+# the same packets (Ether/IPv4/TCP SYNs, the destination port swept), each
+# writing its frames into a pcap file (no network is touched). Prints
+# frames per second for each and the ratios.
+#   bench/run.sh [PKTSPEC_BIN]   (default: build/pktspec)
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${1:-$root/build/pktspec}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+now() { date +%s.%N; }
+rate() { echo "$1 / ($3 - $2)" | bc -l; }
+
+# pktspec: 16 addresses x 65535 ports = 1,048,560 frames.
+cat >"$work/sweep.pkt" <<'SPEC'
+sendp(Ether(dst=02:00:00:00:00:02, src=02:00:00:00:00:01)/
+      IP(src=198.18.0.1, dst=198.18.0.0/28)/TCP(sport=20, dport=1..65535, flags=S))
+SPEC
+n_pktspec=1048560
+t0=$(now); "$bin" run "$work/sweep.pkt" --pcap "$work/pktspec.pcap"; t1=$(now)
+r_pktspec=$(rate $n_pktspec "$t0" "$t1")
+
+# Scapy: the same packets, fewer of them (it is slow); its own wrpcap.
+n_scapy=20000
+cat >"$work/bench_scapy.py" <<'PY'
+import sys, time
+from scapy.all import Ether, IP, TCP, wrpcap, conf
+conf.verb = 0
+n = int(sys.argv[1])
+p = Ether(dst="02:00:00:00:00:02", src="02:00:00:00:00:01")/IP(src="198.18.0.1", dst="198.18.0.2")/TCP(sport=20, dport=(1, n), flags="S")
+t0 = time.time()
+wrpcap(sys.argv[2], p)
+print(n / (time.time() - t0))
+PY
+r_scapy=$(unshare -n /usr/bin/python3 "$work/bench_scapy.py" $n_scapy "$work/scapy.pcap" 2>/dev/null)
+
+# trafgen (netsniff-ng), writing a pcap.
+cat >"$work/t.cfg" <<'CFG'
+{
+  eth(da=02:00:00:00:00:02, sa=02:00:00:00:00:01),
+  ipv4(saddr=198.18.0.1, daddr=198.18.0.2, ttl=64, id=1),
+  tcp(sp=20, dp=dinc(1, 65535), syn, win=8192)
+}
+CFG
+n_trafgen=1048560
+t0=$(now); trafgen -i "$work/t.cfg" -o "$work/trafgen.pcap" -n $n_trafgen -q -P 1 >/dev/null 2>&1; t1=$(now)
+r_trafgen=$(rate $n_trafgen "$t0" "$t1")
+
+printf 'frames per second (higher is better), each tool writing a pcap:\n'
+printf '  pktspec %12.0f  (%d frames)\n' "$r_pktspec" $n_pktspec
+printf '  scapy   %12.0f  (%d frames)\n' "$r_scapy" $n_scapy
+printf '  trafgen %12.0f  (%d frames)\n' "$r_trafgen" $n_trafgen
+printf 'pktspec / scapy   = %.1f x\n' "$(echo "$r_pktspec / $r_scapy" | bc -l)"
+printf 'pktspec / trafgen = %.2f x\n' "$(echo "$r_pktspec / $r_trafgen" | bc -l)"
