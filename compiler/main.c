@@ -5,16 +5,22 @@
 #include <string.h>
 
 #include "compile.h"
+#include "iface.h"
 #include "interp.h"
+#include "lab.h"
 #include "ls.h"
 #include "proto/proto.h"
+#include "read.h"
+#include "signals.h"
 #include "suggest.h"
 
 static const char usage[] =
     "Usage:\n"
     "  pktspec check FILE [-D NAME=VALUE]...\n"
-    "  pktspec run FILE (--dry-run | --pcap OUT) [-D NAME=VALUE]... [--seed N] [--junit FILE]\n"
+    "  pktspec run FILE (--dry-run | --pcap OUT | -i IFACE | --lab [--lab-peer CMD])\n"
+    "              [-D NAME=VALUE]... [--seed N] [--junit FILE]\n"
     "  pktspec ls [LAYER]\n"
+    "  pktspec read CAPTURE [-f BPF] [-c N] [--summary | --show | --hexdump | --command | --json]\n"
     "  pktspec --help | --version\n";
 
 static const char help[] =
@@ -24,21 +30,49 @@ static const char help[] =
     "  check FILE        parse and check the spec; build nothing, send nothing\n"
     "  run FILE          run the spec's statements and tests\n"
     "  ls [LAYER]        list the layers, or one layer's fields and defaults (Scapy's ls())\n"
+    "  read CAPTURE      print the packets of a pcap or pcapng file as Scapy dissects them\n"
     "\n"
     "Options of run:\n"
     "  --dry-run         print every frame the spec would send (summary and hexdump);\n"
     "                    send nothing\n"
     "  --pcap OUT        write every frame the spec would send into the capture OUT;\n"
     "                    send nothing (needs no privilege)\n"
+    "  -i IFACE          send on the interface IFACE and capture there: the frames\n"
+    "                    really leave (root, or CAP_NET_RAW)\n"
+    "  --lab             run in a throwaway lab (root): pktspec in a network namespace\n"
+    "                    of its own (198.18.0.1, 2001:db8::1) joined by a veth pair to a\n"
+    "                    peer's Linux stack (198.18.0.2, 2001:db8::2; TCP port 7 echoes);\n"
+    "                    no frame reaches any other interface, and all of it is gone\n"
+    "                    when the run ends, on a signal, even on SIGKILL\n"
+    "  --lab-peer CMD    with --lab: run the shell command CMD in the peer's namespace\n"
+    "                    before the spec (nft rules, a sender in the background...);\n"
+    "                    $PKTSPEC_LAB_PEER_IFACE names the peer's end of the link\n"
     "  -D NAME=VALUE     override a param; checked against the param's type (check too)\n"
     "  --seed N          make random values the same on every run\n"
     "  --junit FILE      also write the tests' results as JUnit XML\n"
     "\n"
-    "Nothing is ever sent without a named interface or a lab. This version sends\n"
-    "nothing at all: a run needs --dry-run or --pcap.\n"
+    "Options of read:\n"
+    "  -f BPF            only the packets the filter (tcpdump's syntax) matches\n"
+    "  -c N              stop after N packets\n"
+    "  --summary         a line per packet, Scapy's summary() (the default)\n"
+    "  --show            Scapy's show(): every layer and field\n"
+    "  --hexdump         Scapy's hexdump() of each packet's bytes\n"
+    "  --command         a pktspec expression that rebuilds each packet byte for byte\n"
+    "  --json            one JSON object per line per packet:\n"
+    "                      {\"packet\": 1, \"time\": 1700000000.000000, \"caplen\": 54,\n"
+    "                       \"wirelen\": 54, \"linktype\": 1, \"layers\": [{\"layer\": \"Ether\",\n"
+    "                       \"fields\": {\"dst\": \"02:00:00:00:00:02\", ..., \"type\": 2048}}, ...]}\n"
+    "                    with the fields the packet held: integers as numbers,\n"
+    "                    addresses as strings, bytes as hex strings, TCP options as\n"
+    "                    [name, value] pairs, IP options as a list of layers\n"
+    "  A damaged capture prints every good packet, then the error (exit 3).\n"
+    "\n"
+    "Nothing is sent unless the run has -i or --lab. sr() and its kin wait 2 s for\n"
+    "answers when the spec gives no timeout= (Scapy would wait for ever).\n"
     "\n"
     "Exit status: 0 every expect held; 1 an expect failed; 2 a spec or usage error\n"
-    "(found before anything runs); 3 a run-time error.\n";
+    "(found before anything runs, or a bad BPF filter); 3 a run-time error (also a\n"
+    "capture that cannot be read).\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -57,6 +91,7 @@ struct cli {
     bool dry, pcap;
     const char *iface;
     bool lab;
+    const char *lab_peer;
 };
 
 static int parse_define(struct cli *c, char *text)
@@ -107,6 +142,10 @@ static int parse_args(struct cli *c, int argc, char **argv)
                 return 2;
         } else if (strcmp(a, "--lab") == 0) {
             c->lab = true;
+        } else if (strcmp(a, "--lab-peer") == 0) {
+            if (!next)
+                return usage_error("%s needs a value", a);
+            c->lab_peer = argv[++i];
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s'", a);
         } else if (!c->file) {
@@ -118,6 +157,56 @@ static int parse_args(struct cli *c, int argc, char **argv)
     if (!c->file)
         return usage_error("%s needs a spec file", c->command);
     return 0;
+}
+
+/* What the interface gives frames that leave by it: Ether.src, IP.src... */
+static void env_of(const struct ps_iface *ifc, struct ps_env *env)
+{
+    memset(env, 0, sizeof *env);
+    env->have_src_mac = ifc->has_mac;
+    env->have_src_ip4 = ifc->has_ip4;
+    env->have_src_ip6 = ifc->has_ip6;
+    memcpy(env->src_mac, ifc->mac, 6);
+    memcpy(env->src_ip4, ifc->ip4, 4);
+    memcpy(env->src_ip6, ifc->ip6, 16);
+}
+
+/* A run that sends: on -i IFACE, or in a lab made for it and gone after. */
+static int run_live(struct cli *c, const struct ps_program *prog)
+{
+    struct ps_lab lab;
+    char err[512];
+    if (c->lab_peer && !c->lab) {
+        usage_error("--lab-peer goes with --lab%s", "");
+        return 2;
+    }
+    if (c->lab) {
+        if (ps_lab_create(&lab, c->lab_peer, err, sizeof err) < 0) {
+            fprintf(stderr, "pktspec: error: %s\n", err);
+            return 3;
+        }
+        ps_signals_install(ps_lab_kill);
+        c->run.lab = &lab.v;
+        c->run.iface = lab.v.iface;
+    } else {
+        ps_signals_install(NULL);
+        c->run.iface = c->iface;
+    }
+    struct ps_iface ifc;
+    int status = 3;
+    if (ps_iface_get(c->run.iface, &ifc, err, sizeof err) < 0) {
+        fprintf(stderr, "pktspec: error: %s\n", err);
+    } else {
+        env_of(&ifc, &c->run.env);
+        c->run.mode = PS_RUN_LIVE;
+        c->run.out = stdout;
+        c->run.err = stderr;
+        status = ps_run(prog, &c->run);
+    }
+    fflush(NULL);
+    if (c->lab)
+        ps_lab_destroy(&lab);
+    return status;
 }
 
 /* Parse and check; NULL after reporting errors. */
@@ -150,9 +239,7 @@ static int run_spec(struct cli *c, bool run)
     struct ps_program *prog = compile_file(c, &src, &ast);
     int status = prog ? 0 : 2;
     if (prog && run && (c->iface || c->lab)) {
-        fprintf(stderr, "pktspec: error: this version cannot send yet (%s): use --dry-run or "
-                "--pcap OUT\n", c->lab ? "--lab" : "-i");
-        status = 3;
+        status = run_live(c, prog);
     } else if (prog && run) {
         c->run.mode = c->pcap ? PS_RUN_PCAP : PS_RUN_DRY;
         c->run.out = stdout;
@@ -193,6 +280,62 @@ static int list_layers(int argc, char **argv)
     return 0;
 }
 
+/* pktspec read CAPTURE [-f BPF] [-c N] [--summary|--show|--hexdump|--command|--json] */
+static int read_capture(int argc, char **argv)
+{
+    static const struct {
+        const char *flag;
+        enum ps_read_mode mode;
+    } modes[] = {{"--summary", PS_READ_SUMMARY}, {"--show", PS_READ_SHOW},
+                 {"--hexdump", PS_READ_HEXDUMP}, {"--command", PS_READ_COMMAND},
+                 {"--json", PS_READ_JSON}};
+    struct ps_read_opts o = {.mode = PS_READ_SUMMARY, .out = stdout, .err = stderr};
+    const char *mode_flag = NULL;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        bool known = false;
+        for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+            if (strcmp(a, modes[m].flag) != 0)
+                continue;
+            if (mode_flag && strcmp(mode_flag, a) != 0)
+                return usage_error("read prints one way at a time (%s or the other)", mode_flag);
+            mode_flag = a;
+            o.mode = modes[m].mode;
+            known = true;
+        }
+        if (known)
+            continue;
+        if (strcmp(a, "--help") == 0) {
+            printf("%s\n%s", usage, help);
+            return 0;
+        } else if (strcmp(a, "-f") == 0 || strcmp(a, "-c") == 0) {
+            if (i + 1 == argc)
+                return usage_error("%s needs a value", a);
+            const char *v = argv[++i];
+            if (a[1] == 'f') {
+                o.filter = v;
+            } else {
+                char *end;
+                errno = 0;
+                o.count = strtoul(v, &end, 10);
+                if (*end || errno || !*v || v[0] == '-' || o.count == 0)
+                    return usage_error("-c takes a count of packets (1 or more), not '%s'", v);
+            }
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("unknown option '%s'", a);
+        } else if (!o.path) {
+            o.path = a;
+        } else {
+            return usage_error("one capture at a time ('%s' is one too many)", a);
+        }
+    }
+    if (!o.path)
+        return usage_error("read needs a capture file%s", "");
+    /* Fully buffered, even on a terminal: a capture's lines are the hot path. */
+    setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+    return ps_read(&o);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)
@@ -208,6 +351,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "ls") == 0)
         return list_layers(argc, argv);
+    if (strcmp(cmd, "read") == 0)
+        return read_capture(argc, argv);
     if (strcmp(cmd, "check") == 0 || strcmp(cmd, "run") == 0) {
         struct cli c = {.command = cmd};
         for (int i = 2; i < argc; i++) {

@@ -226,11 +226,8 @@ static struct ps_value send_call(struct interp *in, const struct ps_expr *e)
 {
     bool layer3 = e->builtin == B_SEND || e->builtin == B_SR || e->builtin == B_SR1 ||
                   e->builtin == B_SRLOOP;
-    if (in->o->mode == PS_RUN_LIVE) {
-        interp_error(in, e->loc, "this build cannot send on an interface yet: run with "
-                     "--dry-run or --pcap FILE");
-        return none_value;
-    }
+    if (in->o->mode == PS_RUN_LIVE)
+        return live_send_call(in, e);
     emit_all(in, e, layer3);
     switch (e->builtin) {
     case B_SEND:
@@ -381,7 +378,36 @@ static void print_bytes(FILE *out, const struct ps_value *v)
     fputc('"', out);
 }
 
+/* A string inside a list or tuple, written as a spec writes it. */
+static void print_string(FILE *out, const struct ps_value *v)
+{
+    fputc('"', out);
+    for (size_t i = 0; i < v->obj->len; i++) {
+        uint8_t c = v->obj->bytes[i];
+        switch (c) {
+        case '"': fputs("\\\"", out); break;
+        case '\\': fputs("\\\\", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\t': fputs("\\t", out); break;
+        case '\r': fputs("\\r", out); break;
+        default:
+            if (c < 0x20 || c >= 0x7f)
+                fprintf(out, "\\x%02x", c);
+            else
+                fputc(c, out);
+        }
+    }
+    fputc('"', out);
+}
+
+static void print_value(struct interp *in, FILE *out, const struct ps_value *v, bool nested);
+
 void interp_print_value(struct interp *in, FILE *out, const struct ps_value *v)
+{
+    print_value(in, out, v, false);
+}
+
+static void print_value(struct interp *in, FILE *out, const struct ps_value *v, bool nested)
 {
     char text[64];
     switch (v->t) {
@@ -401,7 +427,12 @@ void interp_print_value(struct interp *in, FILE *out, const struct ps_value *v)
     case PT_IP6: ps_format_ip6(v->addr, text); fputs(text, out); break;
     case PT_PREFIX4: ps_format_ip4(v->addr, text); fprintf(out, "%s/%d", text, v->prefix); break;
     case PT_PREFIX6: ps_format_ip6(v->addr, text); fprintf(out, "%s/%d", text, v->prefix); break;
-    case PT_STR: fwrite(v->obj->bytes, 1, v->obj->len, out); break;
+    case PT_STR:
+        if (nested)
+            print_string(out, v);
+        else
+            fwrite(v->obj->bytes, 1, v->obj->len, out);
+        break;
     case PT_BYTES: print_bytes(out, v); break;
     case PT_RANGE: fprintf(out, "%llu..%llu", (unsigned long long)v->u, (unsigned long long)v->hi); break;
     case PT_LIST:
@@ -410,7 +441,7 @@ void interp_print_value(struct interp *in, FILE *out, const struct ps_value *v)
         for (size_t i = 0; i < v->obj->n; i++) {
             if (i)
                 fputs(", ", out);
-            interp_print_value(in, out, &v->obj->items[i]);
+            print_value(in, out, &v->obj->items[i], true);
         }
         fputc(v->t == PT_LIST ? ']' : ')', out);
         break;
@@ -561,7 +592,7 @@ static struct ps_value sniff(struct interp *in, const struct ps_expr *e)
         return got;
     }
     if (in->o->mode == PS_RUN_LIVE)
-        interp_error(in, e->loc, "this build cannot sniff an interface yet");
+        return live_sniff(in, e);
     return wire_value;
 }
 

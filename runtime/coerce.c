@@ -240,31 +240,56 @@ static const char *tcp_options(struct ps_tfield *f, const struct ps_value *list,
     return NULL;
 }
 
-/* A list of IPv4 addresses held encoded (IPOption_RR.routers): in Scapy a
- * list there is the field's value, not a set of packets. */
-static const char *ipv4_list(struct ps_tfield *f, const struct ps_value *v, char *err, size_t cap)
+/* A list of IPv4 (size 4) or IPv6 (size 16) addresses held encoded
+ * (IPOption_RR.routers, IPv6ExtHdrRouting.addresses): in Scapy a list
+ * there is the field's value, not a set of packets. */
+static const char *address_list(struct ps_tfield *f, const struct ps_value *v, size_t size,
+                                char *err, size_t cap)
 {
     size_t n = v->t == PT_LIST ? v->obj->n : 1;
-    uint8_t *buf = calloc(n ? n * 4 : 1, 1);
+    uint8_t *buf = calloc(n ? n * size : 1, 1);
     if (!buf)
         abort();
     for (size_t i = 0; i < n; i++) {
         const struct ps_value *a = v->t == PT_LIST ? &v->obj->items[i] : v;
         char text[64];
-        if (a->t == PT_IP4) {
-            memcpy(buf + 4 * i, a->addr, 4);
-        } else if (a->t != PT_STR || !ps_parse_ip4(str_of(a, text, sizeof text), buf + 4 * i)) {
+        uint8_t *at = buf + size * i;
+        bool ok = a->t == (size == 4 ? PT_IP4 : PT_IP6);
+        if (ok)
+            memcpy(at, a->addr, size);
+        else if (a->t == PT_STR)
+            ok = size == 4 ? ps_parse_ip4(str_of(a, text, sizeof text), at)
+                           : ps_parse_ip6(str_of(a, text, sizeof text), at);
+        if (!ok) {
             free(buf);
-            return fail(err, cap, "a list of IPv4 addresses goes here");
+            return fail(err, cap, "a list of %s addresses goes here", size == 4 ? "IPv4" : "IPv6");
         }
     }
-    struct ps_value bytes = ps_val_bytes(PT_BYTES, buf, n * 4);
+    struct ps_value bytes = ps_val_bytes(PT_BYTES, buf, n * size);
     free(buf);
     f->src = FS_CONST;
     f->one.set = true;
     f->one.bytes = bytes.obj->bytes;
-    f->one.len = n * 4;
+    f->one.len = n * size;
     f->keep = bytes.obj;
+    return NULL;
+}
+
+/* An address given to a bytes field with a wire form of its own (DNSRR's
+ * rdata of an A or AAAA record): held as its text, as Scapy holds it. */
+static const char *address_text(struct ps_tfield *f, const struct ps_value *v)
+{
+    char text[64];
+    if (v->t == PT_IP4)
+        ps_format_ip4(v->addr, text);
+    else
+        ps_format_ip6(v->addr, text);
+    struct ps_value str = ps_val_bytes(PT_STR, (const uint8_t *)text, strlen(text));
+    f->src = FS_CONST;
+    f->one.set = true;
+    f->one.bytes = str.obj->bytes;
+    f->one.len = str.obj->len;
+    f->keep = str.obj;
     return NULL;
 }
 
@@ -272,14 +297,24 @@ static const char *sub_layers(struct ps_tlayer *layer, int fi, const struct ps_v
                               size_t cap)
 {
     const struct ps_field *fd = &layer->proto->fields[fi];
-    size_t n = v->t == PT_PKT ? 1 : v->obj->n;
+    /* Each item is an element, or a stack of them (Scapy chains DNS
+     * records: qd=DNSQR()/DNSQR()). */
+    size_t items = v->t == PT_PKT ? 1 : v->obj->n, n = 0;
+    for (size_t i = 0; i < items; i++) {
+        const struct ps_value *e = v->t == PT_PKT ? v : &v->obj->items[i];
+        n += e->t == PT_PKT ? e->obj->pkt.n : 1;
+    }
     struct ps_layer *sub = calloc(n ? n : 1, sizeof *sub);
     if (!sub)
         abort();
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0, k = 0; i < items; i++) {
         const struct ps_value *e = v->t == PT_PKT ? v : &v->obj->items[i];
-        if (e->t != PT_PKT || e->obj->pkt.n != 1 || !e->obj->pkt.layers[0]->proto->klass ||
-            strcmp(e->obj->pkt.layers[0]->proto->klass, fd->sub_class) != 0) {
+        bool ok = e->t == PT_PKT && e->obj->pkt.n > 0;
+        for (size_t j = 0; ok && j < e->obj->pkt.n; j++) {
+            const char *klass = e->obj->pkt.layers[j]->proto->klass;
+            ok = klass && strcmp(klass, fd->sub_class) == 0;
+        }
+        if (!ok) {
             free(sub);
             return fail(err, cap, "%s takes %s layers", fd->name, fd->sub_class);
         }
@@ -287,7 +322,8 @@ static const char *sub_layers(struct ps_tlayer *layer, int fi, const struct ps_v
         struct ps_packet one;
         one.n = 0;
         ps_tpkt_member(&e->obj->pkt, 0, &rng, &one);
-        sub[i] = one.layers[0];
+        for (size_t j = 0; j < one.n; j++)
+            sub[k++] = one.layers[j];
     }
     free(layer->sub[fi]);
     layer->sub[fi] = sub;
@@ -316,7 +352,11 @@ const char *ps_coerce_field(struct ps_tlayer *layer, int fi, const struct ps_val
     if (fd->kind == PS_K_OPTIONS && v->t == PT_LIST)
         return tcp_options(f, v, err, cap);
     if (fd->ipv4_list && (v->t == PT_LIST || v->t == PT_IP4))
-        return ipv4_list(f, v, err, cap);
+        return address_list(f, v, 4, err, cap);
+    if (fd->ipv6_list && (v->t == PT_LIST || v->t == PT_IP6))
+        return address_list(f, v, 16, err, cap);
+    if (fd->kind == PS_K_BYTES && fd->encode && (v->t == PT_IP4 || v->t == PT_IP6))
+        return address_text(f, v);
     if (fd->kind == PS_K_LAYERS && (v->t == PT_LIST || v->t == PT_PKT))
         return sub_layers(layer, fi, v, err, cap);
 

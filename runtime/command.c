@@ -1,11 +1,15 @@
 /* A pktspec expression that rebuilds a decoded packet byte for byte (the
  * spec-syntax counterpart of Scapy's command()): every field the frame
- * held is given, so no auto rule or binding changes a byte. */
+ * held is given, so no auto rule or binding changes a byte. A layer the
+ * frame cut short cannot be given by its fields (the missing ones would
+ * take defaults): it is given as the Raw layer of the bytes it held. */
 #include "print_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "addr.h"
+#include "encode.h"
 
 /* A string literal when every byte reads as text, else x"..". */
 static void put_bytes_literal(struct ps_strbuf *b, const uint8_t *p, size_t n)
@@ -111,68 +115,117 @@ static void put_tcp_options(struct ps_strbuf *b, const struct ps_fval *v)
     put_hex_bytes(b, v->bytes, v->len);
 }
 
-static void put_layer(struct ps_strbuf *b, struct ps_at at);
+static void put_layer(struct ps_strbuf *b, const struct ps_layer *l);
 
-static uint64_t read_bits(const uint8_t *p, size_t bitpos, unsigned bits)
+/* Whether an unset field would write bytes of its own (a list or string
+ * whose default is empty writes none: a frame may end before it). */
+static bool default_takes_bytes(const struct ps_layer *l, const struct ps_field *f)
 {
-    uint64_t v = 0;
-    for (unsigned i = 0; i < bits; i++, bitpos++)
-        v = v << 1 | ((p[bitpos >> 3] >> (7 - (bitpos & 7))) & 1);
-    return v;
+    switch (f->kind) {
+    case PS_K_UINT:
+        return (f->bits_for ? f->bits_for(l) : f->bits) > 0;
+    case PS_K_BYTES:
+    case PS_K_OPTIONS:
+        return f->bits || (f->def_text && *f->def_text);
+    case PS_K_LAYERS:
+        return false;
+    default:
+        return true;
+    }
 }
 
-/* The class of `klass` that is a one-byte header and nothing else
- * (IPOption_EOL), for a lone byte no element took. */
-static const struct ps_proto *header_only_class(const char *klass)
+/* Whether the frame ended before one of l's fields (Scapy's dissector
+ * stopped there): such a layer cannot be given field by field. */
+static bool cut_short(const struct ps_layer *l)
 {
-    size_t count;
-    const struct ps_proto *const *all = ps_proto_all(&count);
-    for (size_t i = 0; i < count; i++) {
-        const struct ps_proto *c = all[i];
-        unsigned bits = 0;
-        bool uints = c->klass && strcmp(c->klass, klass) == 0;
-        for (size_t fi = 0; uints && fi < c->nfields; fi++) {
-            uints = c->fields[fi].kind == PS_K_UINT && !c->fields[fi].present;
-            bits += c->fields[fi].bits;
-        }
-        if (uints && bits == 8)
-            return c;
+    for (size_t fi = 0; fi < ps_nfields(l); fi++) {
+        const struct ps_field *f = &l->proto->fields[fi];
+        if (f->present && !f->present(l))
+            continue;
+        if (!l->v[fi].set && default_takes_bytes(l, f))
+            return true;
+        /* Bytes the encoder would pad or fill: the frame ended inside. */
+        if (l->v[fi].set && f->kind != PS_K_UINT && f->kind != PS_K_LAYERS &&
+            ((f->pad_to && l->v[fi].len % f->pad_to) ||
+             (f->kind == PS_K_BYTES && f->bits && l->v[fi].len < f->bits / 8u)))
+            return true;
+        if (f->kind == PS_K_LAYERS && l->v[fi].set)
+            for (size_t k = 0; k < l->v[fi].nsub; k++)
+                if (cut_short(&l->v[fi].sub[k]))
+                    return true;
     }
-    return NULL;
+    return false;
 }
 
-/* Bytes no element took, as an element of the list's own class that writes
- * them back: its bit fields read from them, its bytes field the rest (the
- * generic IPOption: header byte, length byte, value), or a header-only
- * class for a single byte. */
-static void put_leftover_element(struct ps_strbuf *b, const struct ps_field *f,
-                                 const uint8_t *p, size_t n)
+/* Bits the fields l held take on the wire, up to the first it did not. */
+static size_t held_bits(const struct ps_layer *l)
 {
-    const struct ps_proto *c = f->sub_class ? ps_proto_find(f->sub_class) : NULL;
-    if (n == 1 && f->sub_class)
-        c = header_only_class(f->sub_class);
-    if (!c) {
-        put_bytes_literal(b, p, n);
-        return;
-    }
     size_t bit = 0;
-    ps_strbuf_puts(b, c->name);
-    ps_strbuf_putc(b, '(');
-    for (size_t fi = 0; fi < c->nfields && bit < n * 8; fi++) {
-        const struct ps_field *cf = &c->fields[fi];
-        bool fits = cf->kind == PS_K_UINT ? bit + cf->bits <= n * 8 : cf->kind == PS_K_BYTES;
-        if (!fits)
+    for (size_t fi = 0; fi < ps_nfields(l); fi++) {
+        const struct ps_field *f = &l->proto->fields[fi];
+        const struct ps_fval *v = &l->v[fi];
+        if (f->present && !f->present(l))
+            continue;
+        if (!v->set)
             break;
-        ps_strbuf_printf(b, "%s%s=", fi ? ", " : "", cf->name);
-        if (cf->kind == PS_K_UINT) {
-            ps_strbuf_printf(b, "%llu", (unsigned long long)read_bits(p, bit, cf->bits));
-            bit += cf->bits;
-        } else {
-            put_bytes_literal(b, p + bit / 8, n - bit / 8);
-            bit = n * 8;
+        if (f->kind == PS_K_UINT) {
+            bit += f->bits_for ? f->bits_for(l) : f->bits;
+            continue;
+        }
+        bit = (bit + 7) / 8 * 8;
+        switch (f->kind) {
+        case PS_K_MAC: bit += 48; break;
+        case PS_K_IPV4: bit += 32; break;
+        case PS_K_IPV6: bit += 128; break;
+        case PS_K_LAYERS:
+            for (size_t k = 0; k < v->nsub; k++)
+                bit += (held_bits(&v->sub[k]) + 7) / 8 * 8;
+            bit += v->len * 8;
+            break;
+        default: bit += v->len * 8; break;
         }
     }
-    ps_strbuf_putc(b, ')');
+    return bit;
+}
+
+/* The bytes layer l was dissected from: the encoder's text of it alone,
+ * cut where its fields end. -1 when there is no memory. */
+static long held_bytes(const struct ps_layer *l, uint8_t *out, size_t cap)
+{
+    /* Only a layer the frame cut short comes here: the heap is fine. */
+    struct ps_packet *one = malloc(sizeof *one);
+    uint8_t *frame = malloc(PS_MAX_FRAME);
+    long n = -1;
+    if (one && frame) {
+        one->n = 1;
+        one->layers[0] = *l;
+        long all = ps_encode(one, NULL, frame, PS_MAX_FRAME, NULL);
+        size_t held = (held_bits(l) + 7) / 8;
+        if (all >= 0 && held <= (size_t)all && held <= cap) {
+            memcpy(out, frame, held);
+            n = (long)held;
+        }
+    }
+    free(one);
+    free(frame);
+    return n;
+}
+
+/* A layer list with an element cut short, or bytes no element took, is
+ * given as its bytes. */
+static void put_layer_list_bytes(struct ps_strbuf *b, const struct ps_fval *v)
+{
+    uint8_t bytes[PS_MAX_FRAME > 4096 ? 4096 : PS_MAX_FRAME];
+    size_t len = 0;
+    for (size_t k = 0; k < v->nsub; k++) {
+        long n = held_bytes(&v->sub[k], bytes + len, sizeof bytes - len);
+        len += n > 0 ? (size_t)n : 0;
+    }
+    if (v->len && v->len <= sizeof bytes - len) {
+        memcpy(bytes + len, v->bytes, v->len);
+        len += v->len;
+    }
+    put_hex_bytes(b, bytes, len);
 }
 
 static void put_value(struct ps_strbuf *b, const struct ps_field *f, const struct ps_fval *v)
@@ -205,6 +258,13 @@ static void put_value(struct ps_strbuf *b, const struct ps_field *f, const struc
                 ps_strbuf_printf(b, "%s%s", i ? ", " : "", text);
             }
             ps_strbuf_putc(b, ']');
+        } else if (f->ipv6_list && v->len % 16 == 0) {
+            ps_strbuf_putc(b, '[');
+            for (size_t i = 0; i < v->len; i += 16) {
+                ps_format_ip6(v->bytes + i, text);
+                ps_strbuf_printf(b, "%s\"%s\"", i ? ", " : "", text);
+            }
+            ps_strbuf_putc(b, ']');
         } else {
             put_bytes_literal(b, v->bytes, v->len);
         }
@@ -212,33 +272,46 @@ static void put_value(struct ps_strbuf *b, const struct ps_field *f, const struc
     case PS_K_OPTIONS:
         put_tcp_options(b, v);
         break;
-    case PS_K_LAYERS:
+    case PS_K_LAYERS: {
+        bool whole = v->len == 0;
+        for (size_t i = 0; i < v->nsub && whole; i++)
+            whole = !cut_short(&v->sub[i]);
+        if (!whole) {
+            put_layer_list_bytes(b, v);
+            break;
+        }
         ps_strbuf_putc(b, '[');
         for (size_t i = 0; i < v->nsub; i++) {
             if (i)
                 ps_strbuf_puts(b, ", ");
-            put_layer(b, ps_at_element(&v->sub[i]));
-        }
-        if (v->len) {
-            if (v->nsub)
-                ps_strbuf_puts(b, ", ");
-            put_leftover_element(b, f, v->bytes, v->len);
+            put_layer(b, &v->sub[i]);
         }
         ps_strbuf_putc(b, ']');
         break;
     }
+    }
 }
 
-static void put_layer(struct ps_strbuf *b, struct ps_at at)
+static void put_layer(struct ps_strbuf *b, const struct ps_layer *l)
 {
-    const struct ps_layer *l = at.l;
     bool first = true;
+    if (cut_short(l)) {
+        /* What it held, as the Raw layer that writes those bytes back. */
+        uint8_t *bytes = malloc(PS_MAX_FRAME);
+        long n = bytes ? held_bytes(l, bytes, PS_MAX_FRAME) : -1;
+        if (n >= 0) {
+            ps_strbuf_puts(b, "Raw(load=");
+            put_bytes_literal(b, bytes, (size_t)n);
+            ps_strbuf_putc(b, ')');
+            free(bytes);
+            return;
+        }
+        free(bytes);
+    }
     ps_strbuf_puts(b, l->proto->name);
     ps_strbuf_putc(b, '(');
     for (size_t fi = 0; fi < ps_nfields(l); fi++) {
         const struct ps_field *f = &l->proto->fields[fi];
-        /* What the frame did not hold is left to the default, as Scapy's
-         * command() leaves out the fields it does not hold. */
         if (!l->v[fi].set || (f->present && !f->present(l)))
             continue;
         if (!first)
@@ -258,7 +331,7 @@ int ps_command(const struct ps_packet *pkt, char *out, size_t cap)
     for (size_t i = 0; i < n; i++) {
         if (i)
             ps_strbuf_putc(&b, '/');
-        put_layer(&b, ps_at_layer(pkt, i));
+        put_layer(&b, &pkt->layers[i]);
     }
     return ps_strbuf_result(&b);
 }

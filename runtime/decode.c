@@ -94,7 +94,8 @@ static const struct ps_proto *element_class(const char *sub_class, const uint8_t
 }
 
 static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size_t avail,
-                          struct ps_layer *l, struct ps_decode_room *room, int depth);
+                          struct ps_layer *l, struct ps_decode_room *room, int depth,
+                          const struct ps_proto *under);
 
 /* Fills layer list field v from bytes [p, p+n): elements while they decode
  * and room lasts; the bytes left over stay in v->bytes. */
@@ -111,7 +112,7 @@ static void decode_elements(const struct ps_field *f, const uint8_t *p, size_t n
             if (!c)
                 break;
             struct ps_layer *e = &room->subs[room->subs_used];
-            long h = decode_fields(c, p + pos, n - pos, e, room, depth + 1);
+            long h = decode_fields(c, p + pos, n - pos, e, room, depth + 1, NULL);
             if (h <= 0)
                 break;
             pos += (size_t)h;
@@ -125,22 +126,45 @@ static void decode_elements(const struct ps_field *f, const uint8_t *p, size_t n
     v->len = n - pos;
 }
 
-/* Reads proto's fields from buf (avail bytes) into l. Returns the bytes the
- * header took, or -1 when the bytes end inside a field. */
+/* Whether `under` (the layer below; NULL for a list element) is `name` or
+ * aliased to it: a field's only_on. */
+static bool under_is(const struct ps_proto *under, const char *name)
+{
+    return under && (strcmp(under->name, name) == 0 ||
+                     (under->alias && strcmp(under->alias, name) == 0));
+}
+
+/* Reads proto's fields from buf (avail bytes) into l, `under` being the
+ * layer below. Returns the bytes the header took, or -1 when the bytes end
+ * inside a field. */
 static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size_t avail,
-                          struct ps_layer *l, struct ps_decode_room *room, int depth)
+                          struct ps_layer *l, struct ps_decode_room *room, int depth,
+                          const struct ps_proto *under)
 {
     size_t bit = 0;
+    bool passed_on = false;
     layer_start(l, proto);
     for (size_t fi = 0; fi < proto->nfields && fi < PS_MAX_FIELDS; fi++) {
         const struct ps_field *f = &proto->fields[fi];
         struct ps_fval *v = &l->v[fi];
         /* Scapy's do_dissect stops when the bytes end between two fields:
-         * the layer stands, the fields not reached keep their defaults. */
-        if (bit == avail * 8)
+         * the layer stands, the fields not reached keep their defaults.
+         * A field read by a hook hands the next one its whole input (DNS's
+         * record lists pass (s, p) on), so a hook after it still runs. */
+        if (bit == avail * 8 && !(passed_on && f->decode))
             break;
-        if (f->present && !f->present(l))
+        if (f->only_on ? !under_is(under, f->only_on) : f->present && !f->present(l))
             continue;
+        if (f->decode) {
+            size_t off = (bit + 7) / 8;
+            long n = f->decode(buf, avail, off, l, v, room);
+            if (n < 0 || (size_t)n > avail - off)
+                return -1;
+            v->set = true;
+            bit = (off + (size_t)n) * 8;
+            passed_on = true;
+            continue;
+        }
         if (f->kind == PS_K_UINT) {
             unsigned bits = f->bits_for ? f->bits_for(l) : f->bits;
             if (bits == 0)
@@ -204,42 +228,50 @@ static int field_index(const struct ps_proto *p, const char *name)
     return -1;
 }
 
-/* The first protocol with a bind_layers call on `lower` that layer l
- * satisfies. Consecutive entries with the same lower and different fields
+/* Whether layer l satisfies one of the bind_layers calls on `lower` in
+ * table bd. Consecutive entries with the same lower and different fields
  * are one call (all must hold: IP-in-IP is frag=0 and proto=4); a repeated
  * field or an entry without a field starts the next call (see ps_bind). */
+static bool binding_holds(const struct ps_layer *l, const char *lower, const struct ps_bind *bd)
+{
+    while (bd && bd->lower) {
+        if (!same_name(bd->lower, lower)) {
+            bd++;
+            continue;
+        }
+        const struct ps_bind *first = bd;
+        bool holds = true;
+        for (; bd->lower && same_name(bd->lower, lower); bd++) {
+            if (!bd->field) {
+                bd++;
+                break;
+            }
+            bool repeated = false;
+            for (const struct ps_bind *q = first; q < bd && !repeated; q++)
+                repeated = same_name(q->field, bd->field);
+            if (repeated)
+                break;
+            if (holds) {
+                int fi = field_index(l->proto, bd->field);
+                holds = fi >= 0 && ps_layer_uint(l, fi) == bd->value;
+            }
+        }
+        if (holds)
+            return true;
+    }
+    return false;
+}
+
+/* The first protocol, in registry order, with a call on `lower` that layer
+ * l satisfies: its bindings both ways, then those for dissecting only. */
 static const struct ps_proto *bound_upper_named(const struct ps_layer *l, const char *lower)
 {
     size_t count;
     const struct ps_proto *const *all = ps_proto_all(&count);
-    for (size_t i = 0; i < count; i++) {
-        const struct ps_bind *bd = all[i]->binds;
-        while (bd && bd->lower) {
-            if (!same_name(bd->lower, lower)) {
-                bd++;
-                continue;
-            }
-            const struct ps_bind *first = bd;
-            bool holds = true;
-            for (; bd->lower && same_name(bd->lower, lower); bd++) {
-                if (!bd->field) {
-                    bd++;
-                    break;
-                }
-                bool repeated = false;
-                for (const struct ps_bind *q = first; q < bd && !repeated; q++)
-                    repeated = same_name(q->field, bd->field);
-                if (repeated)
-                    break;
-                if (holds) {
-                    int fi = field_index(l->proto, bd->field);
-                    holds = fi >= 0 && ps_layer_uint(l, fi) == bd->value;
-                }
-            }
-            if (holds)
-                return all[i];
-        }
-    }
+    for (size_t i = 0; i < count; i++)
+        if (binding_holds(l, lower, all[i]->binds) ||
+            binding_holds(l, lower, all[i]->dissect_binds))
+            return all[i];
     return NULL;
 }
 
@@ -313,12 +345,13 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
             p = raw = raw_class();
         struct ps_layer *l = &pkt->layers[pkt->n];
         size_t subs_mark = room ? room->subs_used : 0;
-        long h = p ? decode_fields(p, frame + off, end - off, l, room, 0) : -1;
+        const struct ps_proto *under = pkt->n ? pkt->layers[pkt->n - 1].proto : NULL;
+        long h = p ? decode_fields(p, frame + off, end - off, l, room, 0, under) : -1;
         if (h < 0 && (!raw || p != raw)) {
             if (room)
                 room->subs_used = subs_mark;
             p = raw = raw_class();
-            h = p ? decode_fields(p, frame + off, end - off, l, room, 0) : -1;
+            h = p ? decode_fields(p, frame + off, end - off, l, room, 0, under) : -1;
         }
         if (h < 0)
             break;
@@ -347,7 +380,7 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
         if (!pp)
             pp = raw_class();
         struct ps_layer *l = &pkt->layers[pkt->n];
-        if (!pp || decode_fields(pp, frame + s.start, s.end - s.start, l, room, 0) < 0)
+        if (!pp || decode_fields(pp, frame + s.start, s.end - s.start, l, room, 0, NULL) < 0)
             break;
         if (room) {
             room->start[pkt->n] = s.start;

@@ -72,22 +72,25 @@ static bool bound_value(const struct ps_packet *pkt, size_t idx, const char *fie
     if (!pkt || idx + 1 >= pkt->n)
         return false;
     const struct ps_proto *lower = pkt->layers[idx].proto, *upper = pkt->layers[idx + 1].proto;
-    if (!upper->binds)
-        return false;
-    /* Scapy picks one binding set: the lower class's own, else its alias's. */
+    /* The build-only bindings first: they hold the call that wins. */
+    const struct ps_bind *const tables[2] = {upper->build_binds, upper->binds};
+    /* Scapy picks one binding set: the lower class's own, else its alias's.
+     * Call separators (no field) bind nothing. */
     const char *target = lower->alias;
-    for (const struct ps_bind *bd = upper->binds; bd->lower; bd++)
-        if (strcmp(bd->lower, lower->name) == 0) {
-            target = lower->name;
-            break;
-        }
+    for (size_t t = 0; t < 2 && target != lower->name; t++)
+        for (const struct ps_bind *bd = tables[t]; bd && bd->lower; bd++)
+            if (bd->field && strcmp(bd->lower, lower->name) == 0) {
+                target = lower->name;
+                break;
+            }
     if (!target)
         return false;
-    for (const struct ps_bind *bd = upper->binds; bd->lower; bd++)
-        if (strcmp(bd->lower, target) == 0 && strcmp(bd->field, field) == 0) {
-            *v = bd->value;
-            return true;
-        }
+    for (size_t t = 0; t < 2; t++)
+        for (const struct ps_bind *bd = tables[t]; bd && bd->lower; bd++)
+            if (bd->field && strcmp(bd->lower, target) == 0 && strcmp(bd->field, field) == 0) {
+                *v = bd->value;
+                return true;
+            }
     return false;
 }
 
@@ -128,8 +131,10 @@ static void default_address(const struct ps_packet *pkt, size_t idx, const struc
         for (const struct ps_addr_bind *ab = up->addr_binds; ab && ab->lower; ab++) {
             if (strcmp(ab->lower, l->proto->name) != 0 || strcmp(ab->addr_field, f->name) != 0)
                 continue;
-            int fi = ps_field_index(up, ab->field);
-            if (fi >= 0 && ps_effective_uint(pkt, idx + 1, fi) == ab->value) {
+            /* Without a field the address is bound whatever the upper layer
+             * holds (Scapy's overload_fields: ICMPv6ND_NS sends to ff02::1). */
+            int fi = ab->field ? ps_field_index(up, ab->field) : -1;
+            if (!ab->field || (fi >= 0 && ps_effective_uint(pkt, idx + 1, fi) == ab->value)) {
                 text = ab->addr;
                 break;
             }
@@ -147,8 +152,9 @@ static void default_address(const struct ps_packet *pkt, size_t idx, const struc
         (void)ps_parse_ip6(text, a);
 }
 
-/* Scapy's getmacbyip: an IPv4 multicast destination has a MAC of its own
- * (01:00:5e + the low 23 bits), found without the network. */
+/* Scapy's getmacbyip and getmacbyip6: a multicast destination has a MAC
+ * of its own, found without the network: 01:00:5e + the low 23 bits of an
+ * IPv4 group, 33:33 + the low 32 bits of an IPv6 one (in6_getnsmac). */
 static bool multicast_mac(const struct ps_packet *pkt, size_t idx, uint8_t mac[6])
 {
     for (size_t up = idx + 1; pkt && up < pkt->n; up++) {
@@ -156,13 +162,21 @@ static bool multicast_mac(const struct ps_packet *pkt, size_t idx, uint8_t mac[6
         if (l->proto->neighbor_through)
             continue;
         int fi = l->proto->neighbor_field ? ps_field_index(l->proto, l->proto->neighbor_field) : -1;
-        if (fi < 0 || l->proto->fields[fi].kind != PS_K_IPV4)
+        enum ps_kind kind = fi >= 0 ? l->proto->fields[fi].kind : PS_K_UINT;
+        if (kind != PS_K_IPV4 && kind != PS_K_IPV6)
             return false;
         uint8_t ip[16];
         if (l->v[fi].set)
-            memcpy(ip, l->v[fi].addr, 4);
+            memcpy(ip, l->v[fi].addr, 16);
         else
             default_address(pkt, up, l, &l->proto->fields[fi], ip);
+        if (kind == PS_K_IPV6) {
+            if (ip[0] != 0xff)
+                return false;
+            const uint8_t m6[6] = {0x33, 0x33, ip[12], ip[13], ip[14], ip[15]};
+            memcpy(mac, m6, 6);
+            return true;
+        }
         if ((ip[0] & 0xf0) != 0xe0)
             return false;
         const uint8_t m[6] = {0x01, 0x00, 0x5e, (uint8_t)(ip[1] & 0x7f), ip[2], ip[3]};
@@ -242,6 +256,32 @@ static void pad_from(struct writer *w, size_t from, unsigned to)
         put_zeros(w, (to - (w->len - from) % to) % to);
 }
 
+/* Whether layer idx sits right on a `name` (or on a class aliased to it). */
+static bool on_class(const struct ps_packet *pkt, size_t idx, const char *name)
+{
+    if (!pkt || idx == 0 || idx >= pkt->n)
+        return false;
+    const struct ps_proto *under = pkt->layers[idx - 1].proto;
+    return strcmp(under->name, name) == 0 || (under->alias && strcmp(under->alias, name) == 0);
+}
+
+/* A field with a wire form of its own: its hook counts it, then writes it. */
+static void put_encoded(struct writer *w, const struct ps_field *f, const struct ps_layer *l,
+                        const struct ps_fval *v)
+{
+    long n = f->encode(l, v, NULL, 0);
+    if (n < 0 || (size_t)n > w->cap - w->len) {
+        w->overflow = true;
+        w->len = w->cap;
+        return;
+    }
+    if (w->buf && f->encode(l, v, w->buf + w->len, w->cap - w->len) != n) {
+        w->overflow = true;
+        return;
+    }
+    w->len += (size_t)n;
+}
+
 static void put_field(struct ctx *c, const struct ps_layer *l, int fi, const struct ps_packet *pkt,
                       size_t idx, int depth);
 static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
@@ -278,6 +318,11 @@ static uint64_t uint_value(struct ctx *c, const struct ps_layer *l, int fi,
         return l->v[fi].u;
     if (bound_value(pkt, idx, f->name, &v))
         return v;
+    if (f->count_of) {
+        int of = ps_field_index(l->proto, f->count_of);
+        if (of >= 0)
+            return l->v[of].set ? l->v[of].nsub : l->proto->fields[of].def_sub ? 1 : 0;
+    }
     /* While only counting, values do not matter, and measuring a layer from
      * inside it would not end. */
     if (!c->w->buf && (f->length_of || f->len_of_layer))
@@ -296,7 +341,7 @@ static void put_field(struct ctx *c, const struct ps_layer *l, int fi, const str
                       size_t idx, int depth)
 {
     const struct ps_field *f = &l->proto->fields[fi];
-    if (f->present && !f->present(l))
+    if (f->only_on ? !on_class(pkt, idx, f->only_on) : f->present && !f->present(l))
         return;
     struct ps_fieldmap *map = c->b->map;
     size_t at = 0;
@@ -317,6 +362,10 @@ static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
 {
     const struct ps_field *f = &l->proto->fields[fi];
     const struct ps_fval *v = &l->v[fi];
+    if (f->encode) {
+        put_encoded(c->w, f, l, v);
+        return;
+    }
     switch (f->kind) {
     case PS_K_UINT: {
         unsigned bits = f->bits_for ? f->bits_for(l) : f->bits;
@@ -343,6 +392,12 @@ static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
         if (v->set && depth < MAX_SUB_DEPTH)
             for (size_t k = 0; k < v->nsub; k++)
                 put_layer(c, &v->sub[k], NULL, 0, depth + 1);
+        const struct ps_proto *dflt = !v->set && f->def_sub ? ps_proto_find(f->def_sub) : NULL;
+        if (dflt && depth < MAX_SUB_DEPTH) {
+            struct ps_layer one;
+            ps_layer_init(&one, dflt);
+            put_layer(c, &one, NULL, 0, depth + 1);
+        }
         if (v->set && v->bytes)
             put_bytes(c->w, v->bytes, v->len);
         pad_from(c->w, from, f->pad_to);
@@ -359,6 +414,35 @@ static void put_layer(struct ctx *c, const struct ps_layer *l, const struct ps_p
     /* Tables end their bit runs on a byte; flush a bad one rather than lose it. */
     if (c->w->nbits)
         put_bits(c->w, 0, 8 - c->w->nbits);
+}
+
+/* A layer's `present` hooks see the layer alone: when the layer above
+ * binds one of its fields (VXLAN's flags under an Ether, GRE's
+ * routing_present under a GRErouting), they must see that value too, so
+ * the layer is encoded from a copy holding it. */
+static const struct ps_layer *with_bound(const struct ps_packet *pkt, size_t idx,
+                                         struct ps_layer *copy)
+{
+    const struct ps_layer *l = &pkt->layers[idx];
+    size_t n = l->proto->nfields < PS_MAX_FIELDS ? l->proto->nfields : PS_MAX_FIELDS;
+    bool conditional = false;
+    for (size_t fi = 0; fi < n && !conditional; fi++)
+        conditional = l->proto->fields[fi].present != NULL;
+    if (!conditional)
+        return l;
+    bool copied = false;
+    for (size_t fi = 0; fi < n; fi++) {
+        const struct ps_field *f = &l->proto->fields[fi];
+        uint64_t v;
+        if (f->kind != PS_K_UINT || l->v[fi].set || !bound_value(pkt, idx, f->name, &v))
+            continue;
+        if (!copied)
+            *copy = *l;
+        copied = true;
+        copy->v[fi].set = true;
+        copy->v[fi].u = v;
+    }
+    return copied ? copy : l;
 }
 
 long ps_encode(const struct ps_packet *pkt, const struct ps_env *env, uint8_t *out, size_t cap,
@@ -378,7 +462,8 @@ long ps_encode_mapped(const struct ps_packet *pkt, const struct ps_env *env, uin
     size_t n = pkt->n < PS_MAX_LAYERS ? pkt->n : PS_MAX_LAYERS;
 
     for (size_t i = 0; i < n; i++) {
-        const struct ps_layer *l = &pkt->layers[i];
+        struct ps_layer copy;
+        const struct ps_layer *l = with_bound(pkt, i, &copy);
         b.start[i] = w.len;
         if (!l->proto->trailer)
             put_layer(&c, l, pkt, i, 0);
@@ -399,4 +484,13 @@ long ps_encode_mapped(const struct ps_packet *pkt, const struct ps_env *env, uin
     if (holes)
         *holes = b.holes;
     return (long)b.len;
+}
+
+long ps_encode_layer(const struct ps_layer *l, uint8_t *out, size_t cap)
+{
+    struct ps_build b = {.buf = out, .cap = out ? cap : SIZE_MAX};
+    struct writer w = {.buf = out, .cap = out ? cap : SIZE_MAX};
+    struct ctx c = {&b, &w};
+    put_layer(&c, l, NULL, 0, 1);
+    return w.overflow ? -1 : (long)w.len;
 }

@@ -57,6 +57,12 @@ long ps_encode(const struct ps_packet *pkt, const struct ps_env *env,
 long ps_encode_mapped(const struct ps_packet *pkt, const struct ps_env *env, uint8_t *out,
                       size_t cap, unsigned *holes, struct ps_fieldmap *map);
 
+/* Encodes one layer alone, as an element of a layer list is (no bindings,
+ * no interface): into out, or only counting when out is NULL. Returns its
+ * length, or -1 when it does not fit. For encode hooks that lay elements
+ * out themselves (IPv6 options with their alignment padding). */
+long ps_encode_layer(const struct ps_layer *l, uint8_t *out, size_t cap);
+
 /* The value a UINT field takes in layer idx once defaults and bindings from
  * the layer above apply (not auto rules). */
 uint64_t ps_effective_uint(const struct ps_packet *pkt, size_t idx, int field);

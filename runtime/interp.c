@@ -209,6 +209,22 @@ static int compare_values(const struct ps_value *a, const struct ps_value *b, bo
     return 1;
 }
 
+/* Keeps what the left side of a comparison held, so that a failed expect
+ * can show it beside what was expected. */
+static void describe_got(struct interp *in, const struct ps_expr *what, const struct ps_value *v)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (!m)
+        return;
+    (void)what;
+    interp_print_value(in, m, v);
+    fclose(m);
+    snprintf(in->got, sizeof in->got, "%s", text ? text : "");
+    free(text);
+}
+
 static struct ps_value binop(struct interp *in, const struct ps_expr *e)
 {
     if (e->op == PO_AND || e->op == PO_OR) {
@@ -246,6 +262,7 @@ static struct ps_value binop(struct interp *in, const struct ps_expr *e)
     } else {
         bool ok;
         int c = compare_values(&l, &r, &ok);
+        describe_got(in, e->args[0], &l);
         if (!ok && e->op != PO_EQ && e->op != PO_NE)
             interp_error(in, e->loc, "%s and %s cannot be ordered", ps_type_name(l.t),
                          ps_type_name(r.t));
@@ -370,8 +387,10 @@ struct ps_value interp_eval(struct interp *in, const struct ps_expr *e)
     case E_MATCHES: {
         struct ps_value p = interp_eval(in, e->args[0]), pat = interp_eval(in, e->args[1]);
         struct ps_value out = {.t = PT_WIRE};
-        if (p.t != PT_WIRE)
+        if (p.t != PT_WIRE) {
             out = ps_val_int(PT_BOOL, p.t == PT_PKT && interp_matches(in, &p, &pat, e->loc));
+            describe_got(in, e->args[0], &p);
+        }
         ps_val_release(&p);
         ps_val_release(&pat);
         return out;
@@ -481,6 +500,7 @@ static void for_each(struct interp *in, const struct ps_stmt *st)
 
 static void expect(struct interp *in, const struct ps_stmt *st)
 {
+    in->got[0] = '\0';
     struct ps_value v = interp_eval(in, st->expr);
     if (v.t == PT_WIRE) {
         in->test_skipped = true;
@@ -496,6 +516,7 @@ static void expect(struct interp *in, const struct ps_stmt *st)
                 if (st->text)
                     fprintf(m, " (%s)", st->text);
                 fputc('\n', m);
+                fprintf(m, "got: %s\n", in->got[0] ? in->got : "none");
                 fclose(m);
             }
             free(in->test_detail);

@@ -4,6 +4,7 @@
 
 #include "decode.h"
 #include "interp.h"
+#include "neigh.h"
 #include "pcap_io.h"
 #include "value.h"
 
@@ -23,8 +24,11 @@ struct interp {
     bool in_test;
     bool test_failed, test_skipped;
     char *test_detail;        /* what failed, for TAP and JUnit */
+    char got[1024];           /* what the last comparison or match saw, for a failed expect */
     size_t tests_run, tests_failed;
     FILE *junit;
+    /* a live run: next-hop MACs found so far */
+    struct ps_neigh_cache neigh;
     /* scratch for one packet at a time: no malloc per packet */
     struct ps_packet pkt;
     struct ps_packet dec;
@@ -52,6 +56,9 @@ struct ps_value interp_method(struct interp *in, const struct ps_expr *e);
 /* Whether a packet matches a pattern template (layers in order, gaps allowed). */
 bool interp_matches(struct interp *in, const struct ps_value *pkt, const struct ps_value *pat,
                     struct ps_loc loc);
+/* The live path (live.c): send, sr and sniff on an interface. */
+struct ps_value live_send_call(struct interp *in, const struct ps_expr *e);
+struct ps_value live_sniff(struct interp *in, const struct ps_expr *e);
 /* Prints a value as print() does. */
 void interp_print_value(struct interp *in, FILE *out, const struct ps_value *v);
 

@@ -45,6 +45,13 @@ static void put_python_value(struct ps_strbuf *b, const struct ps_layer *l,
                 ps_strbuf_printf(b, "%s'%s'", i ? ", " : "", text);
             }
             ps_strbuf_putc(b, ']');
+        } else if (f->ipv6_list) {
+            ps_strbuf_putc(b, '[');
+            for (size_t i = 0; i + 16 <= v->len; i += 16) {
+                ps_format_ip6(v->bytes + i, text);
+                ps_strbuf_printf(b, "%s'%s'", i ? ", " : "", text);
+            }
+            ps_strbuf_putc(b, ']');
         } else {
             ps_put_pybytes(b, v->bytes, v->len);
         }

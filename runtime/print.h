@@ -1,7 +1,7 @@
 /* Printers: Scapy's text forms of packets and fields. Each one writes into a
  * caller's buffer (snprintf's contract: the return value is the length the
  * whole text needs, the text is cut to fit and NUL-terminated) or a FILE*,
- * and none of them allocates. */
+ * and none of them allocates (but for the two cases said below). */
 #ifndef PS_PRINT_H
 #define PS_PRINT_H
 
@@ -65,7 +65,9 @@ int ps_repr(const struct ps_packet *pkt, char *out, size_t cap);
 /* A pktspec expression that rebuilds the packet byte for byte: every field
  * given, "Ether(dst=02:00:00:00:00:02, ..., type=0x800)/IP(...)/...";
  * strings as "..", other bytes as x"..", TCP options as a list of tuples
- * when they re-encode to the same bytes (else x".."); no newline. */
+ * when they re-encode to the same bytes (else x".."); a layer the frame
+ * cut short as Raw(load=..) of its bytes (which, alone, takes the heap);
+ * no newline. */
 int ps_command(const struct ps_packet *pkt, char *out, size_t cap);
 /* Scapy's ls(pkt): "%-10s : %-35s = %-15r (%r)" lines, "--" between
  * layers. */

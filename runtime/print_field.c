@@ -76,11 +76,12 @@ bool ps_value_is_empty_list(const struct ps_field *f, const struct ps_fval *v)
 {
     switch (f->kind) {
     case PS_K_LAYERS:
-        return v->nsub == 0 && v->len == 0;
+        /* A chain's empty value is None, which repr() shows. */
+        return !f->chain && v->nsub == 0 && v->len == 0;
     case PS_K_OPTIONS:
         return v->len == 0;
     case PS_K_BYTES:
-        return f->ipv4_list && v->len == 0;
+        return (f->ipv4_list || f->ipv6_list) && v->len == 0;
     default:
         return false;
     }
@@ -90,7 +91,10 @@ void ps_put_i2repr(struct ps_strbuf *b, const struct ps_layer *l, const struct p
                    const struct ps_fval *v)
 {
     if (f->kind == PS_K_LAYERS) {
-        ps_put_layer_list_repr(b, v);
+        if (f->chain)
+            ps_put_layer_chain_repr(b, v);
+        else
+            ps_put_layer_list_repr(b, v);
         return;
     }
     if (f->multi && f->kind == PS_K_UINT && !f->repr) {

@@ -73,6 +73,9 @@ void ps_put_layer_repr_open(struct ps_strbuf *b, struct ps_at at);
 /* A PacketListField's i2repr: "[<IPOption_NOP  ... |>, ...]", with bytes
  * no element took as the Raw element Scapy makes of them. */
 void ps_put_layer_list_repr(struct ps_strbuf *b, const struct ps_fval *v);
+/* The same for a field Scapy holds as a packet chain (ps_field.chain):
+ * "<DNSRR  ... |<DNSRR  ... |>>", or None when it holds nothing. */
+void ps_put_layer_chain_repr(struct ps_strbuf *b, const struct ps_fval *v);
 /* The Raw layer that holds what a layer list could not decode. */
 void ps_leftover_layer(const struct ps_fval *v, struct ps_layer *raw);
 

@@ -62,6 +62,27 @@ void ps_put_layer_list_repr(struct ps_strbuf *b, const struct ps_fval *v)
     ps_strbuf_putc(b, ']');
 }
 
+void ps_put_layer_chain_repr(struct ps_strbuf *b, const struct ps_fval *v)
+{
+    size_t opened = 0;
+    if (v->nsub == 0 && v->len == 0) {
+        ps_strbuf_puts(b, "None");
+        return;
+    }
+    for (size_t i = 0; i < v->nsub; i++, opened++)
+        ps_put_layer_repr_open(b, ps_at_element(&v->sub[i]));
+    if (v->len) {
+        struct ps_layer raw;
+        ps_leftover_layer(v, &raw);
+        if (raw.proto) {
+            ps_put_layer_repr_open(b, ps_at_element(&raw));
+            opened++;
+        }
+    }
+    while (opened--)
+        ps_strbuf_putc(b, '>');
+}
+
 int ps_repr(const struct ps_packet *pkt, char *out, size_t cap)
 {
     struct ps_strbuf b = ps_strbuf_init(out, cap);

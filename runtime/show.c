@@ -31,9 +31,11 @@ static void put_name(struct ps_strbuf *b, const char *name)
 
 static void show_layer(struct ps_strbuf *b, struct ps_at at, const char *label, size_t lvl);
 
+/* A list's elements, labelled with the field's prefix and "   |". A
+ * chain's layers (ps_field.chain) print the same: each is the payload of
+ * the one before, but DNSQR and DNSRR have a show_indent of 0. */
 static void show_list(struct ps_strbuf *b, const struct ps_fval *v, const char *label, size_t lvl)
 {
-    /* Elements are labelled with the list's own prefix and "   |". */
     char sub[PS_MAX_LAYERS * INDENT + 64];
     snprintf(sub, sizeof sub, "%s%*s   |", label, (int)lvl, "");
     for (size_t i = 0; i < v->nsub; i++)
@@ -61,7 +63,9 @@ static void show_layer(struct ps_strbuf *b, struct ps_at at, const char *label, 
             continue;
         ps_strbuf_puts(b, label);
         put_spaces(b, lvl);
-        if (f->kind == PS_K_LAYERS) {
+        bool none_chain = f->kind == PS_K_LAYERS && f->chain &&
+                          (held != PS_HELD_VALUE || (v.nsub == 0 && v.len == 0));
+        if (f->kind == PS_K_LAYERS && !none_chain) {
             ps_strbuf_puts(b, "  \\");
             put_name(b, f->name);
             ps_strbuf_puts(b, "\\\n");
@@ -74,7 +78,7 @@ static void show_layer(struct ps_strbuf *b, struct ps_at at, const char *label, 
         ps_strbuf_puts(b, "= ");
         if (held == PS_HELD_EMPTY)
             ps_strbuf_puts(b, "''");
-        else if (held == PS_HELD_NONE)
+        else if (held == PS_HELD_NONE || none_chain)
             ps_strbuf_puts(b, "None");
         else
             ps_put_i2repr(b, l, f, &v);

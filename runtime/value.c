@@ -1,6 +1,7 @@
 #include "value.h"
 
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 static void *xcalloc(size_t n, size_t size)
@@ -205,6 +206,15 @@ struct ps_value ps_val_decoded(const struct ps_packet *pkt, const uint8_t *frame
                 memcpy(l->sub[f], fv.sub, fv.nsub * sizeof *l->sub[f]);
                 l->nsub[f] = fv.nsub;
                 l->f[f].one.sub = NULL;
+                /* The elements' bytes (DNS names, option data) point into
+                 * the frame too. */
+                for (size_t k = 0; !owner && k < fv.nsub; k++)
+                    for (size_t ef = 0; ef < l->sub[f][k].proto->nfields; ef++) {
+                        struct ps_fval *ev = &l->sub[f][k].v[ef];
+                        uintptr_t at = (uintptr_t)ev->bytes, from = (uintptr_t)frame;
+                        if (ev->bytes && at >= from && at - from <= len)
+                            ev->bytes = base + (at - from);
+                    }
             }
         }
         if (owner && i == 0) {

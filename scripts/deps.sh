@@ -5,8 +5,10 @@ set -eu
 packages="build-essential cmake flex bison libpcap-dev libcunit1-dev"
 if [ "${1:-}" = "--test" ]; then
     # The oracles and tools of the test suite: Scapy, tshark, valgrind, clang
-    # (libFuzzer and the sanitizers), unshare (util-linux).
+    # (libFuzzer and the sanitizers), unshare and setpriv (util-linux), and
+    # for the lab's tests ip (iproute2) and nft (nftables).
     packages="$packages python3 python3-scapy tshark valgrind clang libclang-rt-dev util-linux"
+    packages="$packages iproute2 nftables"
 fi
 missing=""
 for p in $packages; do

@@ -21,6 +21,7 @@ static const struct ps_field fields[] = {
  * applies through Dot1Q's aliastypes, which is how QinQ gets 0x8100. */
 static const struct ps_bind binds[] = {
     {"Ether", "type", 0x8100},
+    {"GRE", "proto", 0x8100},
     {NULL, NULL, 0},
 };
 

@@ -13,9 +13,18 @@ static const struct ps_field fields[] = {
      .hex = true, .ls_type = "XShortEnumField", .ls_default = "36864"},
 };
 
-/* bind_layers(Ether, Ether, type=1) */
+/* bind_layers(Ether, Ether, type=1), (GRE, Ether, proto=0x6558) */
 static const struct ps_bind binds[] = {
     {"Ether", "type", 1},
+    {"GRE", "proto", 0x6558},
+    {NULL, NULL, 0},
+};
+
+/* bind_top_down(VXLAN, Ether, flags=12, NextProtocol=3), the last of
+ * vxlan.py's two; VXLAN's own guess_payload dissects it. */
+static const struct ps_bind build_binds[] = {
+    {"VXLAN", "flags", 12},
+    {"VXLAN", "NextProtocol", 3},
     {NULL, NULL, 0},
 };
 
@@ -54,6 +63,7 @@ const struct ps_proto ps_proto_ether = {
     .fields = fields,
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
+    .build_binds = build_binds,
     .mysummary = ps_mysummary_ether,
     .dispatch = ether_dispatch,
     .hashret = ether_hashret,

@@ -42,11 +42,22 @@ static const struct ps_field fields[] = {
                    .ls_type = "PacketListField", .ls_default = "[]"},
 };
 
-/* bind_layers(Ether, IP, type=2048), bind_layers(IP, IP, frag=0, proto=4) */
+/* bind_layers(Ether, IP, type=2048), bind_layers(IP, IP, frag=0, proto=4),
+ * (IPv6, IP, nh=4), (GRE, IP, proto=2048) */
 static const struct ps_bind binds[] = {
     {"Ether", "type", 0x0800},
     {"IP", "frag", 0},
     {"IP", "proto", 4},
+    {"IPv6", "nh", 4},
+    {"GRE", "proto", 0x0800},
+    {NULL, NULL, 0},
+};
+
+/* bind_top_down(VXLAN, IP, flags=12, NextProtocol=1); VXLAN's own
+ * guess_payload dissects it. */
+static const struct ps_bind build_binds[] = {
+    {"VXLAN", "flags", 12},
+    {"VXLAN", "NextProtocol", 1},
     {NULL, NULL, 0},
 };
 
@@ -215,6 +226,7 @@ const struct ps_proto ps_proto_ip = {
     .fields = fields,
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
+    .build_binds = build_binds,
     .post_build = ip_post_build,
     .neighbor_field = "dst",
     .mysummary = ps_mysummary_ip,

@@ -12,6 +12,7 @@ struct ps_layer;
 struct ps_build;
 struct ps_packet;
 struct ps_fval;
+struct ps_decode_room;
 struct ps_hash;
 
 /* What a layer's answers() hook says (see struct ps_proto.answers). */
@@ -99,6 +100,39 @@ struct ps_field {
      * yet Scapy holds it as b'', so show() prints it as '' (and repr() does
      * when bytes followed it, which is when Scapy's dissector reached it). */
     bool empty_when_absent;
+    /* PS_K_LAYERS that Scapy holds as one packet chain, not a list (DNS's
+     * DNSQRField and DNSRRField: qd, an, ns, ar): None when it has no
+     * element, else the elements stacked as payloads; repr() and ls() print
+     * "<DNSRR  .. |<DNSRR  .. |>>" or None, show() "an = None" when empty. */
+    bool chain;
+
+    /* --- Fields whose wire form is not their value's (DNS), optional. --- */
+    /* Writes the wire form of v (the field of layer l) into out, or only
+     * counts it when out is NULL; returns its length, or -1 when it does not
+     * fit in cap. A DNS name held as "www.example.com." is written as
+     * labels; DNSRR.rdata as its record type says (Scapy's MultipleTypeField). */
+    long (*encode)(const struct ps_layer *l, const struct ps_fval *v, uint8_t *out, size_t cap);
+    /* Reads the field where the kinds cannot say how (DNS records: as many
+     * as a count field says, with names pointing back into the message).
+     * p[0..len) is the whole layer, the field starts at p[off]; elements of a
+     * PS_K_LAYERS field go to room (decode.h), which may be NULL. Returns the bytes taken, or -1 when the layer cannot be
+     * read (Scapy raises: the bytes become Raw). */
+    long (*decode)(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
+                   struct ps_fval *v, struct ps_decode_room *room);
+    /* PS_K_UINT (is_auto): when unset, the number of elements of the
+     * PS_K_LAYERS field named here (DNS.qdcount counts qd). */
+    const char *count_of;
+    /* PS_K_LAYERS: when unset, the field holds one element of this class
+     * with its defaults (DNS.qd is DNSQR()). */
+    const char *def_sub;
+    /* A ConditionalField on the layer below (DNS.length exists over TCP
+     * only): written and read only when the layer right under this one is
+     * of this class or has it as alias. Printers, which see dissected
+     * layers, go by `present`, which then says whether the field was read. */
+    const char *only_on;
+    /* PS_K_BYTES: a list of IPv6 addresses, 16 bytes each, held encoded
+     * (Scapy's IP6ListField: IPv6ExtHdrRouting.addresses). */
+    bool ipv6_list;
 };
 
 /* Where an unset address field comes from (ps_field.from_env). */
@@ -149,6 +183,14 @@ struct ps_proto {
     const struct ps_field *fields;
     size_t nfields;
     const struct ps_bind *binds; /* ended by {NULL, NULL, 0}; may be NULL */
+    /* Bindings that hold one way only, in the same form. build_binds: Scapy's
+     * overload_fields and bind_top_down (ICMPv6 sets IPv6.nh to 58 but is
+     * not found by it), and the bind_layers call that wins for building when
+     * several were made (the last); the encoder reads them before `binds`.
+     * dissect_binds: bind_bottom_up, and the calls that only dissect (DNS on
+     * UDP dport 5353); the decoder reads them after `binds`. May be NULL. */
+    const struct ps_bind *build_binds;
+    const struct ps_bind *dissect_binds;
     /* Fills auto fields (lengths, checksums) of layer `idx` once the layers
      * above it are built; see encode.h. May be NULL. */
     void (*post_build)(struct ps_build *b, size_t idx);

@@ -36,6 +36,63 @@ extern const struct ps_proto ps_ipopt_address_extension;
 extern const struct ps_proto ps_ipopt_router_alert;
 extern const struct ps_proto ps_ipopt_sdbm;
 
+/* IPv6 and its extension headers (ipv6.c) */
+extern const struct ps_proto ps_proto_ipv6;
+extern const struct ps_proto ps_proto_iperror6;
+extern const struct ps_proto ps_proto_ipv6_hop_by_hop;
+extern const struct ps_proto ps_proto_ipv6_dest_opt;
+extern const struct ps_proto ps_proto_ipv6_routing;
+extern const struct ps_proto ps_proto_ipv6_fragment;
+extern const struct ps_proto ps_proto_hbhopt_unknown;
+extern const struct ps_proto ps_proto_pad1;
+extern const struct ps_proto ps_proto_padn;
+extern const struct ps_proto ps_proto_router_alert;
+extern const struct ps_proto ps_proto_jumbo;
+extern const struct ps_proto ps_proto_hao;
+extern const struct ps_enum ps_ipv6_nh[];
+
+/* ICMPv6 (icmpv6.c) and neighbour discovery (icmpv6_nd.c) */
+extern const struct ps_proto ps_proto_icmpv6_unknown;
+extern const struct ps_proto ps_proto_icmpv6_dest_unreach;
+extern const struct ps_proto ps_proto_icmpv6_packet_too_big;
+extern const struct ps_proto ps_proto_icmpv6_time_exceeded;
+extern const struct ps_proto ps_proto_icmpv6_param_problem;
+extern const struct ps_proto ps_proto_icmpv6_echo_request;
+extern const struct ps_proto ps_proto_icmpv6_echo_reply;
+extern const struct ps_proto ps_proto_icmpv6_ml_query;
+extern const struct ps_proto ps_proto_icmpv6_ml_report;
+extern const struct ps_proto ps_proto_icmpv6_ml_done;
+extern const struct ps_proto ps_proto_icmpv6_nd_rs;
+extern const struct ps_proto ps_proto_icmpv6_nd_ra;
+extern const struct ps_proto ps_proto_icmpv6_nd_ns;
+extern const struct ps_proto ps_proto_icmpv6_nd_na;
+extern const struct ps_proto ps_proto_icmpv6_nd_redirect;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_unknown;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_src_lladdr;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_dst_lladdr;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_prefix_info;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_mtu;
+extern const struct ps_enum ps_icmpv6_types[];
+/* What ICMPv6 classes share: the checksum (_ICMPv6.post_build), and the
+ * options that follow a neighbour discovery message (by their type). */
+void ps_icmpv6_post_build(struct ps_build *b, size_t idx);
+const char *ps_icmpv6_nd_payload(const struct ps_layer *l);
+
+/* DNS (dns.c) */
+extern const struct ps_proto ps_proto_dns;
+extern const struct ps_proto ps_proto_dnsqr;
+extern const struct ps_proto ps_proto_dnsrr;
+extern const struct ps_proto ps_proto_dnsrr_mx;
+extern const struct ps_proto ps_proto_dnsrr_soa;
+extern const struct ps_proto ps_proto_dnsrr_srv;
+
+/* Tunnels and tags (gre.c, vxlan.c, dot1ad.c) */
+extern const struct ps_proto ps_proto_gre;
+extern const struct ps_proto ps_proto_gre_pptp;
+extern const struct ps_proto ps_proto_gre_routing;
+extern const struct ps_proto ps_proto_vxlan;
+extern const struct ps_proto ps_proto_dot1ad;
+
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The RFC 1071 sum of the IPv4 pseudo-header for the upper-layer segment
@@ -48,6 +105,19 @@ bool ps_on_ip(const struct ps_build *b, size_t idx);
 /* Whether l is an ICMP (or ICMPerror) error that quotes a datagram
  * (types 3, 4, 5, 11, 12): sr() matches it by what it quotes. */
 bool ps_icmp_quotes(const struct ps_layer *l);
+
+/* The checksum of the upper-layer segment of layer l4 over IPv6 (Scapy's
+ * in6_chksum): the pseudo-header of the IPv6 (or IPerror6) below it, past
+ * any extension headers, with the final address of a routing header that
+ * has hops left and the home address of a lone HAO option. False, *ck 0,
+ * when there is no IPv6 below. */
+bool ps_ip6_checksum(const struct ps_build *b, size_t l4, uint8_t nh, uint16_t *ck);
+/* Whether layer idx sits on an IPv6 layer or an extension header. */
+bool ps_on_ip6(const struct ps_build *b, size_t idx);
+/* TCP's and UDP's checksum: over IPv4 with ps_ip_pseudo_sum, over IPv6 (or
+ * an extension header) with ps_ip6_checksum. False when the layer sits on
+ * neither, where Scapy leaves the field alone. */
+bool ps_l4_checksum(const struct ps_build *b, size_t l4, uint8_t proto, uint16_t *ck);
 
 /* Big-endian helpers for post_build hooks. */
 static inline uint16_t ps_get16(const uint8_t *p)

@@ -38,10 +38,11 @@ static const struct ps_field fields[] = {
                    .ls_type = "TCPOptionsField", .ls_default = "b''"},
 };
 
-/* bind_layers(IP, TCP, frag=0, proto=6) */
+/* bind_layers(IP, TCP, frag=0, proto=6), (IPv6, TCP, nh=6) */
 static const struct ps_bind binds[] = {
     {"IP", "frag", 0},
     {"IP", "proto", 6},
+    {"IPv6", "nh", 6},
     {NULL, NULL, 0},
 };
 
@@ -54,11 +55,9 @@ static void tcp_post_build(struct ps_build *b, size_t idx)
     if (!l->v[F_DATAOFS].set)
         h[12] = (uint8_t)((((b->hlen[idx] / 4) & 0x0f) << 4) | (h[12] & 0x0f));
     /* With no IP below, Scapy leaves the checksum 0. */
-    if (!l->v[F_CHKSUM].set && ps_on_ip(b, idx)) {
-        uint32_t sum = ps_ip_pseudo_sum(b, idx, 6);
-        sum = ps_csum_add(sum, h, b->end[idx] - b->start[idx]);
-        ps_put16(h + 16, ps_csum_fold(sum));
-    }
+    uint16_t ck;
+    if (!l->v[F_CHKSUM].set && ps_l4_checksum(b, idx, 6, &ck))
+        ps_put16(h + 16, ck);
 }
 
 /* isinstance(x, TCP): TCPerror is a TCP too. */
@@ -167,6 +166,7 @@ const struct ps_proto ps_proto_tcp = {
 static const struct ps_bind tcperror_binds[] = {
     {"IPerror", "frag", 0},
     {"IPerror", "proto", 6},
+    {"IPerror6", "nh", 6},
     {NULL, NULL, 0},
 };
 

@@ -17,10 +17,11 @@ static const struct ps_field fields[] = {
                   .csum_zero_ffff = true, .ls_type = "XShortField", .ls_default = "None"},
 };
 
-/* bind_layers(IP, UDP, frag=0, proto=17) */
+/* bind_layers(IP, UDP, frag=0, proto=17), (IPv6, UDP, nh=17) */
 static const struct ps_bind binds[] = {
     {"IP", "frag", 0},
     {"IP", "proto", 17},
+    {"IPv6", "nh", 17},
     {NULL, NULL, 0},
 };
 
@@ -29,6 +30,7 @@ static const struct ps_bind binds[] = {
 static const struct ps_addr_bind addr_binds[] = {
     {"IP", "dst", "224.0.0.251", "dport", 5353},
     {"IP", "dst", "224.0.0.2", "dport", 1985},
+    {"IPv6", "dst", "ff02::fb", "dport", 5353},
     {NULL, NULL, NULL, NULL, 0},
 };
 
@@ -41,11 +43,10 @@ static void udp_post_build(struct ps_build *b, size_t idx)
         return;
     if (!l->v[F_LEN].set)
         ps_put16(h + 4, (uint16_t)seg);
-    if (!l->v[F_CHKSUM].set && ps_on_ip(b, idx)) {
-        uint16_t ck = ps_csum_fold(ps_csum_add(ps_ip_pseudo_sum(b, idx, 17), h, seg));
+    uint16_t ck;
+    if (!l->v[F_CHKSUM].set && ps_l4_checksum(b, idx, 17, &ck))
         /* RFC 768: a computed 0 is sent as 0xffff (0 means "no checksum"). */
         ps_put16(h + 6, ck ? ck : 0xffff);
-    }
 }
 
 /* isinstance(x, UDP): UDPerror is a UDP too. */
@@ -104,6 +105,7 @@ const struct ps_proto ps_proto_udp = {
 static const struct ps_bind udperror_binds[] = {
     {"IPerror", "frag", 0},
     {"IPerror", "proto", 17},
+    {"IPerror6", "nh", 17},
     {NULL, NULL, 0},
 };
 

@@ -13,9 +13,17 @@ Outputs, next to this script:
   scapy.pcapng     wrpcapng() of the same frames
 """
 import os
-from scapy.all import (ARP, ICMP, IP, TCP, UDP, Dot1Q, Ether, Raw, IPOption_NOP,
-                       IPOption_RR, IPOption_Router_Alert, conf, hexdump, wrpcap,
-                       wrpcapng)
+from scapy.all import (ARP, DNS, DNSQR, DNSRR, DNSRRMX, DNSRROPT, DNSRRSOA, DNSRRSRV, GRE,
+                       GRE_PPTP, HAO, ICMP, IP, TCP, UDP, VXLAN, Dot1AD, Dot1Q, Ether,
+                       GRErouting, ICMPv6DestUnreach, ICMPv6EchoReply, ICMPv6EchoRequest,
+                       ICMPv6MLDone, ICMPv6MLQuery, ICMPv6MLReport, ICMPv6ND_NA, ICMPv6ND_NS,
+                       ICMPv6ND_RA, ICMPv6ND_Redirect, ICMPv6ND_RS, ICMPv6NDOptDstLLAddr,
+                       ICMPv6NDOptMTU, ICMPv6NDOptPrefixInfo, ICMPv6NDOptSrcLLAddr,
+                       ICMPv6NDOptUnknown, ICMPv6PacketTooBig, ICMPv6ParamProblem,
+                       ICMPv6TimeExceeded, ICMPv6Unknown, IPerror6, IPv6, IPv6ExtHdrDestOpt,
+                       IPv6ExtHdrFragment, IPv6ExtHdrHopByHop, IPv6ExtHdrRouting, Jumbo, PadN,
+                       Raw, RouterAlert, TCPerror, UDPerror, IPOption_NOP, IPOption_RR,
+                       IPOption_Router_Alert, conf, hexdump, wrpcap, wrpcapng)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 A, B = "198.18.0.1", "198.18.0.2"
@@ -72,6 +80,136 @@ add(E / IP(src="10.9.9.9", dst=A) / ICMP(type=11, code=0) / IP(src=A, dst=B, ttl
 add(b"\x00\x01\x02", linktype=1)
 add(b"", linktype=1)
 add(b"\xde\xad\xbe\xef" * 5, linktype=147)
+
+# IPv6, its extension headers, ICMPv6 and neighbour discovery.
+A6, B6 = "2001:db8::1", "2001:db8::2"
+E6 = Ether(src=MA, dst=MB)
+add(E6 / IPv6(src=A6, dst=B6) / TCP(sport=40000, dport=80, flags="S"))
+add(E6 / IPv6(src=A6, dst=B6) / UDP(sport=1234, dport=7) / b"ping")
+add(E6 / IPv6(src=A6, dst=B6) / ICMPv6EchoRequest(id=0x42, seq=1, data=b"hello"))
+add(Ether(src=MB, dst=MA) / IPv6(src=B6, dst=A6) / ICMPv6EchoReply(id=0x42, seq=1, data=b"hello"))
+add(IPv6(src=A6, dst=B6, hlim=1) / ICMPv6EchoRequest(), linktype=229)
+add(IPv6(src=A6, dst=B6) / UDP(sport=1, dport=2), linktype=101)
+add(pad60(bytes(E6 / IPv6(src=A6, dst=B6))))
+add(E6 / IPv6(src=A6, dst=B6, plen=100) / b"cut")
+add(E6 / IPv6(src=A6, dst=B6) / b"no next header")
+add(E6 / IPv6(src="fe80::1", dst="ff02::16", hlim=1) / IPv6ExtHdrHopByHop(options=[RouterAlert(value=0)])
+    / ICMPv6MLReport(mladdr="ff02::1:3"))
+add(E6 / IPv6(src=A6, dst=B6) / IPv6ExtHdrHopByHop(options=[Jumbo(jumboplen=9), PadN(optdata=b"\0\0")])
+    / UDP(sport=1, dport=2))
+add(E6 / IPv6(src=A6, dst=B6) / IPv6ExtHdrDestOpt(options=[HAO(hoa="2001:db8::7")]) / UDP(sport=3, dport=4))
+add(E6 / IPv6(src=A6, dst=B6) / IPv6ExtHdrRouting(addresses=["2001:db8::8", "2001:db8::9"])
+    / TCP(sport=5, dport=6))
+add(E6 / IPv6(src=A6, dst=B6) / IPv6ExtHdrFragment(m=1, id=7) / UDP(sport=7, dport=8) / b"first")
+add(E6 / IPv6(src=A6, dst=B6) / IPv6ExtHdrFragment(offset=2, id=7) / b"the rest")
+add(E6 / IPv6(src=A6, dst=B6) / IPv6ExtHdrHopByHop() / IPv6ExtHdrDestOpt() / IPv6ExtHdrFragment()
+    / ICMPv6EchoRequest())
+add(E6 / IPv6(src=A6, dst=B6) / IPv6ExtHdrHopByHop(nh=41) / IPv6(src=A6, dst=B6))
+add(E6 / IPv6(src=A6, dst=B6) / IP(src=A, dst=B) / ICMP())
+add(E / IP(src=A, dst=B) / IPv6(src=A6, dst=B6) / UDP(sport=9, dport=9))
+add(E6 / IPv6(src=A6, dst=B6) / IPv6(src="2001:db8:1::1", dst="2001:db8:1::2") / TCP(sport=1, dport=2))
+add(Ether(src=MB, dst=MA) / IPv6(src=B6, dst=A6) / ICMPv6DestUnreach(code=4)
+    / IPerror6(src=A6, dst=B6) / UDPerror(sport=40000, dport=33434) / b"probe")
+add(Ether(src=MB, dst=MA) / IPv6(src="2001:db8::fe", dst=A6) / ICMPv6TimeExceeded()
+    / IPerror6(src=A6, dst=B6, hlim=1) / ICMPv6EchoRequest(id=1, seq=1))
+add(Ether(src=MB, dst=MA) / IPv6(src="2001:db8::fe", dst=A6) / ICMPv6PacketTooBig(mtu=1400)
+    / IPerror6(src=A6, dst=B6) / TCPerror(sport=1, dport=2))
+add(Ether(src=MB, dst=MA) / IPv6(src=B6, dst=A6) / ICMPv6ParamProblem(code=1, ptr=6)
+    / IPerror6(src=A6, dst=B6, nh=200) / b"xx")
+add(Ether(src=MA, dst="33:33:ff:00:00:02") / IPv6(src=A6, dst="ff02::1:ff00:2")
+    / ICMPv6ND_NS(tgt=B6) / ICMPv6NDOptSrcLLAddr(lladdr=MA))
+add(Ether(src=MB, dst=MA) / IPv6(src=B6, dst=A6) / ICMPv6ND_NA(tgt=B6, R=0, S=1)
+    / ICMPv6NDOptDstLLAddr(lladdr=MB))
+add(Ether(src=MA, dst="33:33:00:00:00:02") / IPv6(src="fe80::1") / ICMPv6ND_RS())
+add(Ether(src=MB, dst="33:33:00:00:00:01") / IPv6(src="fe80::2") / ICMPv6ND_RA(routerlifetime=600)
+    / ICMPv6NDOptSrcLLAddr(lladdr=MB) / ICMPv6NDOptMTU(mtu=1500)
+    / ICMPv6NDOptPrefixInfo(prefix="2001:db8:1::"))
+add(Ether(src=MB, dst="33:33:00:00:00:01") / IPv6(src="fe80::2") / ICMPv6ND_RA() / ICMPv6NDOptMTU())
+add(Ether(src=MB, dst="33:33:00:00:00:01") / IPv6(src="fe80::2") / ICMPv6ND_RA()
+    / ICMPv6NDOptPrefixInfo(prefix="2001:db8:2::", L=0))
+add(Ether(src=MB, dst=MA) / IPv6(src="fe80::2", dst="fe80::1") / ICMPv6ND_Redirect(tgt="fe80::3", dst=B6))
+add(Ether(src=MA, dst="33:33:00:00:00:02") / IPv6(src="fe80::1") / ICMPv6ND_RS()
+    / ICMPv6NDOptUnknown(type=14, data=b"nonce!"))
+add(Ether(src=MA, dst="33:33:00:00:00:01") / IPv6(src="fe80::1") / ICMPv6MLQuery())
+add(Ether(src=MA, dst="33:33:00:00:00:02") / IPv6(src="fe80::1") / ICMPv6MLDone(mladdr="ff02::1:3"))
+add(E6 / IPv6(src=A6, dst=B6) / ICMPv6Unknown(type=200, msgbody=b"opaque"))
+add(E6 / IPv6(src=A6, dst=B6, nh=58) / b"\x80\x00")
+
+# DNS over UDP and TCP, names compressed as servers send them, and
+# malformed messages: a pointer loop, a pointer into the header (Scapy's
+# negative index), counts past the records.
+add(E / IP(src=A, dst=B) / UDP(sport=40000) / DNS(id=0x1234, qd=DNSQR(qname="example.com")))
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+    / DNS(id=0x1234, qr=1, qd=DNSQR(qname="example.com"),
+          an=DNSRR(rrname="example.com", ttl=300, rdata="192.0.2.10")))
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+    / DNS(id=1, qr=1, qd=DNSQR(qname="www.example.com"),
+          an=DNSRR(rrname="www.example.com", type="CNAME", rdata="web.example.com")
+          / DNSRR(rrname="web.example.com", rdata="192.0.2.20")).compress())
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+    / DNS(id=2, qr=1, qd=DNSQR(qname="example.com", qtype="MX"),
+          an=DNSRRMX(rrname="example.com", preference=10, exchange="mail.example.com")).compress())
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+    / DNS(id=3, qr=1, rcode=3, qd=DNSQR(qname="nx.example.com"),
+          ns=DNSRRSOA(rrname="example.com", mname="ns1.example.com", rname="hostmaster.example.com",
+                      serial=1, refresh=2, retry=3, expire=4, minimum=5)).compress())
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+    / DNS(id=4, qr=1, qd=DNSQR(qname="_sip._udp.example.com", qtype="SRV"),
+          an=DNSRRSRV(rrname="_sip._udp.example.com", priority=1, weight=2, port=5060,
+                      target="sip.example.com")).compress())
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+    / DNS(id=5, qr=1, an=DNSRR(rrname="v6.example", type="AAAA", rdata="2001:db8::10")))
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+    / DNS(id=6, qr=1, an=DNSRR(rrname="t.example", type="TXT", rdata=["ab", "cd"])))
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+    / DNS(id=7, qr=1, an=DNSRR(rrname="10.2.0.192.in-addr.arpa", type="PTR", rdata="host.example.")
+          / DNSRR(rrname="x", type="NS", rdata="ns.example.")).compress())
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+    / DNS(id=8, qr=1, an=DNSRRMX(rrname="example.com", exchange="mx.example.com")))
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+    / DNS(id=9, qr=1, an=DNSRR(rrname="k.example", type=99, rdata=b"\xde\xad")))
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000) / DNS(qr=1, an=DNSRR(type="A", rdlen=0)))
+add(E / IP(src=A, dst=B) / TCP(sport=40000, dport=53, flags="PA") / DNS(id=77, qd=DNSQR(qname="tcp.example")))
+add(E / IP(src=B, dst=A) / TCP(sport=53, dport=40000, flags="PA")
+    / DNS(id=77, qr=1, qd=DNSQR(qname="tcp.example"), an=DNSRR(rrname="tcp.example", rdata="192.0.2.7")))
+add(E / IP(src=A, dst=B) / TCP(sport=40000, dport=53, flags="PA") / DNS(length=300, id=1))
+add(E6 / IPv6(src="fe80::1", dst="ff02::fb") / UDP(sport=5353, dport=5353)
+    / DNS(rd=0, qd=DNSQR(qname="_http._tcp.local", qtype="PTR")))
+add(E / IP(src=A, dst=B) / UDP(sport=40000) / DNS(qdcount=5, qd=DNSQR(qname="a.example")))
+add(E / IP(src=A, dst=B) / UDP(sport=40000) / DNS(qdcount=200, qd=DNSQR(qname="b.example")))
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+    / (b"\x00\x0a\x81\x80\x00\x01\x00\x01\x00\x00\x00\x00\xc0\x0c\x00\x01\x00\x01"
+       b"\xc0\x12\x00\x01\x00\x01\x00\x00\x00\x3c\x00\x04\xc0\x00\x02\x01"))
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+    / (b"\x00\x0b\x81\x80\x00\x01\x00\x00\x00\x00\x00\x00\x01a\xc0\x02\x00\x01\x00\x01"))
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+    / (b"\x00\x0c\x81\x80\x00\x00\x00\x01\x00\x00\x00\x00\x03abc\x00\x00\x05\x00\x01"
+       b"\x00\x00\x00\x00\x00\x04\x01x\xc0\x0c"))
+add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+    / (b"\x00\x0d\x81\x80\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x01\x00\x01\x00"))
+add(E / IP(src=A, dst=B) / UDP(sport=40000, dport=53) / DNS(id=1, ar=DNSRROPT(rclass=1232)))
+
+# Tunnels and tags.
+add(E / IP(src=A, dst=B) / GRE() / IP(src="192.0.2.1", dst="192.0.2.2") / ICMP())
+add(E / IP(src=A, dst=B) / GRE(chksum_present=1, key_present=1, key=5, seqnum_present=1, sequence_number=6)
+    / Ether(src=MA, dst=MB) / ARP(hwsrc=MA, psrc=A, pdst=B))
+add(E / IP(src=A, dst=B) / GRE(routing_present=1) / GRErouting(address_family=0x800, routing_info=b"abcd")
+    / GRErouting())
+add(E6 / IPv6(src=A6, dst=B6) / GRE() / IPv6(src=A6, dst=B6) / UDP(sport=1, dport=2))
+add(E / IP(src=A, dst=B) / GRE(proto=0x1234) / b"opaque")
+add(E / IP(src=A, dst=B) / GRE_PPTP(call_id=1) / b"\xff\x03\x00\x21", xfail="PPP is not a layer of pktspec")
+add(E / IP(src=A, dst=B) / UDP(sport=49152) / VXLAN(vni=42) / Ether(src=MA, dst=MB)
+    / IP(src="192.0.2.1", dst="192.0.2.2") / ICMP())
+add(E / IP(src=A, dst=B) / UDP(sport=49152) / VXLAN(vni=43) / (b"\x00" * 4))
+add(E / IP(src=A, dst=B) / UDP(sport=49152, dport=4789) / VXLAN(flags=0x88, gpid=300, vni=44) / b"x")
+add(E / IP(src=A, dst=B) / UDP(sport=49152, dport=4790) / VXLAN(flags=0x0c, NextProtocol=1)
+    / IP(src="192.0.2.1", dst="192.0.2.2"))
+add(E / IP(src=A, dst=B) / UDP(sport=49152, dport=4790) / VXLAN(flags=0x0c, NextProtocol=2)
+    / IPv6(src=A6, dst=B6))
+add(E / Dot1AD(vlan=100) / Dot1Q(vlan=200) / IP(src=A, dst=B) / UDP(sport=1, dport=2))
+add(E / Dot1AD(vlan=100, type=0x88b5) / b"service tag only")
+add(E / Dot1AD(vlan=100) / Dot1Q(vlan=200, type=0x88b5) / b"inner")
+add(E / Dot1Q(vlan=3) / Dot1AD(vlan=4) / ARP(hwsrc=MA, psrc=A, pdst=B))
 
 
 def decode(linktype, data):

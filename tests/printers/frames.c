@@ -41,6 +41,7 @@ void frames_load(struct frames *fs, const char *dir)
     size_t cap = 0;
     fs->v = NULL;
     fs->n = 0;
+    fs->text = text;
     for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
         if (line[0] == '#')
             continue;
@@ -68,6 +69,14 @@ void frames_load(struct frames *fs, const char *dir)
             f->data[i] = (uint8_t)(hi << 4 | lo);
         }
     }
+}
+
+void frames_free(struct frames *fs)
+{
+    for (size_t i = 0; i < fs->n; i++)
+        free(fs->v[i].data);
+    free(fs->v);
+    free(fs->text);
 }
 
 bool golden_blocks(char *text, const struct frames *fs, char **out)

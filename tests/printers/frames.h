@@ -17,10 +17,12 @@ struct frame {
 struct frames {
     struct frame *v;
     size_t n;
+    char *text;   /* frames.txt, which the names point into */
 };
 
 /* Reads DIR/frames.txt ("<name> <linktype> <hex>" lines); exits on error. */
 void frames_load(struct frames *fs, const char *dir);
+void frames_free(struct frames *fs);
 
 /* A file's whole text, NUL-terminated (exits when it cannot be read). */
 char *slurp(const char *dir, const char *name);

@@ -8,8 +8,9 @@
  *   print_check print DIR PRINTER    one printer's text of every frame, in the
  *                                    golden files' format (show repr summary ls
  *                                    command json)
- *   print_check roundtrip DIR        decode(encode(decode(frame))): same bytes and
- *                                    the same fields, for every frame
+ *   print_check roundtrip DIR        encode(decode(frame)) is the frame and decodes
+ *                                    to the same fields (frames cut inside a layer
+ *                                    are skipped: see run_roundtrip)
  *   print_check spec DIR OUTDIR      a spec writing each frame's command() into
  *                                    OUTDIR/<n>.pcap, for check_command.py
  *   print_check truncations DIR      every printer on every prefix of every frame,
@@ -57,7 +58,7 @@ static const struct printer *printer_named(const char *name)
 }
 
 static struct decoded dec, dec2;
-static char text[TEXT_MAX], text2[TEXT_MAX];
+static char text[TEXT_MAX];
 
 /* Fields whose default is the time of day (ICMP ts_*): ls() prints the
  * default's repr, which no golden can hold. Their "('123')" becomes "('<now>')". */
@@ -209,6 +210,11 @@ static int run_golden(const char *dir, const char *allow_path)
                 show_difference(text, want[i]);
         }
         printf("%s: %zu of %zu frames differ\n", pr->name, bad, fs.n);
+        if (pr->block)
+            for (size_t i = 0; i < fs.n; i++)
+                free(want[i]);
+        free(want);
+        free(golden);
     }
     for (size_t i = 0; i < fs.n; i++)
         if (xfail[i] && !xfail_differs[i]) {
@@ -222,6 +228,13 @@ static int run_golden(const char *dir, const char *allow_path)
             failed++;
         }
     printf("%zu passed, %zu failed\n", passed, failed);
+    for (size_t i = 0; i < nallow; i++) {
+        free(allow[i].printer);
+        free(allow[i].frame);
+    }
+    free(xfail);
+    free(xfail_differs);
+    frames_free(&fs);
     return failed ? 1 : 0;
 }
 
@@ -239,40 +252,101 @@ static int run_print(const char *dir, const char *name)
         pr->fn(&dec.pkt, text, sizeof text);
         printf(pr->block ? "-- %s\n%s" : "%s %s\n", fs.v[i].name, text);
     }
+    frames_free(&fs);
     return 0;
 }
 
-/* Encoding a decoded frame gives its bytes back, and decoding those gives
- * the same fields (compared through repr and show, which print them all). */
+/* Whether every field a holds, b holds with the same value. */
+static bool holds_same(const struct ps_layer *a, const struct ps_layer *b)
+{
+    if (a->proto != b->proto)
+        return false;
+    for (size_t fi = 0; fi < a->proto->nfields && fi < PS_MAX_FIELDS; fi++) {
+        const struct ps_fval *x = &a->v[fi], *y = &b->v[fi];
+        if (!x->set)
+            continue;
+        if (!y->set || x->u != y->u || memcmp(x->addr, y->addr, sizeof x->addr) != 0 ||
+            x->len != y->len || (x->len && memcmp(x->bytes, y->bytes, x->len) != 0) ||
+            x->nsub != y->nsub)
+            return false;
+        for (size_t k = 0; k < x->nsub; k++)
+            if (!holds_same(&x->sub[k], &y->sub[k]))
+                return false;
+    }
+    return true;
+}
+
+/* Whether the frame ended before a field of l (or of an element of it)
+ * that would write bytes: a list or string with an empty default writes
+ * none, so a frame may end before it and still be whole. */
+static bool layer_cut(const struct ps_layer *l)
+{
+    for (size_t fi = 0; fi < l->proto->nfields && fi < PS_MAX_FIELDS; fi++) {
+        const struct ps_field *f = &l->proto->fields[fi];
+        bool empty_default = (f->kind == PS_K_LAYERS) ||
+                             ((f->kind == PS_K_BYTES || f->kind == PS_K_OPTIONS) && !f->bits &&
+                              (!f->def_text || !*f->def_text)) ||
+                             (f->kind == PS_K_UINT && f->bits_for && !f->bits_for(l));
+        if (!(f->present && !f->present(l)) && !l->v[fi].set && !empty_default)
+            return true;
+        if (l->v[fi].set && f->kind != PS_K_UINT && f->kind != PS_K_LAYERS &&
+            ((f->pad_to && l->v[fi].len % f->pad_to) ||
+             (f->kind == PS_K_BYTES && f->bits && l->v[fi].len < f->bits / 8u)))
+            return true;
+        for (size_t k = 0; k < l->v[fi].nsub; k++)
+            if (layer_cut(&l->v[fi].sub[k]))
+                return true;
+    }
+    return false;
+}
+
+static bool has_cut_layer(const struct ps_packet *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (layer_cut(&p->layers[i]))
+            return true;
+    return false;
+}
+
+/* decode(encode(decode(frame))) gives the same fields, and encode gives
+ * the frame's bytes back. A frame that ended inside a layer is skipped:
+ * what that layer lacks takes defaults, so only command() (which gives it
+ * as Raw) can rebuild it. */
 static int run_roundtrip(const char *dir)
 {
     static uint8_t again[PS_MAX_FRAME];
     struct frames fs;
     frames_load(&fs, dir);
-    size_t passed = 0, failed = 0;
+    size_t passed = 0, failed = 0, skipped = 0;
     for (size_t i = 0; i < fs.n; i++) {
         const struct frame *f = &fs.v[i];
         decode(&dec, f->data, f->len, f->linktype);
-        long n = ps_encode(&dec.pkt, NULL, again, sizeof again, NULL);
-        bool same = n == (long)f->len && memcmp(again, f->data, f->len) == 0;
-        if (same) {
-            decode(&dec2, again, (size_t)n, f->linktype);
-            for (size_t p = 0; p < 2 && same; p++) {
-                printers[p].fn(&dec.pkt, text, sizeof text);
-                printers[p].fn(&dec2.pkt, text2, sizeof text2);
-                same = strcmp(text, text2) == 0;
-            }
+        if (has_cut_layer(&dec.pkt)) {
+            skipped++;
+            continue;
         }
-        if (same) {
+        long n = ps_encode(&dec.pkt, NULL, again, sizeof again, NULL);
+        const char *why = NULL;
+        if (n != (long)f->len || memcmp(again, f->data, f->len) != 0) {
+            why = "gives other bytes";
+        } else {
+            decode(&dec2, again, (size_t)n, f->linktype);
+            bool same = dec.pkt.n == dec2.pkt.n;
+            for (size_t k = 0; k < dec.pkt.n && same; k++)
+                same = holds_same(&dec.pkt.layers[k], &dec2.pkt.layers[k]) &&
+                       holds_same(&dec2.pkt.layers[k], &dec.pkt.layers[k]);
+            if (!same)
+                why = "decodes to other fields";
+        }
+        if (!why) {
             passed++;
             continue;
         }
         failed++;
-        printf("%s: encode(decode(frame)) %s\n", f->name,
-               n == (long)f->len && memcmp(again, f->data, f->len) == 0
-                   ? "decodes to other fields" : "gives other bytes");
+        printf("%s: encode(decode(frame)) %s\n", f->name, why);
     }
-    printf("%zu passed, %zu failed\n", passed, failed);
+    printf("%zu passed, %zu failed, %zu skipped\n", passed, failed, skipped);
+    frames_free(&fs);
     return failed ? 1 : 0;
 }
 
@@ -285,6 +359,7 @@ static int run_spec(const char *dir, const char *outdir)
         ps_command(&dec.pkt, text, sizeof text);
         printf("wrpcap(\"%s/%zu.pcap\", %s)\n", outdir, i, text);
     }
+    frames_free(&fs);
     return 0;
 }
 
@@ -325,6 +400,7 @@ static int run_truncations(const char *dir)
         }
     }
     printf("%zu passed, %zu failed\n", passed, failed);
+    frames_free(&fs);
     return failed ? 1 : 0;
 }
 

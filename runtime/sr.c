@@ -1,0 +1,405 @@
+/* sr(): one round sends what is left and waits for answers; Scapy's retry
+ * decides whether another round goes. Frames are matched as they come:
+ * hashret() of the frame, its digest in a table of this round's requests,
+ * then answers() against the requests under that digest only. */
+#include "sr.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bpf.h"
+#include "decode.h"
+#include "linktype.h"
+#include "match.h"
+#include "wire.h"
+
+#define RCVBUF (8 << 20)     /* 1,000 answers in flight fit with room to spare */
+#define SEND_CHUNK 64
+#define NONE ((size_t)-1)
+
+struct slot {
+    uint64_t digest;
+    size_t head;             /* NONE: empty */
+};
+
+struct run {
+    struct ps_sr *s;
+    const struct ps_sr_opts *o;
+    struct ps_wire w;
+    struct slot *table;
+    size_t mask;
+    struct ps_packet *reply, *query;
+    struct ps_layer *subs;   /* 2 x 40: the decoder's room for IP options */
+    size_t notans, noans;
+    bool send_done;
+    char *marks;             /* markers held back until "Finished sending" */
+    size_t nmarks, marks_cap;
+    bool hold_marks;
+};
+
+static bool grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return true;
+    size_t n = *cap ? *cap : 64;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*p, n * size);
+    if (!q)
+        return false;
+    *p = q;
+    *cap = n;
+    return true;
+}
+
+int ps_sr_add(struct ps_sr *s, const uint8_t *frame, size_t len)
+{
+    if (!grow((void **)&s->tx, &s->tx_cap, s->tx_len + len, 1) ||
+        !grow((void **)&s->q, &s->q_cap, s->nq + 1, sizeof *s->q))
+        return -1;
+    memcpy(s->tx + s->tx_len, frame, len);
+    s->q[s->nq++] = (struct ps_sr_query){.off = s->tx_len, .len = len, .next = NONE};
+    s->tx_len += len;
+    return 0;
+}
+
+void ps_sr_forget_answers(struct ps_sr *s)
+{
+    s->rx_len = s->nans = s->unmatched = s->sent = 0;
+    for (size_t i = 0; i < s->nq; i++)
+        s->q[i].answered = s->q[i].pending = false;
+}
+
+void ps_sr_free(struct ps_sr *s)
+{
+    free(s->tx);
+    free(s->q);
+    free(s->rx);
+    free(s->ans);
+    memset(s, 0, sizeof *s);
+}
+
+static const struct ps_packet *decode_into(struct run *r, struct ps_packet *pkt, size_t room,
+                                           const uint8_t *frame, size_t len)
+{
+    struct ps_decode_room d = {.subs = r->subs + room * 40, .subs_cap = 40};
+    ps_decode(frame, len, PS_DLT_EN10MB, pkt, &d);
+    return pkt;
+}
+
+static size_t first_layer(const struct run *r)
+{
+    return r->o->layer3 ? 1 : 0;
+}
+
+/* ---- the table of this round's requests, by digest ----------------------- */
+
+static struct slot *find_slot(struct run *r, uint64_t digest)
+{
+    for (size_t i = (size_t)digest & r->mask;; i = (i + 1) & r->mask)
+        if (r->table[i].head == NONE || r->table[i].digest == digest)
+            return &r->table[i];
+}
+
+static void table_reset(struct run *r)
+{
+    for (size_t i = 0; i <= r->mask; i++)
+        r->table[i].head = NONE;
+}
+
+static void table_add(struct run *r, size_t qi)
+{
+    struct slot *sl = find_slot(r, r->s->q[qi].digest);
+    sl->digest = r->s->q[qi].digest;
+    r->s->q[qi].next = sl->head; /* NONE when the slot was empty */
+    sl->head = qi;
+}
+
+/* ---- receiving ------------------------------------------------------------ */
+
+static void mark(struct run *r, char c)
+{
+    if (r->o->verbose < 2)
+        return;
+    if (!r->hold_marks) {
+        fputc(c, r->o->out);
+        return;
+    }
+    if (grow((void **)&r->marks, &r->marks_cap, r->nmarks + 1, 1))
+        r->marks[r->nmarks++] = c;
+}
+
+static bool keep_answer(struct run *r, size_t qi, const struct ps_wire_frame *f)
+{
+    struct ps_sr *s = r->s;
+    if (!grow((void **)&s->rx, &s->rx_cap, s->rx_len + f->len, 1) ||
+        !grow((void **)&s->ans, &s->ans_cap, s->nans + 1, sizeof *s->ans))
+        return false;
+    memcpy(s->rx + s->rx_len, f->data, f->len);
+    s->ans[s->nans++] = (struct ps_sr_answer){qi, s->rx_len, f->len, f->ts};
+    s->rx_len += f->len;
+    return true;
+}
+
+static void on_frame(struct run *r, const struct ps_wire_frame *f)
+{
+    struct ps_sr *s = r->s;
+    size_t from = first_layer(r);
+    const struct ps_packet *reply = decode_into(r, r->reply, 0, f->data, f->len);
+    if (reply->n > from) {
+        struct ps_hash h;
+        ps_hashret(reply, from, &h);
+        struct slot *sl = find_slot(r, ps_hash_digest(&h));
+        for (size_t qi = sl->head; qi != NONE; qi = s->q[qi].next) {
+            struct ps_sr_query *q = &s->q[qi];
+            if (!q->pending)
+                continue;
+            const struct ps_packet *query = decode_into(r, r->query, 1, s->tx + q->off, q->len);
+            if (!ps_answers(reply, from, query, from) || !keep_answer(r, qi, f))
+                continue;
+            mark(r, '*');
+            if (!q->answered)
+                r->noans++;
+            q->answered = true;
+            q->pending = r->o->multi; /* multi: it may be answered again */
+            return;
+        }
+    }
+    s->unmatched++;
+    mark(r, '.');
+}
+
+static bool all_answered(const struct run *r)
+{
+    return r->send_done && !r->o->multi && r->noans >= r->notans;
+}
+
+static bool stopped(const struct run *r)
+{
+    return r->o->stop && *r->o->stop;
+}
+
+/* Takes what has come, waiting until `until` at most. false on an error. */
+static bool receive(struct run *r, const struct timespec *until, char *err, size_t errcap)
+{
+    struct ps_wire_frame frames[PS_WIRE_BATCH];
+    for (;;) {
+        long n = ps_wire_recv(&r->w, frames, PS_WIRE_BATCH, until, err, errcap);
+        if (n < 0)
+            return false;
+        for (long i = 0; i < n; i++)
+            on_frame(r, &frames[i]);
+        if (!r->hold_marks)
+            fflush(r->o->out);
+        if (n == 0 || all_answered(r) || stopped(r)) {
+            struct timespec now;
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            if (n > 0 || all_answered(r) || stopped(r) || ps_wire_ns(&now) >= ps_wire_ns(until))
+                return true;
+        }
+    }
+}
+
+/* ---- sending --------------------------------------------------------------- */
+
+static bool send_round(struct run *r, const size_t *todo, size_t n, char *err, size_t errcap)
+{
+    struct ps_sr *s = r->s;
+    const uint8_t *frames[SEND_CHUNK];
+    size_t lens[SEND_CHUNK];
+    size_t step = r->o->inter_ns > 0 ? 1 : SEND_CHUNK;
+    static const struct timespec now_only = {0, 0};
+    for (size_t done = 0; done < n && !stopped(r);) {
+        size_t k = n - done < step ? n - done : step;
+        struct timespec t;
+        clock_gettime(CLOCK_REALTIME, &t);
+        for (size_t i = 0; i < k; i++) {
+            struct ps_sr_query *q = &s->q[todo[done + i]];
+            frames[i] = s->tx + q->off;
+            lens[i] = q->len;
+            q->sent = t;
+        }
+        long sent = ps_wire_send(&r->w, frames, lens, k, err, errcap);
+        if (sent < 0)
+            return false;
+        s->sent += (size_t)sent;
+        done += (size_t)sent;
+        /* Read as we go, so the receive buffer never has to hold it all. */
+        struct timespec until = r->o->inter_ns > 0 ? ps_wire_after(r->o->inter_ns) : now_only;
+        if (!receive(r, &until, err, errcap))
+            return false;
+        if (r->o->inter_ns > 0) {
+            struct timespec now;
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            while (ps_wire_ns(&now) < ps_wire_ns(&until) && !stopped(r)) {
+                if (!receive(r, &until, err, errcap))
+                    return false;
+                clock_gettime(CLOCK_MONOTONIC, &now);
+            }
+        }
+    }
+    return true;
+}
+
+/* One round: this round's table, "Begin emission:", every frame out, then
+ * the wait for answers. */
+static bool one_round(struct run *r, const size_t *todo, size_t n, char *err, size_t errcap)
+{
+    FILE *out = r->o->out;
+    table_reset(r);
+    for (size_t i = 0; i < n; i++) {
+        r->s->q[todo[i]].pending = true;
+        table_add(r, todo[i]);
+    }
+    if (r->o->verbose)
+        fputs("Begin emission:\n", out);
+    fflush(out);
+    size_t before = r->s->sent;
+    /* Scapy reads only once it has sent: its markers follow this line. */
+    r->hold_marks = true;
+    bool ok = send_round(r, todo, n, err, errcap);
+    if (!r->send_done)
+        r->notans = r->s->sent - before;
+    r->send_done = true;
+    r->hold_marks = false;
+    if (r->o->verbose)
+        fprintf(out, "Finished sending %zu packets.\n", r->s->sent - before);
+    if (r->nmarks)
+        fwrite(r->marks, 1, r->nmarks, out);
+    r->nmarks = 0;
+    fflush(out);
+    if (!ok)
+        return false;
+    struct timespec until = ps_wire_after(r->o->timeout_ns);
+    if (!all_answered(r) && !stopped(r) && !receive(r, &until, err, errcap))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        r->s->q[todo[i]].pending = false;
+    return true;
+}
+
+/* ---- the whole exchange ---------------------------------------------------- */
+
+/* Without filter=, only the requests' EtherTypes: an answer always has its
+ * request's (Ether.answers and IP.answers compare them), and the receive
+ * buffer then holds answers, not the link's other traffic. */
+static bool default_filter(const struct ps_sr *s, char *out, size_t cap)
+{
+    uint16_t types[8];
+    size_t nt = 0;
+    for (size_t i = 0; i < s->nq; i++) {
+        const uint8_t *f = s->tx + s->q[i].off;
+        if (s->q[i].len < 14)
+            return false;
+        uint16_t t = (uint16_t)(f[12] << 8 | f[13]);
+        /* 802.3 lengths and VLAN tags: leave everything in. */
+        if (t <= 1500 || t == 0x8100 || t == 0x88a8 || t == 0x9100)
+            return false;
+        size_t k = 0;
+        while (k < nt && types[k] != t)
+            k++;
+        if (k == nt) {
+            if (nt == sizeof types / sizeof types[0])
+                return false;
+            types[nt++] = t;
+        }
+    }
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t k = 0; k < nt; k++) {
+        int n = snprintf(out + len, cap - len, "%sether proto 0x%04x", k ? " or " : "", types[k]);
+        if (n < 0 || (size_t)n >= cap - len)
+            return false;
+        len += (size_t)n;
+    }
+    return nt > 0;
+}
+
+static bool open_capture(struct run *r, char *err, size_t errcap)
+{
+    char text[256];
+    const char *filter = r->o->filter;
+    if (!filter && default_filter(r->s, text, sizeof text))
+        filter = text;
+    struct sock_fprog prog = {0};
+    if (filter && ps_bpf_compile(filter, PS_DLT_EN10MB, &prog, err, errcap) < 0)
+        return false;
+    int rc = ps_wire_open(&r->w, r->o->iface, PS_WIRE_ANSWERS, filter ? &prog : NULL, RCVBUF,
+                          err, errcap);
+    ps_bpf_free(&prog);
+    return rc == 0;
+}
+
+static bool prepare(struct run *r)
+{
+    struct ps_sr *s = r->s;
+    size_t size = 16;
+    while (size < 2 * s->nq)
+        size *= 2;
+    r->mask = size - 1;
+    r->table = malloc(size * sizeof *r->table);
+    r->reply = malloc(sizeof *r->reply);
+    r->query = malloc(sizeof *r->query);
+    r->subs = malloc(2 * 40 * sizeof *r->subs);
+    if (!r->table || !r->reply || !r->query || !r->subs)
+        return false;
+    size_t from = first_layer(r);
+    for (size_t i = 0; i < s->nq; i++) {
+        struct ps_sr_query *q = &s->q[i];
+        const struct ps_packet *p = decode_into(r, r->query, 1, s->tx + q->off, q->len);
+        struct ps_hash h;
+        ps_hashret(p, from, &h);
+        q->digest = ps_hash_digest(&h);
+        q->pending = q->answered = false;
+    }
+    return true;
+}
+
+static void finish(struct run *r)
+{
+    ps_wire_close(&r->w);
+    free(r->table);
+    free(r->reply);
+    free(r->query);
+    free(r->subs);
+    free(r->marks);
+}
+
+int ps_sr_run(struct ps_sr *s, const struct ps_sr_opts *o, char *err, size_t errcap)
+{
+    struct run r = {.s = s, .o = o, .w = {.fd = -1}};
+    size_t *todo = malloc((s->nq ? s->nq : 1) * sizeof *todo);
+    bool ok = todo && prepare(&r);
+    if (!ok)
+        snprintf(err, errcap, "out of memory");
+    ok = ok && open_capture(&r, err, errcap);
+    size_t n = s->nq;
+    for (size_t i = 0; i < n; i++)
+        todo[i] = i;
+    /* retry = -N: go on until N rounds in a row bring nothing new. */
+    int retry = o->retry, autostop = 0;
+    if (retry < 0)
+        autostop = retry = -retry;
+    while (ok && retry >= 0) {
+        ok = one_round(&r, todo, n, err, errcap);
+        size_t left = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!s->q[todo[i]].answered)
+                todo[left++] = todo[i];
+        if (autostop && left > 0 && left != n)
+            retry = autostop;
+        n = left;
+        if (n == 0 || stopped(&r))
+            break;
+        retry--;
+    }
+    if (r.w.fd >= 0)
+        s->drops += ps_wire_drops(&r.w);
+    if (ok && o->verbose)
+        fprintf(o->out, "\nReceived %zu packets, got %zu answers, remaining %zu packets\n",
+                s->unmatched + s->nans, s->nans, r.notans > r.noans ? r.notans - r.noans : 0);
+    fflush(o->out);
+    finish(&r);
+    free(todo);
+    return ok ? 0 : -1;
+}

@@ -1,0 +1,72 @@
+#!/bin/sh
+# A lab run killed in the middle of a long sniff leaves nothing behind: no
+# network namespace (its own or the peer's), no interface, no process.
+# SIGINT only ends the capture: the run goes on with what it stored.
+#   kill_lab.sh PKTSPEC SIGNAL     (SIGNAL: INT, TERM or KILL)
+set -u
+pktspec=$1 sig=$2
+[ "$(id -u)" = 0 ] || { echo "skip: the lab needs root"; exit 77; }
+unshare -n true 2>/dev/null || { echo "skip: no network namespaces here"; exit 77; }
+dir=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+say() { echo "FAIL: $*"; fail=1; }
+
+ip netns list > "$tmp/netns.before"
+ip -o link show | awk '{print $2}' > "$tmp/links.before"
+export PKTSPEC="$pktspec"
+cd "$dir"
+"$pktspec" run --lab --lab-peer "$dir/peer_bursts.sh" long_sniff.pkt > "$tmp/out" 2> "$tmp/err" &
+pid=$!
+
+# The peer's first process is named after the run.
+peer=""
+for i in $(seq 100); do
+    for c in /proc/[0-9]*/comm; do
+        [ "$(cat "$c" 2>/dev/null)" = "pslab-$pid" ] && peer=${c#/proc/} && peer=${peer%/comm}
+    done
+    [ -n "$peer" ] && break
+    sleep 0.05
+done
+[ -n "$peer" ] || { say "the lab's peer never showed up"; cat "$tmp/err"; exit 1; }
+sleep 1.5   # the lab is up, the capture runs and has seen the peer's first burst
+spec_ns=$(readlink "/proc/$pid/ns/net")
+peer_ns=$(readlink "/proc/$peer/ns/net")
+root_ns=$(readlink /proc/self/ns/net)
+[ "$spec_ns" != "$root_ns" ] && [ "$peer_ns" != "$root_ns" ] && [ "$spec_ns" != "$peer_ns" ] ||
+    say "the lab's namespaces are not its own: $spec_ns $peer_ns $root_ns"
+
+kill -s "$sig" "$pid"
+wait "$pid"
+status=$?
+case $sig in
+INT)
+    [ "$status" = 0 ] || say "exit status $status after SIGINT, not 0"
+    grep -q "^stored [1-9]" "$tmp/out" || say "the capture did not keep what it had: $(cat "$tmp/out")" ;;
+TERM) [ "$status" = 143 ] || say "exit status $status after SIGTERM, not 143" ;;
+KILL) [ "$status" = 137 ] || say "exit status $status after SIGKILL, not 137" ;;
+esac
+
+# Whatever killed it, everything goes: the peer dies with the run, and the
+# namespaces with their last process.
+left=1
+for i in $(seq 100); do
+    left=0
+    for n in /proc/[0-9]*/ns/net; do
+        ns=$(readlink "$n" 2>/dev/null) || continue
+        if [ "$ns" = "$spec_ns" ] || [ "$ns" = "$peer_ns" ]; then left=1; fi
+    done
+    [ -d "/proc/$peer" ] && left=1
+    [ $left = 0 ] && break
+    sleep 0.05
+done
+[ $left = 0 ] || say "a process of the lab is still there: $(ls -d /proc/$peer 2>/dev/null)"
+ip netns list | diff -q "$tmp/netns.before" - >/dev/null || say "a network namespace was left: $(ip netns list)"
+ip -o link show | awk '{print $2}' | diff "$tmp/links.before" - > "$tmp/links.diff" ||
+    say "interfaces changed: $(cat "$tmp/links.diff")"
+if [ $fail = 1 ]; then
+    echo "--- stdout"; cat "$tmp/out"; echo "--- stderr"; cat "$tmp/err"
+    exit 1
+fi
+echo "ok: SIG$sig, exit status $status, nothing left"

@@ -1,0 +1,72 @@
+#!/bin/sh
+# Runs one spec in the lab and checks what came out, and that the lab left
+# nothing behind (no namespace, no interface in this namespace, no process).
+#   run_spec.sh PKTSPEC SPEC STATUS [--grep TEXT]... [--golden FILE]
+#               [--need TOOL]... [--peer CMD]
+# STATUS is the exit status the run must have. --grep: a line of the output
+# must hold TEXT; --golden: the output must be FILE, byte for byte; --need:
+# skip (77) without TOOL; --peer: pktspec's --lab-peer CMD.
+# Skips (77) without root or network namespaces. The spec runs in a
+# directory of its own, named bare, so its path in messages is its name.
+set -u
+pktspec=$1 spec=$2 want=$3
+shift 3
+[ "$(id -u)" = 0 ] || { echo "skip: the lab needs root"; exit 77; }
+unshare -n true 2>/dev/null || { echo "skip: no network namespaces here"; exit 77; }
+greps="" golden="" peer=""
+while [ $# -gt 0 ]; do
+    case $1 in
+    --grep) greps="$greps
+$2"; shift 2 ;;
+    --golden) golden=$2; shift 2 ;;
+    --need) command -v "$2" >/dev/null 2>&1 || { echo "skip: no $2"; exit 77; }; shift 2 ;;
+    --peer) peer=$2; shift 2 ;;
+    *) echo "run_spec.sh: unknown option $1"; exit 2 ;;
+    esac
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ip netns list > "$tmp/netns.before"
+ip -o link show | awk '{print $2}' > "$tmp/links.before"
+# The run's own directory: what the spec writes stays out of the sources.
+name=$(basename "$spec")
+mkdir "$tmp/run" && ln -s "$(cd "$(dirname "$spec")" && pwd)/$name" "$tmp/run/$name"
+cd "$tmp/run" || exit 1
+export PKTSPEC="$pktspec"
+if [ -n "$peer" ]; then
+    "$pktspec" run --lab --lab-peer "$peer" "$name" > "$tmp/out" 2> "$tmp/err" &
+else
+    "$pktspec" run --lab "$name" > "$tmp/out" 2> "$tmp/err" &
+fi
+pid=$!
+wait $pid
+status=$?
+fail=0
+say() { echo "FAIL: $*"; fail=1; }
+[ "$status" = "$want" ] || say "exit status $status, not $want"
+old_ifs=$IFS
+IFS='
+'
+for g in $greps; do
+    [ -n "$g" ] || continue
+    grep -qF -- "$g" "$tmp/out" || say "no line holds: $g"
+done
+IFS=$old_ifs
+if [ -n "$golden" ] && ! diff -u "$golden" "$tmp/out" > "$tmp/diff"; then
+    say "the output differs from $golden:"
+    cat "$tmp/diff"
+fi
+# Nothing of the lab outlives the run.
+sleep 0.05
+ip netns list | diff -q "$tmp/netns.before" - >/dev/null || say "a network namespace was left: $(ip netns list)"
+ip -o link show | awk '{print $2}' | diff "$tmp/links.before" - > "$tmp/links.diff" ||
+    say "interfaces changed: $(cat "$tmp/links.diff")"
+for c in /proc/[0-9]*/comm; do
+    [ "$(cat "$c" 2>/dev/null)" = "pslab-$pid" ] && say "the lab's process ${c%/comm} is still there"
+done
+if [ $fail = 1 ]; then
+    echo "--- stdout"; cat "$tmp/out"; echo "--- stderr"; cat "$tmp/err"
+    exit 1
+fi
+echo "ok: $name exited $status"
+exit 0

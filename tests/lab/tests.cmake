@@ -1,0 +1,42 @@
+# The wire, in the lab (runtime/lab.c): specs sent to a peer's real Linux
+# stack through a veth pair between two network namespaces pktspec makes
+# for the run. Nothing here sends anywhere else. Every test needs root and
+# network namespaces, and skips (77) without them.
+set(LAB_DIR ${CMAKE_CURRENT_LIST_DIR})
+set(LAB_RUN sh ${LAB_DIR}/run_spec.sh ${PKTSPEC_BIN})
+
+function(lab_test name)
+  add_test(NAME lab/${name} COMMAND ${ARGN})
+  set_tests_properties(lab/${name} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
+endfunction()
+
+# The conformance specs: what the peer's kernel answers.
+foreach(spec arp icmp_echo tcp udp_unreachable)
+  lab_test(${spec} ${LAB_RUN} ${LAB_DIR}/${spec}.pkt 0)
+endforeach()
+lab_test(thousand ${LAB_RUN} ${LAB_DIR}/thousand.pkt 0 --grep "got 1000 answers")
+lab_test(retry ${LAB_RUN} ${LAB_DIR}/retry.pkt 0 --need nft
+         --peer "nft -f ${LAB_DIR}/drop_first.nft"
+         --grep "Received 5 packets, got 5 answers, remaining 0 packets")
+lab_test(sniff ${LAB_RUN} ${LAB_DIR}/sniff.pkt 0 --peer ${LAB_DIR}/peer_bursts.sh
+         --grep "<Sniffed: TCP:0 UDP:0 ICMP:0 Other:5>")
+# Meant to fail: exit 1, and the expected-against-got report.
+lab_test(fail_closed_port ${LAB_RUN} ${LAB_DIR}/fail_closed_port.pkt 1
+         --golden ${LAB_DIR}/fail_closed_port.out)
+
+# Every spec under specs/ runs in the lab and passes.
+file(GLOB_RECURSE LAB_SPECS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/specs/*.pkt)
+foreach(spec ${LAB_SPECS})
+  file(RELATIVE_PATH name ${PROJECT_SOURCE_DIR}/specs ${spec})
+  lab_test(specs/${name} ${LAB_RUN} ${spec} 0)
+endforeach()
+
+# The lab goes whatever ends the run; Ctrl-C only ends the capture.
+foreach(sig INT TERM KILL)
+  lab_test(kill-${sig} sh ${LAB_DIR}/kill_lab.sh ${PKTSPEC_BIN} ${sig})
+endforeach()
+lab_test(no-root sh ${LAB_DIR}/no_root.sh ${PKTSPEC_BIN})
+# -i with an interface that is not there: exit 3 before anything is built.
+add_test(NAME lab/no-such-interface
+         COMMAND sh -c "\"$0\" run -i ps-nosuch0 \"$1\"; [ $? = 3 ]" ${PKTSPEC_BIN}
+                 ${LAB_DIR}/icmp_echo.pkt)

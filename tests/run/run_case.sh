@@ -1,0 +1,21 @@
+#!/bin/sh
+# run_case.sh BIN NAME: runs `BIN run NAME.pkt --dry-run` in this folder and
+# compares stdout with NAME.out and the exit status with NAME.status
+# (default 0). With NAME.junit present, --junit is given and the XML compared.
+bin=$1 name=$2
+cd "$(dirname "$0")" || exit 2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+want_status=0
+[ -f "$name.status" ] && want_status=$(cat "$name.status")
+set -- run "$name.pkt" --dry-run
+[ -f "$name.junit" ] && set -- "$@" --junit "$tmp/junit.xml"
+"$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+status=$?
+fail=0
+if [ "$status" != "$want_status" ]; then
+    echo "exit status $status, expected $want_status"; cat "$tmp/err"; fail=1
+fi
+if ! diff -u "$name.out" "$tmp/out"; then fail=1; fi
+if [ -f "$name.junit" ] && ! diff -u "$name.junit" "$tmp/junit.xml"; then fail=1; fi
+exit $fail
