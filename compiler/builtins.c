@@ -16,6 +16,7 @@ const struct ps_opt_desc ps_opt_descs[O__COUNT] = {
     [O_OFFLINE] = {"offline", OT_STR},
     [O_STOP_FILTER] = {"stop_filter", OT_PATTERN},
     [O_VERBOSE] = {"verbose", OT_INT},
+    [O_FRAGSIZE] = {"fragsize", OT_INT},
 };
 
 const char *const ps_prn_names[] = {"summary", "show", "command", "hexdump", NULL};
@@ -47,6 +48,8 @@ static const struct ps_builtin_desc builtins[] = {
     {"hexdump", B_HEXDUMP, false, 1, 1, 0, PT_NONE},
     {"len", B_LEN, false, 1, 1, 0, PT_INT},
     {"random", B_RANDOM, false, 0, 1, 0, PT_RANDOM},
+    /* fragment(pkt, fragsize=1480): Scapy's IP fragments, as a list */
+    {"fragment", B_FRAGMENT, false, 1, 2, BIT(O_FRAGSIZE), PT_PKTLIST},
     {"summary", B_SUMMARY, true, 0, 0, 0, PT_NONE},
     {"show", B_SHOW, true, 0, 0, 0, PT_NONE},
     {"command", B_COMMAND, true, 0, 0, 0, PT_NONE},

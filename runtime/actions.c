@@ -10,6 +10,7 @@
 #include "interp_int.h"
 #include "linktype.h"
 #include "ls.h"
+#include "fragment.h"
 #include "plan.h"
 #include "print.h"
 
@@ -334,18 +335,29 @@ static struct ps_value wrpcap(struct interp *in, const struct ps_expr *e)
 
 /* ---- printing ------------------------------------------------------------ */
 
-static void print_packet_summary(struct interp *in, FILE *out, const struct ps_value *v,
-                                 struct ps_loc loc)
+/* A packet through one of the printers (summary, show, command, ls): on
+ * its decoded form, so a packet the spec built prints as it was built. */
+static void print_packet(struct interp *in, FILE *out, const struct ps_value *v,
+                         ps_packet_printer printer, struct ps_loc loc)
 {
     struct ps_value d = interp_decoded(in, v, loc);
     if (d.t != PT_PKT)
         return;
     struct ps_packet *p = &in->dec;
     ps_tpkt_member(&d.obj->pkt, 0, &in->rng, p);
-    char line[1024];
-    ps_summary(p, line, sizeof line);
-    fputs(line, out);
+    ps_print_to(out, printer, p);
     ps_val_release(&d);
+}
+
+void interp_print_command(struct interp *in, FILE *out, const struct ps_value *v)
+{
+    print_packet(in, out, v, ps_command, (struct ps_loc){0, 0});
+}
+
+static void print_packet_summary(struct interp *in, FILE *out, const struct ps_value *v,
+                                 struct ps_loc loc)
+{
+    print_packet(in, out, v, ps_summary, loc);
 }
 
 static void print_list_stats(struct interp *in, FILE *out, const struct ps_value *v)
@@ -475,6 +487,33 @@ static void summary_lines(struct interp *in, const struct ps_value *v, struct ps
     }
 }
 
+/* x.show() / x.command() on a packet, or on each packet of a list (Scapy's
+ * PacketList.show() numbers its lines). show()'s text ends with its own
+ * blank line; a command gets a newline. */
+static void print_lines(struct interp *in, const struct ps_value *v, ps_packet_printer printer,
+                        struct ps_loc loc)
+{
+    FILE *out = in->o->out;
+    bool show = printer == ps_show;
+    size_t n = v->t == PT_PKT ? 1 : v->obj->n;
+    for (size_t i = 0; i < n; i++) {
+        const struct ps_value *p = v->t == PT_PKT ? v : &v->obj->items[i];
+        if (p->t == PT_TUPLE && p->obj->n == 2)
+            p = &p->obj->items[1];
+        if (p->t != PT_PKT)
+            continue;
+        if (v->t != PT_PKT && show) {
+            fprintf(out, "%04zu ", i);
+            print_packet(in, out, p, ps_summary, loc);
+            fputc('\n', out);
+            continue;
+        }
+        print_packet(in, out, p, printer, loc);
+        if (!show)
+            fputc('\n', out);
+    }
+}
+
 struct ps_value interp_method(struct interp *in, const struct ps_expr *e)
 {
     struct ps_value self = interp_eval(in, e->args[0]);
@@ -523,9 +562,15 @@ struct ps_value interp_method(struct interp *in, const struct ps_expr *e)
         }
         break;
     }
+    case B_SHOW:
+    case B_COMMAND:
+        if (packet || list)
+            print_lines(in, &self, e->builtin == B_SHOW ? ps_show : ps_command, e->loc);
+        else
+            interp_error(in, e->loc, "%s() is a method of packets, not of %s",
+                         e->builtin == B_SHOW ? "show" : "command", ps_type_name(self.t));
+        break;
     default:
-        interp_error(in, e->loc, "%s() is not available in this version of pktspec",
-                     e->builtin == B_SHOW ? "show" : "command");
         break;
     }
     ps_val_release(&self);
@@ -564,6 +609,23 @@ static struct ps_value length_of(struct interp *in, const struct ps_expr *e)
     return out;
 }
 
+/* sniff()'s prn=: summary, show, command or hexdump of each packet. */
+static void print_each(struct interp *in, const struct ps_value *list, uint64_t prn,
+                       struct ps_loc loc)
+{
+    static const ps_packet_printer printers[] = {ps_summary, ps_show, ps_command};
+    for (size_t i = 0; i < list->obj->n; i++) {
+        const struct ps_value *p = &list->obj->items[i];
+        if (prn == 3) {
+            ps_hexdump(in->o->out, p->obj->frame, p->obj->frame_len);
+            continue;
+        }
+        print_packet(in, in->o->out, p, printers[prn], loc);
+        if (prn != 1)
+            fputc('\n', in->o->out);
+    }
+}
+
 static struct ps_value sniff(struct interp *in, const struct ps_expr *e)
 {
     for (size_t i = 0; i < e->nopts; i++) {
@@ -582,8 +644,8 @@ static struct ps_value sniff(struct interp *in, const struct ps_expr *e)
         struct ps_value got = rdpcap(in, path, filter, opt_u(in, e, O_COUNT, 0), e->loc,
                                      "Sniffed");
         uint64_t prn = has_opt(e, O_PRN) ? opt_u(in, e, O_PRN, 0) : 99;
-        if (prn == 0 && got.t == PT_PKTLIST)
-            summary_lines(in, &got, e->loc);
+        if (got.t == PT_PKTLIST && prn <= 3)
+            print_each(in, &got, prn, e->loc);
         if (got.t == PT_PKTLIST && has_opt(e, O_STORE) && !opt_u(in, e, O_STORE, 1))
             got.obj->n = 0;
         free(path);
@@ -661,6 +723,8 @@ struct ps_value interp_call(struct interp *in, const struct ps_expr *e)
     }
     case B_LEN:
         return length_of(in, e);
+    case B_FRAGMENT:
+        return ps_fragment_call(in, e);
     default:
         interp_error(in, e->loc, "this call cannot run here");
         return none_value;

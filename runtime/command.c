@@ -11,6 +11,18 @@
 #include "addr.h"
 #include "encode.h"
 
+/* x"..": bytes as hex. */
+static void put_hex_bytes(struct ps_strbuf *b, const uint8_t *p, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    ps_strbuf_puts(b, "x\"");
+    for (size_t i = 0; i < n; i++) {
+        char pair[2] = {hex[p[i] >> 4], hex[p[i] & 15]};
+        ps_strbuf_putn(b, pair, 2);
+    }
+    ps_strbuf_putc(b, '"');
+}
+
 /* A string literal when every byte reads as text, else x"..". */
 static void put_bytes_literal(struct ps_strbuf *b, const uint8_t *p, size_t n)
 {
@@ -18,10 +30,7 @@ static void put_bytes_literal(struct ps_strbuf *b, const uint8_t *p, size_t n)
     for (size_t i = 0; i < n && text; i++)
         text = (p[i] >= 0x20 && p[i] < 0x7f) || p[i] == '\n' || p[i] == '\r' || p[i] == '\t';
     if (!text) {
-        ps_strbuf_puts(b, "x\"");
-        for (size_t i = 0; i < n; i++)
-            ps_strbuf_printf(b, "%02x", p[i]);
-        ps_strbuf_putc(b, '"');
+        put_hex_bytes(b, p, n);
         return;
     }
     ps_strbuf_putc(b, '"');
@@ -35,14 +44,6 @@ static void put_bytes_literal(struct ps_strbuf *b, const uint8_t *p, size_t n)
         default: ps_strbuf_putc(b, (char)p[i]); break;
         }
     }
-    ps_strbuf_putc(b, '"');
-}
-
-static void put_hex_bytes(struct ps_strbuf *b, const uint8_t *p, size_t n)
-{
-    ps_strbuf_puts(b, "x\"");
-    for (size_t i = 0; i < n; i++)
-        ps_strbuf_printf(b, "%02x", p[i]);
     ps_strbuf_putc(b, '"');
 }
 
@@ -128,6 +129,7 @@ static bool default_takes_bytes(const struct ps_layer *l, const struct ps_field 
     case PS_K_OPTIONS:
         return f->bits || (f->def_text && *f->def_text);
     case PS_K_LAYERS:
+        /* One with a default element (DNS.qd) is given as [] instead. */
         return false;
     default:
         return true;
@@ -312,14 +314,22 @@ static void put_layer(struct ps_strbuf *b, const struct ps_layer *l)
     ps_strbuf_putc(b, '(');
     for (size_t fi = 0; fi < ps_nfields(l); fi++) {
         const struct ps_field *f = &l->proto->fields[fi];
-        if (!l->v[fi].set || (f->present && !f->present(l)))
+        if (f->present && !f->present(l))
+            continue;
+        /* A list the frame ended before, whose default is an element
+         * (DNS.qd), is given empty so that no element is written. */
+        bool empty_list = !l->v[fi].set && f->kind == PS_K_LAYERS && f->def_sub;
+        if (!l->v[fi].set && !empty_list)
             continue;
         if (!first)
             ps_strbuf_puts(b, ", ");
         first = false;
         ps_strbuf_puts(b, f->name);
         ps_strbuf_putc(b, '=');
-        put_value(b, f, &l->v[fi]);
+        if (empty_list)
+            ps_strbuf_puts(b, "[]");
+        else
+            put_value(b, f, &l->v[fi]);
     }
     ps_strbuf_putc(b, ')');
 }

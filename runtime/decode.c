@@ -149,7 +149,7 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
         struct ps_fval *v = &l->v[fi];
         /* Scapy's do_dissect stops when the bytes end between two fields:
          * the layer stands, the fields not reached keep their defaults.
-         * A field read by a hook hands the next one its whole input (DNS's
+         * A list read by a hook hands the next field its whole input (DNS's
          * record lists pass (s, p) on), so a hook after it still runs. */
         if (bit == avail * 8 && !(passed_on && f->decode))
             break;
@@ -162,9 +162,10 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
                 return -1;
             v->set = true;
             bit = (off + (size_t)n) * 8;
-            passed_on = true;
+            passed_on = f->kind == PS_K_LAYERS;
             continue;
         }
+        passed_on = false;
         if (f->kind == PS_K_UINT) {
             unsigned bits = f->bits_for ? f->bits_for(l) : f->bits;
             if (bits == 0)

@@ -219,7 +219,10 @@ static void describe_got(struct interp *in, const struct ps_expr *what, const st
     if (!m)
         return;
     (void)what;
-    interp_print_value(in, m, v);
+    if (v->t == PT_PKT)
+        interp_print_command(in, m, v); /* spec text: it can be pasted into a spec */
+    else
+        interp_print_value(in, m, v);
     fclose(m);
     snprintf(in->got, sizeof in->got, "%s", text ? text : "");
     free(text);

@@ -59,6 +59,8 @@ bool interp_matches(struct interp *in, const struct ps_value *pkt, const struct 
 /* The live path (live.c): send, sr and sniff on an interface. */
 struct ps_value live_send_call(struct interp *in, const struct ps_expr *e);
 struct ps_value live_sniff(struct interp *in, const struct ps_expr *e);
+/* Prints a packet as spec text that rebuilds it (command()). */
+void interp_print_command(struct interp *in, FILE *out, const struct ps_value *v);
 /* Prints a value as print() does. */
 void interp_print_value(struct interp *in, FILE *out, const struct ps_value *v);
 

@@ -115,14 +115,14 @@ enum ps_ekind {
 /* Keyword options of the builtins (struct ps_arg.index of a call). */
 enum ps_opt {
     O_IFACE, O_COUNT, O_INTER, O_LOOP, O_TIMEOUT, O_RETRY, O_MULTI, O_FILTER,
-    O_STORE, O_PRN, O_OFFLINE, O_STOP_FILTER, O_VERBOSE,
+    O_STORE, O_PRN, O_OFFLINE, O_STOP_FILTER, O_VERBOSE, O_FRAGSIZE,
     O__COUNT
 };
 
 enum ps_builtin {
     B_SEND, B_SENDP, B_SR, B_SR1, B_SRP, B_SRP1, B_SRLOOP, B_SRPLOOP,
     B_SNIFF, B_WRPCAP, B_RDPCAP, B_LS, B_PRINT, B_HEXDUMP, B_LEN,
-    B_RANDOM,
+    B_RANDOM, B_FRAGMENT,
     B_SUMMARY, B_SHOW, B_COMMAND, B_HASLAYER, B_GETLAYER,
     B__COUNT
 };

@@ -94,7 +94,8 @@ static int add_address(const char *ifname, int family, const uint8_t *addr, int 
     int e = ps_nl_open(&nl);
     if (e < 0)
         return failf(err, errcap, "lab: %s: %s", "netlink", -e);
-    struct ifaddrmsg ifa = {.ifa_family = (unsigned char)family, .ifa_prefixlen = (unsigned char)plen,
+    struct ifaddrmsg ifa = {.ifa_family = (unsigned char)family,
+                            .ifa_prefixlen = (unsigned char)plen,
                             .ifa_flags = family == AF_INET6 ? IFA_F_NODAD : 0,
                             .ifa_index = if_nametoindex(ifname)};
     size_t len = family == AF_INET ? 4 : 16;
@@ -122,7 +123,8 @@ int ps_lab_link_prepare(const char *ifname, const uint8_t ip4[4], char *err, siz
     write_sysctl(ifname, "router_solicitations", "0");
     write_sysctl(ifname, "mldv1_unsolicited_report_interval", "1");
     write_sysctl(ifname, "mldv2_unsolicited_report_interval", "1");
-    if (set_up("lo", false, err, errcap) < 0 || add_address(ifname, AF_INET, ip4, 24, err, errcap) < 0)
+    if (set_up("lo", false, err, errcap) < 0 ||
+        add_address(ifname, AF_INET, ip4, 24, err, errcap) < 0)
         return -1;
     return set_up(ifname, false, err, errcap);
 }
@@ -184,8 +186,8 @@ static pid_t start_peer(struct ps_lab_peer_args *args, char *err, size_t errcap)
         return -1;
     }
     fflush(NULL); /* the child must not write this process's buffers again */
-    pid_t pid = clone(ps_lab_peer_main, stack + PEER_STACK, CLONE_NEWNET | CLONE_NEWPID | SIGCHLD,
-                      args);
+    pid_t pid = clone(ps_lab_peer_main, stack + PEER_STACK,
+                      CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWNS | SIGCHLD, args);
     int e = errno;
     free(stack); /* the child runs on its own copy */
     if (pid < 0) {
@@ -241,8 +243,9 @@ int ps_lab_create(struct ps_lab *lab, const char *peer_setup, char *err, size_t 
     snprintf(lab->v.iface, sizeof lab->v.iface, "ps%08xs", tag);
     snprintf(lab->peer_iface, sizeof lab->peer_iface, "ps%08xp", tag);
     int ctl[2], ack[2];
-    if (pipe2(ctl, O_CLOEXEC) < 0)
-        return failf(err, errcap, "lab: %s: %s", "pipe", errno);
+    /* A socket, not a pipe: writing to a peer that died must not SIGPIPE. */
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ctl) < 0)
+        return failf(err, errcap, "lab: %s: %s", "socketpair", errno);
     if (pipe2(ack, O_CLOEXEC) < 0) {
         close(ctl[0]);
         close(ctl[1]);
@@ -268,7 +271,7 @@ int ps_lab_create(struct ps_lab *lab, const char *peer_setup, char *err, size_t 
     /* The peer's end exists now: let the peer set it up while this end is. */
     char go[64];
     int len = snprintf(go, sizeof go, "%s\n", lab->peer_iface);
-    if (write(lab->ctl, go, (size_t)len) != len) {
+    if (send(lab->ctl, go, (size_t)len, MSG_NOSIGNAL) != len) {
         failf(err, errcap, "lab: the %s's side is gone: %s", "peer", errno);
         goto out;
     }

@@ -5,9 +5,9 @@
  * echo server listens on port 7.
  *
  * Nothing is named outside the lab: both namespaces are anonymous and live
- * only as long as their processes, and the peer's processes live in a PID
- * namespace of their own whose first process dies with this one. So even
- * a SIGKILL leaves no namespace, interface or process behind. */
+ * only as long as their processes, and the peer's processes live in PID and
+ * mount namespaces of their own whose first process dies with this one. So
+ * even a SIGKILL leaves no namespace, interface, mount or process behind. */
 #ifndef PS_LAB_H
 #define PS_LAB_H
 
@@ -19,7 +19,7 @@
 
 struct ps_lab {
     pid_t peer;                 /* the peer's first process */
-    int ctl;                    /* the peer lives while this pipe is open */
+    int ctl;                    /* the peer lives while this socket is open */
     char peer_iface[IF_NAMESIZE];
     struct ps_lab_values v;     /* the lab's params; v.iface is the spec's side */
 };
@@ -37,7 +37,7 @@ void ps_lab_kill(void);
 
 /* The peer's side, run in the forked child (lab_peer.c). */
 struct ps_lab_peer_args {
-    int ctl;                    /* read end: EOF means the lab is over */
+    int ctl;                    /* its end: EOF means the lab is over */
     int ack;                    /* write end: "ok\n" or the error */
     pid_t owner;                /* the spec side's pid, for the process name */
     const char *setup;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -156,6 +157,12 @@ int ps_lab_peer_main(void *arg)
     signal(SIGTERM, SIG_DFL);
     signal(SIGHUP, SIG_DFL);
     signal(SIGPIPE, SIG_IGN);
+    /* Its own /proc and /sys, so that what runs here sees its own processes
+     * and interfaces; the mounts go with the namespace. */
+    if (mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) == 0) {
+        mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+        mount("sysfs", "/sys", "sysfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL);
+    }
     char iface[IF_NAMESIZE + 2];
     size_t len = 0;
     /* The first line names the peer's end, once it exists; EOF: no lab. */

@@ -110,7 +110,8 @@ static void ls_layer(struct ps_strbuf *b, struct ps_at at)
         ps_strbuf_puts(b, " = ");
         from = b->len;
         struct ps_fval v;
-        switch (ps_held_value(at, fi, &v)) {
+        struct ps_layer def_element;
+        switch (ps_held_value(at, fi, &v, &def_element)) {
         case PS_HELD_ABSENT:
         case PS_HELD_NONE:
             ps_strbuf_puts(b, "None");

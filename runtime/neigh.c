@@ -32,7 +32,8 @@ static void next_hop(struct ps_nl *nl, int ifindex, int family, const uint8_t *d
 {
     size_t len = family == AF_INET ? 4 : 16;
     memcpy(hop, dst, len);
-    struct rtmsg rt = {.rtm_family = (unsigned char)family, .rtm_dst_len = (unsigned char)(len * 8)};
+    struct rtmsg rt = {.rtm_family = (unsigned char)family,
+                       .rtm_dst_len = (unsigned char)(len * 8)};
     struct ps_nlmsg m;
     ps_nl_begin(&m, RTM_GETROUTE, 0, &rt, sizeof rt);
     ps_nl_attr(&m, RTA_DST, dst, len);

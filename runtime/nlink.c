@@ -87,7 +87,8 @@ int ps_nl_talk(struct ps_nl *nl, struct ps_nlmsg *m,
 
 const struct rtattr *ps_nl_find(const struct nlmsghdr *h, size_t hlen, uint16_t type)
 {
-    const struct rtattr *a = (const struct rtattr *)((const char *)NLMSG_DATA(h) + NLMSG_ALIGN(hlen));
+    const char *first = (const char *)NLMSG_DATA(h) + NLMSG_ALIGN(hlen);
+    const struct rtattr *a = (const struct rtattr *)first;
     int len = (int)h->nlmsg_len - (int)NLMSG_LENGTH(hlen);
     for (; RTA_OK(a, len); a = RTA_NEXT(a, len))
         if (a->rta_type == type)

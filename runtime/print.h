@@ -56,8 +56,9 @@ int ps_mysummary_udp(const struct ps_packet *pkt, size_t idx, char *out, size_t 
 
 /* Scapy's show(): "###[ Ethernet ]### " headers, "  name      = value"
  * lines indented 3 more spaces for each layer, a layer list (IP options)
- * as "  \options   \" with its elements behind "   |", and the extra blank
- * line print() adds. */
+ * as "  \options   \" with its elements behind "   |" (a DNS record chain
+ * the same, or "an        = None" when empty), and the extra blank line
+ * print() adds. */
 int ps_show(const struct ps_packet *pkt, char *out, size_t cap);
 /* Scapy's repr(): "<Ether  dst=... type=IPv4 |<IP  ... |>>", every field
  * the packet holds, by its i2repr; no newline. */
@@ -104,7 +105,7 @@ struct ps_tcpopt_view {
     enum ps_tcpopt_shape shape;
     uint64_t ints[64];
     size_t nints;
-    const uint8_t *bytes;    /* PS_TO_BYTES, PS_TO_AO: the value, in place */
+    const uint8_t *bytes;    /* all but PS_TO_NONE: the value bytes, in place */
     size_t len;
     const uint8_t *start;    /* the option's bytes in the field */
     size_t size;

@@ -38,7 +38,8 @@ static void element_default(const struct ps_field *f, struct ps_fval *v)
     }
 }
 
-enum ps_held ps_held_value(struct ps_at at, size_t fi, struct ps_fval *v)
+enum ps_held ps_held_value(struct ps_at at, size_t fi, struct ps_fval *v,
+                           struct ps_layer *def_element)
 {
     const struct ps_layer *l = at.l;
     const struct ps_field *f = &l->proto->fields[fi];
@@ -56,6 +57,13 @@ enum ps_held ps_held_value(struct ps_at at, size_t fi, struct ps_fval *v)
         ps_field_value(at.pkt, at.idx, (int)fi, v);
     else
         element_default(f, v);
+    const struct ps_proto *one = f->kind == PS_K_LAYERS && f->def_sub ? ps_proto_find(f->def_sub)
+                                                                        : NULL;
+    if (one && def_element) {
+        ps_layer_init(def_element, one);
+        v->sub = def_element;
+        v->nsub = 1;
+    }
     return PS_HELD_VALUE;
 }
 

@@ -40,8 +40,11 @@ enum ps_held {
     PS_HELD_NONE,    /* None: an auto field the frame ended before */
 };
 /* The value show() and ls() see (Scapy's getfieldval): the decoded one, else
- * the default with the bindings of the layer above. */
-enum ps_held ps_held_value(struct ps_at at, size_t fi, struct ps_fval *v);
+ * the default with the bindings of the layer above. A layer list whose
+ * default is one element (ps_field.def_sub) gets it in *def_element, which
+ * v->sub then points to. */
+enum ps_held ps_held_value(struct ps_at at, size_t fi, struct ps_fval *v,
+                           struct ps_layer *def_element);
 
 /* Whether Scapy's dissector stored field fi (repr() shows only those):
  * every decoded field, and an empty_when_absent one when bytes followed. */

@@ -58,7 +58,8 @@ static void show_layer(struct ps_strbuf *b, struct ps_at at, const char *label, 
     for (size_t fi = 0; fi < ps_nfields(l); fi++) {
         const struct ps_field *f = &l->proto->fields[fi];
         struct ps_fval v;
-        enum ps_held held = ps_held_value(at, fi, &v);
+        struct ps_layer def_element;
+        enum ps_held held = ps_held_value(at, fi, &v, &def_element);
         if (held == PS_HELD_ABSENT)
             continue;
         ps_strbuf_puts(b, label);

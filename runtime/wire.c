@@ -103,6 +103,7 @@ long ps_wire_send(struct ps_wire *w, const uint8_t *const *frames, const size_t 
     struct iovec iov[CHUNK];
     static const uint8_t zeros[60];
     size_t done = 0;
+    int full = 0;             /* pauses in a row for a full device queue */
     while (done < n) {
         size_t k = n - done < CHUNK ? n - done : CHUNK;
         for (size_t i = 0; i < k; i++) {
@@ -115,8 +116,8 @@ long ps_wire_send(struct ps_wire *w, const uint8_t *const *frames, const size_t 
         int got = sendmmsg(w->fd, msgs, (unsigned)k, 0);
         if (got < 0 && errno == EINTR)
             continue;
-        if (got < 0 && (errno == ENOBUFS || errno == EAGAIN)) {
-            /* The device queue is full: give it a moment to drain. */
+        if (got < 0 && (errno == ENOBUFS || errno == EAGAIN) && ++full < 5000) {
+            /* The device queue is full: give it a moment to drain (1 s at most). */
             struct timespec pause = {0, 200000};
             nanosleep(&pause, NULL);
             continue;
@@ -138,6 +139,7 @@ long ps_wire_send(struct ps_wire *w, const uint8_t *const *frames, const size_t 
             break;
         }
         done += (size_t)got;
+        full = 0;
     }
     w->sent += done;
     return (long)done;
@@ -174,7 +176,9 @@ static size_t restore_tag(uint8_t *slot, size_t len, const struct tpacket_auxdat
 long ps_wire_recv(struct ps_wire *w, struct ps_wire_frame *out, size_t max,
                   const struct timespec *deadline, char *err, size_t errcap)
 {
-    enum { CTRL = CMSG_SPACE(sizeof(struct timespec)) + CMSG_SPACE(sizeof(struct tpacket_auxdata)) };
+    enum {
+        CTRL = CMSG_SPACE(sizeof(struct timespec)) + CMSG_SPACE(sizeof(struct tpacket_auxdata))
+    };
     struct mmsghdr msgs[PS_WIRE_BATCH];
     struct iovec iov[PS_WIRE_BATCH];
     struct sockaddr_ll from[PS_WIRE_BATCH];

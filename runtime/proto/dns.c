@@ -13,28 +13,31 @@
 #include "dns_name.h"
 #include "protos.h"
 
-/* dnsqtypes (dnstypes and the query-only types) */
-static const struct ps_enum qtypes[] = {
-    {0, "ANY"}, {1, "A"}, {2, "NS"}, {3, "MD"}, {4, "MF"}, {5, "CNAME"}, {6, "SOA"}, {7, "MB"},
-    {8, "MG"}, {9, "MR"}, {10, "NULL"}, {11, "WKS"}, {12, "PTR"}, {13, "HINFO"}, {14, "MINFO"},
-    {15, "MX"}, {16, "TXT"}, {17, "RP"}, {18, "AFSDB"}, {19, "X25"}, {20, "ISDN"}, {21, "RT"},
-    {22, "NSAP"}, {23, "NSAP-PTR"}, {24, "SIG"}, {25, "KEY"}, {26, "PX"}, {27, "GPOS"},
-    {28, "AAAA"}, {29, "LOC"}, {30, "NXT"}, {31, "EID"}, {32, "NIMLOC"}, {33, "SRV"},
-    {34, "ATMA"}, {35, "NAPTR"}, {36, "KX"}, {37, "CERT"}, {38, "A6"}, {39, "DNAME"},
-    {40, "SINK"}, {41, "OPT"}, {42, "APL"}, {43, "DS"}, {44, "SSHFP"}, {45, "IPSECKEY"},
-    {46, "RRSIG"}, {47, "NSEC"}, {48, "DNSKEY"}, {49, "DHCID"}, {50, "NSEC3"},
-    {51, "NSEC3PARAM"}, {52, "TLSA"}, {53, "SMIMEA"}, {55, "HIP"}, {56, "NINFO"}, {57, "RKEY"},
-    {58, "TALINK"}, {59, "CDS"}, {60, "CDNSKEY"}, {61, "OPENPGPKEY"}, {62, "CSYNC"},
-    {63, "ZONEMD"}, {64, "SVCB"}, {65, "HTTPS"}, {99, "SPF"}, {100, "UINFO"}, {101, "UID"},
-    {102, "GID"}, {103, "UNSPEC"}, {104, "NID"}, {105, "L32"}, {106, "L64"}, {107, "LP"},
-    {108, "EUI48"}, {109, "EUI64"}, {249, "TKEY"}, {250, "TSIG"}, {251, "IXFR"},
-    {252, "AXFR"}, {253, "MAILB"}, {254, "MAILA"}, {255, "ALL"}, {256, "URI"}, {257, "CAA"},
-    {258, "AVC"}, {259, "DOA"}, {260, "AMTRELAY"}, {32768, "TA"}, {32769, "DLV"},
-    {65535, "RESERVED"}, {0, NULL},
-};
+/* dnstypes */
+#define DNS_TYPES                                                                           \
+    {0, "ANY"}, {1, "A"}, {2, "NS"}, {3, "MD"}, {4, "MF"}, {5, "CNAME"}, {6, "SOA"},       \
+    {7, "MB"}, {8, "MG"}, {9, "MR"}, {10, "NULL"}, {11, "WKS"}, {12, "PTR"}, {13, "HINFO"}, \
+    {14, "MINFO"}, {15, "MX"}, {16, "TXT"}, {17, "RP"}, {18, "AFSDB"}, {19, "X25"},         \
+    {20, "ISDN"}, {21, "RT"}, {22, "NSAP"}, {23, "NSAP-PTR"}, {24, "SIG"}, {25, "KEY"},     \
+    {26, "PX"}, {27, "GPOS"}, {28, "AAAA"}, {29, "LOC"}, {30, "NXT"}, {31, "EID"},          \
+    {32, "NIMLOC"}, {33, "SRV"}, {34, "ATMA"}, {35, "NAPTR"}, {36, "KX"}, {37, "CERT"},     \
+    {38, "A6"}, {39, "DNAME"}, {40, "SINK"}, {41, "OPT"}, {42, "APL"}, {43, "DS"},          \
+    {44, "SSHFP"}, {45, "IPSECKEY"}, {46, "RRSIG"}, {47, "NSEC"}, {48, "DNSKEY"},           \
+    {49, "DHCID"}, {50, "NSEC3"}, {51, "NSEC3PARAM"}, {52, "TLSA"}, {53, "SMIMEA"},         \
+    {55, "HIP"}, {56, "NINFO"}, {57, "RKEY"}, {58, "TALINK"}, {59, "CDS"}, {60, "CDNSKEY"}, \
+    {61, "OPENPGPKEY"}, {62, "CSYNC"}, {63, "ZONEMD"}, {64, "SVCB"}, {65, "HTTPS"},         \
+    {99, "SPF"}, {100, "UINFO"}, {101, "UID"}, {102, "GID"}, {103, "UNSPEC"}, {104, "NID"}, \
+    {105, "L32"}, {106, "L64"}, {107, "LP"}, {108, "EUI48"}, {109, "EUI64"}, {249, "TKEY"}, \
+    {250, "TSIG"}, {256, "URI"}, {257, "CAA"}, {258, "AVC"}, {259, "DOA"},                 \
+    {260, "AMTRELAY"}, {32768, "TA"}, {32769, "DLV"}, {65535, "RESERVED"}
 
-/* dnstypes: the same without the query-only types. */
-static const struct ps_enum *const types = qtypes;
+static const struct ps_enum types[] = {DNS_TYPES, {0, NULL}};
+
+/* dnsqtypes: dnstypes and the types only a question asks for. */
+static const struct ps_enum qtypes[] = {
+    DNS_TYPES, {251, "IXFR"}, {252, "AXFR"}, {253, "MAILB"}, {254, "MAILA"}, {255, "ALL"},
+    {0, NULL},
+};
 
 static const struct ps_enum classes[] = {
     {1, "IN"}, {2, "CS"}, {3, "CH"}, {4, "HS"}, {255, "ANY"}, {0, NULL},
@@ -488,12 +491,6 @@ static long decode_records(const uint8_t *p, size_t len, size_t off, const struc
 {
     /* Over TCP the length prefix comes first: the message starts after it. */
     size_t msg = l->v[F_LENGTH].set ? 2 : 0;
-    if (msg && count == F_QDCOUNT) {
-        /* DNS.pre_dissect: a length below 14 or past the bytes is refused. */
-        uint64_t declared = l->v[F_LENGTH].u;
-        if (declared < 14 || len < declared)
-            return -1;
-    }
     if (len < msg + 12 || off < msg + 12)
         return 0;
     struct area a = {p + msg + 12, len - msg - 12};
@@ -557,6 +554,22 @@ static long decode_ar(const uint8_t *p, size_t len, size_t off, const struct ps_
 
 /* ---------------------------------------------------------------- DNS */
 
+/* DNS.pre_dissect over TCP: a length below 14 or past the bytes is
+ * refused before any field is read. */
+static long decode_length(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
+                          struct ps_fval *v, struct ps_decode_room *room)
+{
+    (void)l;
+    (void)room;
+    if (off != 0 || len < 2)
+        return -1;
+    uint64_t declared = ps_get16(p);
+    if (declared < 14 || len < declared)
+        return -1;
+    v->u = declared;
+    return 2;
+}
+
 /* ConditionalField(..., isinstance(underlayer, TCP)): only_on decides for
  * the encoder and decoder; a dissected layer has it when it was read. */
 static bool has_length(const struct ps_layer *l)
@@ -573,7 +586,8 @@ static bool has_length(const struct ps_layer *l)
 
 static const struct ps_field dns_fields[] = {
     [F_LENGTH] = {.name = "length", .kind = PS_K_UINT, .bits = 16, .is_auto = true,
-                  .only_on = "TCP", .present = has_length, .ls_type = "ShortField (Cond)",
+                  .only_on = "TCP", .present = has_length, .decode = decode_length,
+                  .ls_type = "ShortField (Cond)",
                   .ls_default = "None"},
     [F_ID] = {.name = "id", .kind = PS_K_UINT, .bits = 16, .ls_type = "ShortField",
               .ls_default = "0"},

@@ -200,7 +200,7 @@ long ps_dns_encode(const uint8_t *text, size_t len, uint8_t *out, size_t cap)
 
 int ps_dns_bytes_repr(const uint8_t *p, size_t n, bool with_b, char *out, size_t cap)
 {
-    bool squote = memchr(p, '\'', n) != NULL, dquote = memchr(p, '"', n) != NULL;
+    bool squote = n && memchr(p, '\'', n), dquote = n && memchr(p, '"', n);
     char q = squote && !dquote ? '"' : '\'';
     size_t len = 0;
     char tmp[8];

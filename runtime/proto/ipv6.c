@@ -410,20 +410,11 @@ static size_t options_len(const struct ps_layer *l, size_t field)
     return field == X_OPTIONS ? (size_t)(8 * (ps_layer_uint(l, X_LEN) + 1) - 2) : 0;
 }
 
-/* _IPv6GuessPayload for an extension header: ipv6nhcls, else Raw (the
- * bindings made on IPv6 are not the header's). */
+/* An extension header guesses as IPv6 does: its aliastypes make IPv6's
+ * bindings its own, then _IPv6GuessPayload. */
 static const char *ext_payload(const struct ps_layer *l)
 {
-    uint64_t nh = ps_layer_uint(l, X_NH);
-    const char *name = class_by_nh(nh);
-    if (name)
-        return name;
-    switch (nh) {
-    case 4: return "IP";
-    case 6: return "TCP";
-    case 17: return "UDP";
-    default: return "Raw";
-    }
+    return class_by_nh(ps_layer_uint(l, X_NH));
 }
 
 static const struct ps_bind hop_by_hop_binds[] = {

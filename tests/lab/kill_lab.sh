@@ -30,7 +30,13 @@ for i in $(seq 100); do
     sleep 0.05
 done
 [ -n "$peer" ] || { say "the lab's peer never showed up"; cat "$tmp/err"; exit 1; }
-sleep 1.5   # the lab is up, the capture runs and has seen the peer's first burst
+# The capture runs once "sniffing" is out; then the peer's first burst.
+for i in $(seq 200); do
+    grep -q sniffing "$tmp/out" && break
+    sleep 0.05
+done
+grep -q sniffing "$tmp/out" || say "the spec never started its capture"
+sleep 1.2
 spec_ns=$(readlink "/proc/$pid/ns/net")
 peer_ns=$(readlink "/proc/$peer/ns/net")
 root_ns=$(readlink /proc/self/ns/net)

@@ -20,6 +20,12 @@ lab_test(retry ${LAB_RUN} ${LAB_DIR}/retry.pkt 0 --need nft
          --grep "Received 5 packets, got 5 answers, remaining 0 packets")
 lab_test(sniff ${LAB_RUN} ${LAB_DIR}/sniff.pkt 0 --peer ${LAB_DIR}/peer_bursts.sh
          --grep "<Sniffed: TCP:0 UDP:0 ICMP:0 Other:5>")
+lab_test(loops ${LAB_RUN} ${LAB_DIR}/loops.pkt 0
+         --grep "Sent 3 packets, received 3 packets. 100.0% hits."
+         --grep "RECV 1: Ether / ARP is at 02:00:00:00:00:02 says 198.18.0.2"
+         --grep "Sent 3 packets." --grep "Sent 4 packets.")
+lab_test(multi ${LAB_RUN} ${LAB_DIR}/multi.pkt 0 --peer ${LAB_DIR}/peer_replies.sh
+         --grep "Received 3 packets, got 3 answers, remaining 0 packets")
 # Meant to fail: exit 1, and the expected-against-got report.
 lab_test(fail_closed_port ${LAB_RUN} ${LAB_DIR}/fail_closed_port.pkt 1
          --golden ${LAB_DIR}/fail_closed_port.out)
@@ -36,6 +42,8 @@ foreach(sig INT TERM KILL)
   lab_test(kill-${sig} sh ${LAB_DIR}/kill_lab.sh ${PKTSPEC_BIN} ${sig})
 endforeach()
 lab_test(no-root sh ${LAB_DIR}/no_root.sh ${PKTSPEC_BIN})
+# A peer setup command that fails: exit 3, and nothing left (run_spec.sh checks).
+lab_test(peer-setup-fails ${LAB_RUN} ${LAB_DIR}/icmp_echo.pkt 3 --peer "exit 4")
 # -i with an interface that is not there: exit 3 before anything is built.
 add_test(NAME lab/no-such-interface
          COMMAND sh -c "\"$0\" run -i ps-nosuch0 \"$1\"; [ $? = 3 ]" ${PKTSPEC_BIN}

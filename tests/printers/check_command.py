@@ -7,7 +7,9 @@ builds it, and each capture must hold exactly the frame's bytes.
     check_command.py PRINT_CHECK PKTSPEC DIR
 
 Every frame counts, those cut short too (command() gives a layer the frame
-ended inside as the Raw layer of its bytes). Last line: "N passed, M failed".
+ended inside as the Raw layer of its bytes), but those of command-xfail.txt
+(a protocol table that cannot rebuild them yet), which must still fail.
+Last line: "N passed, M failed".
 """
 import os
 import struct
@@ -39,6 +41,14 @@ def main():
             if not line.startswith("#"):
                 name, lt, hexs = line.split()
                 frames.append((name, bytes.fromhex("" if hexs == "-" else hexs)))
+    # Frames a protocol table cannot rebuild yet: "<frame> <why>" lines; each
+    # must still fail, so a fixed one must leave the list.
+    xfail = {}
+    with open(os.path.join(here, "command-xfail.txt")) as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                name, _, why = line.strip().partition(" ")
+                xfail[name] = why
     with tempfile.TemporaryDirectory() as tmp:
         spec = subprocess.run([print_check, "spec", here, tmp], capture_output=True, text=True,
                               check=True).stdout
@@ -55,6 +65,11 @@ def main():
         for i, (name, data) in enumerate(frames):
             path = os.path.join(tmp, "%d.pcap" % i)
             got = read_pcap(path) if os.path.exists(path) else []
+            if name in xfail:
+                if got == [data]:
+                    failed += 1
+                    print("%s: rebuilt right now; drop it from command-xfail.txt" % name)
+                continue
             if got == [data]:
                 passed += 1
                 continue

@@ -283,7 +283,7 @@ static bool layer_cut(const struct ps_layer *l)
 {
     for (size_t fi = 0; fi < l->proto->nfields && fi < PS_MAX_FIELDS; fi++) {
         const struct ps_field *f = &l->proto->fields[fi];
-        bool empty_default = (f->kind == PS_K_LAYERS) ||
+        bool empty_default = (f->kind == PS_K_LAYERS && !f->def_sub) ||
                              ((f->kind == PS_K_BYTES || f->kind == PS_K_OPTIONS) && !f->bits &&
                               (!f->def_text || !*f->def_text)) ||
                              (f->kind == PS_K_UINT && f->bits_for && !f->bits_for(l));

@@ -853,7 +853,7 @@ static void test_every_protocol_encodes(void)
 {
     size_t n;
     const struct ps_proto *const *all = ps_proto_all(&n);
-    CU_ASSERT_EQUAL(n, 28);
+    CU_ASSERT(n >= 28);
     for (size_t i = 0; i < n; i++) {
         struct ps_packet pkt = {.n = 1};
         uint8_t out[256];
