@@ -367,7 +367,7 @@ static void print_list_stats(struct interp *in, FILE *out, const struct ps_value
     for (size_t i = 0; i < v->obj->n; i++) {
         const struct ps_value *p = &v->obj->items[i];
         if (p->t == PT_TUPLE && p->obj->n == 2)
-            p = &p->obj->items[0];
+            p = &p->obj->items[1]; /* Scapy counts an answered pair by its answer */
         size_t k = 3;
         for (size_t c = 0; c < 3 && p->t == PT_PKT; c++) {
             if (ps_tpkt_find(&p->obj->pkt, ps_proto_find(classic[c])) >= 0) {
