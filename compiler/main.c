@@ -1,10 +1,14 @@
 /* The pktspec command: parse, check, and run a spec; list layers. */
 #include <errno.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "compile.h"
+#include "emit.h"
 #include "iface.h"
 #include "interp.h"
 #include "lab.h"
@@ -19,6 +23,8 @@ static const char usage[] =
     "  pktspec check FILE [-D NAME=VALUE]...\n"
     "  pktspec run FILE (--dry-run | --pcap OUT | -i IFACE | --lab [--lab-peer CMD])\n"
     "              [-D NAME=VALUE]... [--seed N] [--junit FILE]\n"
+    "  pktspec emit FILE -o OUT.c [--frames-only] [-D NAME=VALUE]...\n"
+    "  pktspec build FILE -o PROBE [--static] [-D NAME=VALUE]...\n"
     "  pktspec ls [LAYER]\n"
     "  pktspec read CAPTURE [-f BPF] [-c N] [--summary | --show | --hexdump | --command | --json]\n"
     "  pktspec --help | --version\n";
@@ -29,6 +35,9 @@ static const char help[] =
     "Commands:\n"
     "  check FILE        parse and check the spec; build nothing, send nothing\n"
     "  run FILE          run the spec's statements and tests\n"
+    "  emit FILE         write a probe: one C file that needs only libc, holding the\n"
+    "                    spec's frames and its tests (see docs/emit.md)\n"
+    "  build FILE        emit a probe and compile it with the system's cc\n"
     "  ls [LAYER]        list the layers, or one layer's fields and defaults (Scapy's ls())\n"
     "  read CAPTURE      print the packets of a pcap or pcapng file as Scapy dissects them\n"
     "\n"
@@ -50,6 +59,11 @@ static const char help[] =
     "  -D NAME=VALUE     override a param; checked against the param's type (check too)\n"
     "  --seed N          make random values the same on every run\n"
     "  --junit FILE      also write the tests' results as JUnit XML\n"
+    "\n"
+    "Options of emit and build:\n"
+    "  -o OUT            the C file (emit) or the program (build) to write\n"
+    "  --frames-only     emit a header with the frames, their lengths and names\n"
+    "  --static          build a statically linked probe\n"
     "\n"
     "Options of read:\n"
     "  -f BPF            only the packets the filter (tcpdump's syntax) matches\n"
@@ -92,6 +106,8 @@ struct cli {
     const char *iface;
     bool lab;
     const char *lab_peer;
+    const char *output;    /* emit, build: -o */
+    bool frames_only, static_link;
 };
 
 static int parse_define(struct cli *c, char *text)
@@ -140,6 +156,14 @@ static int parse_args(struct cli *c, int argc, char **argv)
         } else if (strncmp(a, "-D", 2) == 0 && a[2]) {
             if (parse_define(c, a + 2))
                 return 2;
+        } else if (strcmp(a, "-o") == 0) {
+            if (!next)
+                return usage_error("%s needs a value", a);
+            c->output = argv[++i];
+        } else if (strcmp(a, "--frames-only") == 0) {
+            c->frames_only = true;
+        } else if (strcmp(a, "--static") == 0) {
+            c->static_link = true;
         } else if (strcmp(a, "--lab") == 0) {
             c->lab = true;
         } else if (strcmp(a, "--lab-peer") == 0) {
@@ -252,6 +276,74 @@ static int run_spec(struct cli *c, bool run)
     return status;
 }
 
+/* cc -std=c11 -O1 [-static] -o OUT SRC: the probe, built by the system's compiler. */
+static int compile_probe(const char *src, const char *out, bool static_link)
+{
+    char *argv[] = {"cc", "-std=c11", "-O1", "-o", (char *)out, (char *)src,
+                    static_link ? "-static" : NULL, NULL};
+    pid_t pid;
+    extern char **environ;
+    int err = posix_spawnp(&pid, "cc", NULL, NULL, argv, environ);
+    if (err) {
+        fprintf(stderr, "pktspec: error: cannot run cc: %s\n", strerror(err));
+        return 3;
+    }
+    int st;
+    if (waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+        fprintf(stderr, "pktspec: error: cc could not build %s\n", out);
+        return 3;
+    }
+    return 0;
+}
+
+/* pktspec emit / build: the spec as a probe's C, or the probe itself. */
+static int emit_spec(struct cli *c, bool build)
+{
+    if (!c->output)
+        return usage_error("%s needs -o OUT", c->command);
+    if (build && c->frames_only)
+        return usage_error("--frames-only goes with emit%s", "");
+    struct ps_source src = {0};
+    struct ast_node *ast = NULL;
+    struct ps_program *prog = compile_file(c, &src, &ast);
+    int status = prog ? 0 : 2;
+    char tmp[] = "/tmp/pktspec-probe-XXXXXX.c";
+    const char *path = c->output;
+    if (prog && build) {
+        int fd = mkstemps(tmp, 2);
+        if (fd < 0) {
+            fprintf(stderr, "pktspec: error: cannot make a temporary file: %s\n", strerror(errno));
+            status = 3;
+        } else {
+            close(fd);
+            path = tmp;
+        }
+    }
+    FILE *out = status == 0 ? fopen(path, "w") : NULL;
+    if (status == 0 && !out) {
+        fprintf(stderr, "pktspec: error: cannot write %s: %s\n", path, strerror(errno));
+        status = 3;
+    }
+    if (out) {
+        struct ps_emit_opts eo = {.frames_only = c->frames_only, .out = out, .err = stderr};
+        status = ps_emit(prog, &eo);
+        if (fclose(out) != 0 && status == 0) {
+            fprintf(stderr, "pktspec: error: cannot write %s\n", path);
+            status = 3;
+        }
+        if (status != 0 && !build)
+            remove(path);
+        if (status == 0 && build)
+            status = compile_probe(path, c->output, c->static_link);
+    }
+    if (path == tmp)
+        remove(tmp);
+    ps_program_free(prog);
+    ast_free(ast);
+    ps_source_free(&src);
+    return status;
+}
+
 static int list_layers(int argc, char **argv)
 {
     size_t n;
@@ -353,7 +445,8 @@ int main(int argc, char **argv)
         return list_layers(argc, argv);
     if (strcmp(cmd, "read") == 0)
         return read_capture(argc, argv);
-    if (strcmp(cmd, "check") == 0 || strcmp(cmd, "run") == 0) {
+    if (strcmp(cmd, "check") == 0 || strcmp(cmd, "run") == 0 || strcmp(cmd, "emit") == 0 ||
+        strcmp(cmd, "build") == 0) {
         struct cli c = {.command = cmd};
         for (int i = 2; i < argc; i++) {
             if (strcmp(argv[i], "--help") == 0) {
@@ -364,6 +457,8 @@ int main(int argc, char **argv)
         int rc = parse_args(&c, argc, argv);
         if (rc)
             return rc;
+        if (strcmp(cmd, "emit") == 0 || strcmp(cmd, "build") == 0)
+            return emit_spec(&c, cmd[0] == 'b');
         return run_spec(&c, strcmp(cmd, "run") == 0);
     }
     return usage_error("unknown command '%s'", cmd);

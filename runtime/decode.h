@@ -8,9 +8,9 @@
 
 /* Room the caller lends the decoder, and where each layer was found. */
 struct ps_decode_room {
-    /* Elements of PS_K_LAYERS fields (IP options) go here; with no room,
-     * such a field keeps its bytes undecoded. 40 is enough for any IPv4
-     * header. */
+    /* Elements of PS_K_LAYERS fields (IP and IPv6 options, DNS records)
+     * go here; with no room, such a field keeps its bytes undecoded. 40 is
+     * enough for any IPv4 header; DNS records past it stay bytes too. */
     struct ps_layer *subs;
     size_t subs_cap;
     size_t subs_used;               /* out */

@@ -494,6 +494,8 @@ static void for_each(struct interp *in, const struct ps_stmt *st)
         break;
     }
     case PT_WIRE:
+        if (in->o->mode == PS_RUN_RECORD)
+            in->o->rec->refuse(in->o->rec->ctx, st->loc, "go over answers with for");
         break;
     default:
         interp_error(in, st->loc, "for cannot go over %s", ps_type_name(it.t));
@@ -507,6 +509,8 @@ static void expect(struct interp *in, const struct ps_stmt *st)
     struct ps_value v = interp_eval(in, st->expr);
     if (v.t == PT_WIRE) {
         in->test_skipped = true;
+        if (in->o->mode == PS_RUN_RECORD)
+            in->o->rec->expect(in->o->rec->ctx, st, in->slots);
     } else if (!interp_truth(&v) && !in->test_failed) {
         in->test_failed = true;
         size_t cap = 4096;
@@ -589,14 +593,20 @@ static void run_stmt(struct interp *in, const struct ps_stmt *st)
     case S_FOR:
         for_each(in, st);
         break;
-    case S_TEST:
+    case S_TEST: {
+        const struct ps_recorder *rec = in->o->mode == PS_RUN_RECORD ? in->o->rec : NULL;
+        if (rec)
+            rec->test_begin(rec->ctx, st);
         in->in_test = true;
         in->test_failed = in->test_skipped = false;
         run_block(in, st->body, st->nbody);
         in->in_test = false;
+        if (rec)
+            rec->test_end(rec->ctx, st); /* before the report: a probe that sends writes its own */
         if (!in->failed_run)
             interp_test_report(in, st);
         break;
+    }
     case S_EXPECT:
         expect(in, st);
         break;

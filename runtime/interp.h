@@ -21,6 +21,27 @@ enum ps_run_mode {
     PS_RUN_DRY,   /* print every frame; send nothing */
     PS_RUN_PCAP,  /* write every frame to a capture; send nothing */
     PS_RUN_LIVE,  /* send on an interface */
+    PS_RUN_RECORD, /* a dry run that hands frames, calls and tests to a recorder (emit) */
+};
+
+/* What a PS_RUN_RECORD run tells its recorder (the C emitter). A sending
+ * call gets a handle; the PT_WIRE values it gives back carry it in .u as
+ * handle * 4 + part + 1 (part 0: sr1's answer, 1: ans, 2: unans). */
+struct ps_expr;
+struct ps_stmt;
+struct ps_value;
+struct ps_recorder {
+    void *ctx;
+    unsigned (*call_begin)(void *ctx, const struct ps_expr *call);
+    void (*frame)(void *ctx, const uint8_t *frame, size_t len, uint64_t ts_ns, int linktype,
+                  const char *summary);
+    void (*call_end)(void *ctx, unsigned handle);
+    void (*test_begin)(void *ctx, const struct ps_stmt *test);
+    void (*test_end)(void *ctx, const struct ps_stmt *test);
+    /* an expect on answers: compiled into the probe with the slots as they are now */
+    void (*expect)(void *ctx, const struct ps_stmt *st, const struct ps_value *slots);
+    /* what a probe cannot do, at its spec location */
+    void (*refuse)(void *ctx, struct ps_loc loc, const char *what);
 };
 
 struct ps_run_opts {
@@ -36,6 +57,7 @@ struct ps_run_opts {
     FILE *err;             /* warnings, run-time errors */
     struct ps_env env;
     const struct ps_lab_values *lab; /* a run in the lab: its params' values */
+    const struct ps_recorder *rec;   /* PS_RUN_RECORD */
 };
 
 /* Exit status: 0 every expect held, 1 one failed, 3 a run-time error. */

@@ -444,7 +444,11 @@ static bool decode_record(const struct area *a, size_t *p, bool question, struct
     ps_dns_get_str(a->s, a->len, at, a->len, NULL, 0, &name);
     size_t fixed = name.end;
     if (question) {
-        /* DNSQR(b"\x00" + s[p:p+4]): the fields the 4 bytes hold. */
+        /* DNSQR(b"\x00" + s[p:p+4]): the fields the 4 bytes hold; a field
+         * cut in two makes struct.unpack raise. */
+        size_t have = fixed < a->len ? a->len - fixed : 0;
+        if (have == 1 || have == 3)
+            return false;
         element_start(e, &ps_proto_dnsqr);
         ps_dns_view(&e->v[Q_QNAME], a->s, a->len, at, name.end, a->len, PS_DNS_QNAME);
         e->v[Q_QNAME].set = true;
@@ -658,11 +662,17 @@ static int dns_summary(const struct ps_packet *pkt, size_t idx, char *out, size_
     const struct ps_layer *l = &pkt->layers[idx];
     bool answer = ps_layer_uint(l, F_QR) != 0;
     int count = answer ? F_ANCOUNT : F_QDCOUNT, list = answer ? F_AN : F_QD;
-    uint64_t n = 0;
     char value[PS_DNS_NAME_MAX * 4 + 8] = "";
-    (void)ps_field_uint(pkt, idx, pkt->layers[idx].proto->fields[count].name, &n);
     const struct ps_fval *v = &l->v[list];
+    /* A list the bytes did not reach is its default: qd a DNSQR(); and an
+     * unread count is the count of the list (DNSRRCountField.i2h). */
+    struct ps_layer dflt;
     const struct ps_layer *first = v->set && v->nsub ? &v->sub[0] : NULL;
+    if (!v->set && !answer) {
+        ps_layer_init(&dflt, &ps_proto_dnsqr);
+        first = &dflt;
+    }
+    uint64_t n = l->v[count].set ? l->v[count].u : v->set ? v->nsub : first != NULL;
     const struct ps_proto *want = answer ? &ps_proto_dnsrr : &ps_proto_dnsqr;
     if (n > 0 && first && first->proto == want) {
         const struct ps_fval *f = &first->v[answer ? R_RDATA : Q_QNAME];
@@ -680,7 +690,8 @@ static int dns_summary(const struct ps_packet *pkt, size_t idx, char *out, size_
         } else if (!answer || (ps_dns_is_view(f, &shape) &&
                         (shape == PS_DNS_NAME || shape == PS_DNS_QNAME)) ||
             (!ps_dns_is_view(f, NULL) && is_name_type(ps_layer_uint(first, R_TYPE)))) {
-            size_t len = ps_dns_name_text(f, text);
+            struct ps_fval name = f->set ? *f : name_default(first, f);
+            size_t len = ps_dns_name_text(&name, text);
             ps_dns_bytes_repr(text, len, true, value, sizeof value);
         } else if (ps_dns_is_view(f, &shape) && shape == PS_DNS_TEXT) {
             rdata_repr(f, value, sizeof value);

@@ -70,10 +70,13 @@ static void gre_post_build(struct ps_build *b, size_t idx)
     ps_put16(h + 4, ps_csum_fold(ps_csum_add(0, h, b->end[idx] - b->start[idx])));
 }
 
-/* dispatch_hook: proto 0x880b is PPTP's enhanced GRE. */
+/* dispatch_hook: proto 0x880b is PPTP's enhanced GRE. Fewer than 4 bytes
+ * make its struct.unpack raise, so they are Raw. */
 static const char *gre_dispatch(const uint8_t *p, size_t len)
 {
-    return len >= 4 && ps_get16(p + 2) == 0x880b ? "GRE_PPTP" : NULL;
+    if (len < 4)
+        return "Raw";
+    return ps_get16(p + 2) == 0x880b ? "GRE_PPTP" : NULL;
 }
 
 /* bind_layers(GRE, GRErouting, routing_present=1) is made before the

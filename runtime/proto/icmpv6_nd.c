@@ -3,6 +3,7 @@
  * class the option type picks. */
 #include <stdio.h>
 
+#include "../addr.h"
 #include "../packet.h"
 #include "../print.h"
 #include "../strbuf.h"
@@ -186,7 +187,9 @@ static const char *option_class(const uint8_t *p, size_t len)
     };
     if (len <= 1 || p[0] >= 32 || !by_type[p[0]])
         return "Raw";
-    return by_type[p[0]];
+    /* An option class the registry lacks is not this one: its bytes stay
+     * bytes. */
+    return ps_proto_find(by_type[p[0]]) ? by_type[p[0]] : "Raw";
 }
 
 enum { O_TYPE, O_LEN };
@@ -322,4 +325,70 @@ const struct ps_proto ps_proto_icmpv6_ndopt_mtu = {
     .nfields = PS_NFIELDS(mtu_fields),
     .guess_payload = ps_icmpv6_nd_payload,
     .mysummary = mtu_summary,
+};
+
+/* ------------------------------------------------ RDNSS (RFC 8106) */
+
+enum { D_TYPE, D_LEN, D_RES, D_LIFETIME, D_DNS };
+
+/* IP6ListField(length_from=8 * (len - 1)), a Python slice even when
+ * negative; a piece shorter than an address makes inet_ntop raise. */
+static long rdnss_servers(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
+                          struct ps_fval *v, struct ps_decode_room *room)
+{
+    (void)room;
+    long want = 8 * ((long)ps_layer_uint(l, D_LEN) - 1), rest = (long)(len - off);
+    long n = want >= 0 ? (want < rest ? want : rest) : (rest + want > 0 ? rest + want : 0);
+    if (n % 16)
+        return -1;
+    v->bytes = p + off;
+    v->len = (size_t)n;
+    return n;
+}
+
+static const struct ps_field rdnss_fields[] = {
+    [D_TYPE] = {.name = "type", .kind = PS_K_UINT, .bits = 8, .def = 25, .ls_type = "ByteField",
+                .ls_default = "25"},
+    [D_LEN] = {.name = "len", .kind = PS_K_UINT, .bits = 8, .is_auto = true,
+               .ls_type = "FieldLenField", .ls_default = "None"},
+    [D_RES] = {.name = "res", .kind = PS_K_UINT, .bits = 16, .is_auto = true,
+               .ls_type = "ShortField", .ls_default = "None"},
+    [D_LIFETIME] = {.name = "lifetime", .kind = PS_K_UINT, .bits = 32, .def = 0xffffffff,
+                    .ls_type = "IntField", .ls_default = "4294967295"},
+    [D_DNS] = {.name = "dns", .kind = PS_K_BYTES, .ipv6_list = true, .def_text = "",
+               .repr = ps_ip6_list_repr, .decode = rdnss_servers, .ls_type = "IP6ListField",
+               .ls_default = "[]"},
+};
+
+/* len: FieldLenField count_of dns, adjust 2x + 1. */
+static void rdnss_post_build(struct ps_build *b, size_t idx)
+{
+    const struct ps_layer *l = &b->pkt->layers[idx];
+    size_t count = l->v[D_DNS].set ? l->v[D_DNS].len / 16 : 0;
+    if (b->hlen[idx] >= 2 && !l->v[D_LEN].set)
+        b->buf[b->start[idx] + 1] = (uint8_t)(2 * count + 1);
+}
+
+/* "%name% " + ", ".join(dns) */
+static int rdnss_summary(const struct ps_packet *pkt, size_t idx, char *out, size_t cap)
+{
+    const struct ps_fval *dns = &pkt->layers[idx].v[D_DNS];
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    char text[46];
+    ps_strbuf_printf(&b, "%s ", pkt->layers[idx].proto->long_name);
+    for (size_t i = 0; dns->set && i + 16 <= dns->len; i += 16) {
+        ps_format_ip6(dns->bytes + i, text);
+        ps_strbuf_printf(&b, "%s%s", i ? ", " : "", text);
+    }
+    return ps_strbuf_result(&b);
+}
+
+const struct ps_proto ps_proto_icmpv6_ndopt_rdnss = {
+    .name = "ICMPv6NDOptRDNSS",
+    .long_name = "ICMPv6 Neighbor Discovery Option - Recursive DNS Server Option",
+    .fields = rdnss_fields,
+    .nfields = PS_NFIELDS(rdnss_fields),
+    .post_build = rdnss_post_build,
+    .guess_payload = ps_icmpv6_nd_payload,
+    .mysummary = rdnss_summary,
 };

@@ -455,8 +455,7 @@ const struct ps_proto ps_proto_ipv6_dest_opt = {
 
 enum { R_NH, R_LEN, R_TYPE, R_SEGLEFT, R_RESERVED, R_ADDRESSES };
 
-/* IP6ListField.i2repr: "[ a, b ]" */
-static int address_list_repr(const struct ps_fval *v, char *out, size_t cap)
+int ps_ip6_list_repr(const struct ps_fval *v, char *out, size_t cap)
 {
     char text[46];
     size_t n = 0;
@@ -471,6 +470,22 @@ static int address_list_repr(const struct ps_fval *v, char *out, size_t cap)
     return (int)(n + (k > 0 ? (size_t)k : 0));
 }
 
+/* IP6ListField.getfield: 8 * len bytes, as far as they go, read 16 at a
+ * time; a piece shorter than an address makes inet_ntop raise. */
+static long routing_addresses(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
+                              struct ps_fval *v, struct ps_decode_room *room)
+{
+    (void)room;
+    size_t n = (size_t)(8 * ps_layer_uint(l, R_LEN)), rest = len - off;
+    if (n > rest)
+        n = rest;
+    if (n % 16)
+        return -1;
+    v->bytes = p + off;
+    v->len = n;
+    return (long)n;
+}
+
 static const struct ps_field routing_fields[] = {
     [R_NH] = {.name = "nh", .kind = PS_K_UINT, .bits = 8, .def = 59, .enums = ps_ipv6_nh,
               .ls_type = "ByteEnumField", .ls_default = "59"},
@@ -483,7 +498,8 @@ static const struct ps_field routing_fields[] = {
     [R_RESERVED] = {.name = "reserved", .kind = PS_K_UINT, .bits = 32,
                     .ls_type = "BitField  (32 bits)", .ls_default = "0"},
     [R_ADDRESSES] = {.name = "addresses", .kind = PS_K_BYTES, .ipv6_list = true, .def_text = "",
-                     .repr = address_list_repr, .ls_type = "IP6ListField",
+                     .repr = ps_ip6_list_repr, .decode = routing_addresses,
+                     .ls_type = "IP6ListField",
                      .ls_default = "[]"},
 };
 
@@ -502,12 +518,6 @@ static void routing_post_build(struct ps_build *b, size_t idx)
         h[3] = (uint8_t)count;
 }
 
-/* length_from: 8 * len */
-static size_t routing_len(const struct ps_layer *l, size_t field)
-{
-    return field == R_ADDRESSES ? (size_t)(8 * ps_layer_uint(l, R_LEN)) : 0;
-}
-
 static const struct ps_bind routing_binds[] = {
     {"IPv6", "nh", 43},
     {NULL, NULL, 0},
@@ -521,7 +531,6 @@ const struct ps_proto ps_proto_ipv6_routing = {
     .build_binds = routing_binds,
     .post_build = routing_post_build,
     .alias = "IPv6",
-    .options_len = routing_len,
     .guess_payload = ext_payload,
 };
 

@@ -72,6 +72,7 @@ extern const struct ps_proto ps_proto_icmpv6_ndopt_src_lladdr;
 extern const struct ps_proto ps_proto_icmpv6_ndopt_dst_lladdr;
 extern const struct ps_proto ps_proto_icmpv6_ndopt_prefix_info;
 extern const struct ps_proto ps_proto_icmpv6_ndopt_mtu;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_rdnss;
 extern const struct ps_enum ps_icmpv6_types[];
 /* What ICMPv6 classes share: the checksum (_ICMPv6.post_build), and the
  * options that follow a neighbour discovery message (by their type). */
@@ -112,6 +113,8 @@ bool ps_icmp_quotes(const struct ps_layer *l);
  * has hops left and the home address of a lone HAO option. False, *ck 0,
  * when there is no IPv6 below. */
 bool ps_ip6_checksum(const struct ps_build *b, size_t l4, uint8_t nh, uint16_t *ck);
+/* IP6ListField.i2repr of an ipv6_list field: "[ a, b ]". A `repr` hook. */
+int ps_ip6_list_repr(const struct ps_fval *v, char *out, size_t cap);
 /* Whether layer idx sits on an IPv6 layer or an extension header. */
 bool ps_on_ip6(const struct ps_build *b, size_t idx);
 /* TCP's and UDP's checksum: over IPv4 with ps_ip_pseudo_sum, over IPv6 (or

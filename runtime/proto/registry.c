@@ -42,6 +42,7 @@ static const struct ps_proto *const all[] = {
     &ps_proto_icmpv6_ndopt_dst_lladdr,
     &ps_proto_icmpv6_ndopt_prefix_info,
     &ps_proto_icmpv6_ndopt_mtu,
+    &ps_proto_icmpv6_ndopt_rdnss,
     &ps_proto_dns,
     &ps_proto_dnsqr,
     &ps_proto_dnsrr,

@@ -18,7 +18,7 @@ from scapy.all import (ARP, DNS, DNSQR, DNSRR, DNSRRMX, DNSRROPT, DNSRRSOA, DNSR
                        GRErouting, ICMPv6DestUnreach, ICMPv6EchoReply, ICMPv6EchoRequest,
                        ICMPv6MLDone, ICMPv6MLQuery, ICMPv6MLReport, ICMPv6ND_NA, ICMPv6ND_NS,
                        ICMPv6ND_RA, ICMPv6ND_Redirect, ICMPv6ND_RS, ICMPv6NDOptDstLLAddr,
-                       ICMPv6NDOptMTU, ICMPv6NDOptPrefixInfo, ICMPv6NDOptSrcLLAddr,
+                       ICMPv6NDOptMTU, ICMPv6NDOptPrefixInfo, ICMPv6NDOptRDNSS, ICMPv6NDOptSrcLLAddr,
                        ICMPv6NDOptUnknown, ICMPv6PacketTooBig, ICMPv6ParamProblem,
                        ICMPv6TimeExceeded, ICMPv6Unknown, IPerror6, IPv6, IPv6ExtHdrDestOpt,
                        IPv6ExtHdrFragment, IPv6ExtHdrHopByHop, IPv6ExtHdrRouting, Jumbo, PadN,
@@ -125,6 +125,8 @@ add(Ether(src=MB, dst="33:33:00:00:00:01") / IPv6(src="fe80::2") / ICMPv6ND_RA(r
     / ICMPv6NDOptSrcLLAddr(lladdr=MB) / ICMPv6NDOptMTU(mtu=1500)
     / ICMPv6NDOptPrefixInfo(prefix="2001:db8:1::"))
 add(Ether(src=MB, dst="33:33:00:00:00:01") / IPv6(src="fe80::2") / ICMPv6ND_RA() / ICMPv6NDOptMTU())
+add(Ether(src=MB, dst="33:33:00:00:00:01") / IPv6(src="fe80::2") / ICMPv6ND_RA()
+    / ICMPv6NDOptRDNSS(dns=["2001:db8::53", "2001:db8::54"]))
 add(Ether(src=MB, dst="33:33:00:00:00:01") / IPv6(src="fe80::2") / ICMPv6ND_RA()
     / ICMPv6NDOptPrefixInfo(prefix="2001:db8:2::", L=0))
 add(Ether(src=MB, dst=MA) / IPv6(src="fe80::2", dst="fe80::1") / ICMPv6ND_Redirect(tgt="fe80::3", dst=B6))

@@ -1,0 +1,268 @@
+/* pktspec emit: a spec, recorded by the interpreter, written out as a probe
+ * (the recorded tables between the two halves of the probe's fixed part) or
+ * as a header of frames. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "addr.h"
+#include "coerce.h"
+#include "emit.h"
+#include "emit_record.h"
+#include "report.h"
+#include "value.h"
+
+enum { EV_TEXT, EV_DRY_TEXT };
+
+/* Pieces of text stay short: ISO C allows a string literal 4095 bytes. */
+#define TEXT_PIECE 512
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* The spec's line `line`, for a frame's comment. */
+static void spec_line(const struct ps_program *prog, int line, const char **s, size_t *n)
+{
+    const char *p = prog->source, *end = prog->source + prog->source_len;
+    for (int l = 1; l < line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    *s = p;
+    *n = (size_t)((nl ? nl : end) - p);
+}
+
+static struct ps_loc frame_loc(const struct emit_rec *r, const struct rec_frame *f)
+{
+    return f->call >= 0 ? r->calls[f->call].e->loc : (struct ps_loc){0, 0};
+}
+
+static void write_frame_bytes(FILE *out, const struct rec_frame *f)
+{
+    /* A literal for the usual frame (fast to compile); braces past the
+     * literal's length limit. */
+    if (f->len <= 1000) {
+        ps_emit_cstr(out, f->bytes, f->len);
+        return;
+    }
+    fputc('{', out);
+    for (size_t i = 0; i < f->len; i++)
+        fprintf(out, "%s0x%02x", i % 16 ? "," : "\n    ", f->bytes[i]);
+    fputs("\n}", out);
+}
+
+static void write_frames(FILE *out, const struct emit_rec *r, const char *prefix)
+{
+    for (size_t i = 0; i < r->nframes; i++) {
+        const struct rec_frame *f = &r->frames[i];
+        struct ps_loc loc = frame_loc(r, f);
+        const char *line;
+        size_t n;
+        spec_line(r->prog, loc.line, &line, &n);
+        fprintf(out, "/* %s:%d: ", base_name(r->prog->path), loc.line);
+        ps_emit_comment(out, line, n);
+        fprintf(out, " */\nstatic const uint8_t %sf%zu[%zu] = ", prefix, i, f->len ? f->len : 1);
+        write_frame_bytes(out, f);
+        fputs(";\n", out);
+    }
+}
+
+static int write_frames_header(FILE *out, const struct emit_rec *r)
+{
+    fputs("/* Frames of ", out);
+    ps_emit_comment(out, r->prog->path, strlen(r->prog->path));
+    fputs(", written by pktspec emit --frames-only. */\n#ifndef PKTSPEC_FRAMES_H\n"
+          "#define PKTSPEC_FRAMES_H\n\n#include <stddef.h>\n#include <stdint.h>\n\n", out);
+    write_frames(out, r, "pktspec_");
+    fprintf(out, "\n#define PKTSPEC_NFRAMES %zu\n\nstatic const struct {\n"
+            "    const char *name;\n    const uint8_t *bytes;\n    size_t len;\n"
+            "} pktspec_frames[%zu] = {\n", r->nframes, r->nframes ? r->nframes : 1);
+    for (size_t i = 0; i < r->nframes; i++) {
+        struct ps_loc loc = frame_loc(r, &r->frames[i]);
+        fprintf(out, "    {\"%s_line%d_%zu\", pktspec_f%zu, %zu},\n", "frame", loc.line, i, i,
+                r->frames[i].len);
+    }
+    if (!r->nframes)
+        fputs("    {NULL, NULL, 0},\n", out);
+    fputs("};\n\n#endif\n", out);
+    return 0;
+}
+
+/* One text table entry per piece; returns the index of the first. */
+static size_t add_text(FILE *out, const char *s, size_t n, size_t *ntexts)
+{
+    size_t first = *ntexts;
+    for (size_t at = 0; at < n; at += TEXT_PIECE) {
+        size_t k = n - at < TEXT_PIECE ? n - at : TEXT_PIECE;
+        fputs("    {", out);
+        ps_emit_cstr(out, (const uint8_t *)s + at, k);
+        fprintf(out, ", %zu},\n", k);
+        (*ntexts)++;
+    }
+    return first;
+}
+
+static bool is_param(const struct ps_program *prog, const struct ps_stmt *st)
+{
+    if (st->kind == S_LABPARAM)
+        return true;
+    if (st->kind != S_BIND || st->expr->kind != E_CONST || st->loc.line <= 0)
+        return false;
+    const char *s;
+    size_t n;
+    spec_line(prog, st->loc.line, &s, &n);
+    return n > 6 && strncmp(s, "param ", 6) == 0;
+}
+
+static void write_param(FILE *out, const struct ps_program *prog, const struct ps_stmt *st)
+{
+    const struct ps_value *v = &st->expr->value;
+    char text[128] = "";
+    switch (v->t) {
+    case PT_INT: snprintf(text, sizeof text, "%llu", (unsigned long long)v->u); break;
+    case PT_BOOL: snprintf(text, sizeof text, "%s", v->u ? "true" : "false"); break;
+    case PT_MAC: ps_format_mac(v->addr, text); break;
+    case PT_IP4: ps_format_ip4(v->addr, text); break;
+    case PT_IP6: ps_format_ip6(v->addr, text); break;
+    case PT_PREFIX4:
+    case PT_PREFIX6: {
+        char a[64];
+        (v->t == PT_PREFIX4 ? ps_format_ip4 : ps_format_ip6)(v->addr, a);
+        snprintf(text, sizeof text, "%s/%d", a, v->prefix);
+        break;
+    }
+    default: break;
+    }
+    const char *name = prog->slot_names[st->slot];
+    fputs("    {", out);
+    ps_emit_cstr(out, (const uint8_t *)name, strlen(name));
+    fprintf(out, ", \"%s\", ", ps_type_name(v->t));
+    if (v->t == PT_STR)
+        ps_emit_cstr(out, v->obj->bytes, v->obj->len);
+    else
+        ps_emit_cstr(out, (const uint8_t *)text, strlen(text));
+    fputs("},\n", out);
+}
+
+static void write_lines(FILE *out, const char *const *lines)
+{
+    for (size_t i = 0; lines[i]; i++)
+        fputs(lines[i], out);
+}
+
+static void write_probe(FILE *out, const struct emit_rec *r, int status, const char *warn,
+                        size_t nwarn)
+{
+    fputs("/* A probe written by pktspec emit from ", out);
+    ps_emit_comment(out, base_name(r->prog->path), strlen(base_name(r->prog->path)));
+    fputs(". Build: cc -std=c11 -O1 probe.c -o probe (needs only libc). */\n", out);
+    write_lines(out, ps_probe_core_head);
+    fputs("static const char pk_spec_name[] = ", out);
+    ps_emit_cstr(out, (const uint8_t *)base_name(r->prog->path), strlen(base_name(r->prog->path)));
+    fputs(";\n\n", out);
+    write_frames(out, r, "pk_");
+    fprintf(out, "\nstatic const struct pk_frame pk_frames[%zu] = {\n", r->nframes + 1);
+    for (size_t i = 0; i < r->nframes; i++) {
+        const struct rec_frame *f = &r->frames[i];
+        fprintf(out, "    {pk_f%zu, %zu, %lluu, ", i, f->len, (unsigned long long)f->ts_ns);
+        ps_emit_cstr(out, (const uint8_t *)f->summary, strlen(f->summary));
+        fputs("},\n", out);
+    }
+    fputs("    {NULL, 0, 0, NULL},\n};\n\n", out);
+    /* texts: every text event's text, then the warnings */
+    size_t ntexts = 0;
+    size_t *text_of = calloc(r->nevents + 1, sizeof *text_of);
+    size_t *pieces = calloc(r->nevents + 1, sizeof *pieces);
+    if (!text_of || !pieces)
+        abort();
+    fputs("static const struct pk_text pk_texts[] = {\n", out);
+    for (size_t i = 0; i < r->nevents; i++) {
+        const struct rec_event *ev = &r->events[i];
+        if (ev->kind != EV_TEXT && ev->kind != EV_DRY_TEXT)
+            continue;
+        text_of[i] = add_text(out, r->out_buf + ev->a, ev->len, &ntexts);
+        pieces[i] = ntexts - text_of[i];
+    }
+    size_t warn_first = add_text(out, warn, nwarn, &ntexts);
+    size_t nwarn_pieces = ntexts - warn_first;
+    fputs("    {NULL, 0},\n};\n", out);
+    fprintf(out, "static const size_t pk_warn_first = %zu, pk_nwarn = %zu;\n\n", warn_first,
+            nwarn_pieces);
+    fputs("static const struct pk_event pk_events[] = {\n", out);
+    size_t nevents = 0;
+    for (size_t i = 0; i < r->nevents; i++) {
+        const struct rec_event *ev = &r->events[i];
+        if (ev->kind == EV_TEXT || ev->kind == EV_DRY_TEXT) {
+            for (size_t k = 0; k < pieces[i]; k++, nevents++)
+                fprintf(out, "    {%d, %zu},\n", ev->kind, text_of[i] + k);
+        } else {
+            fprintf(out, "    {%d, %zu},\n", ev->kind, ev->a);
+            nevents++;
+        }
+    }
+    fprintf(out, "    {0, 0},\n};\nstatic const size_t pk_nevents = %zu;\n\n", nevents);
+    free(text_of);
+    free(pieces);
+    fputs("static const struct pk_call pk_calls[] = {\n", out);
+    for (size_t i = 0; i < r->ncalls; i++) {
+        const struct rec_call *c = &r->calls[i];
+        int kind = c->path ? 2 : (c->e->builtin == B_SEND || c->e->builtin == B_SENDP) ? 0 : 1;
+        fprintf(out, "    {%d, ", kind);
+        if (c->path)
+            ps_emit_cstr(out, (const uint8_t *)c->path, strlen(c->path));
+        else
+            fputs("NULL", out);
+        fprintf(out, ", %d},\n", c->linktype);
+    }
+    fputs("    {0, NULL, 0},\n};\n\n", out);
+    fputs("static const struct pk_test pk_tests[] = {\n", out);
+    for (size_t i = 0; i < r->ntests; i++) {
+        fputs("    {", out);
+        ps_emit_cstr(out, (const uint8_t *)r->tests[i]->text, r->tests[i]->text_len);
+        fprintf(out, ", %zu},\n", r->tests[i]->text_len);
+    }
+    fputs("    {NULL, 0},\n};\nstatic const unsigned char pk_test_skipped[] = {", out);
+    for (size_t i = 0; i < r->ntests; i++)
+        fprintf(out, "%d, ", r->test_skipped[i]);
+    fputs("0};\n\nstatic const struct pk_param pk_params[] = {\n", out);
+    size_t nparams = 0;
+    for (size_t i = 0; i < r->prog->nstmts; i++) {
+        if (is_param(r->prog, r->prog->stmts[i])) {
+            write_param(out, r->prog, r->prog->stmts[i]);
+            nparams++;
+        }
+    }
+    fprintf(out, "    {NULL, NULL, NULL},\n};\nstatic const size_t pk_nparams = %zu;\n"
+            "static const int pk_dry_status = %d;\n\n", nparams, status);
+    write_lines(out, ps_probe_core_tail);
+}
+
+int ps_emit(const struct ps_program *prog, const struct ps_emit_opts *o)
+{
+    struct emit_rec r;
+    char *warn = NULL;
+    size_t nwarn = 0;
+    int status = emit_record(&r, prog, &warn, &nwarn);
+    int rc = 0;
+    if (status == 3) {
+        fwrite(warn, 1, nwarn, o->err);
+        rc = 3;
+    } else if (r.nrefusals && !o->frames_only) {
+        for (size_t i = 0; i < r.nrefusals; i++)
+            ps_report(o->err, prog->path, prog->source, prog->source_len, r.refusals[i].loc.line,
+                      r.refusals[i].loc.col, "error", "the probe cannot %s", r.refusals[i].what);
+        rc = 2;
+    } else if (o->frames_only) {
+        write_frames_header(o->out, &r);
+    } else {
+        write_probe(o->out, &r, status, warn, nwarn);
+    }
+    free(warn);
+    emit_record_free(&r);
+    return rc;
+}

@@ -1,0 +1,43 @@
+/* Bytes as C text: string literals and comments that hold any byte. */
+#include "emit.h"
+
+void ps_emit_cstr(FILE *out, const uint8_t *s, size_t n)
+{
+    fputc('"', out);
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = s[i];
+        /* '?' escaped: "??=" would be a trigraph under -std=c11. Octal
+         * escapes are always 3 digits, so a digit after one stays a digit. */
+        if (c == '"' || c == '\\' || c == '?')
+            fprintf(out, "\\%c", c);
+        else if (c >= 0x20 && c < 0x7f)
+            fputc(c, out);
+        else
+            fprintf(out, "\\%03o", c);
+    }
+    fputc('"', out);
+}
+
+void ps_emit_comment(FILE *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n && s[i] != '\n'; i++) {
+        char c = s[i];
+        char next = i + 1 < n ? s[i + 1] : '\0';
+        if (c < 0x20 || c >= 0x7f || c == '\\')
+            c = '.';
+        fputc(c, out);
+        /* neither "*" "/" nor "/" "*" may meet, nor "??" start a trigraph */
+        if ((c == '*' && next == '/') || (c == '/' && next == '*') || (c == '?' && next == '?'))
+            fputc(' ', out);
+    }
+}
+
+void ps_emit_ident(FILE *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+                  (c >= '0' && c <= '9' && i > 0);
+        fputc(ok ? c : '_', out);
+    }
+}

@@ -1,0 +1,181 @@
+/* The recorder behind `pktspec emit`: the interpreter runs the spec as a dry
+ * run would and hands over every frame, call, test and expect. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit_record.h"
+#include "value.h"
+
+enum { EV_TEXT, EV_DRY_TEXT, EV_FRAME, EV_CALL_BEGIN, EV_CALL_END, EV_TEST_BEGIN, EV_TEST_END,
+       EV_EXPECT };
+
+static void *grow(void *p, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return p;
+    *cap = *cap ? *cap * 2 : 64;
+    p = realloc(p, *cap * size);
+    if (!p)
+        abort();
+    return p;
+}
+
+static void push_event(struct emit_rec *r, int kind, size_t a)
+{
+    r->events = grow(r->events, r->nevents, &r->capevents, sizeof *r->events);
+    r->events[r->nevents++] = (struct rec_event){kind, a, 0};
+}
+
+/* The dry run's text since the last hook becomes a text event. */
+static void flush_text(struct emit_rec *r)
+{
+    fflush(r->out);
+    if (r->out_len > r->out_done) {
+        push_event(r, r->report_next ? EV_DRY_TEXT : EV_TEXT, r->out_done);
+        r->events[r->nevents - 1].len = r->out_len - r->out_done;
+        r->out_done = r->out_len;
+    }
+    r->report_next = false;
+}
+
+static unsigned on_call_begin(void *ctx, const struct ps_expr *e)
+{
+    struct emit_rec *r = ctx;
+    flush_text(r);
+    r->calls = realloc(r->calls, (r->ncalls + 1) * sizeof *r->calls);
+    if (!r->calls)
+        abort();
+    struct rec_call *c = &r->calls[r->ncalls];
+    memset(c, 0, sizeof *c);
+    c->e = e;
+    c->linktype = 1;
+    if (e->kind == E_CALL && e->builtin == B_WRPCAP) {
+        const struct ps_expr *p = e->args[0];
+        if (p->kind == E_CONST && p->value.t == PT_STR)
+            c->path = strndup((const char *)p->value.obj->bytes, p->value.obj->len);
+        else
+            c->path = strdup("");
+    }
+    r->call = (int)r->ncalls;
+    push_event(r, EV_CALL_BEGIN, r->ncalls);
+    return (unsigned)r->ncalls++;
+}
+
+static void on_frame(void *ctx, const uint8_t *frame, size_t len, uint64_t ts_ns, int linktype,
+                     const char *summary)
+{
+    struct emit_rec *r = ctx;
+    flush_text(r);
+    r->frames = grow(r->frames, r->nframes, &r->capframes, sizeof *r->frames);
+    struct rec_frame *f = &r->frames[r->nframes];
+    f->bytes = malloc(len ? len : 1);
+    if (!f->bytes || !(f->summary = strdup(summary)))
+        abort();
+    memcpy(f->bytes, frame, len);
+    f->len = len;
+    f->ts_ns = ts_ns;
+    f->call = r->call;
+    if (r->call >= 0)
+        r->calls[r->call].linktype = linktype;
+    push_event(r, EV_FRAME, r->nframes++);
+}
+
+static void on_call_end(void *ctx, unsigned handle)
+{
+    struct emit_rec *r = ctx;
+    flush_text(r);
+    push_event(r, EV_CALL_END, handle);
+    r->call = -1;
+}
+
+static void on_test_begin(void *ctx, const struct ps_stmt *st)
+{
+    struct emit_rec *r = ctx;
+    flush_text(r);
+    r->tests = realloc(r->tests, (r->ntests + 1) * sizeof *r->tests);
+    r->test_skipped = realloc(r->test_skipped, (r->ntests + 1) * sizeof *r->test_skipped);
+    if (!r->tests || !r->test_skipped)
+        abort();
+    r->tests[r->ntests] = st;
+    r->test_skipped[r->ntests] = false;
+    r->test = (int)r->ntests;
+    push_event(r, EV_TEST_BEGIN, r->ntests++);
+}
+
+static void on_test_end(void *ctx, const struct ps_stmt *st)
+{
+    struct emit_rec *r = ctx;
+    (void)st;
+    flush_text(r);
+    push_event(r, EV_TEST_END, (size_t)r->test);
+    r->report_next = true;
+    r->test = -1;
+}
+
+static void on_expect(void *ctx, const struct ps_stmt *st, const struct ps_value *slots)
+{
+    struct emit_rec *r = ctx;
+    (void)slots;
+    flush_text(r);
+    r->expects = realloc(r->expects, (r->nexpects + 1) * sizeof *r->expects);
+    if (!r->expects)
+        abort();
+    r->expects[r->nexpects] = st;
+    if (r->test >= 0)
+        r->test_skipped[r->test] = true;
+    push_event(r, EV_EXPECT, r->nexpects++);
+}
+
+static void on_refuse(void *ctx, struct ps_loc loc, const char *what)
+{
+    struct emit_rec *r = ctx;
+    for (size_t i = 0; i < r->nrefusals; i++)
+        if (r->refusals[i].loc.line == loc.line && r->refusals[i].loc.col == loc.col)
+            return;
+    r->refusals = realloc(r->refusals, (r->nrefusals + 1) * sizeof *r->refusals);
+    if (!r->refusals)
+        abort();
+    r->refusals[r->nrefusals++] = (struct rec_refusal){loc, what};
+}
+
+int emit_record(struct emit_rec *r, const struct ps_program *prog, char **warnings,
+                size_t *nwarnings)
+{
+    memset(r, 0, sizeof *r);
+    r->prog = prog;
+    r->call = r->test = -1;
+    r->out = open_memstream(&r->out_buf, &r->out_len);
+    FILE *err = open_memstream(warnings, nwarnings);
+    if (!r->out || !err)
+        abort();
+    struct ps_recorder rec = {
+        .ctx = r, .call_begin = on_call_begin, .frame = on_frame, .call_end = on_call_end,
+        .test_begin = on_test_begin, .test_end = on_test_end, .expect = on_expect,
+        .refuse = on_refuse,
+    };
+    struct ps_run_opts o = {.mode = PS_RUN_RECORD, .out = r->out, .err = err, .rec = &rec};
+    int status = ps_run(prog, &o);
+    flush_text(r);
+    fclose(err);
+    fclose(r->out);
+    r->out = NULL;
+    return status;
+}
+
+void emit_record_free(struct emit_rec *r)
+{
+    for (size_t i = 0; i < r->nframes; i++) {
+        free(r->frames[i].bytes);
+        free(r->frames[i].summary);
+    }
+    for (size_t i = 0; i < r->ncalls; i++)
+        free(r->calls[i].path);
+    free(r->frames);
+    free(r->calls);
+    free(r->events);
+    free(r->tests);
+    free(r->test_skipped);
+    free(r->expects);
+    free(r->refusals);
+    free(r->out_buf);
+}

@@ -1,0 +1,66 @@
+/* What a recording run of a spec gives the emitter: frames, calls, tests,
+ * expects and the text of a dry run, in order. */
+#ifndef PS_EMIT_RECORD_H
+#define PS_EMIT_RECORD_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "interp.h"
+
+struct rec_frame {
+    uint8_t *bytes;
+    size_t len;
+    uint64_t ts_ns;
+    char *summary;
+    int call;
+};
+
+struct rec_call {
+    const struct ps_expr *e;
+    char *path;          /* wrpcap's file */
+    int linktype;
+};
+
+struct rec_event {
+    int kind;            /* enum pk_event_kind of probe_core.c */
+    size_t a;
+    size_t len;          /* text events: a is the offset in out_buf */
+};
+
+struct rec_refusal {
+    struct ps_loc loc;
+    const char *what;
+};
+
+struct emit_rec {
+    const struct ps_program *prog;
+    struct rec_frame *frames;
+    size_t nframes, capframes;
+    struct rec_call *calls;
+    size_t ncalls;
+    struct rec_event *events;
+    size_t nevents, capevents;
+    const struct ps_stmt **tests;
+    bool *test_skipped;
+    size_t ntests;
+    const struct ps_stmt **expects;
+    size_t nexpects;
+    struct rec_refusal *refusals;
+    size_t nrefusals;
+    /* the dry run's output, cut into text events at each hook */
+    FILE *out;
+    char *out_buf;
+    size_t out_len, out_done;
+    bool report_next;    /* the text that comes next is a test's report */
+    int call;            /* the call under way, or -1 */
+    int test;            /* the test under way, or -1 */
+};
+
+/* Runs prog in record mode into r; returns the run's status (0, 1, 3).
+ * Warnings of the run land in *warnings (malloc'd). */
+int emit_record(struct emit_rec *r, const struct ps_program *prog, char **warnings,
+                size_t *nwarnings);
+void emit_record_free(struct emit_rec *r);
+
+#endif

@@ -1,0 +1,59 @@
+#!/bin/sh
+# The probe's command line and its build: -D takes the spec's params (the
+# value it was built with; another value or name is a usage error, 2),
+# --help, a probe built with --static needs no shared library (ldd) and runs
+# in an empty network namespace when one can be made; --frames-only gives a
+# header that compiles; what a probe cannot do is an error at its spec
+# location (2).
+#   probe_cli.sh PKTSPEC SPECS_DIR EMIT_DIR
+set -u
+pktspec=$1 specs=$2 here=$3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+spec=$specs/examples/arp.pkt
+"$pktspec" build "$spec" -o "$tmp/probe" || fail "build exited $?"
+"$tmp/probe" --help | grep -q "Usage:" || fail "no usage in --help"
+"$tmp/probe" --dry-run -D target=198.18.0.2 > /dev/null || fail "-D with the built value refused"
+"$tmp/probe" --dry-run -D target=198.18.0.7 > /dev/null 2> "$tmp/err"; st=$?
+[ $st = 2 ] || fail "-D with another value: exit $st, not 2"
+grep -q "pktspec build -D target=198.18.0.7" "$tmp/err" || fail "no hint to rebuild: $(cat "$tmp/err")"
+"$tmp/probe" --dry-run -D nosuch=1 > /dev/null 2>&1; st=$?
+[ $st = 2 ] || fail "-D of no param: exit $st, not 2"
+"$tmp/probe" > /dev/null 2>&1; st=$?
+[ $st = 2 ] || fail "no mode: exit $st, not 2"
+"$tmp/probe" --bogus > /dev/null 2>&1; st=$?
+[ $st = 2 ] || fail "unknown option: exit $st, not 2"
+# -D at build time changes the frames
+"$pktspec" build "$spec" -o "$tmp/probe9" -D target=198.18.0.9 || fail "build -D exited $?"
+"$tmp/probe9" --dry-run -D target=198.18.0.9 | grep -q "198.18.0.9" || fail "-D at build time lost"
+# static: no shared library, and it runs where nothing else is
+if "$pktspec" build "$spec" -o "$tmp/static" --static 2> "$tmp/err"; then
+    ldd "$tmp/static" > "$tmp/ldd" 2>&1
+    grep -q "not a dynamic executable\|statically linked" "$tmp/ldd" || fail "static probe links: $(cat "$tmp/ldd")"
+    if unshare -n true 2>/dev/null; then
+        unshare -n "$tmp/static" --pcap "$tmp/s.pcap" > /dev/null || fail "static probe failed"
+        "$pktspec" run "$spec" --pcap "$tmp/r.pcap" > /dev/null
+        cmp "$tmp/s.pcap" "$tmp/r.pcap" || fail "static probe's capture differs"
+    fi
+else
+    grep -q "cc could not build" "$tmp/err" || fail "static build: $(cat "$tmp/err")"
+    echo "note: no static libc here"
+fi
+# frames only: a header another program includes
+"$pktspec" emit "$specs/examples/vlan.pkt" --frames-only -o "$tmp/frames.h" || fail "--frames-only exited $?"
+printf '#include "frames.h"\n#include <stdio.h>\nint main(void) { size_t t = 0; for (size_t i = 0; i < PKTSPEC_NFRAMES; i++) t += pktspec_frames[i].len; printf("%%zu %%zu\\n", (size_t)PKTSPEC_NFRAMES, t); return 0; }\n' > "$tmp/use.c"
+gcc -std=c11 -Wall -Wextra -Werror -pedantic -I"$tmp" "$tmp/use.c" -o "$tmp/use" || fail "the header does not compile"
+"$pktspec" run "$specs/examples/vlan.pkt" --pcap "$tmp/v.pcap" > /dev/null
+want=$(/usr/bin/python3 -c "
+import struct,sys
+d=open(sys.argv[1],'rb').read()[24:];n=t=0
+while d: l=struct.unpack('<I',d[8:12])[0];n+=1;t+=l;d=d[16+l:]
+print(n,t)" "$tmp/v.pcap")
+[ "$("$tmp/use")" = "$want" ] || fail "the header's frames: $("$tmp/use"), not $want"
+# refused at its location
+"$pktspec" emit "$here/refuse.pkt" -o "$tmp/refused.c" 2> "$tmp/err"; st=$?
+[ $st = 2 ] || fail "refuse.pkt: exit $st, not 2"
+grep -q "refuse.pkt:4:5: error: the probe cannot go over answers with for" "$tmp/err" || fail "refusal: $(cat "$tmp/err")"
+[ ! -e "$tmp/refused.c" ] || fail "a refused emit left its file"
+echo ok
