@@ -7,6 +7,7 @@
 #include "addr.h"
 #include "coerce.h"
 #include "emit.h"
+#include "emit_holes.h"
 #include "emit_record.h"
 #include "report.h"
 #include "value.h"
@@ -155,8 +156,27 @@ static void write_lines(FILE *out, const char *const *lines)
         fputs(lines[i], out);
 }
 
-static void write_probe(FILE *out, const struct emit_rec *r, int status, const char *warn,
-                        size_t nwarn)
+/* Where each frame is patched for the interface it leaves by. */
+static void write_patches(FILE *out, const struct emit_rec *r, const struct emit_patches *p)
+{
+    fputs("static const struct pk_hole pk_holes[] = {\n", out);
+    for (size_t i = 0; i < p->nholes; i++)
+        fprintf(out, "    {%u, %u, %u, %u},\n", p->holes[i].off, p->holes[i].kind,
+                p->holes[i].hop_len, p->holes[i].hop_off);
+    fputs("    {0, 0, 0, 0},\n};\nstatic const struct pk_fix pk_fixes[] = {\n", out);
+    for (size_t i = 0; i < p->nfixes; i++)
+        fprintf(out, "    {%u, 0x%xu},\n", p->fixes[i].off, p->fixes[i].mask);
+    fputs("    {0, 0},\n};\nstatic const struct pk_patch pk_patches[] = {\n", out);
+    for (size_t i = 0; i < r->nframes; i++) {
+        const struct emit_patch *f = &p->frames[i];
+        fprintf(out, "    {%zu, %zu, %zu, %zu, %d},\n", f->first_hole, f->nholes, f->first_fix,
+                f->nfixes, f->unexplained);
+    }
+    fputs("    {0, 0, 0, 0, 0},\n};\n\n", out);
+}
+
+static void write_probe(FILE *out, const struct emit_rec *r, const struct emit_patches *patches,
+                        int status, const char *warn, size_t nwarn)
 {
     fputs("/* A probe written by pktspec emit from ", out);
     ps_emit_comment(out, base_name(r->prog->path), strlen(base_name(r->prog->path)));
@@ -174,6 +194,7 @@ static void write_probe(FILE *out, const struct emit_rec *r, int status, const c
         fputs("},\n", out);
     }
     fputs("    {NULL, 0, 0, NULL},\n};\n\n", out);
+    write_patches(out, r, patches);
     /* texts: every text event's text, then the warnings */
     size_t ntexts = 0;
     size_t *text_of = calloc(r->nevents + 1, sizeof *text_of);
@@ -217,9 +238,10 @@ static void write_probe(FILE *out, const struct emit_rec *r, int status, const c
             ps_emit_cstr(out, (const uint8_t *)c->path, strlen(c->path));
         else
             fputs("NULL", out);
-        fprintf(out, ", %d},\n", c->linktype);
+        fprintf(out, ", %d, %lluu, %d},\n", c->linktype, (unsigned long long)c->inter_ns,
+                c->verbose);
     }
-    fputs("    {0, NULL, 0},\n};\n\n", out);
+    fputs("    {0, NULL, 0, 0, 0},\n};\n\n", out);
     fputs("static const struct pk_test pk_tests[] = {\n", out);
     for (size_t i = 0; i < r->ntests; i++) {
         fputs("    {", out);
@@ -242,12 +264,42 @@ static void write_probe(FILE *out, const struct emit_rec *r, int status, const c
     write_lines(out, ps_probe_core_tail);
 }
 
+/* Two more recordings, for made-up interfaces, when anything is sent. */
+static int find_patches(const struct ps_program *prog, const struct emit_rec *r,
+                        struct emit_patches *p)
+{
+    bool sends = false;
+    for (size_t i = 0; i < r->ncalls; i++)
+        sends |= !r->calls[i].path;
+    if (!sends) {
+        p->frames = calloc(r->nframes + 1, sizeof *p->frames);
+        if (!p->frames)
+            abort();
+        return 0;
+    }
+    struct emit_rec v[2];
+    int rc = 0;
+    for (int k = 0; k < 2; k++) {
+        struct ps_env env;
+        emit_holes_env(k, &env);
+        char *warn = NULL;
+        size_t nwarn = 0;
+        emit_record(&v[k], prog, &env, &warn, &nwarn);
+        free(warn);
+    }
+    rc = emit_find_holes(r, &v[0], &v[1], p);
+    emit_record_free(&v[0]);
+    emit_record_free(&v[1]);
+    return rc;
+}
+
 int ps_emit(const struct ps_program *prog, const struct ps_emit_opts *o)
 {
     struct emit_rec r;
     char *warn = NULL;
     size_t nwarn = 0;
-    int status = emit_record(&r, prog, &warn, &nwarn);
+    int status = emit_record(&r, prog, NULL, &warn, &nwarn);
+    struct emit_patches patches = {0};
     int rc = 0;
     if (status == 3) {
         fwrite(warn, 1, nwarn, o->err);
@@ -259,9 +311,14 @@ int ps_emit(const struct ps_program *prog, const struct ps_emit_opts *o)
         rc = 2;
     } else if (o->frames_only) {
         write_frames_header(o->out, &r);
+    } else if (find_patches(prog, &r, &patches) < 0) {
+        fprintf(o->err, "%s: error: the probe cannot be patched for an interface: a run with "
+                "interface addresses gives other frames\n", prog->path);
+        rc = 3;
     } else {
-        write_probe(o->out, &r, status, warn, nwarn);
+        write_probe(o->out, &r, &patches, status, warn, nwarn);
     }
+    emit_patches_free(&patches);
     free(warn);
     emit_record_free(&r);
     return rc;

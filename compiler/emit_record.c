@@ -38,6 +38,15 @@ static void flush_text(struct emit_rec *r)
     r->report_next = false;
 }
 
+/* An option given as a constant (a param is one by now), or def. */
+static uint64_t const_opt(const struct ps_expr *e, int opt, uint64_t def)
+{
+    for (size_t i = 0; i < e->nopts; i++)
+        if (e->opts[i].index == opt && e->opts[i].value->kind == E_CONST)
+            return e->opts[i].value->value.u;
+    return def;
+}
+
 static unsigned on_call_begin(void *ctx, const struct ps_expr *e)
 {
     struct emit_rec *r = ctx;
@@ -49,6 +58,8 @@ static unsigned on_call_begin(void *ctx, const struct ps_expr *e)
     memset(c, 0, sizeof *c);
     c->e = e;
     c->linktype = 1;
+    c->inter_ns = const_opt(e, O_INTER, 0);
+    c->verbose = (int)const_opt(e, O_VERBOSE, 2); /* Scapy's conf.verb */
     if (e->kind == E_CALL && e->builtin == B_WRPCAP) {
         const struct ps_expr *p = e->args[0];
         if (p->kind == E_CONST && p->value.t == PT_STR)
@@ -138,8 +149,8 @@ static void on_refuse(void *ctx, struct ps_loc loc, const char *what)
     r->refusals[r->nrefusals++] = (struct rec_refusal){loc, what};
 }
 
-int emit_record(struct emit_rec *r, const struct ps_program *prog, char **warnings,
-                size_t *nwarnings)
+int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct ps_env *env,
+                char **warnings, size_t *nwarnings)
 {
     memset(r, 0, sizeof *r);
     r->prog = prog;
@@ -154,6 +165,8 @@ int emit_record(struct emit_rec *r, const struct ps_program *prog, char **warnin
         .refuse = on_refuse,
     };
     struct ps_run_opts o = {.mode = PS_RUN_RECORD, .out = r->out, .err = err, .rec = &rec};
+    if (env)
+        o.env = *env;
     int status = ps_run(prog, &o);
     flush_text(r);
     fclose(err);

@@ -18,6 +18,8 @@ struct rec_frame {
 
 struct rec_call {
     const struct ps_expr *e;
+    uint64_t inter_ns;   /* a sending call's pause after each frame */
+    int verbose;
     char *path;          /* wrpcap's file */
     int linktype;
 };
@@ -57,10 +59,11 @@ struct emit_rec {
     int test;            /* the test under way, or -1 */
 };
 
-/* Runs prog in record mode into r; returns the run's status (0, 1, 3).
+/* Runs prog in record mode into r, frames built for env (NULL: every
+ * interface address a hole); returns the run's status (0, 1, 3).
  * Warnings of the run land in *warnings (malloc'd). */
-int emit_record(struct emit_rec *r, const struct ps_program *prog, char **warnings,
-                size_t *nwarnings);
+int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct ps_env *env,
+                char **warnings, size_t *nwarnings);
 void emit_record_free(struct emit_rec *r);
 
 #endif

@@ -1,0 +1,53 @@
+/* Where a probe patches its frames at run time: the interface's addresses
+ * and the next hop's MAC that the recording left as Scapy's fallbacks, and
+ * the checksums that cover them (fixed incrementally, RFC 1624). Found by
+ * diffing the frames of three recordings: fallbacks, and two made-up
+ * interfaces. */
+#ifndef PS_EMIT_HOLES_H
+#define PS_EMIT_HOLES_H
+
+#include "emit_record.h"
+
+enum emit_hole_kind { EH_SRC_MAC, EH_SRC_IP4, EH_SRC_IP6, EH_DST_MAC };
+
+struct emit_hole {
+    uint32_t off;
+    uint8_t kind;            /* enum emit_hole_kind */
+    uint8_t hop_len;         /* EH_DST_MAC: 4 or 16, the next hop's address; 0: none */
+    uint32_t hop_off;        /* where that address is in the frame */
+};
+
+/* The checksum at off covers the frame's holes whose bits are in mask. */
+struct emit_fix {
+    uint32_t off;
+    uint32_t mask;
+};
+
+struct emit_patch {
+    size_t first_hole, nholes, first_fix, nfixes;
+    bool unexplained;        /* bytes moved that neither a hole nor a checksum explains */
+};
+
+struct emit_patches {
+    struct emit_patch *frames;   /* one per frame of the base recording */
+    struct emit_hole *holes;
+    size_t nholes;
+    struct emit_fix *fixes;
+    size_t nfixes;
+};
+
+/* The made-up interfaces of the two diffing recordings. */
+void emit_holes_env(int which, struct ps_env *env);
+
+/* Fills p from the base recording and the two of emit_holes_env(0) and
+ * (1). Returns 0, or -1 when the recordings do not pair frame by frame. */
+int emit_find_holes(const struct emit_rec *base, const struct emit_rec *v0,
+                    const struct emit_rec *v1, struct emit_patches *p);
+void emit_patches_free(struct emit_patches *p);
+
+/* The checksum at c once holes in mask hold new bytes instead of old (both
+ * frames of the same length): RFC 1624, byte by byte. */
+uint16_t emit_fixed_checksum(const uint8_t *old, const uint8_t *new, uint32_t c,
+                             const struct emit_hole *holes, uint32_t mask);
+
+#endif
