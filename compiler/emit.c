@@ -241,7 +241,7 @@ static void write_probe(FILE *out, const struct emit_rec *r, const struct emit_p
         fprintf(out, ", %d, %lluu, %d},\n", c->linktype, (unsigned long long)c->inter_ns,
                 c->verbose);
     }
-    fputs("    {0, NULL, 0, 0, 0},\n};\n\n", out);
+    fprintf(out, "    {0, NULL, 0, 0, 0},\n};\nstatic const size_t pk_ncalls = %zu;\n\n", r->ncalls);
     fputs("static const struct pk_test pk_tests[] = {\n", out);
     for (size_t i = 0; i < r->ntests; i++) {
         fputs("    {", out);

@@ -6,7 +6,7 @@
 #include "emit_holes.h"
 #include "proto/proto.h"
 
-static const uint8_t hole_len[] = {6, 4, 16, 6};
+static const uint8_t hole_len[] = {6, 4, 16, 6, 2};
 
 /* Bytes no fallback holds (neither 0x00 nor 0xff), distinct per recording. */
 void emit_holes_env(int which, struct ps_env *env)
@@ -141,24 +141,37 @@ static void one_frame(const uint8_t *b, const uint8_t *f0, const uint8_t *f1, si
     for (size_t k = 0; k < fp->nholes; k++)
         if (hs[k].kind == EH_DST_MAC)
             find_hop(b, len, hs, fp->nholes, &hs[k], pkt, subs);
-    uint32_t all = fp->nholes >= 16 ? 0 : (1u << fp->nholes) - 1;
-    for (size_t r = 0; r < len && !fp->unexplained; r++) {
-        if (!moved[r])
-            continue;
-        bool found = false;
-        for (size_t c = r ? r - 1 : 0; c <= r && c + 1 < len && !found; c++) {
-            for (uint32_t mask = 1; mask <= all && !found; mask++) {
-                if (emit_fixed_checksum(b, f0, (uint32_t)c, hs, mask) == at16(f0, (uint32_t)c) &&
-                    emit_fixed_checksum(b, f1, (uint32_t)c, hs, mask) == at16(f1, (uint32_t)c)) {
+    /* A checksum may cover another (ICMP over the IP header it quotes): each
+     * one found becomes a 2-byte hole of its own, and the search goes on
+     * while it finds more. The probe fixes them in this order. */
+    bool progress = true;
+    while (progress) {
+        progress = false;
+        for (size_t r = 0; r < len; r++) {
+            if (!moved[r])
+                continue;
+            size_t nh = p->nholes - fp->first_hole;
+            struct emit_hole *hs = p->holes + fp->first_hole;
+            uint32_t all = nh > 12 ? 0 : (1u << nh) - 1;
+            bool found = false;
+            for (size_t c = r ? r - 1 : 0; c <= r && c + 1 < len && !found; c++) {
+                for (uint32_t mask = 1; mask <= all && !found; mask++) {
+                    if (emit_fixed_checksum(b, f0, (uint32_t)c, hs, mask) != at16(f0, (uint32_t)c) ||
+                        emit_fixed_checksum(b, f1, (uint32_t)c, hs, mask) != at16(f1, (uint32_t)c))
+                        continue;
                     p->fixes = push(p->fixes, p->nfixes, sizeof *p->fixes);
                     p->fixes[p->nfixes++] = (struct emit_fix){(uint32_t)c, mask};
+                    p->holes = push(p->holes, p->nholes, sizeof *p->holes);
+                    p->holes[p->nholes++] = (struct emit_hole){(uint32_t)c, EH_CSUM, 0, 0};
                     moved[c] = moved[c + 1] = 0;
-                    found = true;
+                    found = progress = true;
                 }
             }
         }
-        fp->unexplained = !found;
     }
+    for (size_t r = 0; r < len; r++)
+        fp->unexplained |= moved[r];
+    fp->nholes = p->nholes - fp->first_hole;
     fp->nfixes = p->nfixes - fp->first_fix;
     free(moved);
 }

@@ -8,7 +8,8 @@
 
 #include "emit_record.h"
 
-enum emit_hole_kind { EH_SRC_MAC, EH_SRC_IP4, EH_SRC_IP6, EH_DST_MAC };
+/* EH_CSUM: a checksum fixed before, which a later one covers. */
+enum emit_hole_kind { EH_SRC_MAC, EH_SRC_IP4, EH_SRC_IP6, EH_DST_MAC, EH_CSUM };
 
 struct emit_hole {
     uint32_t off;

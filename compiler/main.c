@@ -56,6 +56,8 @@ static const char help[] =
     "  --lab-peer CMD    with --lab: run the shell command CMD in the peer's namespace\n"
     "                    before the spec (nft rules, a sender in the background...);\n"
     "                    $PKTSPEC_LAB_PEER_IFACE names the peer's end of the link\n"
+    "  --exec CMD ARGS   with --lab and no FILE, last: run CMD ARGS -i IFACE in the\n"
+    "                    lab instead of a spec (a probe from pktspec build)\n"
     "  -D NAME=VALUE     override a param; checked against the param's type (check too)\n"
     "  --seed N          make random values the same on every run\n"
     "  --junit FILE      also write the tests' results as JUnit XML\n"
@@ -106,6 +108,8 @@ struct cli {
     const char *iface;
     bool lab;
     const char *lab_peer;
+    char **exec_argv;      /* run --lab --exec CMD ARGS...: CMD runs in the lab */
+    int exec_argc;
     const char *output;    /* emit, build: -o */
     bool frames_only, static_link;
 };
@@ -170,6 +174,12 @@ static int parse_args(struct cli *c, int argc, char **argv)
             if (!next)
                 return usage_error("%s needs a value", a);
             c->lab_peer = argv[++i];
+        } else if (strcmp(a, "--exec") == 0) {
+            if (!next)
+                return usage_error("%s needs a command", a);
+            c->exec_argv = argv + i + 1;
+            c->exec_argc = argc - i - 1;
+            break;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s'", a);
         } else if (!c->file) {
@@ -178,9 +188,43 @@ static int parse_args(struct cli *c, int argc, char **argv)
             return usage_error("one spec file at a time ('%s' is one too many)", a);
         }
     }
-    if (!c->file)
+    if (!c->file && !c->exec_argv)
         return usage_error("%s needs a spec file", c->command);
     return 0;
+}
+
+/* run --lab --exec CMD ARGS...: CMD ARGS -i IFACE run in the spec's side of
+ * a lab (a probe from pktspec build, say); its exit status is the run's. */
+static int run_exec(struct cli *c)
+{
+    if (!c->lab || c->file)
+        return usage_error("--exec goes with --lab and no spec file%s", "");
+    struct ps_lab lab;
+    char err[512];
+    if (ps_lab_create(&lab, c->lab_peer, err, sizeof err) < 0) {
+        fprintf(stderr, "pktspec: error: %s\n", err);
+        return 3;
+    }
+    ps_signals_install(ps_lab_kill);
+    char **argv = calloc((size_t)c->exec_argc + 3, sizeof *argv);
+    int status = 3;
+    if (argv) {
+        memcpy(argv, c->exec_argv, (size_t)c->exec_argc * sizeof *argv);
+        argv[c->exec_argc] = "-i";
+        argv[c->exec_argc + 1] = lab.v.iface;
+        pid_t pid;
+        extern char **environ;
+        fflush(NULL);
+        int e = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
+        int st;
+        if (e)
+            fprintf(stderr, "pktspec: error: cannot run %s: %s\n", argv[0], strerror(e));
+        else if (waitpid(pid, &st, 0) == pid)
+            status = WIFEXITED(st) ? WEXITSTATUS(st) : 3;
+        free(argv);
+    }
+    ps_lab_destroy(&lab);
+    return status;
 }
 
 /* What the interface gives frames that leave by it: Ether.src, IP.src... */
@@ -250,6 +294,8 @@ static struct ps_program *compile_file(struct cli *c, struct ps_source *src, str
 
 static int run_spec(struct cli *c, bool run)
 {
+    if (c->exec_argv)
+        return run ? run_exec(c) : usage_error("--exec goes with run --lab%s", "");
     if (run) {
         int modes = c->dry + c->pcap + (c->iface != NULL) + c->lab;
         if (modes == 0)

@@ -73,6 +73,9 @@ void ps_program_free(struct ps_program *p)
     for (size_t i = 0; i < p->nslots; i++)
         free(p->slot_names[i]);
     free(p->slot_names);
+    for (size_t i = 0; i < p->ndeclared; i++)
+        sema_free_declared(p->declared[i]);
+    free(p->declared);
     free(p);
 }
 
@@ -319,6 +322,8 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
             return NULL;
         if (v->kind != E_CALL && v->kind != E_METHOD)
             ps_diag_warning(s->d, n->loc, "this expression's value is not used");
+        if (v->kind == E_METHOD)
+            v->as_value = false;
         st = new_stmt(S_EVAL, n);
         st->expr = v;
         return st;
@@ -353,6 +358,12 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
         block(s, n->kids[0], st);
         s->in_test = false;
         return st;
+    case AST_LAYER:
+        if (s->in_test)
+            ps_diag_error(s->d, n->loc, "a layer is declared at the top level");
+        else
+            sema_layer(s, n);
+        return NULL;
     case AST_EXPECT: {
         if (!s->in_test) {
             ps_diag_error(s->d, n->loc, "expect belongs inside a test \"name\" { ... } block");

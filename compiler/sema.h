@@ -42,6 +42,9 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
                                  const struct ps_proto *p, int fi);
 /* A layer's field, for error messages with did-you-mean. Returns -1 after
  * reporting at `at` when p has no such field. */
+/* `layer Name { ... }`: declares and registers the layer (sema_layer.c). */
+bool sema_layer(struct sema *s, const struct ast_node *n);
+void sema_free_declared(struct ps_proto *p);
 /* The registered layer closest to a misspelt name, or NULL. */
 const char *sema_suggest_layer(const char *name);
 int sema_field(struct sema *s, const struct ps_proto *p, const char *name, struct ast_loc at);

@@ -354,6 +354,12 @@ static struct ps_expr *call(struct sema *s, const struct ast_node *n,
     struct ps_expr *e = sema_new_expr(b->method ? E_METHOD : E_CALL, n);
     e->builtin = b->id;
     e->type = b->returns;
+    /* Inside an expression, p.summary() is its text, as in Scapy; as a
+     * statement of its own it prints (statement() clears this). */
+    if (b->id == B_SUMMARY || b->id == B_COMMAND) {
+        e->as_value = true;
+        e->type = PT_STR;
+    }
     if (self)
         add_arg(e, self);
     int npos = 0;

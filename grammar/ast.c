@@ -77,6 +77,7 @@ static const char *const kind_names[] = {
     [AST_PARAM] = "param",     [AST_ASSIGN] = "assign",   [AST_UNPACK] = "unpack",
     [AST_EXPR] = "expr",       [AST_FOR] = "for",         [AST_TEST] = "test",
     [AST_EXPECT] = "expect",
+    [AST_LAYER] = "layer",
 };
 
 const char *ast_kind_name(enum ast_kind kind)

@@ -55,6 +55,7 @@ enum ast_kind {
     AST_TEST,      /* str, len: test name; kids[0]: BLOCK */
     AST_EXPECT,    /* kids[0]: condition; kids[1]: STRING message, only when given
                     * (nkids is 1 or 2; the parser never leaves NULL kids) */
+    AST_LAYER,     /* str: the layer's name; kids[0]: BLOCK of field declarations and binds */
 };
 
 enum ast_op {

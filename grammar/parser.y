@@ -109,6 +109,7 @@ static struct ast_node *checked_depth(struct ps_parse *ps, struct ast_node *n);
 %token IN "keyword 'in'"
 %token TEST "keyword 'test'"
 %token EXPECT "keyword 'expect'"
+%token LAYER "keyword 'layer'"
 %token AND "keyword 'and'"
 %token OR "keyword 'or'"
 %token NOT "keyword 'not'"
@@ -173,6 +174,7 @@ stmt:
         ast_free($2);
         ast_add($$, $3);
     }
+  | LAYER NAME block { $$ = named(AST_LAYER, @$, $2); ast_add($$, $3); }
   | EXPECT expr { $$ = node1(AST_EXPECT, @$, $2); }
   | EXPECT expr ',' STRING { $$ = node2(AST_EXPECT, @$, $2, $4); }
   ;

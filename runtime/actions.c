@@ -562,6 +562,20 @@ struct ps_value interp_method(struct interp *in, const struct ps_expr *e)
     }
     bool packet = self.t == PT_PKT;
     bool list = self.t == PT_PKTLIST || self.t == PT_LIST;
+    if (e->as_value && packet) {
+        /* p.summary() or p.command() inside an expression: the text itself. */
+        char *text = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&text, &len);
+        if (m) {
+            print_packet(in, m, &self, e->builtin == B_SUMMARY ? ps_summary : ps_command, e->loc);
+            fclose(m);
+            out = ps_val_bytes(PT_STR, (const uint8_t *)text, len);
+        }
+        free(text);
+        ps_val_release(&self);
+        return out;
+    }
     switch (e->builtin) {
     case B_SUMMARY:
         if (packet || list)

@@ -7,6 +7,7 @@
  * each one to the end of the payload chain as the recursion unwinds. */
 #include "decode.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "linktype.h"
@@ -195,6 +196,9 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
             n = f->kind == PS_K_BYTES && f->bits ? f->bits / 8u : variable_len(l, fi, rest);
             if (n > rest)
                 n = rest;
+            /* IPField.getfield of a short piece: inet_ntoa raises. */
+            if (f->ipv4_list && n % 4)
+                return -1;
             v->bytes = buf + off;
             v->len = n;
             break;
@@ -348,11 +352,16 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
         size_t subs_mark = room ? room->subs_used : 0;
         const struct ps_proto *under = pkt->n ? pkt->layers[pkt->n - 1].proto : NULL;
         long h = p ? decode_fields(p, frame + off, end - off, l, room, 0, under) : -1;
+        long declared = 0;
+        bool bounded = h >= 0 && p->payload_len && p->payload_len(l, &declared);
+        if (bounded && declared == LONG_MIN)
+            h = -1; /* extract_padding raised */
         if (h < 0 && (!raw || p != raw)) {
             if (room)
                 room->subs_used = subs_mark;
             p = raw = raw_class();
             h = p ? decode_fields(p, frame + off, end - off, l, room, 0, under) : -1;
+            bounded = false;
         }
         if (h < 0)
             break;
@@ -362,8 +371,7 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
         }
         pkt->n++;
         size_t body = off + (size_t)h, body_end = end;
-        long declared;
-        if (p->payload_len && p->payload_len(l, &declared)) {
+        if (bounded) {
             body_end = body + slice_end(declared, end - body);
             if (body_end < end)
                 pads[npads++] = (struct span){body_end, end};

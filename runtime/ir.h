@@ -5,6 +5,7 @@
 #ifndef PS_IR_H
 #define PS_IR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "packet.h"
@@ -145,6 +146,7 @@ struct ps_expr {
     const struct ps_proto *proto; /* LAYER, GETLAYER by name */
     int field;             /* FIELD: index in proto, or -1 to find `name` at run time */
     char *name;            /* FIELD, METHOD: the name as written */
+    bool as_value;         /* METHOD summary()/command(): give the text rather than print it */
     enum ps_op op;         /* BINOP */
     enum ps_builtin builtin;
     struct ps_expr **args;
@@ -191,6 +193,8 @@ struct ps_program {
     size_t nslots;
     char **slot_names;
     size_t ntests;
+    struct ps_proto **declared;   /* layers the spec declares: registered while it lives */
+    size_t ndeclared;
 };
 
 void ps_program_free(struct ps_program *p);

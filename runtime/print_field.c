@@ -88,8 +88,14 @@ bool ps_value_is_empty_list(const struct ps_field *f, const struct ps_fval *v)
         return !f->chain && v->nsub == 0 && v->len == 0;
     case PS_K_OPTIONS:
         return v->len == 0;
-    case PS_K_BYTES:
-        return (f->ipv4_list || f->ipv6_list) && v->len == 0;
+    case PS_K_BYTES: {
+        if ((f->ipv4_list || f->ipv6_list) && v->len == 0)
+            return true;
+        /* A field whose i2repr says [] holds an empty list (DNS TXT rdata). */
+        char text[3];
+        return f->repr && v->len == 0 && f->repr(v, text, sizeof text) == 2 &&
+               memcmp(text, "[]", 2) == 0;
+    }
     default:
         return false;
     }

@@ -13,19 +13,26 @@ void ps_put_layer_repr_open(struct ps_strbuf *b, struct ps_at at)
     ps_strbuf_putc(b, ' ');
     for (size_t fi = 0; fi < ps_nfields(l); fi++) {
         const struct ps_field *f = &l->proto->fields[fi];
-        if (!ps_field_dissected(at, fi))
-            continue;
-        if (f->present && !f->present(l)) {
+        struct ps_fval v = l->v[fi];
+        struct ps_layer def_element;
+        if (!ps_field_dissected(at, fi)) {
+            /* A default that is a packet (DNS.qd) is copied into the fields
+             * when the packet is made (Packet.do_init_cached_fields), so
+             * repr() shows it though the bytes ended before it. */
+            if (f->kind != PS_K_LAYERS || !f->def_sub ||
+                ps_held_value(at, fi, &v, &def_element) != PS_HELD_VALUE)
+                continue;
+        } else if (f->present && !f->present(l)) {
             /* An empty_when_absent field Scapy read as b''. */
             ps_strbuf_printf(b, " %s=''", f->name);
             continue;
         }
-        if (ps_value_is_empty_list(f, &l->v[fi]))
+        if (ps_value_is_empty_list(f, &v))
             continue;
         ps_strbuf_putc(b, ' ');
         ps_strbuf_puts(b, f->name);
         ps_strbuf_putc(b, '=');
-        ps_put_i2repr(b, l, f, &l->v[fi]);
+        ps_put_i2repr(b, l, f, &v);
     }
     ps_strbuf_puts(b, " |");
 }

@@ -7,6 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+/* The wire, the interface and the neighbour table: runtime/wire.c, iface.c,
+ * nlink.c and neigh.c with their headers, as they are (gen_core.py). */
+/*@@RUNTIME@@*/
 
 enum pk_event_kind {
     PK_TEXT,       /* a: text piece: output in every mode */
@@ -42,6 +48,32 @@ struct pk_call {
     uint8_t kind;
     const char *path;  /* PK_CALL_FILE: the capture wrpcap() writes */
     int linktype;
+    uint64_t inter_ns; /* the pause after each frame sent */
+    int verbose;
+};
+
+/* An address the recording left as Scapy's fallback, for the interface
+ * to fill in: Ether.src, the IPv4 or IPv6 source, or Ether.dst (the MAC of
+ * the next hop toward the hop_len-byte address at hop_off); PK_CSUM is a
+ * checksum an earlier pk_fix fixed that a later one covers. */
+enum pk_hole_kind { PK_SRC_MAC, PK_SRC_IP4, PK_SRC_IP6, PK_DST_MAC, PK_CSUM };
+
+struct pk_hole {
+    uint32_t off;
+    uint8_t kind;
+    uint8_t hop_len;
+    uint32_t hop_off;
+};
+
+/* A checksum at off over the frame's holes in mask (bit i: its hole i). */
+struct pk_fix {
+    uint32_t off;
+    uint32_t mask;
+};
+
+struct pk_patch {
+    size_t first_hole, nholes, first_fix, nfixes;
+    int unexplained;
 };
 
 struct pk_param {
@@ -243,14 +275,215 @@ static int pk_replay(struct pk_run *r)
     return status == 3 ? 3 : pk_dry_status;
 }
 
-/* Sending needs answers matched and expects run against them: not in this
- * version of the probe. */
-static int pk_live(const char *iface, const char *junit)
+static const uint8_t pk_hole_len[] = {6, 4, 16, 6, 2};
+
+/* RFC 1624 (HC' = ~(~HC + ~m + m')), byte by byte: bytes an even distance
+ * from the checksum are the high halves of its words. */
+static void pk_fix_checksum(uint8_t *now, const uint8_t *was, const struct pk_fix *fx,
+                            const struct pk_hole *holes)
 {
-    (void)junit;
-    fprintf(stderr, "%s: error: -i %s: this probe cannot send yet; use --dry-run or --pcap, "
-            "or pktspec run -i\n", pk_spec_name, iface);
-    return 3;
+    uint32_t acc = (uint16_t) ~(uint16_t)(now[fx->off] << 8 | now[fx->off + 1]);
+    for (uint32_t j = 0; fx->mask >> j; j++) {
+        if (!(fx->mask >> j & 1))
+            continue;
+        for (uint32_t b = 0; b < pk_hole_len[holes[j].kind]; b++) {
+            uint32_t p = holes[j].off + b;
+            unsigned shift = (p - fx->off) % 2 ? 0 : 8;
+            acc += (0xffffu - ((uint32_t)was[p] << shift)) + ((uint32_t)now[p] << shift);
+        }
+    }
+    while (acc >> 16)
+        acc = (acc & 0xffff) + (acc >> 16);
+    uint16_t r = (uint16_t)~acc;
+    if (!r)
+        r = 0xffff; /* one's complement's other zero: UDP must not send 0 */
+    now[fx->off] = (uint8_t)(r >> 8);
+    now[fx->off + 1] = (uint8_t)r;
+}
+
+struct pk_live {
+    struct ps_iface ifc;
+    struct ps_wire w;
+    struct ps_neigh_cache *neigh;
+    unsigned warned;
+    uint8_t frame[PS_WIRE_SNAP];
+};
+
+static void pk_warn_once(struct pk_live *l, unsigned bit, const char *msg)
+{
+    if (l->warned & bit)
+        return;
+    l->warned |= bit;
+    fprintf(stderr, "%s: warning: %s\n", pk_spec_name, msg);
+}
+
+/* The next hop's MAC, as pktspec's live runs find it (live_frames.c). */
+static void pk_next_hop(struct pk_live *l, const uint8_t *frame, const struct pk_hole *h,
+                        uint8_t mac[6])
+{
+    static const uint8_t all_ones[4] = {255, 255, 255, 255};
+    const uint8_t *addr = frame + h->hop_off;
+    memset(mac, 0xff, 6);
+    if (h->hop_len == 0)
+        return;
+    if (h->hop_len == 4 && (memcmp(addr, all_ones, 4) == 0 ||
+                            (l->ifc.has_ip4 && l->ifc.bcast4[0] && memcmp(addr, l->ifc.bcast4, 4) == 0)))
+        return;
+    if (!ps_neigh_resolve(l->neigh, l->ifc.index, h->hop_len == 4 ? AF_INET : AF_INET6, addr,
+                          1000000000LL, mac)) {
+        memset(mac, 0xff, 6);
+        pk_warn_once(l, 1u << PK_DST_MAC, "Mac address to reach destination not found. Using "
+                     "broadcast.");
+    }
+}
+
+/* Frame i as it leaves this interface: holes filled, checksums fixed. */
+static const uint8_t *pk_patched(struct pk_live *l, size_t i)
+{
+    const struct pk_frame *fr = &pk_frames[i];
+    const struct pk_patch *pt = &pk_patches[i];
+    if (!pt->nholes)
+        return fr->bytes;
+    memcpy(l->frame, fr->bytes, fr->len);
+    const struct pk_hole *holes = &pk_holes[pt->first_hole];
+    for (size_t k = 0; k < pt->nholes; k++) {
+        const struct pk_hole *h = &holes[k];
+        uint8_t *at = l->frame + h->off;
+        switch (h->kind) {
+        case PK_SRC_MAC:
+            if (l->ifc.has_mac)
+                memcpy(at, l->ifc.mac, 6);
+            break;
+        case PK_SRC_IP4:
+            if (l->ifc.has_ip4)
+                memcpy(at, l->ifc.ip4, 4);
+            else
+                pk_warn_once(l, 1u << PK_SRC_IP4, "the interface has no IPv4 address: using "
+                             "0.0.0.0");
+            break;
+        case PK_SRC_IP6:
+            if (l->ifc.has_ip6)
+                memcpy(at, l->ifc.ip6, 16);
+            else
+                pk_warn_once(l, 1u << PK_SRC_IP6, "the interface has no IPv6 address: using ::");
+            break;
+        case PK_DST_MAC:
+            pk_next_hop(l, fr->bytes, h, at);
+            break;
+        default:
+            break;
+        }
+    }
+    for (size_t k = 0; k < pt->nfixes; k++)
+        pk_fix_checksum(l->frame, fr->bytes, &pk_fixes[pt->first_fix + k], holes);
+    return l->frame;
+}
+
+static void pk_sleep(uint64_t ns)
+{
+    struct timespec t = {(time_t)(ns / 1000000000u), (long)(ns % 1000000000u)};
+    while (ns && nanosleep(&t, &t) != 0)
+        ;
+}
+
+/* What this probe cannot do on the wire yet: answers (sr and its kin) and
+ * the expects that look at them. */
+static int pk_live_refused(const char *iface)
+{
+    int sr = 0, expects = 0;
+    for (size_t i = 0; i < pk_ncalls; i++)
+        sr |= pk_calls[i].kind == PK_CALL_SR;
+    for (size_t i = 0; i < pk_nevents; i++)
+        expects |= pk_events[i].kind == PK_EXPECT;
+    for (size_t i = 0; pk_frames[i].bytes; i++)
+        if (pk_patches[i].unexplained) {
+            fprintf(stderr, "%s: error: -i %s: frame %zu moves with the interface in ways this "
+                    "probe cannot patch; use pktspec run -i\n", pk_spec_name, iface, i);
+            return 1;
+        }
+    if (sr || expects)
+        fprintf(stderr, "%s: error: -i %s: this probe cannot wait for answers or check "
+                "expects yet; use --dry-run or --pcap, or pktspec run -i\n", pk_spec_name, iface);
+    return sr || expects;
+}
+
+/* Sends the spec's frames on iface, with the output pktspec run -i gives. */
+static int pk_live(struct pk_run *r, const char *iface)
+{
+    if (pk_live_refused(iface))
+        return 3;
+    struct pk_live *l = calloc(1, sizeof *l);
+    char err[256];
+    if (!l || !(l->neigh = calloc(1, sizeof *l->neigh))) {
+        fprintf(stderr, "%s: error: out of memory\n", pk_spec_name);
+        free(l);
+        return 3;
+    }
+    int status = 0;
+    if (ps_iface_get(iface, &l->ifc, err, sizeof err) < 0 ||
+        ps_wire_open(&l->w, iface, PS_WIRE_SEND, NULL, 0, err, sizeof err) < 0) {
+        fprintf(stderr, "%s: error: %s\n", pk_spec_name, err);
+        status = 3;
+    }
+    uint64_t sent = 0;
+    for (size_t i = 0; i < pk_nevents && status != 3; i++) {
+        const struct pk_event *ev = &pk_events[i];
+        const struct pk_call *call = r->call >= 0 ? &pk_calls[r->call] : NULL;
+        switch (ev->kind) {
+        case PK_TEXT:
+        case PK_DRY_TEXT:
+            fwrite(pk_texts[ev->a].s, 1, pk_texts[ev->a].len, stdout);
+            break;
+        case PK_FRAME: {
+            if (call && call->kind == PK_CALL_FILE) {
+                if (r->file)
+                    pk_pcap_write(r->file, &pk_frames[ev->a]);
+                break;
+            }
+            const uint8_t *frame = pk_patched(l, ev->a);
+            size_t len = pk_frames[ev->a].len;
+            if (ps_wire_send(&l->w, &frame, &len, 1, err, sizeof err) < 0) {
+                fprintf(stderr, "%s: error: %s\n", pk_spec_name, err);
+                status = 3;
+                break;
+            }
+            sent++;
+            if (call && call->verbose) {
+                fputc('.', stdout);
+                fflush(stdout);
+            }
+            if (call) /* Scapy sleeps after every packet, the last one too */
+                pk_sleep(call->inter_ns);
+            break;
+        }
+        case PK_CALL_BEGIN:
+            r->call = (int)ev->a;
+            sent = 0;
+            if (pk_calls[ev->a].kind == PK_CALL_FILE &&
+                !(r->file = pk_pcap_open(pk_calls[ev->a].path, pk_calls[ev->a].linktype)))
+                status = 3;
+            break;
+        case PK_CALL_END:
+            if (r->file && pk_close(r->file, pk_calls[ev->a].path) < 0)
+                status = 3;
+            else if (!r->file && pk_calls[ev->a].verbose)
+                printf("\nSent %llu packets.\n", (unsigned long long)sent);
+            r->file = NULL;
+            r->call = -1;
+            break;
+        case PK_TEST_END:
+            if (r->junit)
+                pk_junit_test(r->junit, ev->a, pk_test_skipped[ev->a]);
+            break;
+        default:
+            break;
+        }
+    }
+    if (l->w.fd > 0)
+        ps_wire_close(&l->w);
+    free(l->neigh);
+    free(l);
+    return status == 3 ? 3 : pk_dry_status;
 }
 
 int main(int argc, char **argv)
@@ -301,8 +534,6 @@ int main(int argc, char **argv)
         pk_usage(stderr);
         return 2;
     }
-    if (iface)
-        return pk_live(iface, junit);
     if (junit) {
         r.junit = fopen(junit, "w");
         if (!r.junit) {
@@ -313,9 +544,10 @@ int main(int argc, char **argv)
         pk_xml(r.junit, pk_spec_name, strlen(pk_spec_name));
         fputs("\">\n", r.junit);
     }
-    for (size_t w = pk_warn_first; w < pk_warn_first + pk_nwarn; w++)
+    /* the recording's warnings are about holes an interface fills */
+    for (size_t w = pk_warn_first; !iface && w < pk_warn_first + pk_nwarn; w++)
         fwrite(pk_texts[w].s, 1, pk_texts[w].len, stderr);
-    int status = pk_replay(&r);
+    int status = iface ? pk_live(&r, iface) : pk_replay(&r);
     if (r.pcap_path && !r.pcap && status != 3)
         r.pcap = pk_pcap_open(r.pcap_path, 1);
     if (r.pcap_path && pk_close(r.pcap, r.pcap_path) < 0)

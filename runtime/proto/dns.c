@@ -86,7 +86,11 @@ static long name_encode(const struct ps_layer *l, const struct ps_fval *v, uint8
 static int name_repr(const struct ps_fval *v, char *out, size_t cap)
 {
     uint8_t text[PS_DNS_NAME_MAX];
-    size_t n = ps_dns_name_text(v, text);
+    /* An unset element's value holds its table default (DNSQR's qname is
+     * www.example.com.), which is what Scapy shows. */
+    struct ps_fval dflt = *v;
+    dflt.set = dflt.set || dflt.bytes;
+    size_t n = ps_dns_name_text(&dflt, text);
     return ps_dns_bytes_repr(text, n, false, out, cap);
 }
 
@@ -177,6 +181,11 @@ static int rdata_repr(const struct ps_fval *v, char *out, size_t cap)
 {
     enum ps_dns_shape shape;
     char text[64];
+    if (ps_dns_is_view(v, &shape) && shape == PS_DNS_RAW) {
+        /* StrLenField.i2repr: as Raw's load prints. */
+        static const struct ps_field str_field = {.kind = PS_K_BYTES};
+        return ps_format_value(&str_field, v, out, cap);
+    }
     if (!ps_dns_is_view(v, &shape) || shape == PS_DNS_NAME || shape == PS_DNS_QNAME)
         return ps_dns_is_view(v, NULL) ? name_repr(v, out, cap)
                                        : ps_dns_bytes_repr(v->bytes, v->len, false, out, cap);
@@ -401,8 +410,15 @@ static bool rr_rdata(const struct area *a, struct ps_layer *e, uint64_t type, si
                      size_t end, bool *compressed)
 {
     struct ps_fval *v = &e->v[R_RDATA];
-    if (end <= at)
+    if (end <= at) {
+        /* Not dissected: the default, which for TXT is a list, [] (the
+         * printers leave an empty list out of repr() as Scapy does). */
+        if (type == 16) {
+            ps_dns_view(v, a->s, a->len, at, at, at, PS_DNS_TEXT);
+            v->set = true;
+        }
         return true;
+    }
     v->set = true;
     if (type == 1 || type == 28) {
         size_t size = type == 1 ? 4 : 16;
@@ -415,8 +431,7 @@ static bool rr_rdata(const struct area *a, struct ps_layer *e, uint64_t type, si
     } else if (type == 16) {
         ps_dns_view(v, a->s, a->len, at, end, end, PS_DNS_TEXT);
     } else {
-        v->bytes = a->s + at;
-        v->len = end - at;
+        ps_dns_view(v, a->s, a->len, at, end, end, PS_DNS_RAW);
     }
     return true;
 }
@@ -611,14 +626,16 @@ static const struct ps_field dns_fields[] = {
     [F_ANCOUNT] = COUNT("ancount", "an"),
     [F_NSCOUNT] = COUNT("nscount", "ns"),
     [F_ARCOUNT] = COUNT("arcount", "ar"),
+    /* DNSQRField, DNSRRField: Scapy holds a packet chain, or None. */
     [F_QD] = {.name = "qd", .kind = PS_K_LAYERS, .sub_class = "DNSQR", .def_sub = "DNSQR",
-              .decode = decode_qd, .ls_type = "DNSQRField", .ls_default = "<DNSQR  |>"},
-    [F_AN] = {.name = "an", .kind = PS_K_LAYERS, .sub_class = "DNSRR", .decode = decode_an,
-              .ls_type = "DNSRRField", .ls_default = "None"},
-    [F_NS] = {.name = "ns", .kind = PS_K_LAYERS, .sub_class = "DNSRR", .decode = decode_ns,
-              .ls_type = "DNSRRField", .ls_default = "None"},
-    [F_AR] = {.name = "ar", .kind = PS_K_LAYERS, .sub_class = "DNSRR", .decode = decode_ar,
-              .ls_type = "DNSRRField", .ls_default = "None"},
+              .chain = true, .decode = decode_qd, .ls_type = "DNSQRField",
+              .ls_default = "<DNSQR  |>"},
+    [F_AN] = {.name = "an", .kind = PS_K_LAYERS, .sub_class = "DNSRR", .chain = true,
+              .decode = decode_an, .ls_type = "DNSRRField", .ls_default = "None"},
+    [F_NS] = {.name = "ns", .kind = PS_K_LAYERS, .sub_class = "DNSRR", .chain = true,
+              .decode = decode_ns, .ls_type = "DNSRRField", .ls_default = "None"},
+    [F_AR] = {.name = "ar", .kind = PS_K_LAYERS, .sub_class = "DNSRR", .chain = true,
+              .decode = decode_ar, .ls_type = "DNSRRField", .ls_default = "None"},
 };
 
 /* bind_layers(UDP, DNS, dport=5353), then sport=5353, dport=53, sport=53,
@@ -695,7 +712,7 @@ static int dns_summary(const struct ps_packet *pkt, size_t idx, char *out, size_
             ps_dns_bytes_repr(text, len, true, value, sizeof value);
         } else if (ps_dns_is_view(f, &shape) && shape == PS_DNS_TEXT) {
             rdata_repr(f, value, sizeof value);
-        } else if (ps_dns_is_view(f, &shape)) {
+        } else if (ps_dns_is_view(f, &shape) && shape != PS_DNS_RAW) {
             rdata_repr(f, value, sizeof value);
         } else {
             ps_dns_bytes_repr(f->bytes, f->len, true, value, sizeof value);
@@ -703,6 +720,20 @@ static int dns_summary(const struct ps_packet *pkt, size_t idx, char *out, size_
         return snprintf(out, cap, "DNS %s \"%s\" ", answer ? "Ans" : "Qry", value);
     }
     return snprintf(out, cap, "DNS %s ", answer ? "Ans" : "Qry");
+}
+
+/* DNS.answers: the same id, a response to a query. DNS hashes nothing of
+ * its own (qd, an... are fields, not payloads). */
+static enum ps_answer dns_answers(const struct ps_packet *reply, size_t *r,
+                                  const struct ps_packet *query, size_t *q)
+{
+    if (*q >= query->n || query->layers[*q].proto != &ps_proto_dns)
+        return PS_ANSWER_NO;
+    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
+    return ps_layer_uint(self, F_ID) == ps_layer_uint(other, F_ID) &&
+                   ps_layer_uint(self, F_QR) == 1 && ps_layer_uint(other, F_QR) == 0
+               ? PS_ANSWER_YES
+               : PS_ANSWER_NO;
 }
 
 const struct ps_proto ps_proto_dns = {
@@ -713,5 +744,5 @@ const struct ps_proto ps_proto_dns = {
     .build_binds = build_binds,
     .dissect_binds = dissect_binds,
     .post_build = dns_post_build,
-    .mysummary = dns_summary,
+    .mysummary = dns_summary,    .answers = dns_answers,
 };

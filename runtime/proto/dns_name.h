@@ -30,6 +30,7 @@ enum ps_dns_shape {
     PS_DNS_IPV4,      /* DNSRR.rdata of an A record */
     PS_DNS_IPV6,      /* ... of an AAAA record */
     PS_DNS_TEXT,      /* ... of a TXT record: character-strings */
+    PS_DNS_RAW,       /* ... of any other type: a StrLenField */
 };
 
 /* s[0..slen) is the record area. A name starts at s[start]; before its

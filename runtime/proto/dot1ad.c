@@ -80,4 +80,5 @@ const struct ps_proto ps_proto_dot1ad = {
     .neighbor_through = true,
     .mysummary = dot1ad_summary,
     .payload_len = dot1ad_payload_len,
+    .answers = ps_dot1q_answers,
 };

@@ -37,11 +37,14 @@ static bool dot1q_payload_len(const struct ps_layer *l, long *len)
 
 /* answers: a tagged request needs the same type and VLAN; an untagged one
  * is answered by what the tag carries. */
-static enum ps_answer dot1q_answers(const struct ps_packet *reply, size_t *r,
-                                    const struct ps_packet *query, size_t *q)
+enum ps_answer ps_dot1q_answers(const struct ps_packet *reply, size_t *r,
+                                const struct ps_packet *query, size_t *q)
 {
     const struct ps_layer *self = &reply->layers[(*r)++];
-    if (*q < query->n && query->layers[*q].proto == &ps_proto_dot1q) {
+    /* isinstance(other, Dot1Q): Dot1AD is a Dot1Q; both keep type and vlan
+     * at the same places. */
+    if (*q < query->n && (query->layers[*q].proto == &ps_proto_dot1q ||
+                          query->layers[*q].proto == &ps_proto_dot1ad)) {
         const struct ps_layer *other = &query->layers[(*q)++];
         if (ps_layer_uint(self, F_TYPE) != ps_layer_uint(other, F_TYPE) ||
             ps_layer_uint(self, F_VLAN) != ps_layer_uint(other, F_VLAN))
@@ -60,5 +63,5 @@ const struct ps_proto ps_proto_dot1q = {
     .neighbor_through = true,
     .mysummary = ps_mysummary_dot1q,
     .payload_len = dot1q_payload_len,
-    .answers = dot1q_answers,
+    .answers = ps_dot1q_answers,
 };

@@ -3,6 +3,7 @@
  * that caused them (IPerror6); echo; multicast listener discovery. The
  * neighbour discovery messages are in icmpv6_nd.c. */
 #include <stdio.h>
+#include <string.h>
 
 #include "../packet.h"
 #include "../print.h"
@@ -134,6 +135,7 @@ const struct ps_proto ps_proto_icmpv6_unknown = {
     .build_binds = icmpv6_binds,
     .post_build = ps_icmpv6_post_build,
     .dispatch = class_by_type,
+    .answers = ps_icmpv6_answers,
 };
 
 /* -------------------------------------------------------------- errors */
@@ -168,7 +170,7 @@ static const struct ps_field dest_unreach_fields[] = {
                                  .nfields = PS_NFIELDS(fieldtab),                       \
                                  .build_binds = icmpv6_binds,                           \
                                  .post_build = ps_icmpv6_post_build,                    \
-                                 .guess_payload = quoted}
+                                 .guess_payload = quoted, .answers = ps_icmpv6_answers}
 
 ERROR_CLASS(ps_proto_icmpv6_dest_unreach, "ICMPv6DestUnreach", "ICMPv6 Destination Unreachable",
             dest_unreach_fields);
@@ -242,6 +244,34 @@ static int echo_summary(const struct ps_packet *pkt, size_t idx, char *out, size
      .ls_default = "b''"}
 
 static const struct ps_field echo_request_fields[] = {ECHO_FIELDS(128, "128")};
+
+enum { F_ECHO_ID = 3, F_ECHO_SEQ, F_ECHO_DATA };
+
+/* hashret: struct.pack("HH", id, seq), in the host's order. */
+static size_t echo_hashret(const struct ps_packet *pkt, size_t idx, struct ps_hash *h)
+{
+    const struct ps_layer *l = &pkt->layers[idx];
+    uint16_t v[2] = {(uint16_t)ps_layer_uint(l, F_ECHO_ID), (uint16_t)ps_layer_uint(l, F_ECHO_SEQ)};
+    ps_hash_put(h, v, sizeof v);
+    return idx + 1;
+}
+
+/* ICMPv6EchoReply.answers: id, seq and data all echoed (stricter than
+ * ICMP's); a reply is an ICMPv6EchoRequest too, as its subclass. */
+static enum ps_answer echo_reply_answers(const struct ps_packet *reply, size_t *r,
+                                         const struct ps_packet *query, size_t *q)
+{
+    if (*q >= query->n || (query->layers[*q].proto != &ps_proto_icmpv6_echo_request &&
+                           query->layers[*q].proto != &ps_proto_icmpv6_echo_reply))
+        return PS_ANSWER_NO;
+    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
+    const struct ps_fval *a = &self->v[F_ECHO_DATA], *b = &other->v[F_ECHO_DATA];
+    bool data = a->len == b->len && (a->len == 0 || memcmp(a->bytes, b->bytes, a->len) == 0);
+    return data && ps_layer_uint(self, F_ECHO_ID) == ps_layer_uint(other, F_ECHO_ID) &&
+                   ps_layer_uint(self, F_ECHO_SEQ) == ps_layer_uint(other, F_ECHO_SEQ)
+               ? PS_ANSWER_YES
+               : PS_ANSWER_NO;
+}
 static const struct ps_field echo_reply_fields[] = {ECHO_FIELDS(129, "129")};
 
 const struct ps_proto ps_proto_icmpv6_echo_request = {
@@ -252,6 +282,8 @@ const struct ps_proto ps_proto_icmpv6_echo_request = {
     .build_binds = icmpv6_binds,
     .post_build = ps_icmpv6_post_build,
     .mysummary = echo_summary,
+    .hashret = echo_hashret,
+    .answers = ps_icmpv6_answers,
 };
 
 const struct ps_proto ps_proto_icmpv6_echo_reply = {
@@ -262,6 +294,8 @@ const struct ps_proto ps_proto_icmpv6_echo_reply = {
     .build_binds = icmpv6_binds,
     .post_build = ps_icmpv6_post_build,
     .mysummary = echo_summary,
+    .hashret = echo_hashret,
+    .answers = echo_reply_answers,
 };
 
 /* ---------------------------------------- multicast listener discovery */
@@ -296,6 +330,17 @@ static const struct ps_field ml_query_fields[] = {ML_FIELDS(130, "130", 10000, "
 static const struct ps_field ml_report_fields[] = {ML_FIELDS(131, "131", 0, "0")};
 static const struct ps_field ml_done_fields[] = {ML_FIELDS(132, "132", 0, "0")};
 
+/* ICMPv6MLReport.answers: `ICMPv6MLQuery in query`, at any layer of it. */
+static enum ps_answer ml_report_answers(const struct ps_packet *reply, size_t *r,
+                                        const struct ps_packet *query, size_t *q)
+{
+    (void)reply, (void)r, (void)q;
+    for (size_t i = 0; i < query->n; i++)
+        if (query->layers[i].proto == &ps_proto_icmpv6_ml_query)
+            return PS_ANSWER_YES;
+    return PS_ANSWER_NO;
+}
+
 const struct ps_proto ps_proto_icmpv6_ml_query = {
     .name = "ICMPv6MLQuery",
     .long_name = "MLD - Multicast Listener Query",
@@ -304,6 +349,7 @@ const struct ps_proto ps_proto_icmpv6_ml_query = {
     .build_binds = ml_binds,
     .addr_binds = to_all_nodes,
     .post_build = ps_icmpv6_post_build,
+    .answers = ps_icmpv6_answers,
 };
 
 const struct ps_proto ps_proto_icmpv6_ml_report = {
@@ -313,6 +359,7 @@ const struct ps_proto ps_proto_icmpv6_ml_report = {
     .nfields = PS_NFIELDS(ml_report_fields),
     .build_binds = ml_binds,
     .post_build = ps_icmpv6_post_build,
+    .answers = ml_report_answers,
 };
 
 const struct ps_proto ps_proto_icmpv6_ml_done = {
@@ -323,4 +370,5 @@ const struct ps_proto ps_proto_icmpv6_ml_done = {
     .build_binds = ml_binds,
     .addr_binds = to_all_routers,
     .post_build = ps_icmpv6_post_build,
+    .answers = ps_icmpv6_answers,
 };

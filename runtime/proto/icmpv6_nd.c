@@ -2,6 +2,7 @@
  * and the options that follow its messages, each a layer of its own whose
  * class the option type picks. */
 #include <stdio.h>
+#include <string.h>
 
 #include "../addr.h"
 #include "../packet.h"
@@ -66,11 +67,44 @@ static int tgt_summary(const struct ps_packet *pkt, size_t idx, char *out, size_
     return snprintf(out, cap, "%s (tgt: %s)", pkt->layers[idx].proto->long_name, tgt);
 }
 
-#define ND_MESSAGE(var, cls, longname, fieldtab, dst, summary)                                \
+/* ICMPv6ND_NS and _NA.hashret: bytes_encode(self.tgt), the address as text. */
+static size_t tgt_hashret(const struct ps_packet *pkt, size_t idx, struct ps_hash *h)
+{
+    const struct ps_layer *l = &pkt->layers[idx];
+    char text[46];
+    ps_format_ip6(l->v[ps_field_index(l->proto, "tgt")].addr, text);
+    ps_hash_put(h, text, strlen(text));
+    return idx + 1;
+}
+
+/* ICMPv6ND_NA.answers: an NS for the same target. */
+static enum ps_answer na_answers(const struct ps_packet *reply, size_t *r,
+                                 const struct ps_packet *query, size_t *q)
+{
+    if (*q >= query->n || query->layers[*q].proto != &ps_proto_icmpv6_nd_ns)
+        return PS_ANSWER_NO;
+    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
+    return memcmp(self->v[ps_field_index(self->proto, "tgt")].addr,
+                  other->v[ps_field_index(other->proto, "tgt")].addr, 16) == 0
+               ? PS_ANSWER_YES
+               : PS_ANSWER_NO;
+}
+
+/* ICMPv6ND_RA.answers: isinstance(other, ICMPv6ND_RS). */
+static enum ps_answer ra_answers(const struct ps_packet *reply, size_t *r,
+                                 const struct ps_packet *query, size_t *q)
+{
+    (void)reply, (void)r;
+    return *q < query->n && query->layers[*q].proto == &ps_proto_icmpv6_nd_rs ? PS_ANSWER_YES
+                                                                               : PS_ANSWER_NO;
+}
+
+#define ND_MESSAGE(var, cls, longname, fieldtab, dst, summary, hash, ans)                     \
     const struct ps_proto var = {.name = cls, .long_name = longname, .fields = fieldtab,      \
                                  .nfields = PS_NFIELDS(fieldtab), .build_binds = nd_binds,   \
                                  .addr_binds = dst, .post_build = ps_icmpv6_post_build,      \
-                                 .guess_payload = ps_icmpv6_nd_payload, .mysummary = summary}
+                                 .guess_payload = ps_icmpv6_nd_payload, .mysummary = summary, \
+                                 .hashret = hash, .answers = ans}
 
 static const struct ps_field rs_fields[] = {
     TYPE(133, "133"), CODE, CKSUM,
@@ -78,7 +112,7 @@ static const struct ps_field rs_fields[] = {
 };
 
 ND_MESSAGE(ps_proto_icmpv6_nd_rs, "ICMPv6ND_RS", "ICMPv6 Neighbor Discovery - Router Solicitation",
-           rs_fields, to_all_routers, NULL);
+           rs_fields, to_all_routers, NULL, NULL, ps_icmpv6_answers);
 
 /* icmp6ndraprefs */
 static const struct ps_enum router_preferences[] = {
@@ -130,7 +164,7 @@ static int ra_summary(const struct ps_packet *pkt, size_t idx, char *out, size_t
 }
 
 ND_MESSAGE(ps_proto_icmpv6_nd_ra, "ICMPv6ND_RA", "ICMPv6 Neighbor Discovery - Router Advertisement",
-           ra_fields, to_all_nodes, ra_summary);
+           ra_fields, to_all_nodes, ra_summary, NULL, ra_answers);
 
 static const struct ps_field ns_fields[] = {
     TYPE(135, "135"), CODE, CKSUM,
@@ -139,7 +173,7 @@ static const struct ps_field ns_fields[] = {
 };
 
 ND_MESSAGE(ps_proto_icmpv6_nd_ns, "ICMPv6ND_NS", "ICMPv6 Neighbor Discovery - Neighbor Solicitation",
-           ns_fields, to_all_nodes, tgt_summary);
+           ns_fields, to_all_nodes, tgt_summary, tgt_hashret, ps_icmpv6_answers);
 
 static const struct ps_field na_fields[] = {
     TYPE(136, "136"), CODE, CKSUM,
@@ -155,7 +189,7 @@ static const struct ps_field na_fields[] = {
 
 ND_MESSAGE(ps_proto_icmpv6_nd_na, "ICMPv6ND_NA",
            "ICMPv6 Neighbor Discovery - Neighbor Advertisement", na_fields, to_all_nodes,
-           tgt_summary);
+           tgt_summary, tgt_hashret, na_answers);
 
 static const struct ps_field redirect_fields[] = {
     TYPE(137, "137"), CODE, CKSUM,
@@ -166,7 +200,7 @@ static const struct ps_field redirect_fields[] = {
 };
 
 ND_MESSAGE(ps_proto_icmpv6_nd_redirect, "ICMPv6ND_Redirect", "ICMPv6 Neighbor Discovery - Redirect",
-           redirect_fields, to_all_nodes, NULL);
+           redirect_fields, to_all_nodes, NULL, NULL, ps_icmpv6_answers);
 
 /* ------------------------------------------------------------- options */
 

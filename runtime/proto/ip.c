@@ -1,5 +1,6 @@
 /* IPv4 (scapy/layers/inet.py IP): ihl, len and chksum when unset, options
  * padded with \0 to 4 bytes; the pseudo-header TCP and UDP sum over. */
+#include <limits.h>
 #include <string.h>
 
 #include "../packet.h"
@@ -210,9 +211,14 @@ static size_t ip_options_len(const struct ps_layer *l, size_t field)
     return field == F_OPTIONS && ihl > 5 ? (size_t)(ihl * 4 - 20) : 0;
 }
 
-/* extract_padding: len - ihl*4, unless that is negative. */
+/* extract_padding: len - ihl*4, unless that is negative. A len the frame
+ * ended before is None, which the subtraction raises on. */
 static bool ip_payload_len(const struct ps_layer *l, long *len)
 {
+    if (!l->v[F_LEN].set) {
+        *len = LONG_MIN;
+        return true;
+    }
     long n = (long)ps_layer_uint(l, F_LEN) - 4 * (long)ps_layer_uint(l, F_IHL);
     if (n < 0)
         return false;

@@ -126,7 +126,8 @@ const struct ps_proto ps_proto_ipv6 = {
     .neighbor_field = "dst",
     .mysummary = ps_mysummary_ipv6,
     .guess_payload = ipv6_payload,
-    .payload_len = ipv6_payload_len,
+    .payload_len = ipv6_payload_len,    .hashret = ps_ipv6_hashret,
+    .answers = ps_ipv6_answers,
 };
 
 /* IPerror6: an IPv6 packet quoted in an ICMPv6 error; Packet.mysummary. */
@@ -144,7 +145,8 @@ const struct ps_proto ps_proto_iperror6 = {
     .post_build = ipv6_post_build,
     .alias = "IPv6",
     .guess_payload = ipv6_payload,
-    .payload_len = ipv6_payload_len,
+    .payload_len = ipv6_payload_len,    .hashret = ps_ipv6_hashret,
+    .answers = ps_iperror6_answers,
 };
 
 /* ------------------------------------------ hop-by-hop and destination options */

@@ -37,6 +37,12 @@ enum ps_kind {
                       the value also holds are written after them, as raw options */
 };
 
+enum ps_auto_rule {
+    PS_AUTO_NONE,
+    PS_AUTO_LENGTH,   /* bytes from the layer's start to the end of its payload */
+    PS_AUTO_CHECKSUM, /* RFC 1071 checksum over the layer and its payload */
+};
+
 struct ps_enum {
     uint64_t value;
     const char *name;
@@ -47,6 +53,9 @@ struct ps_field {
     enum ps_kind kind;
     uint8_t bits;                /* PS_K_UINT width; PS_K_BYTES fixed length in bits */
     bool is_auto;                /* Scapy default None: computed when built unless given */
+    /* A declared layer's auto rule (enum ps_auto_rule): what its post_build
+     * writes into an unset auto field. */
+    uint8_t auto_rule;
     uint64_t def;                /* default of a PS_K_UINT */
     const char *def_text;        /* default of an address or bytes field, as text */
     const struct ps_enum *enums; /* names for values, ended by {0, NULL} */
@@ -219,7 +228,9 @@ struct ps_proto {
     /* Scapy's extract_padding: the payload length the header declares (IP
      * len-ihl*4, UDP len-8, ARP 0); what follows is Padding. Returns false
      * when the header declares none (Ether, TCP). *len may be negative: it is
-     * used as Python's s[:len] (UDP with len < 8, as Scapy does). */
+     * used as Python's s[:len] (UDP with len < 8, as Scapy does). True with
+     * *len == LONG_MIN: extract_padding raises (it computes with a field the
+     * frame ended before, None in Scapy), so the layer becomes Raw. */
     bool (*payload_len)(const struct ps_layer *l, long *len);
     /* Scapy's guess_payload_class where the bindings do not decide: the class
      * of the payload (ICMP errors quote an "IPerror"), or NULL to use the
@@ -249,6 +260,13 @@ struct ps_proto {
 };
 
 const struct ps_proto *ps_proto_find(const char *name);
+/* Layers declared by a spec, at most this many at once. */
+#define PS_MAX_DECLARED 64
+/* Adds a declared layer; false when its name is taken or the room is full. */
+bool ps_proto_register(const struct ps_proto *p);
+void ps_proto_unregister(const struct ps_proto *p);
+/* The post_build hook of declared layers: fills their auto fields. */
+void ps_declared_post_build(struct ps_build *b, size_t idx);
 /* All registered protocols, in registry order. */
 const struct ps_proto *const *ps_proto_all(size_t *count);
 /* Index of `name` in p->fields, or -1. */

@@ -78,6 +78,17 @@ extern const struct ps_enum ps_icmpv6_types[];
  * options that follow a neighbour discovery message (by their type). */
 void ps_icmpv6_post_build(struct ps_build *b, size_t idx);
 const char *ps_icmpv6_nd_payload(const struct ps_layer *l);
+/* sr() matching (ipv6_match.c): Scapy's IPv6 and IPerror6 hashret/answers,
+ * _ICMPv6.answers (a message quoted in an error, by type and code), and
+ * isinstance(p, _ICMPv6) for the message classes (not the ND options). */
+size_t ps_ipv6_hashret(const struct ps_packet *pkt, size_t idx, struct ps_hash *h);
+enum ps_answer ps_ipv6_answers(const struct ps_packet *reply, size_t *r,
+                               const struct ps_packet *query, size_t *q);
+enum ps_answer ps_iperror6_answers(const struct ps_packet *reply, size_t *r,
+                                   const struct ps_packet *query, size_t *q);
+enum ps_answer ps_icmpv6_answers(const struct ps_packet *reply, size_t *r,
+                                 const struct ps_packet *query, size_t *q);
+bool ps_is_icmpv6(const struct ps_proto *p);
 
 /* DNS (dns.c) */
 extern const struct ps_proto ps_proto_dns;
@@ -93,6 +104,9 @@ extern const struct ps_proto ps_proto_gre_pptp;
 extern const struct ps_proto ps_proto_gre_routing;
 extern const struct ps_proto ps_proto_vxlan;
 extern const struct ps_proto ps_proto_dot1ad;
+/* Dot1Q.answers, which Dot1AD inherits (dot1q.c). */
+enum ps_answer ps_dot1q_answers(const struct ps_packet *reply, size_t *r,
+                                const struct ps_packet *query, size_t *q);
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 

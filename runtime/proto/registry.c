@@ -79,19 +79,57 @@ static const struct ps_proto *const all[] = {
     &ps_proto_hao,
 };
 
+/* Layers a spec declares (`layer Name { ... }`) join the registry while
+ * their program lives, so that every generic stage (names, encoder, decoder,
+ * printers) sees them as it sees the built-in ones. The registry is
+ * process-wide: a program registers its layers when it is compiled and takes
+ * them back when it is freed. */
+#define BUILTINS (sizeof all / sizeof all[0])
+static const struct ps_proto *everything[BUILTINS + PS_MAX_DECLARED];
+static size_t ndeclared;
+
+static void fill_builtins(void)
+{
+    if (!everything[0])
+        memcpy(everything, all, sizeof all);
+}
+
 const struct ps_proto *const *ps_proto_all(size_t *count)
 {
+    fill_builtins();
     if (count)
-        *count = sizeof all / sizeof all[0];
-    return all;
+        *count = BUILTINS + ndeclared;
+    return everything;
 }
 
 const struct ps_proto *ps_proto_find(const char *name)
 {
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-        if (strcmp(all[i]->name, name) == 0)
-            return all[i];
+    size_t n;
+    const struct ps_proto *const *ps = ps_proto_all(&n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ps[i]->name, name) == 0)
+            return ps[i];
     return NULL;
+}
+
+bool ps_proto_register(const struct ps_proto *p)
+{
+    if (ndeclared == PS_MAX_DECLARED || ps_proto_find(p->name))
+        return false;
+    everything[BUILTINS + ndeclared++] = p;
+    return true;
+}
+
+void ps_proto_unregister(const struct ps_proto *p)
+{
+    for (size_t i = 0; i < ndeclared; i++) {
+        if (everything[BUILTINS + i] == p) {
+            memmove(&everything[BUILTINS + i], &everything[BUILTINS + i + 1],
+                    (ndeclared - i - 1) * sizeof everything[0]);
+            ndeclared--;
+            return;
+        }
+    }
 }
 
 int ps_field_index(const struct ps_proto *p, const char *name)

@@ -1,4 +1,6 @@
 /* UDP (scapy/layers/inet.py UDP): len and chksum when unset. */
+#include <limits.h>
+
 #include "../packet.h"
 #include "../print.h"
 #include "protos.h"
@@ -81,9 +83,14 @@ static enum ps_answer udperror_answers(const struct ps_packet *reply, size_t *r,
                : PS_ANSWER_NO;
 }
 
-/* extract_padding: len - 8, as Python slices it even when negative. */
+/* extract_padding: len - 8, as Python slices it even when negative. A len
+ * the frame ended before is None, which the subtraction raises on. */
 static bool udp_payload_len(const struct ps_layer *l, long *len)
 {
+    if (!l->v[F_LEN].set) {
+        *len = LONG_MIN;
+        return true;
+    }
     *len = (long)ps_layer_uint(l, F_LEN) - 8;
     return true;
 }

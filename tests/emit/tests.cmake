@@ -22,3 +22,18 @@ add_test(NAME emit/core-in-sync
 add_test(NAME emit/ten-thousand-frames
          COMMAND sh ${EMIT_DIR}/emit_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/ten_thousand.pkt)
 set_tests_properties(emit/ten-thousand-frames PROPERTIES TIMEOUT 60)
+# -i IFACE: the probe sends what pktspec run -i sends, holes patched and
+# checksums fixed (a veth pair in a namespace of its own; skips without root).
+foreach(variant dynamic static)
+  set(flag "")
+  if(variant STREQUAL static)
+    set(flag --static)
+  endif()
+  add_test(NAME emit/probe-send-${variant}
+           COMMAND sh ${EMIT_DIR}/probe_send.sh ${PKTSPEC_BIN} ${EMIT_DIR}/send_holes.pkt ${EMIT_DIR} ${flag})
+  set_tests_properties(emit/probe-send-${variant} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
+endforeach()
+# A -static probe in the lab, through pktspec run --lab --exec.
+add_test(NAME emit/probe-lab
+         COMMAND sh ${EMIT_DIR}/probe_lab.sh ${PKTSPEC_BIN} ${EMIT_DIR}/lab_send.pkt ${EMIT_DIR})
+set_tests_properties(emit/probe-lab PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)

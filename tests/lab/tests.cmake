@@ -14,6 +14,16 @@ endfunction()
 foreach(spec arp icmp_echo tcp udp_unreachable)
   lab_test(${spec} ${LAB_RUN} ${LAB_DIR}/${spec}.pkt 0)
 endforeach()
+# IPv6: echo, neighbour discovery, port unreachable; the peer answers an
+# echo only when sent to its MAC, so L3 sending must resolve it by ND.
+foreach(spec icmpv6_nd udp6_unreachable)
+  lab_test(${spec} ${LAB_RUN} ${LAB_DIR}/${spec}.pkt 0)
+endforeach()
+lab_test(icmpv6_echo ${LAB_RUN} ${LAB_DIR}/icmpv6_echo.pkt 0 --need nft
+         --peer "nft -f ${LAB_DIR}/unicast_only6.nft")
+# DNS: a query to a responder the test starts in the peer's namespace.
+lab_test(dns ${LAB_RUN} ${LAB_DIR}/dns.pkt 0
+         --peer "/usr/bin/python3 ${LAB_DIR}/dns_responder.py")
 lab_test(thousand ${LAB_RUN} ${LAB_DIR}/thousand.pkt 0 --grep "got 1000 answers")
 lab_test(retry ${LAB_RUN} ${LAB_DIR}/retry.pkt 0 --need nft
          --peer "nft -f ${LAB_DIR}/drop_first.nft"
@@ -24,6 +34,8 @@ lab_test(loops ${LAB_RUN} ${LAB_DIR}/loops.pkt 0
          --grep "Sent 3 packets, received 3 packets. 100.0% hits."
          --grep "RECV 1: Ether / ARP is at 02:00:00:00:00:02 says 198.18.0.2"
          --grep "Sent 3 packets." --grep "Sent 4 packets.")
+lab_test(declared_layer ${LAB_RUN} ${LAB_DIR}/layer_sniff.pkt 0 --peer ${LAB_DIR}/peer_layer.sh
+         --grep "<Sniffed: TCP:0 UDP:3 ICMP:0 Other:0>")
 lab_test(multi ${LAB_RUN} ${LAB_DIR}/multi.pkt 0 --peer ${LAB_DIR}/peer_replies.sh
          --grep "Received 3 packets, got 3 answers, remaining 0 packets")
 # Meant to fail: exit 1, and the expected-against-got report.

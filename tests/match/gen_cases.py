@@ -7,6 +7,13 @@
 import sys
 from scapy.all import Ether, Dot1Q, ARP, IP, ICMP, TCP, UDP, Raw, conf
 from scapy.layers.inet import IPerror, TCPerror, UDPerror, ICMPerror
+from scapy.layers.inet6 import (IPv6, IPv6ExtHdrHopByHop, IPv6ExtHdrFragment, IPv6ExtHdrRouting,
+                                ICMPv6EchoRequest, ICMPv6EchoReply, ICMPv6DestUnreach,
+                                ICMPv6TimeExceeded, ICMPv6PacketTooBig, ICMPv6ND_NS, ICMPv6ND_NA,
+                                ICMPv6ND_RS, ICMPv6ND_RA, ICMPv6NDOptSrcLLAddr, ICMPv6NDOptDstLLAddr,
+                                ICMPv6MLQuery, ICMPv6MLReport, ICMPv6MLDone)
+from scapy.layers.dns import DNS, DNSQR, DNSRR
+from scapy.layers.l2 import Dot1AD
 
 A, B, R = "10.0.0.1", "10.0.0.2", "10.0.0.254"
 MA, MB = "02:00:00:00:00:01", "02:00:00:00:00:02"
@@ -111,6 +118,129 @@ case("dot1q-untagged-request", 2, Ether(src=MA, dst=MB) / echo,
 case("dot1q-reply-at-l3", 3, qe,
      Ether(src=MB, dst=MA) / Dot1Q(vlan=10) / IP(src=B, dst=A) / ICMP(type=0, id=0x42, seq=1) / b"hello")
 case("ether-l2-echo", 2, qe, l3(IP(src=B, dst=A) / ICMP(type=0, id=0x42, seq=1) / b"hello", MB, MA))
+
+# IPv6, ICMPv6, neighbour discovery, DNS, Dot1AD (scapy/layers/inet6.py, dns.py)
+A6, B6, R6 = "2001:db8::1", "2001:db8::2", "2001:db8::fe"
+
+
+def l3v6(p, src, dst):
+    return Ether(src=src, dst=dst, type=0x86dd) / p
+
+
+echo6 = IPv6(src=A6, dst=B6) / ICMPv6EchoRequest(id=0x42, seq=1, data=b"hello")
+qe6 = l3v6(echo6, MA, MB)
+case("icmpv6-echo-reply", 3, qe6, l3v6(IPv6(src=B6, dst=A6) / ICMPv6EchoReply(id=0x42, seq=1, data=b"hello"), MB, MA))
+case("icmpv6-echo-reply-data-differs", 3, qe6,
+     l3v6(IPv6(src=B6, dst=A6) / ICMPv6EchoReply(id=0x42, seq=1, data=b"other"), MB, MA))
+case("icmpv6-echo-reply-seq-differs", 3, qe6,
+     l3v6(IPv6(src=B6, dst=A6) / ICMPv6EchoReply(id=0x42, seq=2, data=b"hello"), MB, MA))
+case("icmpv6-echo-reply-other-dst", 3, qe6,
+     l3v6(IPv6(src=B6, dst=R6) / ICMPv6EchoReply(id=0x42, seq=1, data=b"hello"), MB, MA))
+case("icmpv6-echo-request-to-request", 3, qe6,
+     l3v6(IPv6(src=B6, dst=A6) / ICMPv6EchoRequest(id=0x42, seq=1, data=b"hello"), MB, MA))
+case("icmpv6-echo-reply-l2", 2, qe6,
+     l3v6(IPv6(src=B6, dst=A6) / ICMPv6EchoReply(id=0x42, seq=1, data=b"hello"), MB, MA))
+mecho = l3v6(IPv6(src=A6, dst="ff02::1") / ICMPv6EchoRequest(id=7, seq=7), MA, "33:33:00:00:00:01")
+case("icmpv6-echo-multicast-unicast-reply", 3, mecho,
+     l3v6(IPv6(src=B6, dst=A6) / ICMPv6EchoReply(id=7, seq=7), MB, MA))
+case("icmpv6-echo-multicast-multicast-reply", 3, mecho,
+     l3v6(IPv6(src=B6, dst="ff02::1") / ICMPv6EchoReply(id=7, seq=7), MB, "33:33:00:00:00:01"))
+case("icmpv6-echo-time-exceeded", 3, qe6,
+     l3v6(IPv6(src=R6, dst=A6) / ICMPv6TimeExceeded() / bytes(echo6), MB, MA))
+case("icmpv6-echo-time-exceeded-other-data", 3, qe6,
+     l3v6(IPv6(src=R6, dst=A6) / ICMPv6TimeExceeded() /
+          bytes(IPv6(src=A6, dst=B6) / ICMPv6EchoRequest(id=0x42, seq=1, data=b"hellp")), MB, MA))
+
+SN = "ff02::1:ff00:2"
+ns = l3v6(IPv6(src=A6, dst=SN, hlim=255) / ICMPv6ND_NS(tgt=B6) / ICMPv6NDOptSrcLLAddr(lladdr=MA),
+          MA, "33:33:ff:00:00:02")
+case("nd-ns-na", 3, ns, l3v6(IPv6(src=B6, dst=A6, hlim=255) / ICMPv6ND_NA(tgt=B6, R=0, S=1) /
+                             ICMPv6NDOptDstLLAddr(lladdr=MB), MB, MA))
+case("nd-ns-na-other-tgt", 3, ns, l3v6(IPv6(src=B6, dst=A6, hlim=255) / ICMPv6ND_NA(tgt=R6, S=1) /
+                                       ICMPv6NDOptDstLLAddr(lladdr=MB), MB, MA))
+case("nd-ns-na-to-all-nodes", 3, ns, l3v6(IPv6(src=B6, dst="ff02::1", hlim=255) / ICMPv6ND_NA(tgt=B6),
+                                          MB, "33:33:00:00:00:01"))
+case("nd-ns-ns", 3, ns, l3v6(IPv6(src=B6, dst=A6, hlim=255) / ICMPv6ND_NS(tgt=B6), MB, MA))
+rs = l3v6(IPv6(src=A6, dst="ff02::2", hlim=255) / ICMPv6ND_RS(), MA, "33:33:00:00:00:02")
+case("nd-rs-ra", 3, rs, l3v6(IPv6(src=B6, dst=A6, hlim=255) / ICMPv6ND_RA(), MB, MA))
+case("nd-rs-ra-all-nodes", 3, rs, l3v6(IPv6(src=B6, dst="ff02::1", hlim=255) / ICMPv6ND_RA(), MB, "33:33:00:00:00:01"))
+case("nd-ns-ra", 3, ns, l3v6(IPv6(src=B6, dst=A6, hlim=255) / ICMPv6ND_RA(), MB, MA))
+mq = l3v6(IPv6(src=A6, dst="ff02::1", hlim=1) / ICMPv6MLQuery(), MA, "33:33:00:00:00:01")
+case("mld-query-report", 3, mq, l3v6(IPv6(src=B6, dst="ff02::1", hlim=1) / ICMPv6MLReport(mladdr="ff02::fb"),
+                                     MB, "33:33:00:00:00:01"))
+case("mld-query-done", 3, mq, l3v6(IPv6(src=B6, dst="ff02::1", hlim=1) / ICMPv6MLDone(mladdr="ff02::fb"),
+                                   MB, "33:33:00:00:00:01"))
+
+udp6 = IPv6(src=A6, dst=B6) / UDP(sport=5555, dport=9) / b"ping"
+qu6 = l3v6(udp6, MA, MB)
+case("udp6-reply", 3, qu6, l3v6(IPv6(src=B6, dst=A6) / UDP(sport=9, dport=5555) / b"pong", MB, MA))
+case("udp6-reply-dport-differs", 3, qu6, l3v6(IPv6(src=B6, dst=A6) / UDP(sport=9, dport=5556), MB, MA))
+case("udp6-port-unreachable", 3, qu6,
+     l3v6(IPv6(src=B6, dst=A6) / ICMPv6DestUnreach(code=4) / bytes(udp6), MB, MA))
+case("udp6-time-exceeded", 3, qu6,
+     l3v6(IPv6(src=R6, dst=A6) / ICMPv6TimeExceeded() / bytes(udp6), MB, MA))
+case("udp6-port-unreachable-other-port", 3, qu6,
+     l3v6(IPv6(src=B6, dst=A6) / ICMPv6DestUnreach(code=4) /
+          bytes(IPv6(src=A6, dst=B6) / UDP(sport=5555, dport=10) / b"ping"), MB, MA))
+case("udp6-port-unreachable-other-src", 3, qu6,
+     l3v6(IPv6(src=B6, dst=A6) / ICMPv6DestUnreach(code=4) /
+          bytes(IPv6(src=R6, dst=B6) / UDP(sport=5555, dport=9) / b"ping"), MB, MA))
+case("udp6-port-unreachable-cut", 3, qu6,
+     l3v6(IPv6(src=B6, dst=A6) / ICMPv6DestUnreach(code=4) / bytes(udp6)[:48], MB, MA))
+case("udp6-packet-too-big", 3, qu6,
+     l3v6(IPv6(src=R6, dst=A6) / ICMPv6PacketTooBig(mtu=1280) / bytes(udp6), MB, MA))
+hbh = l3v6(IPv6(src=A6, dst=B6) / IPv6ExtHdrHopByHop() / UDP(sport=5555, dport=9) / b"ping", MA, MB)
+case("udp6-hop-by-hop-reply", 3, hbh, l3v6(IPv6(src=B6, dst=A6) / UDP(sport=9, dport=5555) / b"pong", MB, MA))
+frag = l3v6(IPv6(src=A6, dst=B6) / IPv6ExtHdrFragment() / UDP(sport=5555, dport=9) / b"ping", MA, MB)
+case("udp6-fragment-reply", 3, frag, l3v6(IPv6(src=B6, dst=A6) / UDP(sport=9, dport=5555) / b"pong", MB, MA))
+rt = l3v6(IPv6(src=A6, dst=B6) / IPv6ExtHdrRouting(addresses=[R6]) / UDP(sport=5555, dport=9), MA, MB)
+case("udp6-routing-reply", 3, rt, l3v6(IPv6(src=R6, dst=A6) / UDP(sport=9, dport=5555), MB, MA))
+case("udp6-routing-reply-plain-hash", 3, rt, l3v6(IPv6(src=B6, dst=A6) / UDP(sport=9, dport=5555), MB, MA))
+
+syn6 = IPv6(src=A6, dst=B6) / TCP(sport=40000, dport=80, flags="S", seq=1000, options=[("MSS", 1460)])
+qs6 = l3v6(syn6, MA, MB)
+case("tcp6-syn-sa", 3, qs6, l3v6(IPv6(src=B6, dst=A6) / TCP(sport=80, dport=40000, flags="SA", ack=1001), MB, MA))
+case("tcp6-syn-unreach-mss-clamped", 3, qs6,
+     l3v6(IPv6(src=R6, dst=A6) / ICMPv6DestUnreach(code=1) /
+          bytes(IPv6(src=A6, dst=B6) / TCP(sport=40000, dport=80, flags="S", seq=1000, options=[("MSS", 1400)])),
+          MB, MA))
+case("tcp6-syn-unreach-other-seq", 3, qs6,
+     l3v6(IPv6(src=R6, dst=A6) / ICMPv6DestUnreach(code=1) /
+          bytes(IPv6(src=A6, dst=B6) / TCP(sport=40000, dport=80, flags="S", seq=1001, options=[("MSS", 1460)])),
+          MB, MA))
+case("ipv4-to-ipv6-reply", 3, qe, l3v6(IPv6(src=B6, dst=A6) / ICMPv6EchoReply(id=0x42, seq=1, data=b"hello"), MB, MA))
+
+dnsq = IP(src=A, dst=B) / UDP(sport=33333, dport=53) / DNS(id=42, rd=1, qd=DNSQR(qname="www.example.com"))
+qdns = l3(dnsq, MA, MB)
+
+
+def dns_rep(**kw):
+    args = dict(id=42, qr=1, rd=1, ra=1, qd=DNSQR(qname="www.example.com"),
+                an=DNSRR(rrname="www.example.com", rdata="192.0.2.7"))
+    args.update(kw)
+    return l3(IP(src=B, dst=A) / UDP(sport=53, dport=33333) / DNS(**args), MB, MA)
+
+
+case("dns-answer", 3, qdns, dns_rep())
+case("dns-answer-other-id", 3, qdns, dns_rep(id=43))
+case("dns-answer-qr0", 3, qdns, dns_rep(qr=0))
+case("dns-answer-nxdomain", 3, qdns, dns_rep(rcode=3, an=None))
+case("dns-answer-other-dport", 3, qdns,
+     l3(IP(src=B, dst=A) / UDP(sport=53, dport=33334) / DNS(id=42, qr=1), MB, MA))
+dnsq6 = IPv6(src=A6, dst=B6) / UDP(sport=33333, dport=53) / DNS(id=7, qd=DNSQR(qname="example.org", qtype="AAAA"))
+case("dns6-answer", 3, l3v6(dnsq6, MA, MB),
+     l3v6(IPv6(src=B6, dst=A6) / UDP(sport=53, dport=33333) /
+          DNS(id=7, qr=1, qd=DNSQR(qname="example.org", qtype="AAAA"),
+              an=DNSRR(rrname="example.org", type="AAAA", rdata="2001:db8::7")), MB, MA))
+
+qq = Ether(src=MA, dst=MB) / Dot1AD(vlan=100) / Dot1Q(vlan=10) / echo
+qinq_rep = IP(src=B, dst=A) / ICMP(type=0, id=0x42, seq=1) / b"hello"
+case("dot1ad-same-tags", 2, qq, Ether(src=MB, dst=MA) / Dot1AD(vlan=100) / Dot1Q(vlan=10) / qinq_rep)
+case("dot1ad-other-outer", 2, qq, Ether(src=MB, dst=MA) / Dot1AD(vlan=101) / Dot1Q(vlan=10) / qinq_rep)
+case("dot1ad-other-inner", 2, qq, Ether(src=MB, dst=MA) / Dot1AD(vlan=100) / Dot1Q(vlan=11) / qinq_rep)
+case("dot1ad-reply-to-dot1q", 2, vq, Ether(src=MB, dst=MA) / Dot1AD(vlan=10, type=0x800) / qinq_rep)
+case("dot1q-reply-to-dot1ad", 2, Ether(src=MA, dst=MB) / Dot1AD(vlan=10) / echo,
+     Ether(src=MB, dst=MA) / Dot1Q(vlan=10) / qinq_rep)
 
 print("# name level request reply request-hashret reply-hashret answers")
 print("# made by gen_cases.py from Scapy 2.5.0; hashret bytes are in this host's order")

@@ -1,0 +1,52 @@
+/* The auto fields of layers declared in a spec: a length or a checksum over
+ * the layer and what follows it, written once the layers above are built.
+ * The compiler only accepts auto fields that are whole bytes at a fixed
+ * offset, so the walk below can find them. */
+#include "proto.h"
+
+#include "../encode.h"
+
+static uint32_t field_bits(const struct ps_field *f)
+{
+    switch (f->kind) {
+    case PS_K_UINT: return f->bits;
+    case PS_K_MAC: return 48;
+    case PS_K_IPV4: return 32;
+    case PS_K_IPV6: return 128;
+    default: return 0;
+    }
+}
+
+static void put_be(uint8_t *p, uint64_t v, uint32_t bytes)
+{
+    for (uint32_t i = 0; i < bytes; i++)
+        p[i] = (uint8_t)(v >> (8 * (bytes - 1 - i)));
+}
+
+static void fill(struct ps_build *b, size_t idx, enum ps_auto_rule rule)
+{
+    const struct ps_layer *l = &b->pkt->layers[idx];
+    size_t start = b->start[idx], end = b->end[idx];
+    uint32_t bit = 0;
+    for (size_t i = 0; i < l->proto->nfields; i++) {
+        const struct ps_field *f = &l->proto->fields[i];
+        uint32_t bits = field_bits(f);
+        if (!bits)
+            return; /* a variable field ends the fixed part */
+        if (f->auto_rule == rule && !l->v[i].set && bit % 8 == 0 && bits % 8 == 0 &&
+            start + (bit + bits) / 8 <= b->len) {
+            uint64_t v = end - start;
+            if (rule == PS_AUTO_CHECKSUM)
+                v = ps_csum_fold(ps_csum_add(0, b->buf + start, end - start));
+            put_be(b->buf + start + bit / 8, v, bits / 8);
+        }
+        bit += bits;
+    }
+}
+
+void ps_declared_post_build(struct ps_build *b, size_t idx)
+{
+    /* Lengths first: a checksum covers them. */
+    fill(b, idx, PS_AUTO_LENGTH);
+    fill(b, idx, PS_AUTO_CHECKSUM);
+}
