@@ -169,8 +169,13 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
         passed_on = false;
         if (f->kind == PS_K_UINT) {
             unsigned bits = f->bits_for ? f->bits_for(l) : f->bits;
-            if (bits == 0)
+            if (bits == 0) {
+                /* Nothing on the wire, yet getfield stores a value while
+                 * bytes remain (_PhantomAutoPadField: 1, its default). */
+                v->u = f->def;
+                v->set = true;
                 continue;
+            }
             if (bits > 64 || bit + bits > avail * 8)
                 return -1;
             v->u = read_bits(buf, bit, bits);

@@ -113,6 +113,22 @@ static struct ps_value get_layer(struct interp *in, const struct ps_expr *e)
 }
 
 /* A field's value: as given, or its default; an auto field not given is none. */
+/* A field that holds layers (IP options, DNS records): a list of one-layer
+ * packets, so `r[DNS].an[0].rdata` reads as in Scapy. */
+static struct ps_value sub_layers_value(const struct ps_tlayer *l, int fi, struct ps_obj *owner)
+{
+    struct ps_value list = ps_val_list(PT_LIST);
+    struct ps_packet one;
+    for (size_t i = 0; i < l->nsub[fi]; i++) {
+        one.n = 1;
+        one.layers[0] = l->sub[fi][i];
+        struct ps_value p = ps_val_decoded(&one, NULL, 0, 0, owner);
+        p.obj->decoded = true;
+        ps_list_push(&list, p);
+    }
+    return list;
+}
+
 static struct ps_value field_value(const struct ps_tlayer *l, int fi)
 {
     const struct ps_field *fd = &l->proto->fields[fi];
@@ -171,10 +187,13 @@ static struct ps_value read_field(struct interp *in, const struct ps_expr *e)
     bool found = false;
     for (size_t i = 0; i < t->n && !found; i++) {
         int fi = e->field >= 0 && i == 0 ? e->field : ps_field_index(t->layers[i]->proto, e->name);
-        if (fi >= 0) {
+        if (fi < 0)
+            continue;
+        found = true;
+        if (t->layers[i]->proto->fields[fi].kind == PS_K_LAYERS && t->layers[i]->sub[fi])
+            out = sub_layers_value(t->layers[i], fi, base.obj);
+        else
             out = field_value(t->layers[i], fi);
-            found = true;
-        }
     }
     if (!found)
         interp_error(in, e->loc, "no layer of this packet has a field '%s'", e->name);
