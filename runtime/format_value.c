@@ -58,12 +58,12 @@ static void put_mac(struct ps_strbuf *b, const uint8_t a[6])
 }
 
 /* FlagValue.__str__: the names of the set bits, bit 0 first; '+'-joined
- * when the table's names are words (Scapy was given a list), run together
- * when they are letters (a string); '?' for a bit without a name. */
-static void put_flags(struct ps_strbuf *b, const char *const *names, uint64_t u)
+ * when Scapy was given a list (names that are words, or flags_list), run
+ * together when a string of letters; '?' for a bit without a name. */
+static void put_flags(struct ps_strbuf *b, const char *const *names, bool list, uint64_t u)
 {
     size_t nnames = 0;
-    bool words = false;
+    bool words = list;
     while (names[nnames]) {
         if (strlen(names[nnames]) != 1)
             words = true;
@@ -84,7 +84,7 @@ static void put_uint(struct ps_strbuf *b, const struct ps_layer *l, const struct
                      uint64_t u)
 {
     if (f->flags) {
-        put_flags(b, f->flags, u);
+        put_flags(b, f->flags, f->flags_list, u);
         return;
     }
     if (f->multi) {

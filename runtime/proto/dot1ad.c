@@ -80,5 +80,6 @@ const struct ps_proto ps_proto_dot1ad = {
     .neighbor_through = true,
     .mysummary = dot1ad_summary,
     .payload_len = dot1ad_payload_len,
+    .guess_payload = ps_dot1q_guess_payload,
     .answers = ps_dot1q_answers,
 };

@@ -35,6 +35,12 @@ static bool dot1q_payload_len(const struct ps_layer *l, long *len)
     return true;
 }
 
+/* default_payload_class: a type of 1500 or less is a length, so LLC. */
+const char *ps_dot1q_guess_payload(const struct ps_layer *l)
+{
+    return ps_layer_uint(l, F_TYPE) <= 1500 ? "LLC" : NULL;
+}
+
 /* answers: a tagged request needs the same type and VLAN; an untagged one
  * is answered by what the tag carries. */
 enum ps_answer ps_dot1q_answers(const struct ps_packet *reply, size_t *r,
@@ -63,5 +69,6 @@ const struct ps_proto ps_proto_dot1q = {
     .neighbor_through = true,
     .mysummary = ps_mysummary_dot1q,
     .payload_len = dot1q_payload_len,
+    .guess_payload = ps_dot1q_guess_payload,
     .answers = ps_dot1q_answers,
 };

@@ -60,6 +60,9 @@ struct ps_field {
     const char *def_text;        /* default of an address or bytes field, as text */
     const struct ps_enum *enums; /* names for values, ended by {0, NULL} */
     const char *const *flags;    /* flag names, bit 0 first, ended by NULL */
+    /* Scapy was given the flag names as a list of letters, not a string
+     * (VXLAN gpflags): set flags print '+'-joined, as names of words do. */
+    bool flags_list;
     bool hex;                    /* an X...Field: printed as 0x.. */
     /* A ConditionalField: present only when this holds for the layer's values. */
     bool (*present)(const struct ps_layer *layer);

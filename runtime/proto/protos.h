@@ -104,6 +104,17 @@ extern const struct ps_proto ps_proto_gre_pptp;
 extern const struct ps_proto ps_proto_gre_routing;
 extern const struct ps_proto ps_proto_vxlan;
 extern const struct ps_proto ps_proto_dot1ad;
+/* Dot1Q.default_payload_class, which Dot1AD inherits: LLC under a type of
+ * 1500 or less (dot1q.c). */
+const char *ps_dot1q_guess_payload(const struct ps_layer *l);
+/* 802.3, LLC and SNAP (dot3.c), RIP (rip.c), PPP and HDLC (ppp.c) */
+extern const struct ps_proto ps_proto_dot3;
+extern const struct ps_proto ps_proto_llc;
+extern const struct ps_proto ps_proto_snap;
+extern const struct ps_proto ps_proto_rip;
+extern const struct ps_proto ps_proto_rip_entry;
+extern const struct ps_proto ps_proto_ppp;
+extern const struct ps_proto ps_proto_hdlc;
 /* Dot1Q.answers, which Dot1AD inherits (dot1q.c). */
 enum ps_answer ps_dot1q_answers(const struct ps_packet *reply, size_t *r,
                                 const struct ps_packet *query, size_t *q);

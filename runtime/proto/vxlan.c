@@ -43,6 +43,7 @@ static const struct ps_field fields[] = {
                      .present = has_reserved1, .ls_type = "ThreeBytesField (Cond)",
                      .ls_default = "0"},
     [F_GPFLAGS] = {.name = "gpflags", .kind = PS_K_UINT, .bits = 8, .flags = gp_flags,
+                   .flags_list = true,
                    .present = has_group, .ls_type = "FlagsField (Cond)",
                    .ls_default = "<Flag 0 ()>"},
     [F_GPID] = {.name = "gpid", .kind = PS_K_UINT, .bits = 16, .present = has_group,

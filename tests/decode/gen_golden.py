@@ -199,7 +199,7 @@ add(E / IP(src=A, dst=B) / GRE(routing_present=1) / GRErouting(address_family=0x
     / GRErouting())
 add(E6 / IPv6(src=A6, dst=B6) / GRE() / IPv6(src=A6, dst=B6) / UDP(sport=1, dport=2))
 add(E / IP(src=A, dst=B) / GRE(proto=0x1234) / b"opaque")
-add(E / IP(src=A, dst=B) / GRE_PPTP(call_id=1) / b"\xff\x03\x00\x21", xfail="PPP is not a layer of pktspec")
+add(E / IP(src=A, dst=B) / GRE_PPTP(call_id=1) / b"\xff\x03\x00\x21")
 add(E / IP(src=A, dst=B) / UDP(sport=49152) / VXLAN(vni=42) / Ether(src=MA, dst=MB)
     / IP(src="192.0.2.1", dst="192.0.2.2") / ICMP())
 add(E / IP(src=A, dst=B) / UDP(sport=49152) / VXLAN(vni=43) / (b"\x00" * 4))
