@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Frame generation speed: pktspec against Scapy and trafgen, in one run, on
+# Speed, in one run: frame generation of pktspec against Scapy and trafgen, on
 # the same packets (Ether/IPv4/TCP SYNs, the destination port swept), each
 # writing its frames into a pcap file (no network is touched). Prints
-# frames per second for each and the ratios.
+# frames per second for each and the ratios; then reading: pktspec read
+# --summary against Scapy's PcapReader and summary() over the same capture.
 #   bench/run.sh [PKTSPEC_BIN]   (default: build/pktspec)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -47,9 +48,31 @@ n_trafgen=1048560
 t0=$(now); trafgen -i "$work/t.cfg" -o "$work/trafgen.pcap" -n $n_trafgen -q -P 1 >/dev/null 2>&1; t1=$(now)
 r_trafgen=$(rate $n_trafgen "$t0" "$t1")
 
+# Reading: each tool decodes a capture and prints one summary line a frame.
+t0=$(now); "$bin" read "$work/pktspec.pcap" --summary >/dev/null; t1=$(now)
+r_read=$(rate $n_pktspec "$t0" "$t1")
+cat >"$work/bench_scapy_read.py" <<'PY'
+import sys, time
+from scapy.all import PcapReader, conf
+conf.verb = 0
+n = int(sys.argv[1])
+t0 = time.time()
+with PcapReader(sys.argv[2]) as r:
+    for i, p in enumerate(r):
+        if i == n:
+            break
+        p.summary()
+print(n / (time.time() - t0))
+PY
+r_scapy_read=$(unshare -n /usr/bin/python3 "$work/bench_scapy_read.py" $n_scapy "$work/pktspec.pcap" 2>/dev/null)
+
 printf 'frames per second (higher is better), each tool writing a pcap:\n'
 printf '  pktspec %12.0f  (%d frames)\n' "$r_pktspec" $n_pktspec
 printf '  scapy   %12.0f  (%d frames)\n' "$r_scapy" $n_scapy
 printf '  trafgen %12.0f  (%d frames)\n' "$r_trafgen" $n_trafgen
 printf 'pktspec / scapy   = %.1f x\n' "$(echo "$r_pktspec / $r_scapy" | bc -l)"
 printf 'pktspec / trafgen = %.2f x\n' "$(echo "$r_pktspec / $r_trafgen" | bc -l)"
+printf 'frames per second read and summarised (higher is better):\n'
+printf '  pktspec read %12.0f  (%d frames)\n' "$r_read" $n_pktspec
+printf '  scapy        %12.0f  (%d frames)\n' "$r_scapy_read" $n_scapy
+printf 'pktspec / scapy (read) = %.1f x\n' "$(echo "$r_read / $r_scapy_read" | bc -l)"

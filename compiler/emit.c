@@ -9,6 +9,7 @@
 #include "emit.h"
 #include "emit_holes.h"
 #include "emit_record.h"
+#include "emit_sr.h"
 #include "report.h"
 #include "value.h"
 
@@ -175,8 +176,55 @@ static void write_patches(FILE *out, const struct emit_rec *r, const struct emit
     fputs("    {0, 0, 0, 0, 0},\n};\n\n", out);
 }
 
+/* The expects on answers: their pattern tables and functions, and a table. */
+static void write_expects(FILE *out, const struct emit_rec *r)
+{
+    fwrite(r->xpre_buf, 1, r->xpre_len, out);
+    fwrite(r->xfn_buf, 1, r->xfn_len, out);
+    fputs("static const struct pk_expect pk_expects[] = {\n", out);
+    for (size_t i = 0; i < r->nexpects; i++) {
+        const struct rec_refusal *no = &r->expect_cannot[i];
+        fprintf(out, "    {pk_expect%zu, ", i);
+        ps_emit_cstr(out, (const uint8_t *)r->expect_where[i], strlen(r->expect_where[i]));
+        if (no->what) {
+            char text[512];
+            snprintf(text, sizeof text, "%s:%d:%d: cannot %s", r->prog->path, no->loc.line,
+                     no->loc.col, no->what);
+            fputs(", ", out);
+            ps_emit_cstr(out, (const uint8_t *)text, strlen(text));
+            fputs("},\n", out);
+        } else {
+            fputs(", NULL},\n", out);
+        }
+    }
+    fputs("    {NULL, NULL, NULL},\n};\n\n", out);
+}
+
+static void write_calls(FILE *out, const struct emit_rec *r, const size_t *bpf_lens)
+{
+    fputs("static const struct pk_call pk_calls[] = {\n", out);
+    for (size_t i = 0; i < r->ncalls; i++) {
+        const struct rec_call *c = &r->calls[i];
+        fprintf(out, "    {%d, ", c->kind);
+        if (c->path)
+            ps_emit_cstr(out, (const uint8_t *)c->path, strlen(c->path));
+        else
+            fputs("NULL", out);
+        fprintf(out, ", %d, %lluu, %d, %d, %lluu, %d, %d, ", c->linktype,
+                (unsigned long long)c->inter_ns, c->verbose, c->layer3,
+                (unsigned long long)c->timeout_ns, c->retry, c->multi);
+        if (bpf_lens[i])
+            fprintf(out, "pk_bpf%zu, %zu},\n", i, bpf_lens[i]);
+        else
+            fputs("NULL, 0},\n", out);
+    }
+    fprintf(out, "    {0, NULL, 0, 0, 0, 0, 0, 0, 0, NULL, 0},\n};\n"
+            "static const size_t pk_ncalls = %zu;\n\n", r->ncalls);
+}
+
 static void write_probe(FILE *out, const struct emit_rec *r, const struct emit_patches *patches,
-                        int status, const char *warn, size_t nwarn)
+                        int status, const char *warn, size_t nwarn, const char *filters,
+                        size_t nfilters, const size_t *bpf_lens)
 {
     fputs("/* A probe written by pktspec emit from ", out);
     ps_emit_comment(out, base_name(r->prog->path), strlen(base_name(r->prog->path)));
@@ -229,19 +277,9 @@ static void write_probe(FILE *out, const struct emit_rec *r, const struct emit_p
     fprintf(out, "    {0, 0},\n};\nstatic const size_t pk_nevents = %zu;\n\n", nevents);
     free(text_of);
     free(pieces);
-    fputs("static const struct pk_call pk_calls[] = {\n", out);
-    for (size_t i = 0; i < r->ncalls; i++) {
-        const struct rec_call *c = &r->calls[i];
-        int kind = c->path ? 2 : (c->e->builtin == B_SEND || c->e->builtin == B_SENDP) ? 0 : 1;
-        fprintf(out, "    {%d, ", kind);
-        if (c->path)
-            ps_emit_cstr(out, (const uint8_t *)c->path, strlen(c->path));
-        else
-            fputs("NULL", out);
-        fprintf(out, ", %d, %lluu, %d},\n", c->linktype, (unsigned long long)c->inter_ns,
-                c->verbose);
-    }
-    fprintf(out, "    {0, NULL, 0, 0, 0},\n};\nstatic const size_t pk_ncalls = %zu;\n\n", r->ncalls);
+    fwrite(filters, 1, nfilters, out);
+    write_calls(out, r, bpf_lens);
+    write_expects(out, r);
     fputs("static const struct pk_test pk_tests[] = {\n", out);
     for (size_t i = 0; i < r->ntests; i++) {
         fputs("    {", out);
@@ -316,7 +354,24 @@ int ps_emit(const struct ps_program *prog, const struct ps_emit_opts *o)
                 "interface addresses gives other frames\n", prog->path);
         rc = 3;
     } else {
-        write_probe(o->out, &r, &patches, status, warn, nwarn);
+        char *filters = NULL;
+        size_t nfilters = 0;
+        size_t *bpf_lens = calloc(r.ncalls + 1, sizeof *bpf_lens);
+        FILE *f = open_memstream(&filters, &nfilters);
+        if (!f || !bpf_lens)
+            abort();
+        rc = emit_sr_filters(f, &r, bpf_lens, o->err) < 0 ? 2 : 0;
+        fclose(f);
+        if (rc == 0)
+            write_probe(o->out, &r, &patches, status, warn, nwarn, filters, nfilters, bpf_lens);
+        for (size_t i = 0; rc == 0 && i < r.nexpects; i++)
+            if (r.expect_cannot[i].what)
+                ps_report(o->err, prog->path, prog->source, prog->source_len,
+                          r.expect_cannot[i].loc.line, r.expect_cannot[i].loc.col, "warning",
+                          "the probe cannot %s: it refuses -i (its --dry-run and --pcap work)",
+                          r.expect_cannot[i].what);
+        free(filters);
+        free(bpf_lens);
     }
     emit_patches_free(&patches);
     free(warn);

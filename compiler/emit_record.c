@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "emit_expect.h"
 #include "emit_record.h"
 #include "value.h"
 
@@ -47,6 +48,27 @@ static uint64_t const_opt(const struct ps_expr *e, int opt, uint64_t def)
     return def;
 }
 
+static void on_refuse(void *ctx, struct ps_loc loc, const char *what);
+
+/* What the probe needs of an sr call: its options, constants all. */
+static void sr_call(struct emit_rec *r, struct rec_call *c, const struct ps_expr *e)
+{
+    static const int opts[] = {O_TIMEOUT, O_RETRY, O_MULTI, O_FILTER, O_INTER, O_VERBOSE};
+    c->kind = 1;
+    c->layer3 = e->builtin == B_SR || e->builtin == B_SR1;
+    c->timeout_ns = const_opt(e, O_TIMEOUT, 2000000000u); /* live.c's default */
+    c->retry = (int)(int64_t)const_opt(e, O_RETRY, 0);
+    c->multi = const_opt(e, O_MULTI, 0) != 0;
+    for (size_t i = 0; i < e->nopts; i++) {
+        const struct ps_expr *v = e->opts[i].value;
+        for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++)
+            if (e->opts[i].index == opts[k] && v->kind != E_CONST)
+                on_refuse(r, v->loc, "take an option of sr that is known only at run time");
+        if (e->opts[i].index == O_FILTER && v->kind == E_CONST && v->value.t == PT_STR)
+            c->filter = strndup((const char *)v->value.obj->bytes, v->value.obj->len);
+    }
+}
+
 static unsigned on_call_begin(void *ctx, const struct ps_expr *e)
 {
     struct emit_rec *r = ctx;
@@ -60,7 +82,14 @@ static unsigned on_call_begin(void *ctx, const struct ps_expr *e)
     c->linktype = 1;
     c->inter_ns = const_opt(e, O_INTER, 0);
     c->verbose = (int)const_opt(e, O_VERBOSE, 2); /* Scapy's conf.verb */
+    if (e->kind == E_CALL && (e->builtin == B_SR || e->builtin == B_SR1 ||
+                              e->builtin == B_SRP || e->builtin == B_SRP1))
+        sr_call(r, c, e);
+    else if (e->kind == E_CALL && e->builtin != B_SEND && e->builtin != B_SENDP &&
+             e->builtin != B_WRPCAP)
+        c->kind = 3; /* srloop, srploop: not on the wire */
     if (e->kind == E_CALL && e->builtin == B_WRPCAP) {
+        c->kind = 2;
         const struct ps_expr *p = e->args[0];
         if (p->kind == E_CONST && p->value.t == PT_STR)
             c->path = strndup((const char *)p->value.obj->bytes, p->value.obj->len);
@@ -123,15 +152,38 @@ static void on_test_end(void *ctx, const struct ps_stmt *st)
     r->test = -1;
 }
 
+/* The expect's first report line, as runtime/interp.c writes it. */
+static char *expect_where(const struct emit_rec *r, const struct ps_stmt *st)
+{
+    char *s = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&s, &n);
+    if (!m)
+        abort();
+    fprintf(m, "%s:%d:%d: expect %s", r->prog->path, st->loc.line, st->loc.col,
+            st->cond_text ? st->cond_text : "");
+    if (st->text)
+        fprintf(m, " (%s)", st->text);
+    fclose(m);
+    return s;
+}
+
 static void on_expect(void *ctx, const struct ps_stmt *st, const struct ps_value *slots)
 {
     struct emit_rec *r = ctx;
-    (void)slots;
     flush_text(r);
     r->expects = realloc(r->expects, (r->nexpects + 1) * sizeof *r->expects);
-    if (!r->expects)
+    r->expect_where = realloc(r->expect_where, (r->nexpects + 1) * sizeof *r->expect_where);
+    r->expect_cannot = realloc(r->expect_cannot, (r->nexpects + 1) * sizeof *r->expect_cannot);
+    if (!r->expects || !r->expect_where || !r->expect_cannot)
         abort();
     r->expects[r->nexpects] = st;
+    r->expect_where[r->nexpects] = expect_where(r, st);
+    /* What cannot be compiled makes the probe refuse -i: its --dry-run and
+     * --pcap stay pktspec run's. */
+    struct rec_refusal *cannot = &r->expect_cannot[r->nexpects];
+    cannot->what = NULL;
+    emit_expect_compile(r->xpre, r->xfn, r->nexpects, st, slots, &cannot->loc, &cannot->what);
     if (r->test >= 0)
         r->test_skipped[r->test] = true;
     push_event(r, EV_EXPECT, r->nexpects++);
@@ -156,6 +208,10 @@ int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct 
     r->prog = prog;
     r->call = r->test = -1;
     r->out = open_memstream(&r->out_buf, &r->out_len);
+    r->xpre = open_memstream(&r->xpre_buf, &r->xpre_len);
+    r->xfn = open_memstream(&r->xfn_buf, &r->xfn_len);
+    if (!r->xpre || !r->xfn)
+        abort();
     FILE *err = open_memstream(warnings, nwarnings);
     if (!r->out || !err)
         abort();
@@ -171,7 +227,9 @@ int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct 
     flush_text(r);
     fclose(err);
     fclose(r->out);
-    r->out = NULL;
+    fclose(r->xpre);
+    fclose(r->xfn);
+    r->out = r->xpre = r->xfn = NULL;
     return status;
 }
 
@@ -181,8 +239,16 @@ void emit_record_free(struct emit_rec *r)
         free(r->frames[i].bytes);
         free(r->frames[i].summary);
     }
-    for (size_t i = 0; i < r->ncalls; i++)
+    for (size_t i = 0; i < r->ncalls; i++) {
         free(r->calls[i].path);
+        free(r->calls[i].filter);
+    }
+    for (size_t i = 0; i < r->nexpects; i++)
+        free(r->expect_where[i]);
+    free(r->expect_where);
+    free(r->expect_cannot);
+    free(r->xpre_buf);
+    free(r->xfn_buf);
     free(r->frames);
     free(r->calls);
     free(r->events);

@@ -22,6 +22,13 @@ struct rec_call {
     int verbose;
     char *path;          /* wrpcap's file */
     int linktype;
+    int kind;            /* enum pk_call_kind of probe_core.c */
+    /* sr, sr1, srp, srp1 */
+    bool layer3;
+    uint64_t timeout_ns;
+    int retry;
+    bool multi;
+    char *filter;        /* filter=, or NULL */
 };
 
 struct rec_event {
@@ -48,6 +55,12 @@ struct emit_rec {
     size_t ntests;
     const struct ps_stmt **expects;
     size_t nexpects;
+    /* the expects compiled: tables, functions, each one's report line */
+    FILE *xpre, *xfn;
+    char *xpre_buf, *xfn_buf;
+    size_t xpre_len, xfn_len;
+    char **expect_where;
+    struct rec_refusal *expect_cannot; /* .what NULL: compiled */
     struct rec_refusal *refusals;
     size_t nrefusals;
     /* the dry run's output, cut into text events at each hook */

@@ -2,7 +2,8 @@
 """Writes compiler/emit_core_text.c: probe_core.c as C string lines, split at
 the TABLES marker, for the emitter to copy into every probe verbatim. At the
 RUNTIME marker go runtime/wire, iface, nlink and neigh (headers, then code),
-libc-only by design, their own #include "..." lines dropped.
+libc-only by design, their own #include "..." lines dropped; at ANSWERS and
+SR, probe_answers.c and probe_sr.c of this directory.
    gen_core.py probe_core.c OUT"""
 import os
 import sys
@@ -29,8 +30,15 @@ def runtime_text():
     return "".join(parts)
 
 
+def probe_part(name):
+    path = os.path.join(os.path.dirname(os.path.abspath(src)), name)
+    return open(path, encoding="ascii").read()
+
+
 text = open(src, encoding="ascii").read()
 text = text.replace("/*@@RUNTIME@@*/\n", runtime_text())
+text = text.replace("/*@@ANSWERS@@*/\n", probe_part("probe_answers.c"))
+text = text.replace("/*@@SR@@*/\n", probe_part("probe_sr.c"))
 head, tail = text.split("/*@@TABLES@@*/\n")
 
 

@@ -42,7 +42,7 @@ struct pk_event {
     uint32_t a;
 };
 
-enum pk_call_kind { PK_CALL_SEND, PK_CALL_SR, PK_CALL_FILE };
+enum pk_call_kind { PK_CALL_SEND, PK_CALL_SR, PK_CALL_FILE, PK_CALL_LOOP };
 
 struct pk_call {
     uint8_t kind;
@@ -50,6 +50,13 @@ struct pk_call {
     int linktype;
     uint64_t inter_ns; /* the pause after each frame sent */
     int verbose;
+    /* PK_CALL_SR: */
+    int layer3;        /* sr, sr1: answers are matched from the IP header on */
+    uint64_t timeout_ns;
+    int retry;
+    int multi;
+    struct sock_filter *bpf; /* the capture's filter, as pktspec run compiles it */
+    size_t bpf_len;
 };
 
 /* An address the recording left as Scapy's fallback, for the interface
@@ -85,6 +92,18 @@ struct pk_param {
 struct pk_test {
     const char *name;
     size_t len;
+};
+
+/* Answers and patterns: compiler/probe/probe_answers.c (gen_core.py). */
+/*@@ANSWERS@@*/
+
+/* An expect on answers, compiled: fn says whether it holds; where is its
+ * first report line (FILE:LINE:COL: expect COND (MESSAGE)); cannot, when
+ * set, is why the emitter could not compile it: the probe refuses -i. */
+struct pk_expect {
+    int (*fn)(struct pk_expect_ctx *x);
+    const char *where;
+    const char *cannot;
 };
 
 /*@@TABLES@@*/
@@ -386,25 +405,134 @@ static void pk_sleep(uint64_t ns)
         ;
 }
 
-/* What this probe cannot do on the wire yet: answers (sr and its kin) and
- * the expects that look at them. */
+/* sr and its kin: compiler/probe/probe_sr.c (gen_core.py). */
+/*@@SR@@*/
+
+/* What this probe cannot do on the wire: frames that move with the
+ * interface in ways no hole explains. */
 static int pk_live_refused(const char *iface)
 {
-    int sr = 0, expects = 0;
     for (size_t i = 0; i < pk_ncalls; i++)
-        sr |= pk_calls[i].kind == PK_CALL_SR;
-    for (size_t i = 0; i < pk_nevents; i++)
-        expects |= pk_events[i].kind == PK_EXPECT;
+        if (pk_calls[i].kind == PK_CALL_LOOP) {
+            fprintf(stderr, "%s: error: -i %s: this probe cannot run srloop or srploop; use "
+                    "--dry-run or --pcap, or pktspec run -i\n", pk_spec_name, iface);
+            return 1;
+        }
+    for (size_t i = 0; pk_expects[i].fn; i++)
+        if (pk_expects[i].cannot) {
+            fprintf(stderr, "%s: error: -i %s: %s; use --dry-run or --pcap, or pktspec run -i\n",
+                    pk_spec_name, iface, pk_expects[i].cannot);
+            return 1;
+        }
     for (size_t i = 0; pk_frames[i].bytes; i++)
         if (pk_patches[i].unexplained) {
             fprintf(stderr, "%s: error: -i %s: frame %zu moves with the interface in ways this "
                     "probe cannot patch; use pktspec run -i\n", pk_spec_name, iface, i);
             return 1;
         }
-    if (sr || expects)
-        fprintf(stderr, "%s: error: -i %s: this probe cannot wait for answers or check "
-                "expects yet; use --dry-run or --pcap, or pktspec run -i\n", pk_spec_name, iface);
-    return sr || expects;
+    return 0;
+}
+
+/* A test's TAP line, named as runtime/testing.c names it. */
+static void pk_tap_name(const struct pk_test *t)
+{
+    for (size_t i = 0; i < t->len; i++) {
+        char c = t->name[i];
+        fputc(c == '\n' || c == '\r' ? ' ' : c == '#' ? '_' : c, stdout);
+    }
+}
+
+static void pk_report_detail(FILE *out, const char *prefix, const struct pk_expect *e,
+                             const struct pk_answer *got)
+{
+    for (const char *p = e->where; *p;) {
+        size_t n = strcspn(p, "\n");
+        fprintf(out, "%s%.*s\n", prefix, (int)n, p);
+        p += n + (p[n] == '\n');
+    }
+    fprintf(out, "%sgot: ", prefix);
+    if (!got)
+        fputs("none", out);
+    for (size_t i = 0; got && i < got->len; i++)
+        fprintf(out, "%02x", got->bytes[i]);
+    fputc('\n', out);
+}
+
+/* The state of the tests of a run on the wire. */
+struct pk_checks {
+    struct pk_result *res;   /* one per call */
+    size_t *sr_frames;       /* the frames of the sr call under way */
+    size_t nsr;
+    int failed;              /* the test under way has a failed expect */
+    size_t failed_expect;
+    struct pk_answer got;
+    int got_none;
+    int report;              /* 1: the next dry report line is replaced; 2: being skipped */
+    size_t report_test;
+    int any_failed;
+};
+
+static void pk_check_expect(struct pk_checks *c, size_t i)
+{
+    struct pk_expect_ctx x = {.res = c->res};
+    /* helpers a spec may not need */
+    (void)pk_nans, (void)pk_nunans, (void)pk_field, (void)pk_match, (void)pk_within;
+    int ok = pk_expects[i].fn(&x) && !x.missing;
+    if (ok || c->failed)
+        return;
+    c->failed = 1;
+    c->any_failed = 1;
+    c->failed_expect = i;
+    c->got_none = !x.got;
+    if (x.got)
+        c->got = *x.got;
+    if (x.got && x.got_layer3 && c->got.len >= 14) {
+        c->got.bytes += 14;
+        c->got.len -= 14;
+    }
+}
+
+/* A test with expects on answers: its report, in place of the dry run's
+ * "# SKIP" line. */
+static void pk_live_report(struct pk_checks *c, FILE *junit)
+{
+    size_t k = c->report_test;
+    printf("%sok %zu - ", c->failed ? "not " : "", k + 1);
+    pk_tap_name(&pk_tests[k]);
+    fputc('\n', stdout);
+    if (c->failed)
+        pk_report_detail(stdout, "# ", &pk_expects[c->failed_expect],
+                         c->got_none ? NULL : &c->got);
+    if (!junit)
+        return;
+    fputs("  <testcase classname=\"", junit);
+    pk_xml(junit, pk_spec_name, strlen(pk_spec_name));
+    fputs("\" name=\"", junit);
+    pk_xml(junit, pk_tests[k].name, pk_tests[k].len);
+    fputs(c->failed ? "\"><failure message=\"expect failed\"></failure></testcase>\n"
+                    : "\"></testcase>\n", junit);
+}
+
+/* A dry text piece on the wire: a report of a test that looked at answers
+ * is replaced by the live one (through its first newline). */
+static void pk_live_text(struct pk_checks *c, const struct pk_text *t, int dry, FILE *junit)
+{
+    const char *s = t->s;
+    size_t n = t->len;
+    if (dry && c->report == 1) {
+        c->report = strncmp(s, "ok ", 3) == 0 ? 2 : 0;
+        if (c->report == 2)
+            pk_live_report(c, junit);
+    }
+    if (dry && c->report == 2) {
+        const char *nl = memchr(s, '\n', n);
+        if (!nl)
+            return;
+        n -= (size_t)(nl + 1 - s);
+        s = nl + 1;
+        c->report = 0;
+    }
+    fwrite(s, 1, n, stdout);
 }
 
 /* Sends the spec's frames on iface, with the output pktspec run -i gives. */
@@ -425,19 +553,34 @@ static int pk_live(struct pk_run *r, const char *iface)
         fprintf(stderr, "%s: error: %s\n", pk_spec_name, err);
         status = 3;
     }
+    struct pk_checks c = {.res = calloc(pk_ncalls + 1, sizeof *c.res)};
+    size_t nframes = 0;
+    while (pk_frames[nframes].bytes)
+        nframes++;
+    c.sr_frames = calloc(nframes + 1, sizeof *c.sr_frames);
+    if (status != 3 && (!c.res || !c.sr_frames)) {
+        fprintf(stderr, "%s: error: out of memory\n", pk_spec_name);
+        status = 3;
+    }
     uint64_t sent = 0;
     for (size_t i = 0; i < pk_nevents && status != 3; i++) {
         const struct pk_event *ev = &pk_events[i];
         const struct pk_call *call = r->call >= 0 ? &pk_calls[r->call] : NULL;
+        if (ev->kind != PK_DRY_TEXT && c.report == 2)
+            c.report = 0;
         switch (ev->kind) {
         case PK_TEXT:
         case PK_DRY_TEXT:
-            fwrite(pk_texts[ev->a].s, 1, pk_texts[ev->a].len, stdout);
+            pk_live_text(&c, &pk_texts[ev->a], ev->kind == PK_DRY_TEXT, r->junit);
             break;
         case PK_FRAME: {
             if (call && call->kind == PK_CALL_FILE) {
                 if (r->file)
                     pk_pcap_write(r->file, &pk_frames[ev->a]);
+                break;
+            }
+            if (call && call->kind == PK_CALL_SR) {
+                c.sr_frames[c.nsr++] = ev->a;
                 break;
             }
             const uint8_t *frame = pk_patched(l, ev->a);
@@ -459,31 +602,55 @@ static int pk_live(struct pk_run *r, const char *iface)
         case PK_CALL_BEGIN:
             r->call = (int)ev->a;
             sent = 0;
+            c.nsr = 0;
             if (pk_calls[ev->a].kind == PK_CALL_FILE &&
                 !(r->file = pk_pcap_open(pk_calls[ev->a].path, pk_calls[ev->a].linktype)))
                 status = 3;
             break;
         case PK_CALL_END:
-            if (r->file && pk_close(r->file, pk_calls[ev->a].path) < 0)
+            if (pk_calls[ev->a].kind == PK_CALL_SR) {
+                if (pk_sr_run(l, iface, &pk_calls[ev->a], c.sr_frames, c.nsr, &c.res[ev->a]) < 0)
+                    status = 3;
+            } else if (r->file && pk_close(r->file, pk_calls[ev->a].path) < 0) {
                 status = 3;
-            else if (!r->file && pk_calls[ev->a].verbose)
+            } else if (!r->file && pk_calls[ev->a].verbose) {
                 printf("\nSent %llu packets.\n", (unsigned long long)sent);
+            }
             r->file = NULL;
             r->call = -1;
             break;
+        case PK_TEST_BEGIN:
+            c.failed = 0;
+            break;
+        case PK_EXPECT:
+            pk_check_expect(&c, ev->a);
+            break;
         case PK_TEST_END:
-            if (r->junit)
-                pk_junit_test(r->junit, ev->a, pk_test_skipped[ev->a]);
+            /* a test that looked at answers reports in place of its dry report */
+            if (pk_test_skipped[ev->a]) {
+                c.report = 1;
+                c.report_test = ev->a;
+            } else if (r->junit) {
+                pk_junit_test(r->junit, ev->a, 0);
+            }
             break;
         default:
             break;
         }
     }
+    for (size_t i = 0; c.res && i < pk_ncalls; i++) {
+        free(c.res[i].ans);
+        free(c.res[i].rx);
+    }
+    free(c.res);
+    free(c.sr_frames);
+    if (status != 3 && c.any_failed)
+        status = 1;
     if (l->w.fd > 0)
         ps_wire_close(&l->w);
     free(l->neigh);
     free(l);
-    return status == 3 ? 3 : pk_dry_status;
+    return status == 3 ? 3 : status | pk_dry_status;
 }
 
 int main(int argc, char **argv)

@@ -1,0 +1,389 @@
+/* An expect on answers, compiled into a C function of the probe: answer
+ * truthiness, `not`, `r matches PATTERN` (constant fields of the layers the
+ * probe walks), `r[L].f OP const`, `len(ans)`/`len(unans) OP N`, and/or.
+ * Anything else is refused at its spec location. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coerce.h"
+#include "emit.h"
+#include "emit_expect.h"
+#include "value.h"
+
+/* The layers the probe's walker knows (probe_answers.c), by Scapy name. */
+static const char *const layer_kinds[][2] = {
+    {"Ether", "PK_L_ETHER"},         {"ARP", "PK_L_ARP"},           {"IP", "PK_L_IP"},
+    {"ICMP", "PK_L_ICMP"},           {"TCP", "PK_L_TCP"},           {"UDP", "PK_L_UDP"},
+    {"IPerror", "PK_L_IPERROR"},     {"ICMPerror", "PK_L_ICMPERROR"},
+    {"TCPerror", "PK_L_TCPERROR"},   {"UDPerror", "PK_L_UDPERROR"},
+};
+
+enum cx_type { CX_INT, CX_BOOL, CX_ANSWER, CX_LIST };
+
+struct cx {
+    const struct ps_value *slots;
+    FILE *pre;                 /* pattern tables, before the function */
+    size_t id, npat;
+    struct ps_loc bad;         /* where compiling stopped */
+    const char *why;
+};
+
+static const char *layer_kind(const struct ps_proto *p)
+{
+    for (size_t i = 0; p && i < sizeof layer_kinds / sizeof layer_kinds[0]; i++)
+        if (strcmp(p->name, layer_kinds[i][0]) == 0)
+            return layer_kinds[i][1];
+    return NULL;
+}
+
+static bool refuse(struct cx *c, struct ps_loc loc, const char *why)
+{
+    if (!c->why) {
+        c->bad = loc;
+        c->why = why;
+    }
+    return false;
+}
+
+/* Where field fi starts in its layer, in bits, and how wide it is: the
+ * fixed fields before it, and the conditional ones that share its
+ * condition (ICMP's id and seq). */
+static bool field_place(const struct ps_proto *p, int fi, unsigned *off, unsigned *bits)
+{
+    unsigned at = 0;
+    for (int i = 0; i <= fi; i++) {
+        const struct ps_field *f = &p->fields[i];
+        unsigned w = f->kind == PS_K_UINT ? f->bits
+                     : f->kind == PS_K_MAC ? 48
+                     : f->kind == PS_K_IPV4 ? 32
+                                            : 0;
+        if (i == fi) {
+            *off = at;
+            *bits = w;
+            return w > 0 && w <= 64;
+        }
+        if (f->present && f->present != p->fields[fi].present)
+            continue;
+        if (w == 0)
+            return false;
+        at += w;
+    }
+    return false;
+}
+
+static uint64_t addr_value(const uint8_t *a, unsigned bits)
+{
+    uint64_t v = 0;
+    for (unsigned i = 0; i < bits / 8; i++)
+        v = v << 8 | a[i];
+    return v;
+}
+
+static uint64_t fval_value(const struct ps_field *f, const struct ps_fval *v, unsigned bits)
+{
+    return f->kind == PS_K_UINT ? v->u : addr_value(v->addr, bits);
+}
+
+static void release_layer(struct ps_tlayer *l)
+{
+    for (size_t i = 0; i < PS_MAX_FIELDS; i++) {
+        if (l->f[i].keep) {
+            struct ps_value k = {.t = l->f[i].keep->t, .obj = l->f[i].keep};
+            ps_val_release(&k);
+        }
+    }
+}
+
+/* One pattern layer: its constant fields as the table `name` (none: no
+ * table), its row of the pattern into rows; false: refused. */
+static bool pattern_layer(struct cx *c, const struct ps_tlayer *l, struct ps_loc loc,
+                          const char *name, FILE *rows)
+{
+    const char *kind = layer_kind(l->proto);
+    if (!kind)
+        return refuse(c, loc, "match answers on this layer (the probe walks Ether, ARP, IP, "
+                      "ICMP, TCP, UDP and the errors' quotes)");
+    size_t nf = 0;
+    for (size_t f = 0; f < l->proto->nfields; f++) {
+        const struct ps_tfield *tf = &l->f[f];
+        if (tf->src == FS_UNSET || tf->src == FS_RANDOM)
+            continue;
+        unsigned off, bits;
+        if (tf->src != FS_CONST)
+            return refuse(c, loc, "match answers on a field with more than one value");
+        if (!field_place(l->proto, (int)f, &off, &bits))
+            return refuse(c, loc, "match answers on a field of no fixed place or width");
+        if (nf++ == 0)
+            fprintf(c->pre, "static const struct pk_pat_field %s[] = {\n", name);
+        fprintf(c->pre, "    {%u, %u, %lluu}, /* %s.%s */\n", off, bits,
+                (unsigned long long)fval_value(&l->proto->fields[f], &tf->one, bits),
+                l->proto->name, l->proto->fields[f].name);
+    }
+    if (nf)
+        fputs("};\n", c->pre);
+    fprintf(rows, "    {%s, %zu, %s},\n", kind, nf, nf ? name : "NULL");
+    return true;
+}
+
+/* A pattern's layers, built from the expression as the interpreter would
+ * (constants and the slots' values at the expect). */
+static size_t pattern_layers(struct cx *c, const struct ps_expr *e, struct ps_tlayer *out,
+                             size_t cap)
+{
+    if (e->kind == E_STACK) {
+        size_t n = pattern_layers(c, e->args[0], out, cap);
+        return n + (c->why ? 0 : pattern_layers(c, e->args[1], out + n, cap - n));
+    }
+    const struct ps_value *v = e->kind == E_CONST ? &e->value
+                               : e->kind == E_VAR ? &c->slots[e->slot]
+                                                  : NULL;
+    if (v && v->t == PT_PKT) {
+        const struct ps_tpkt *t = &v->obj->pkt;
+        if (t->n > cap)
+            return refuse(c, e->loc, "match answers on so many layers"), 0;
+        for (size_t i = 0; i < t->n; i++) {
+            out[i] = *t->layers[i];
+            for (size_t f = 0; f < PS_MAX_FIELDS; f++)
+                out[i].f[f].keep = NULL;
+        }
+        return t->n;
+    }
+    if (e->kind != E_LAYER)
+        return refuse(c, e->loc, "match answers on a pattern that is no stack of layers"), 0;
+    if (cap == 0)
+        return refuse(c, e->loc, "match answers on so many layers"), 0;
+    memset(out, 0, sizeof *out);
+    out->proto = e->proto;
+    for (size_t i = 0; i < e->nopts; i++) {
+        const struct ps_expr *a = e->opts[i].value;
+        const struct ps_value *av = a->kind == E_CONST ? &a->value
+                                    : a->kind == E_VAR ? &c->slots[a->slot]
+                                                       : NULL;
+        char err[256];
+        if (!av || av->t == PT_WIRE || ps_coerce_field(out, e->opts[i].index, av, err, sizeof err)) {
+            release_layer(out);
+            return refuse(c, a->loc, "match answers on a field value known only at run time"), 0;
+        }
+    }
+    return 1;
+}
+
+static bool compile_matches(struct cx *c, size_t call, const struct ps_expr *pat, FILE *code)
+{
+    struct ps_tlayer layers[PS_MAX_LAYERS];
+    size_t n = pattern_layers(c, pat, layers, PS_MAX_LAYERS);
+    if (c->why)
+        return false;
+    size_t id = c->npat++;
+    char *rows_text = NULL;
+    size_t rows_len = 0;
+    FILE *rows = open_memstream(&rows_text, &rows_len);
+    if (!rows)
+        abort();
+    bool ok = true;
+    for (size_t i = 0; i < n; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "pk_pat%zu_%zu_%zu", c->id, id, i);
+        ok = ok && pattern_layer(c, &layers[i], pat->loc, name, rows);
+        release_layer(&layers[i]);
+    }
+    fclose(rows);
+    if (ok) {
+        fprintf(c->pre, "static const struct pk_pat_layer pk_pat%zu_%zu[%zu] = {\n%s};\n", c->id,
+                id, n ? n : 1, n ? rows_text : "    {0, 0, NULL},\n");
+        fprintf(code, "pk_match(x, %zu, pk_pat%zu_%zu, %zu)", call, c->id, id, n);
+    }
+    free(rows_text);
+    return ok;
+}
+
+static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_type *t,
+                    size_t *call);
+
+/* e as a C expression of type uint64_t (or the int of a condition). */
+static bool compile_value(struct cx *c, const struct ps_expr *e, FILE *out, bool truth)
+{
+    enum cx_type t;
+    size_t call;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (!m)
+        abort();
+    bool ok = compile(c, e, m, &t, &call);
+    fclose(m);
+    if (ok) {
+        if (t == CX_ANSWER && truth)
+            fprintf(out, "(pk_answer1(x, %zu) != NULL)", call);
+        else if (t == CX_ANSWER || t == CX_LIST)
+            ok = refuse(c, e->loc, "use an answer or a list of answers as a number");
+        else
+            fputs(text, out);
+    }
+    free(text);
+    return ok;
+}
+
+static const char *c_op(enum ps_op op)
+{
+    switch (op) {
+    case PO_EQ: return "==";
+    case PO_NE: return "!=";
+    case PO_LT: return "<";
+    case PO_LE: return "<=";
+    case PO_GT: return ">";
+    case PO_GE: return ">=";
+    case PO_AND: return "&&";
+    case PO_OR: return "||";
+    default: return NULL;
+    }
+}
+
+static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_type *t,
+                    size_t *call)
+{
+    switch (e->kind) {
+    case E_CONST:
+    case E_VAR: {
+        const struct ps_value *v = e->kind == E_CONST ? &e->value : &c->slots[e->slot];
+        if (v->t == PT_WIRE && v->u % 4 != 0) {
+            *call = (size_t)(v->u / 4);
+            *t = v->u % 4 == 1 ? CX_ANSWER : CX_LIST;
+            fprintf(out, "%s", v->u % 4 == 3 ? "u" : "a");
+            return true;
+        }
+        if (v->t == PT_INT || v->t == PT_BOOL) {
+            *t = v->t == PT_INT ? CX_INT : CX_BOOL;
+            fprintf(out, "UINT64_C(%llu)", (unsigned long long)v->u);
+            return true;
+        }
+        return refuse(c, e->loc, "check this value against answers (numbers, booleans and "
+                      "answers only)");
+    }
+    case E_NOT:
+        fputs("!", out);
+        *t = CX_BOOL;
+        return compile_value(c, e->args[0], out, true);
+    case E_BINOP: {
+        const char *op = c_op(e->op);
+        if (!op)
+            return refuse(c, e->loc, "check answers with this operator");
+        bool logic = e->op == PO_AND || e->op == PO_OR;
+        fputs("(", out);
+        bool ok = compile_value(c, e->args[0], out, logic);
+        fprintf(out, " %s ", op);
+        ok = ok && compile_value(c, e->args[1], out, logic);
+        fputs(")", out);
+        *t = CX_BOOL;
+        return ok;
+    }
+    case E_CALL: {
+        if (e->builtin != B_LEN || e->nargs != 1)
+            return refuse(c, e->loc, "call this on answers");
+        enum cx_type at;
+        size_t ac;
+        char junk[8];
+        FILE *m = fmemopen(junk, sizeof junk, "w");
+        if (!m)
+            abort();
+        bool ok = compile(c, e->args[0], m, &at, &ac);
+        fclose(m);
+        if (!ok || at != CX_LIST)
+            return refuse(c, e->loc, "take len() of this on answers (ans or unans only)");
+        fprintf(out, "pk_n%sans(x, %zu)", junk[0] == 'u' ? "un" : "", ac);
+        *t = CX_INT;
+        return true;
+    }
+    case E_MATCHES: {
+        enum cx_type at;
+        size_t ac;
+        char junk[8];
+        FILE *m = fmemopen(junk, sizeof junk, "w");
+        if (!m)
+            abort();
+        bool ok = compile(c, e->args[0], m, &at, &ac);
+        fclose(m);
+        if (!ok || at != CX_ANSWER)
+            return refuse(c, e->loc, "match this against a pattern (an answer of sr1 or srp1 "
+                          "only)");
+        *t = CX_BOOL;
+        return compile_matches(c, ac, e->args[1], out);
+    }
+    case E_FIELD: {
+        const struct ps_expr *g = e->args[0];
+        enum cx_type at;
+        size_t ac;
+        char junk[8];
+        if (g->kind != E_GETLAYER || !g->proto || e->field < 0)
+            return refuse(c, e->loc, "read this field of an answer (r[LAYER].field only)");
+        FILE *m = fmemopen(junk, sizeof junk, "w");
+        if (!m)
+            abort();
+        bool ok = compile(c, g->args[0], m, &at, &ac);
+        fclose(m);
+        unsigned off, bits;
+        const char *kind = layer_kind(g->proto);
+        if (!ok || at != CX_ANSWER)
+            return refuse(c, e->loc, "read this field (of an answer of sr1 or srp1 only)");
+        if (!kind || !field_place(g->proto, e->field, &off, &bits))
+            return refuse(c, e->loc, "read this field of an answer (a number or an address "
+                          "of a fixed place in Ether, ARP, IP, ICMP, TCP, UDP or an error's "
+                          "quote)");
+        fprintf(out, "pk_field(x, %zu, %s, %u, %u)", ac, kind, off, bits);
+        *t = CX_INT;
+        return true;
+    }
+    case E_WITHIN: {
+        enum cx_type at;
+        size_t ac;
+        char junk[8];
+        const struct ps_expr *d = e->args[1];
+        FILE *m = fmemopen(junk, sizeof junk, "w");
+        if (!m)
+            abort();
+        bool ok = compile(c, e->args[0], m, &at, &ac);
+        fclose(m);
+        const struct ps_value *dv = d->kind == E_CONST ? &d->value
+                                    : d->kind == E_VAR ? &c->slots[d->slot]
+                                                       : NULL;
+        if (!ok || at != CX_ANSWER || !dv || dv->t == PT_WIRE)
+            return refuse(c, e->loc, "check this `within` (an answer of sr1 or srp1 within a "
+                          "constant only)");
+        fprintf(out, "pk_within(x, %zu, UINT64_C(%llu))", ac, (unsigned long long)dv->u);
+        *t = CX_BOOL;
+        return true;
+    }
+    default:
+        return refuse(c, e->loc, "check this on answers");
+    }
+}
+
+bool emit_expect_compile(FILE *pre, FILE *fn, size_t id, const struct ps_stmt *st,
+                         const struct ps_value *slots, struct ps_loc *bad, const char **why)
+{
+    char *body = NULL, *tables = NULL;
+    size_t len = 0, tables_len = 0;
+    FILE *m = open_memstream(&body, &len);
+    struct cx c = {.slots = slots, .pre = open_memstream(&tables, &tables_len), .id = id};
+    if (!m || !c.pre)
+        abort();
+    bool ok = compile_value(&c, st->expr, m, true);
+    fclose(m);
+    fclose(c.pre);
+    /* a refused expect leaves no table behind: it would be unused */
+    if (ok) {
+        fwrite(tables, 1, tables_len, pre);
+        fprintf(fn, "static int pk_expect%zu(struct pk_expect_ctx *x)\n{\n    return %s;\n}\n\n",
+                id, body);
+    } else {
+        fprintf(fn, "static int pk_expect%zu(struct pk_expect_ctx *x)\n{\n    (void)x;\n"
+                "    return 0;\n}\n\n", id);
+    }
+    free(body);
+    free(tables);
+    if (!ok) {
+        *bad = c.bad;
+        *why = c.why;
+    }
+    return ok;
+}

@@ -1,0 +1,17 @@
+/* Expects on answers, compiled into the probe (emit_expect.c). */
+#ifndef PS_EMIT_EXPECT_H
+#define PS_EMIT_EXPECT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "interp.h"
+
+/* Writes expect `id` as pk_expect<id>() into fn, its pattern tables into
+ * pre; false (a function that always fails written) with the place and
+ * what the probe cannot do in *bad and *why. slots: the run's values at
+ * the expect. */
+bool emit_expect_compile(FILE *pre, FILE *fn, size_t id, const struct ps_stmt *st,
+                         const struct ps_value *slots, struct ps_loc *bad, const char **why);
+
+#endif
