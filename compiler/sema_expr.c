@@ -88,14 +88,26 @@ int sema_field(struct sema *s, const struct ps_proto *p, const char *name, struc
     return -1;
 }
 
+static void offer_layers(struct ps_suggest *sg)
+{
+    size_t np;
+    const struct ps_proto *const *all = ps_proto_all(&np);
+    for (size_t i = 0; i < np; i++)
+        ps_suggest_offer(sg, all[i]->name);
+}
+
+static void offer_functions(struct ps_suggest *sg)
+{
+    for (const struct ps_builtin_desc *b = ps_builtin_all(); b->name; b++)
+        if (!b->method)
+            ps_suggest_offer(sg, b->name);
+}
+
 const char *sema_suggest_layer(const char *name)
 {
     struct ps_suggest sg;
     ps_suggest_init(&sg, name);
-    size_t np;
-    const struct ps_proto *const *all = ps_proto_all(&np);
-    for (size_t i = 0; i < np; i++)
-        ps_suggest_offer(&sg, all[i]->name);
+    offer_layers(&sg);
     return ps_suggest_best(&sg);
 }
 
@@ -105,13 +117,8 @@ static void unknown_name(struct sema *s, const struct ast_node *n, const struct 
     ps_suggest_init(&sg, n->str);
     for (size_t i = 0; i < s->nsyms; i++)
         ps_suggest_offer(&sg, s->syms[i].name);
-    size_t np;
-    const struct ps_proto *const *all = ps_proto_all(&np);
-    for (size_t i = 0; i < np; i++)
-        ps_suggest_offer(&sg, all[i]->name);
-    for (const struct ps_builtin_desc *b = ps_builtin_all(); b->name; b++)
-        if (!b->method)
-            ps_suggest_offer(&sg, b->name);
+    offer_layers(&sg);
+    offer_functions(&sg);
     const struct ps_enum *names = !fd ? NULL
                                   : s->layer_ctx && ps_field_index(s->layer_ctx->proto, fd->name) >= 0
                                       ? ps_enums_in(s->layer_ctx, fd)
@@ -443,13 +450,8 @@ static struct ps_expr *call_expr(struct sema *s, const struct ast_node *n)
             return call(s, n, b, NULL);
         struct ps_suggest sg;
         ps_suggest_init(&sg, callee->str);
-        size_t np;
-        const struct ps_proto *const *all = ps_proto_all(&np);
-        for (size_t i = 0; i < np; i++)
-            ps_suggest_offer(&sg, all[i]->name);
-        for (const struct ps_builtin_desc *d = ps_builtin_all(); d->name; d++)
-            if (!d->method)
-                ps_suggest_offer(&sg, d->name);
+        offer_layers(&sg);
+        offer_functions(&sg);
         const char *best = ps_suggest_best(&sg);
         if (best)
             ps_diag_error(s->d, callee->loc, "no layer or function '%s' (did you mean '%s'?)",

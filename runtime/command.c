@@ -294,6 +294,18 @@ static void put_value(struct ps_strbuf *b, const struct ps_field *f, const struc
     }
 }
 
+/* A field's value in the form a spec gives it (see ps_field.given_form). */
+static void put_given(struct ps_strbuf *b, const struct ps_layer *l, const struct ps_field *f,
+                      const struct ps_fval *v)
+{
+    struct ps_fval given;
+    uint8_t *buf = f->given_form && v->len ? malloc(v->len) : NULL;
+    if (buf && f->given_form(l, v, &given, buf, v->len))
+        v = &given;
+    put_value(b, f, v);
+    free(buf);
+}
+
 static void put_layer(struct ps_strbuf *b, const struct ps_layer *l)
 {
     bool first = true;
@@ -329,7 +341,7 @@ static void put_layer(struct ps_strbuf *b, const struct ps_layer *l)
         if (empty_list)
             ps_strbuf_puts(b, "[]");
         else
-            put_value(b, f, &l->v[fi]);
+            put_given(b, l, f, &l->v[fi]);
     }
     ps_strbuf_putc(b, ')');
 }

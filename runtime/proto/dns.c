@@ -175,6 +175,31 @@ static long rdata_encode(const struct ps_layer *l, const struct ps_fval *v, uint
     return put_raw(p, n, out, cap);
 }
 
+/* command(): a TXT record's character-strings as the one string a spec
+ * gives, when writing that string back (cut in 255-byte pieces) gives the
+ * same bytes: every piece but the last is full. */
+static bool rdata_given_form(const struct ps_layer *l, const struct ps_fval *v,
+                             struct ps_fval *out, uint8_t *buf, size_t cap)
+{
+    if (ps_layer_uint(l, R_TYPE) != 16 || !ps_dns_is_view(v, NULL))
+        return false;
+    size_t n = 0;
+    for (size_t i = 0; i < v->len;) {
+        size_t len = v->bytes[i];
+        bool last = i + 1 + len == v->len;
+        if (i + 1 + len > v->len || n + len > cap || len == 0 || (!last && len != 255))
+            return false;
+        memcpy(buf + n, v->bytes + i + 1, len);
+        n += len;
+        i += 1 + len;
+    }
+    memset(out, 0, sizeof *out);
+    out->set = true;
+    out->bytes = buf;
+    out->len = n;
+    return true;
+}
+
 /* The i2repr of each shape: an address bare, TXT strings as a list of
  * bytes, names and other bytes as a str. */
 static int rdata_repr(const struct ps_fval *v, char *out, size_t cap)
@@ -230,7 +255,7 @@ static const struct ps_field rr_fields[] = {
     [R_RDLEN] = {.name = "rdlen", .kind = PS_K_UINT, .bits = 16, .is_auto = true,
                  .length_of = "rdata", .ls_type = "FieldLenField", .ls_default = "None"},
     [R_RDATA] = {.name = "rdata", .kind = PS_K_BYTES, .def_text = "", .encode = rdata_encode,
-                 .repr = rdata_repr,
+                 .repr = rdata_repr, .given_form = rdata_given_form,
                  .ls_type = "MultipleTypeField (IPField, IP6Field, DNSStrField, DNSTextField, "
                             "StrLenField)",
                  .ls_default = "b''"},

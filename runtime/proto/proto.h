@@ -107,6 +107,12 @@ struct ps_field {
      * print as [('MSS', 1460), ('NOP', None)]): writes the text of v into out
      * with snprintf's contract and returns its length. */
     int (*repr)(const struct ps_fval *v, char *out, size_t cap);
+    /* command(): the value as a spec gives it, when that is not what the
+     * field holds (a TXT record's character-strings, held in wire form, are
+     * given as one string). Fills *out (its bytes in buf) and returns true,
+     * or returns false to print the value as it is. */
+    bool (*given_form)(const struct ps_layer *l, const struct ps_fval *v, struct ps_fval *out,
+                       uint8_t *buf, size_t cap);
     /* A MultipleTypeField whose variant for the layer's values is a 0-byte
      * string (ICMP unused of an echo): `present` says it is not on the wire,
      * yet Scapy holds it as b'', so show() prints it as '' (and repr() does
