@@ -206,10 +206,16 @@ static void write_calls(FILE *out, const struct emit_rec *r, const size_t *bpf_l
     for (size_t i = 0; i < r->ncalls; i++) {
         const struct rec_call *c = &r->calls[i];
         fprintf(out, "    {%d, ", c->kind);
-        if (c->path)
+        if (c->cannot) {
+            char text[512];
+            snprintf(text, sizeof text, "%s:%d:%d: cannot %s", r->prog->path,
+                     c->cannot_loc.line, c->cannot_loc.col, c->cannot);
+            ps_emit_cstr(out, (const uint8_t *)text, strlen(text));
+        } else if (c->path) {
             ps_emit_cstr(out, (const uint8_t *)c->path, strlen(c->path));
-        else
+        } else {
             fputs("NULL", out);
+        }
         fprintf(out, ", %d, %lluu, %d, %d, %lluu, %d, %d, ", c->linktype,
                 (unsigned long long)c->inter_ns, c->verbose, c->layer3,
                 (unsigned long long)c->timeout_ns, c->retry, c->multi);
@@ -364,6 +370,12 @@ int ps_emit(const struct ps_program *prog, const struct ps_emit_opts *o)
         fclose(f);
         if (rc == 0)
             write_probe(o->out, &r, &patches, status, warn, nwarn, filters, nfilters, bpf_lens);
+        for (size_t i = 0; rc == 0 && i < r.ncalls; i++)
+            if (r.calls[i].cannot)
+                ps_report(o->err, prog->path, prog->source, prog->source_len,
+                          r.calls[i].cannot_loc.line, r.calls[i].cannot_loc.col, "warning",
+                          "the probe cannot %s: it refuses -i (its --dry-run and --pcap work)",
+                          r.calls[i].cannot);
         for (size_t i = 0; rc == 0 && i < r.nexpects; i++)
             if (r.expect_cannot[i].what)
                 ps_report(o->err, prog->path, prog->source, prog->source_len,

@@ -26,6 +26,7 @@ struct cx {
     size_t id, npat;
     struct ps_loc bad;         /* where compiling stopped */
     const char *why;
+    bool unans;                /* the last list of answers compiled is unans */
 };
 
 static const char *layer_kind(const struct ps_proto *p)
@@ -172,8 +173,11 @@ static bool compile_matches(struct cx *c, size_t call, const struct ps_expr *pat
 {
     struct ps_tlayer layers[PS_MAX_LAYERS];
     size_t n = pattern_layers(c, pat, layers, PS_MAX_LAYERS);
-    if (c->why)
+    if (c->why) {
+        for (size_t i = 0; i < n; i++)
+            release_layer(&layers[i]);
         return false;
+    }
     size_t id = c->npat++;
     char *rows_text = NULL;
     size_t rows_len = 0;
@@ -199,6 +203,22 @@ static bool compile_matches(struct cx *c, size_t call, const struct ps_expr *pat
 
 static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_type *t,
                     size_t *call);
+
+/* An operand that should be an answer or a list of answers: its type and
+ * call; the text of anything else is dropped (the caller refuses it). */
+static bool compile_operand(struct cx *c, const struct ps_expr *e, enum cx_type *t, size_t *call)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (!m)
+        abort();
+    *t = CX_INT;
+    bool ok = compile(c, e, m, t, call);
+    fclose(m);
+    free(text);
+    return ok;
+}
 
 /* e as a C expression of type uint64_t (or the int of a condition). */
 static bool compile_value(struct cx *c, const struct ps_expr *e, FILE *out, bool truth)
@@ -249,16 +269,23 @@ static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_ty
         if (v->t == PT_WIRE && v->u % 4 != 0) {
             *call = (size_t)(v->u / 4);
             *t = v->u % 4 == 1 ? CX_ANSWER : CX_LIST;
-            fprintf(out, "%s", v->u % 4 == 3 ? "u" : "a");
+            c->unans = v->u % 4 == 3;
             return true;
         }
-        if (v->t == PT_INT || v->t == PT_BOOL) {
-            *t = v->t == PT_INT ? CX_INT : CX_BOOL;
+        if (v->t == PT_INT || v->t == PT_BOOL || v->t == PT_DUR) {
+            *t = v->t == PT_BOOL ? CX_BOOL : CX_INT;
             fprintf(out, "UINT64_C(%llu)", (unsigned long long)v->u);
             return true;
         }
-        return refuse(c, e->loc, "check this value against answers (numbers, booleans and "
-                      "answers only)");
+        /* an address as pk_field reads one: big-endian, in 64 bits */
+        if (v->t == PT_IP4 || v->t == PT_MAC) {
+            *t = CX_INT;
+            fprintf(out, "UINT64_C(%llu)",
+                    (unsigned long long)addr_value(v->addr, v->t == PT_IP4 ? 32 : 48));
+            return true;
+        }
+        return refuse(c, e->loc, "check this value against answers (numbers, booleans, IPv4 "
+                      "and MAC addresses and answers only)");
     }
     case E_NOT:
         fputs("!", out);
@@ -282,27 +309,17 @@ static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_ty
             return refuse(c, e->loc, "call this on answers");
         enum cx_type at;
         size_t ac;
-        char junk[8];
-        FILE *m = fmemopen(junk, sizeof junk, "w");
-        if (!m)
-            abort();
-        bool ok = compile(c, e->args[0], m, &at, &ac);
-        fclose(m);
+        bool ok = compile_operand(c, e->args[0], &at, &ac);
         if (!ok || at != CX_LIST)
             return refuse(c, e->loc, "take len() of this on answers (ans or unans only)");
-        fprintf(out, "pk_n%sans(x, %zu)", junk[0] == 'u' ? "un" : "", ac);
+        fprintf(out, "pk_n%sans(x, %zu)", c->unans ? "un" : "", ac);
         *t = CX_INT;
         return true;
     }
     case E_MATCHES: {
         enum cx_type at;
         size_t ac;
-        char junk[8];
-        FILE *m = fmemopen(junk, sizeof junk, "w");
-        if (!m)
-            abort();
-        bool ok = compile(c, e->args[0], m, &at, &ac);
-        fclose(m);
+        bool ok = compile_operand(c, e->args[0], &at, &ac);
         if (!ok || at != CX_ANSWER)
             return refuse(c, e->loc, "match this against a pattern (an answer of sr1 or srp1 "
                           "only)");
@@ -313,14 +330,9 @@ static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_ty
         const struct ps_expr *g = e->args[0];
         enum cx_type at;
         size_t ac;
-        char junk[8];
         if (g->kind != E_GETLAYER || !g->proto || e->field < 0)
             return refuse(c, e->loc, "read this field of an answer (r[LAYER].field only)");
-        FILE *m = fmemopen(junk, sizeof junk, "w");
-        if (!m)
-            abort();
-        bool ok = compile(c, g->args[0], m, &at, &ac);
-        fclose(m);
+        bool ok = compile_operand(c, g->args[0], &at, &ac);
         unsigned off, bits;
         const char *kind = layer_kind(g->proto);
         if (!ok || at != CX_ANSWER)
@@ -336,13 +348,8 @@ static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_ty
     case E_WITHIN: {
         enum cx_type at;
         size_t ac;
-        char junk[8];
         const struct ps_expr *d = e->args[1];
-        FILE *m = fmemopen(junk, sizeof junk, "w");
-        if (!m)
-            abort();
-        bool ok = compile(c, e->args[0], m, &at, &ac);
-        fclose(m);
+        bool ok = compile_operand(c, e->args[0], &at, &ac);
         const struct ps_value *dv = d->kind == E_CONST ? &d->value
                                     : d->kind == E_VAR ? &c->slots[d->slot]
                                                        : NULL;

@@ -48,10 +48,9 @@ static uint64_t const_opt(const struct ps_expr *e, int opt, uint64_t def)
     return def;
 }
 
-static void on_refuse(void *ctx, struct ps_loc loc, const char *what);
-
-/* What the probe needs of an sr call: its options, constants all. */
-static void sr_call(struct emit_rec *r, struct rec_call *c, const struct ps_expr *e)
+/* What the probe needs of an sr call: its options, constants all (else
+ * the probe refuses -i). */
+static void sr_call(struct rec_call *c, const struct ps_expr *e)
 {
     static const int opts[] = {O_TIMEOUT, O_RETRY, O_MULTI, O_FILTER, O_INTER, O_VERBOSE};
     c->kind = 1;
@@ -62,8 +61,11 @@ static void sr_call(struct emit_rec *r, struct rec_call *c, const struct ps_expr
     for (size_t i = 0; i < e->nopts; i++) {
         const struct ps_expr *v = e->opts[i].value;
         for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++)
-            if (e->opts[i].index == opts[k] && v->kind != E_CONST)
-                on_refuse(r, v->loc, "take an option of sr that is known only at run time");
+            if (e->opts[i].index == opts[k] && v->kind != E_CONST && !c->cannot) {
+                c->kind = 3;
+                c->cannot = "take an option of sr known only at run time";
+                c->cannot_loc = v->loc;
+            }
         if (e->opts[i].index == O_FILTER && v->kind == E_CONST && v->value.t == PT_STR)
             c->filter = strndup((const char *)v->value.obj->bytes, v->value.obj->len);
     }
@@ -84,10 +86,13 @@ static unsigned on_call_begin(void *ctx, const struct ps_expr *e)
     c->verbose = (int)const_opt(e, O_VERBOSE, 2); /* Scapy's conf.verb */
     if (e->kind == E_CALL && (e->builtin == B_SR || e->builtin == B_SR1 ||
                               e->builtin == B_SRP || e->builtin == B_SRP1))
-        sr_call(r, c, e);
+        sr_call(c, e);
     else if (e->kind == E_CALL && e->builtin != B_SEND && e->builtin != B_SENDP &&
-             e->builtin != B_WRPCAP)
-        c->kind = 3; /* srloop, srploop: not on the wire */
+             e->builtin != B_WRPCAP) {
+        c->kind = 3;
+        c->cannot = "run srloop or srploop";
+        c->cannot_loc = e->loc;
+    }
     if (e->kind == E_CALL && e->builtin == B_WRPCAP) {
         c->kind = 2;
         const struct ps_expr *p = e->args[0];

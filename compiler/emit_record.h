@@ -29,6 +29,8 @@ struct rec_call {
     int retry;
     bool multi;
     char *filter;        /* filter=, or NULL */
+    const char *cannot;  /* kind 3: what -i cannot run, at cannot_loc */
+    struct ps_loc cannot_loc;
 };
 
 struct rec_event {

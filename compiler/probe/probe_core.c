@@ -42,11 +42,13 @@ struct pk_event {
     uint32_t a;
 };
 
-enum pk_call_kind { PK_CALL_SEND, PK_CALL_SR, PK_CALL_FILE, PK_CALL_LOOP };
+/* PK_CALL_REFUSED: what -i cannot run (srloop, an sr option known only at
+ * run time); its path says where and why. */
+enum pk_call_kind { PK_CALL_SEND, PK_CALL_SR, PK_CALL_FILE, PK_CALL_REFUSED };
 
 struct pk_call {
     uint8_t kind;
-    const char *path;  /* PK_CALL_FILE: the capture wrpcap() writes */
+    const char *path;  /* PK_CALL_FILE: the capture wrpcap() writes; PK_CALL_REFUSED: why */
     int linktype;
     uint64_t inter_ns; /* the pause after each frame sent */
     int verbose;
@@ -413,9 +415,9 @@ static void pk_sleep(uint64_t ns)
 static int pk_live_refused(const char *iface)
 {
     for (size_t i = 0; i < pk_ncalls; i++)
-        if (pk_calls[i].kind == PK_CALL_LOOP) {
-            fprintf(stderr, "%s: error: -i %s: this probe cannot run srloop or srploop; use "
-                    "--dry-run or --pcap, or pktspec run -i\n", pk_spec_name, iface);
+        if (pk_calls[i].kind == PK_CALL_REFUSED) {
+            fprintf(stderr, "%s: error: -i %s: %s; use --dry-run or --pcap, or pktspec run -i\n",
+                    pk_spec_name, iface, pk_calls[i].path);
             return 1;
         }
     for (size_t i = 0; pk_expects[i].fn; i++)

@@ -37,3 +37,20 @@ endforeach()
 add_test(NAME emit/probe-lab
          COMMAND sh ${EMIT_DIR}/probe_lab.sh ${PKTSPEC_BIN} ${EMIT_DIR}/lab_send.pkt ${EMIT_DIR})
 set_tests_properties(emit/probe-lab PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
+# The lab conformance specs the probe can run: built, run with pktspec run
+# --lab --exec, passing (or, fail_closed_port, failing) as pktspec run --lab.
+set(LAB_SPECS_DIR ${PROJECT_SOURCE_DIR}/tests/lab)
+foreach(spec arp thousand)
+  add_test(NAME emit/lab/${spec}
+           COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${LAB_SPECS_DIR}/${spec}.pkt 0)
+endforeach()
+add_test(NAME emit/lab/fail_closed_port
+         COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${LAB_SPECS_DIR}/fail_closed_port.pkt 1)
+add_test(NAME emit/lab/retry
+         COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${LAB_SPECS_DIR}/retry.pkt 0
+                 --need nft --peer "nft -f ${LAB_SPECS_DIR}/drop_first.nft")
+# Every form of expect the probe compiles, the last test failing (exit 1).
+add_test(NAME emit/lab/expects
+         COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/lab_expects.pkt 1)
+set_tests_properties(emit/lab/arp emit/lab/thousand emit/lab/fail_closed_port emit/lab/retry
+                     emit/lab/expects PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)

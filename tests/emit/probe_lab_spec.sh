@@ -1,0 +1,48 @@
+#!/bin/sh
+# A lab conformance spec as a probe: built by pktspec build, run in the lab
+# with pktspec run --lab --exec, it must exit as pktspec run --lab does
+# (STATUS) and print the same, but for the `# got:` lines of failed expects
+# (the probe shows the answer as hex: docs/emit.md). Skips (77) without root
+# or network namespaces.
+#   probe_lab_spec.sh PKTSPEC SPEC STATUS [--need TOOL] [--peer CMD]
+set -u
+pktspec=$1 spec=$2 want=$3
+shift 3
+peer=""
+while [ $# -gt 0 ]; do
+    case $1 in
+    --need) command -v "$2" >/dev/null 2>&1 || { echo "skip: no $2"; exit 77; }; shift 2 ;;
+    --peer) peer=$2; shift 2 ;;
+    *) echo "probe_lab_spec.sh: unknown option $1"; exit 2 ;;
+    esac
+done
+[ "$(id -u)" = 0 ] || { echo "skip: the lab needs root"; exit 77; }
+unshare -n true 2>/dev/null || { echo "skip: no network namespaces here"; exit 77; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+# bare names, so that both name the spec alike in their reports
+name=$(basename "$spec")
+ln -s "$(cd "$(dirname "$spec")" && pwd)/$name" "$tmp/$name"
+cd "$tmp" || exit 1
+"$pktspec" build "$name" -o probe 2> build.err || fail "build exited $?: $(cat build.err)"
+! grep -q "the probe cannot" build.err || fail "the probe cannot run this spec: $(cat build.err)"
+lab() {
+    if [ -n "$peer" ]; then
+        "$pktspec" run --lab --lab-peer "$peer" "$@"
+    else
+        "$pktspec" run --lab "$@"
+    fi
+}
+lab "$name" > run.out 2> run.err; st=$?
+[ $st = "$want" ] || fail "pktspec run --lab exited $st, not $want: $(cat run.err)"
+lab --exec ./probe > probe.out 2> probe.err; st=$?
+[ $st = "$want" ] || { cat probe.out; fail "the probe exited $st, not $want: $(cat probe.err)"; }
+grep -v "^# got: " run.out > run.cmp
+grep -v "^# got: " probe.out > probe.cmp
+cmp run.cmp probe.cmp || { diff run.cmp probe.cmp; fail "other output"; }
+[ "$(grep -c "^# got: " run.out)" = "$(grep -c "^# got: " probe.out)" ] || fail "other # got: lines"
+if grep -q "^# got: " probe.out; then
+    grep -Eq "^# got: ([0-9a-f]{2})+$|^# got: none$" probe.out || fail "a # got: line not hex"
+fi
+echo "ok: $name as a probe, as pktspec run --lab (exit $st)"
