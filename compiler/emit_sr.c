@@ -12,35 +12,11 @@
  * request is 802.3 or tagged. */
 static bool default_filter(const struct emit_rec *r, size_t call, char *out, size_t cap)
 {
-    uint16_t types[8];
-    size_t nt = 0;
-    for (size_t i = 0; i < r->nframes; i++) {
-        const struct rec_frame *f = &r->frames[i];
-        if (f->call != (int)call)
-            continue;
-        if (f->len < 14)
-            return false;
-        uint16_t t = (uint16_t)(f->bytes[12] << 8 | f->bytes[13]);
-        if (t <= 1500 || t == 0x8100 || t == 0x88a8 || t == 0x9100)
-            return false;
-        size_t k = 0;
-        while (k < nt && types[k] != t)
-            k++;
-        if (k == nt) {
-            if (nt == sizeof types / sizeof types[0])
-                return false;
-            types[nt++] = t;
-        }
-    }
-    size_t len = 0;
-    out[0] = '\0';
-    for (size_t k = 0; k < nt; k++) {
-        int n = snprintf(out + len, cap - len, "%sether proto 0x%04x", k ? " or " : "", types[k]);
-        if (n < 0 || (size_t)n >= cap - len)
-            return false;
-        len += (size_t)n;
-    }
-    return nt > 0;
+    struct ps_ethertypes e = {.n = 0};
+    for (size_t i = 0; i < r->nframes; i++)
+        if (r->frames[i].call == (int)call)
+            ps_ethertypes_add(&e, r->frames[i].bytes, r->frames[i].len);
+    return ps_ethertypes_filter(&e, out, cap);
 }
 
 int emit_sr_filters(FILE *out, const struct emit_rec *r, size_t *lens, FILE *err)

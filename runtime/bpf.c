@@ -46,3 +46,40 @@ void ps_bpf_free(struct sock_fprog *prog)
     prog->filter = NULL;
     prog->len = 0;
 }
+
+void ps_ethertypes_add(struct ps_ethertypes *e, const uint8_t *frame, size_t len)
+{
+    if (len < 14) {
+        e->any = true;
+        return;
+    }
+    uint16_t t = (uint16_t)(frame[12] << 8 | frame[13]);
+    /* 802.3 lengths and VLAN tags: leave everything in. */
+    if (t <= 1500 || t == 0x8100 || t == 0x88a8 || t == 0x9100) {
+        e->any = true;
+        return;
+    }
+    for (size_t k = 0; k < e->n; k++)
+        if (e->types[k] == t)
+            return;
+    if (e->n == sizeof e->types / sizeof e->types[0])
+        e->any = true;
+    else
+        e->types[e->n++] = t;
+}
+
+bool ps_ethertypes_filter(const struct ps_ethertypes *e, char *out, size_t cap)
+{
+    if (e->any || e->n == 0)
+        return false;
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t k = 0; k < e->n; k++) {
+        int n = snprintf(out + len, cap - len, "%sether proto 0x%04x", k ? " or " : "",
+                         e->types[k]);
+        if (n < 0 || (size_t)n >= cap - len)
+            return false;
+        len += (size_t)n;
+    }
+    return true;
+}

@@ -285,34 +285,10 @@ static bool one_round(struct run *r, const size_t *todo, size_t n, char *err, si
  * buffer then holds answers, not the link's other traffic. */
 static bool default_filter(const struct ps_sr *s, char *out, size_t cap)
 {
-    uint16_t types[8];
-    size_t nt = 0;
-    for (size_t i = 0; i < s->nq; i++) {
-        const uint8_t *f = s->tx + s->q[i].off;
-        if (s->q[i].len < 14)
-            return false;
-        uint16_t t = (uint16_t)(f[12] << 8 | f[13]);
-        /* 802.3 lengths and VLAN tags: leave everything in. */
-        if (t <= 1500 || t == 0x8100 || t == 0x88a8 || t == 0x9100)
-            return false;
-        size_t k = 0;
-        while (k < nt && types[k] != t)
-            k++;
-        if (k == nt) {
-            if (nt == sizeof types / sizeof types[0])
-                return false;
-            types[nt++] = t;
-        }
-    }
-    size_t len = 0;
-    out[0] = '\0';
-    for (size_t k = 0; k < nt; k++) {
-        int n = snprintf(out + len, cap - len, "%sether proto 0x%04x", k ? " or " : "", types[k]);
-        if (n < 0 || (size_t)n >= cap - len)
-            return false;
-        len += (size_t)n;
-    }
-    return nt > 0;
+    struct ps_ethertypes e = {.n = 0};
+    for (size_t i = 0; i < s->nq; i++)
+        ps_ethertypes_add(&e, s->tx + s->q[i].off, s->q[i].len);
+    return ps_ethertypes_filter(&e, out, cap);
 }
 
 static bool open_capture(struct run *r, char *err, size_t errcap)
