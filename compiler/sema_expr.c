@@ -748,6 +748,12 @@ struct ps_expr *sema_expr(struct sema *s, const struct ast_node *n)
             k->loc = sema_loc(n->loc);
             return k;
         }
+        if (n->kind == AST_NEG && k->type != PT_INT && k->type != PT_ANY) {
+            ps_diag_error(s->d, n->loc, "only an integer can be negated, not %s",
+                          ps_type_name(k->type));
+            sema_expr_free(k);
+            return NULL;
+        }
         struct ps_expr *e = sema_new_expr(n->kind == AST_NOT ? E_NOT : E_NEG, n);
         e->type = n->kind == AST_NOT ? PT_BOOL : PT_INT;
         add_arg(e, k);

@@ -380,6 +380,8 @@ struct ps_value interp_eval(struct interp *in, const struct ps_expr *e)
         if (lo.t != PT_INT || hi.t != PT_INT)
             interp_error(in, e->loc, "a range goes from an integer to an integer");
         struct ps_value r = {.t = PT_RANGE, .u = lo.u, .hi = hi.u};
+        ps_val_release(&lo);
+        ps_val_release(&hi);
         return r;
     }
     case E_CALL:
@@ -404,7 +406,9 @@ struct ps_value interp_eval(struct interp *in, const struct ps_expr *e)
         struct ps_value v = interp_eval(in, e->args[0]);
         if (v.t != PT_INT)
             interp_error(in, e->loc, "only an integer can be negated");
-        return ps_val_int(PT_INT, (uint64_t)(-(int64_t)v.u));
+        uint64_t u = v.u;
+        ps_val_release(&v);
+        return ps_val_int(PT_INT, (uint64_t)(-(int64_t)u));
     }
     case E_MATCHES: {
         struct ps_value p = interp_eval(in, e->args[0]), pat = interp_eval(in, e->args[1]);
@@ -427,6 +431,7 @@ struct ps_value interp_eval(struct interp *in, const struct ps_expr *e)
             out = ps_val_int(PT_BOOL, interp_truth(&p));
         }
         ps_val_release(&p);
+        ps_val_release(&t);
         return out;
     }
     }
