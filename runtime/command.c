@@ -253,23 +253,9 @@ static void put_value(struct ps_strbuf *b, const struct ps_field *f, const struc
         ps_strbuf_printf(b, "\"%s\"", text);
         break;
     case PS_K_BYTES:
-        if (f->ipv4_list && v->len % 4 == 0) {
-            ps_strbuf_putc(b, '[');
-            for (size_t i = 0; i < v->len; i += 4) {
-                ps_format_ip4(v->bytes + i, text);
-                ps_strbuf_printf(b, "%s%s", i ? ", " : "", text);
-            }
-            ps_strbuf_putc(b, ']');
-        } else if (f->ipv6_list && v->len % 16 == 0) {
-            ps_strbuf_putc(b, '[');
-            for (size_t i = 0; i < v->len; i += 16) {
-                ps_format_ip6(v->bytes + i, text);
-                ps_strbuf_printf(b, "%s\"%s\"", i ? ", " : "", text);
-            }
-            ps_strbuf_putc(b, ']');
-        } else {
+        /* A list the spec can write only when it holds whole addresses. */
+        if (v->len % (f->ipv6_list ? 16 : 4) != 0 || !ps_put_addr_list(b, f, v, false))
             put_bytes_literal(b, v->bytes, v->len);
-        }
         break;
     case PS_K_OPTIONS:
         put_tcp_options(b, v);

@@ -68,23 +68,8 @@ static void put_value(struct ps_strbuf *b, const struct ps_field *f, const struc
         ps_strbuf_printf(b, "\"%s\"", text);
         break;
     case PS_K_BYTES:
-        if (f->ipv4_list) {
-            ps_strbuf_putc(b, '[');
-            for (size_t i = 0; i + 4 <= v->len; i += 4) {
-                ps_format_ip4(v->bytes + i, text);
-                ps_strbuf_printf(b, "%s\"%s\"", i ? ", " : "", text);
-            }
-            ps_strbuf_putc(b, ']');
-        } else if (f->ipv6_list) {
-            ps_strbuf_putc(b, '[');
-            for (size_t i = 0; i + 16 <= v->len; i += 16) {
-                ps_format_ip6(v->bytes + i, text);
-                ps_strbuf_printf(b, "%s\"%s\"", i ? ", " : "", text);
-            }
-            ps_strbuf_putc(b, ']');
-        } else {
+        if (!ps_put_addr_list(b, f, v, true))
             put_hex(b, v->bytes, v->len);
-        }
         break;
     case PS_K_OPTIONS:
         put_tcp_options(b, v);

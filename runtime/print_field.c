@@ -125,3 +125,23 @@ void ps_put_i2repr(struct ps_strbuf *b, const struct ps_layer *l, const struct p
     char *out = ps_strbuf_tail(b, &room);
     ps_strbuf_advance(b, ps_format_value(f, v, out, room));
 }
+
+bool ps_put_addr_list(struct ps_strbuf *b, const struct ps_field *f, const struct ps_fval *v,
+                      bool quote_ip4)
+{
+    size_t width = f->ipv4_list ? 4 : f->ipv6_list ? 16 : 0;
+    if (!width)
+        return false;
+    char text[46];
+    ps_strbuf_putc(b, '[');
+    for (size_t i = 0; i + width <= v->len; i += width) {
+        if (width == 4)
+            ps_format_ip4(v->bytes + i, text);
+        else
+            ps_format_ip6(v->bytes + i, text);
+        bool quote = width == 16 || quote_ip4;
+        ps_strbuf_printf(b, "%s%s%s%s", i ? ", " : "", quote ? "\"" : "", text, quote ? "\"" : "");
+    }
+    ps_strbuf_putc(b, ']');
+    return true;
+}

@@ -84,6 +84,10 @@ void ps_leftover_layer(const struct ps_fval *v, struct ps_layer *raw);
 
 /* Python's repr() of bytes (b'..') and of a str holding no quote or
  * backslash needing care ('198.18.0.1'). */
+/* A field that holds a list of addresses (IPOption_RR.routers) as
+ * [a, b, ...], each address quoted or not; false when f holds no such list. */
+bool ps_put_addr_list(struct ps_strbuf *b, const struct ps_field *f, const struct ps_fval *v,
+                      bool quote_ip4);
 void ps_put_pybytes(struct ps_strbuf *b, const uint8_t *p, size_t n);
 void ps_put_pystr(struct ps_strbuf *b, const char *s);
 /* Scapy's StrField i2repr ('GET /\r\n'), as format_value writes it. */
