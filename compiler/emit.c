@@ -13,8 +13,6 @@
 #include "report.h"
 #include "value.h"
 
-enum { EV_TEXT, EV_DRY_TEXT };
-
 /* Pieces of text stay short: ISO C allows a string literal 4095 bytes. */
 #define TEXT_PIECE 512
 
@@ -253,7 +251,8 @@ static void write_probe(FILE *out, const struct emit_rec *r, const struct emit_p
     size_t ntexts = 0;
     size_t *text_of = calloc(r->nevents + 1, sizeof *text_of);
     size_t *pieces = calloc(r->nevents + 1, sizeof *pieces);
-    if (!text_of || !pieces)
+    size_t *event_at = calloc(r->nevents + 1, sizeof *event_at);
+    if (!text_of || !pieces || !event_at)
         abort();
     fputs("static const struct pk_text pk_texts[] = {\n", out);
     for (size_t i = 0; i < r->nevents; i++) {
@@ -272,17 +271,21 @@ static void write_probe(FILE *out, const struct emit_rec *r, const struct emit_p
     size_t nevents = 0;
     for (size_t i = 0; i < r->nevents; i++) {
         const struct rec_event *ev = &r->events[i];
+        event_at[i] = nevents;
         if (ev->kind == EV_TEXT || ev->kind == EV_DRY_TEXT) {
             for (size_t k = 0; k < pieces[i]; k++, nevents++)
                 fprintf(out, "    {%d, %zu},\n", ev->kind, text_of[i] + k);
         } else {
-            fprintf(out, "    {%d, %zu},\n", ev->kind, ev->a);
+            /* a loop's end names its begin, as the probe numbers events */
+            fprintf(out, "    {%d, %zu},\n", ev->kind,
+                    ev->kind == EV_LOOP_END ? event_at[ev->a] : ev->a);
             nevents++;
         }
     }
     fprintf(out, "    {0, 0},\n};\nstatic const size_t pk_nevents = %zu;\n\n", nevents);
     free(text_of);
     free(pieces);
+    free(event_at);
     fwrite(filters, 1, nfilters, out);
     write_calls(out, r, bpf_lens);
     write_expects(out, r);

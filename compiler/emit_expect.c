@@ -1,7 +1,9 @@
 /* An expect on answers, compiled into a C function of the probe: answer
  * truthiness, `not`, `r matches PATTERN` (constant fields of the layers the
- * probe walks), `r[L].f OP const`, `len(ans)`/`len(unans) OP N`, and/or.
- * Anything else is refused at its spec location. */
+ * probe walks), `r[L].f OP const`, `r[Raw].load == "..."`, `len(ans)`/
+ * `len(unans) OP N`, and/or; r an answer of sr1/srp1 or, in a `for` over
+ * ans, pair[1] (the answer) or pair[0] (its request). Anything else is
+ * refused at its spec location. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,10 +17,22 @@ static const char *const layer_kinds[][2] = {
     {"Ether", "PK_L_ETHER"},         {"ARP", "PK_L_ARP"},           {"IP", "PK_L_IP"},
     {"ICMP", "PK_L_ICMP"},           {"TCP", "PK_L_TCP"},           {"UDP", "PK_L_UDP"},
     {"IPerror", "PK_L_IPERROR"},     {"ICMPerror", "PK_L_ICMPERROR"},
-    {"TCPerror", "PK_L_TCPERROR"},   {"UDPerror", "PK_L_UDPERROR"},
+    {"TCPerror", "PK_L_TCPERROR"},   {"UDPerror", "PK_L_UDPERROR"},   {"Raw", "PK_L_RAW"},
 };
 
-enum cx_type { CX_INT, CX_BOOL, CX_ANSWER, CX_LIST };
+enum cx_type { CX_INT, CX_BOOL, CX_ANSWER, CX_LIST, CX_PAIR, CX_LOAD };
+
+/* Which packet an answer operand is: the probe's enum pk_side. */
+enum cx_side { SIDE_ANSWER1, SIDE_PAIR_RECV, SIDE_PAIR_SENT };
+
+/* An operand of answers: a packet (call, side), a list (call, unans), or
+ * a Raw load (call, side, kind). */
+struct cref {
+    size_t call;
+    enum cx_side side;
+    bool unans;
+    const char *kind;
+};
 
 struct cx {
     const struct ps_value *slots;
@@ -26,7 +40,7 @@ struct cx {
     size_t id, npat;
     struct ps_loc bad;         /* where compiling stopped */
     const char *why;
-    bool unans;                /* the last list of answers compiled is unans */
+    const char *got_kind;      /* how the last value compiled prints (enum pk_got_kind) */
 };
 
 static const char *layer_kind(const struct ps_proto *p)
@@ -169,7 +183,8 @@ static size_t pattern_layers(struct cx *c, const struct ps_expr *e, struct ps_tl
     return 1;
 }
 
-static bool compile_matches(struct cx *c, size_t call, const struct ps_expr *pat, FILE *code)
+static bool compile_matches(struct cx *c, const struct cref *r, const struct ps_expr *pat,
+                            FILE *code)
 {
     struct ps_tlayer layers[PS_MAX_LAYERS];
     size_t n = pattern_layers(c, pat, layers, PS_MAX_LAYERS);
@@ -195,18 +210,20 @@ static bool compile_matches(struct cx *c, size_t call, const struct ps_expr *pat
     if (ok) {
         fprintf(c->pre, "static const struct pk_pat_layer pk_pat%zu_%zu[%zu] = {\n%s};\n", c->id,
                 id, n ? n : 1, n ? rows_text : "    {0, 0, NULL},\n");
-        fprintf(code, "pk_match(x, %zu, pk_pat%zu_%zu, %zu)", call, c->id, id, n);
+        fprintf(code, "pk_match(x, %zu, %d, pk_pat%zu_%zu, %zu)", r->call, r->side, c->id, id,
+                n);
     }
     free(rows_text);
     return ok;
 }
 
 static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_type *t,
-                    size_t *call);
+                    struct cref *r);
 
 /* An operand that should be an answer or a list of answers: its type and
- * call; the text of anything else is dropped (the caller refuses it). */
-static bool compile_operand(struct cx *c, const struct ps_expr *e, enum cx_type *t, size_t *call)
+ * reference; the text of anything else is dropped (the caller refuses it). */
+static bool compile_operand(struct cx *c, const struct ps_expr *e, enum cx_type *t,
+                            struct cref *r)
 {
     char *text = NULL;
     size_t len = 0;
@@ -214,29 +231,44 @@ static bool compile_operand(struct cx *c, const struct ps_expr *e, enum cx_type 
     if (!m)
         abort();
     *t = CX_INT;
-    bool ok = compile(c, e, m, t, call);
+    bool ok = compile(c, e, m, t, r);
     fclose(m);
     free(text);
     return ok;
+}
+
+/* A packet operand: an answer, or pair[0] or pair[1] in a loop over ans. */
+static bool compile_packet(struct cx *c, const struct ps_expr *e, struct cref *r)
+{
+    enum cx_type t;
+    if (e->kind == E_GETLAYER && !e->proto) {
+        const struct ps_expr *ix = e->args[1];
+        if (!compile_operand(c, e->args[0], &t, r) || t != CX_PAIR || ix->kind != E_CONST ||
+            ix->value.t != PT_INT || ix->value.u > 1)
+            return false;
+        r->side = ix->value.u == 0 ? SIDE_PAIR_SENT : SIDE_PAIR_RECV;
+        return true;
+    }
+    return compile_operand(c, e, &t, r) && t == CX_ANSWER;
 }
 
 /* e as a C expression of type uint64_t (or the int of a condition). */
 static bool compile_value(struct cx *c, const struct ps_expr *e, FILE *out, bool truth)
 {
     enum cx_type t;
-    size_t call;
+    struct cref r;
     char *text = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&text, &len);
     if (!m)
         abort();
-    bool ok = compile(c, e, m, &t, &call);
+    bool ok = compile(c, e, m, &t, &r);
     fclose(m);
     if (ok) {
         if (t == CX_ANSWER && truth)
-            fprintf(out, "(pk_answer1(x, %zu) != NULL)", call);
-        else if (t == CX_ANSWER || t == CX_LIST)
-            ok = refuse(c, e->loc, "use an answer or a list of answers as a number");
+            fprintf(out, "pk_some(x, %zu, %d)", r.call, r.side);
+        else if (t != CX_INT && t != CX_BOOL)
+            ok = refuse(c, e->loc, "use answers or their bytes as a number");
         else
             fputs(text, out);
     }
@@ -259,27 +291,97 @@ static const char *c_op(enum ps_op op)
     }
 }
 
+/* A value of the wire, as interp.h encodes it: its operand. */
+static bool wire_operand(const struct ps_value *v, enum cx_type *t, struct cref *r)
+{
+    static const struct {
+        enum cx_type t;
+        enum cx_side side;
+    } parts[PS_WIRE_PARTS] = {
+        [PS_WIRE_ANSWER] = {CX_ANSWER, SIDE_ANSWER1}, [PS_WIRE_ANS] = {CX_LIST, 0},
+        [PS_WIRE_UNANS] = {CX_LIST, 0},               [PS_WIRE_PAIR] = {CX_PAIR, 0},
+        [PS_WIRE_SENT] = {CX_ANSWER, SIDE_PAIR_SENT}, [PS_WIRE_RECV] = {CX_ANSWER, SIDE_PAIR_RECV},
+    };
+    unsigned part = (unsigned)(v->u % PS_WIRE_PARTS);
+    if (part == 0 || !parts[part].t)
+        return false;
+    *t = parts[part].t;
+    *r = (struct cref){.call = (size_t)(v->u / PS_WIRE_PARTS), .side = parts[part].side,
+                       .unans = part == PS_WIRE_UNANS};
+    return true;
+}
+
+/* A field of an answer: a number or address at a fixed place, or a Raw
+ * layer's bytes. */
+static bool compile_field(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_type *t,
+                          struct cref *r)
+{
+    const struct ps_expr *g = e->args[0];
+    unsigned off, bits;
+    if (g->kind != E_GETLAYER || !g->proto || e->field < 0)
+        return refuse(c, e->loc, "read this field of an answer (r[LAYER].field only)");
+    const char *kind = layer_kind(g->proto);
+    if (!compile_packet(c, g->args[0], r))
+        return refuse(c, e->loc, "read this field (of an answer of sr1 or srp1, or pair[0] or "
+                      "pair[1] in a for over ans, only)");
+    if (kind && strcmp(g->proto->name, "Raw") == 0) {
+        r->kind = kind;
+        *t = CX_LOAD;
+        return true;
+    }
+    if (!kind || !field_place(g->proto, e->field, &off, &bits))
+        return refuse(c, e->loc, "read this field of an answer (a number or an address of a "
+                      "fixed place in Ether, ARP, IP, ICMP, TCP, UDP or an error's quote, or "
+                      "Raw's load)");
+    fprintf(out, "pk_field(x, %zu, %d, %s, %u, %u)", r->call, r->side, kind, off, bits);
+    enum ps_kind fk = g->proto->fields[e->field].kind;
+    c->got_kind = fk == PS_K_IPV4 ? "PK_GOT_IP4" : fk == PS_K_MAC ? "PK_GOT_MAC" : "PK_GOT_INT";
+    *t = CX_INT;
+    return true;
+}
+
+/* r[Raw].load == "..." (or !=). */
+static bool compile_load_compare(struct cx *c, const struct ps_expr *e, FILE *out)
+{
+    const struct ps_expr *field = e->args[0], *lit = e->args[1];
+    enum cx_type t;
+    struct cref r;
+    if (field->kind != E_FIELD)
+        field = e->args[1], lit = e->args[0];
+    const struct ps_value *v = lit->kind == E_CONST ? &lit->value
+                               : lit->kind == E_VAR ? &c->slots[lit->slot]
+                                                    : NULL;
+    if (!compile_operand(c, field, &t, &r) || t != CX_LOAD)
+        return false;
+    if ((e->op != PO_EQ && e->op != PO_NE) || !v || (v->t != PT_STR && v->t != PT_BYTES))
+        return refuse(c, e->loc, "check a Raw load against this (== or != a string only)");
+    /* a failed expect shows the left side, as the interpreter does */
+    fprintf(out, "%spk_load_is(x, %zu, %d, %s, ", e->op == PO_NE ? "!" : "", r.call, r.side,
+            r.kind);
+    ps_emit_cstr(out, v->obj->bytes, v->obj->len);
+    fprintf(out, ", %zu, %d)", v->obj->len, field == e->args[0]);
+    return true;
+}
+
 static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_type *t,
-                    size_t *call)
+                    struct cref *r)
 {
     switch (e->kind) {
     case E_CONST:
     case E_VAR: {
         const struct ps_value *v = e->kind == E_CONST ? &e->value : &c->slots[e->slot];
-        if (v->t == PT_WIRE && v->u % 4 != 0) {
-            *call = (size_t)(v->u / 4);
-            *t = v->u % 4 == 1 ? CX_ANSWER : CX_LIST;
-            c->unans = v->u % 4 == 3;
+        if (v->t == PT_WIRE && wire_operand(v, t, r))
             return true;
-        }
-        if (v->t == PT_INT || v->t == PT_BOOL || v->t == PT_DUR) {
+        if (v->t == PT_INT || v->t == PT_BOOL) {
             *t = v->t == PT_BOOL ? CX_BOOL : CX_INT;
+            c->got_kind = v->t == PT_BOOL ? "PK_GOT_BOOL" : "PK_GOT_INT";
             fprintf(out, "UINT64_C(%llu)", (unsigned long long)v->u);
             return true;
         }
         /* an address as pk_field reads one: big-endian, in 64 bits */
         if (v->t == PT_IP4 || v->t == PT_MAC) {
             *t = CX_INT;
+            c->got_kind = v->t == PT_IP4 ? "PK_GOT_IP4" : "PK_GOT_MAC";
             fprintf(out, "UINT64_C(%llu)",
                     (unsigned long long)addr_value(v->addr, v->t == PT_IP4 ? 32 : 48));
             return true;
@@ -295,68 +397,71 @@ static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_ty
         const char *op = c_op(e->op);
         if (!op)
             return refuse(c, e->loc, "check answers with this operator");
+        *t = CX_BOOL;
+        if (e->args[0]->kind == E_FIELD || e->args[1]->kind == E_FIELD) {
+            if (compile_load_compare(c, e, out))
+                return true;
+            if (c->why)
+                return false;
+        }
         bool logic = e->op == PO_AND || e->op == PO_OR;
         fputs("(", out);
-        bool ok = compile_value(c, e->args[0], out, logic);
+        bool ok;
+        if (logic) {
+            ok = compile_value(c, e->args[0], out, true);
+        } else {
+            /* a failed expect shows the left side, as the interpreter does */
+            char *left = NULL;
+            size_t n = 0;
+            FILE *m = open_memstream(&left, &n);
+            if (!m)
+                abort();
+            c->got_kind = "PK_GOT_INT";
+            ok = compile_value(c, e->args[0], m, false);
+            fclose(m);
+            fprintf(out, "pk_got(x, %s, %s)", c->got_kind, left);
+            free(left);
+        }
         fprintf(out, " %s ", op);
         ok = ok && compile_value(c, e->args[1], out, logic);
         fputs(")", out);
-        *t = CX_BOOL;
         return ok;
     }
     case E_CALL: {
         if (e->builtin != B_LEN || e->nargs != 1)
             return refuse(c, e->loc, "call this on answers");
         enum cx_type at;
-        size_t ac;
-        bool ok = compile_operand(c, e->args[0], &at, &ac);
+        bool ok = compile_operand(c, e->args[0], &at, r);
         if (!ok || at != CX_LIST)
             return refuse(c, e->loc, "take len() of this on answers (ans or unans only)");
-        fprintf(out, "pk_n%sans(x, %zu)", c->unans ? "un" : "", ac);
+        fprintf(out, "pk_n%sans(x, %zu)", r->unans ? "un" : "", r->call);
+        c->got_kind = "PK_GOT_INT";
         *t = CX_INT;
         return true;
     }
-    case E_MATCHES: {
-        enum cx_type at;
-        size_t ac;
-        bool ok = compile_operand(c, e->args[0], &at, &ac);
-        if (!ok || at != CX_ANSWER)
-            return refuse(c, e->loc, "match this against a pattern (an answer of sr1 or srp1 "
-                          "only)");
+    case E_MATCHES:
+        if (!compile_packet(c, e->args[0], r))
+            return refuse(c, e->loc, "match this against a pattern (an answer of sr1 or srp1, "
+                          "or pair[0] or pair[1] in a for over ans, only)");
         *t = CX_BOOL;
-        return compile_matches(c, ac, e->args[1], out);
-    }
-    case E_FIELD: {
-        const struct ps_expr *g = e->args[0];
-        enum cx_type at;
-        size_t ac;
-        if (g->kind != E_GETLAYER || !g->proto || e->field < 0)
-            return refuse(c, e->loc, "read this field of an answer (r[LAYER].field only)");
-        bool ok = compile_operand(c, g->args[0], &at, &ac);
-        unsigned off, bits;
-        const char *kind = layer_kind(g->proto);
-        if (!ok || at != CX_ANSWER)
-            return refuse(c, e->loc, "read this field (of an answer of sr1 or srp1 only)");
-        if (!kind || !field_place(g->proto, e->field, &off, &bits))
-            return refuse(c, e->loc, "read this field of an answer (a number or an address "
-                          "of a fixed place in Ether, ARP, IP, ICMP, TCP, UDP or an error's "
-                          "quote)");
-        fprintf(out, "pk_field(x, %zu, %s, %u, %u)", ac, kind, off, bits);
-        *t = CX_INT;
+        return compile_matches(c, r, e->args[1], out);
+    case E_FIELD:
+        return compile_field(c, e, out, t, r);
+    case E_GETLAYER:
+        if (!compile_packet(c, e, r))
+            return refuse(c, e->loc, "check this on answers");
+        *t = CX_ANSWER;
         return true;
-    }
     case E_WITHIN: {
-        enum cx_type at;
-        size_t ac;
         const struct ps_expr *d = e->args[1];
-        bool ok = compile_operand(c, e->args[0], &at, &ac);
         const struct ps_value *dv = d->kind == E_CONST ? &d->value
                                     : d->kind == E_VAR ? &c->slots[d->slot]
                                                        : NULL;
-        if (!ok || at != CX_ANSWER || !dv || dv->t == PT_WIRE)
-            return refuse(c, e->loc, "check this `within` (an answer of sr1 or srp1 within a "
-                          "constant only)");
-        fprintf(out, "pk_within(x, %zu, UINT64_C(%llu))", ac, (unsigned long long)dv->u);
+        if (!compile_packet(c, e->args[0], r) || r->side == SIDE_PAIR_SENT || !dv ||
+            dv->t == PT_WIRE)
+            return refuse(c, e->loc, "check this `within` (an answer within a constant only)");
+        fprintf(out, "pk_within(x, %zu, %d, UINT64_C(%llu))", r->call, r->side,
+                (unsigned long long)dv->u);
         *t = CX_BOOL;
         return true;
     }

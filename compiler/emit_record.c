@@ -7,9 +7,6 @@
 #include "emit_record.h"
 #include "value.h"
 
-enum { EV_TEXT, EV_DRY_TEXT, EV_FRAME, EV_CALL_BEGIN, EV_CALL_END, EV_TEST_BEGIN, EV_TEST_END,
-       EV_EXPECT };
-
 static void *grow(void *p, size_t n, size_t *cap, size_t size)
 {
     if (n < *cap)
@@ -100,6 +97,12 @@ static unsigned on_call_begin(void *ctx, const struct ps_expr *e)
             c->path = strndup((const char *)p->value.obj->bytes, p->value.obj->len);
         else
             c->path = strdup("");
+    }
+    if (r->nloops && !c->cannot) {
+        /* the probe repeats a loop's events, and a call's answers are one set */
+        c->kind = 3;
+        c->cannot = "send inside a loop over answers";
+        c->cannot_loc = e->loc;
     }
     r->call = (int)r->ncalls;
     push_event(r, EV_CALL_BEGIN, r->ncalls);
@@ -206,6 +209,26 @@ static void on_refuse(void *ctx, struct ps_loc loc, const char *what)
     r->refusals[r->nrefusals++] = (struct rec_refusal){loc, what};
 }
 
+static void on_loop_begin(void *ctx, const struct ps_stmt *st, unsigned handle)
+{
+    struct emit_rec *r = ctx;
+    flush_text(r);
+    for (size_t i = 0; i < r->nloops; i++)
+        if (r->events[r->loops[i]].a == handle)
+            on_refuse(r, st->loc, "go over the answers of one call in a loop over them");
+    r->loops = grow(r->loops, r->nloops, &r->caploops, sizeof *r->loops);
+    r->loops[r->nloops++] = r->nevents;
+    push_event(r, EV_LOOP_BEGIN, handle);
+}
+
+static void on_loop_end(void *ctx, const struct ps_stmt *st)
+{
+    struct emit_rec *r = ctx;
+    (void)st;
+    flush_text(r);
+    push_event(r, EV_LOOP_END, r->loops[--r->nloops]);
+}
+
 int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct ps_env *env,
                 char **warnings, size_t *nwarnings)
 {
@@ -223,7 +246,7 @@ int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct 
     struct ps_recorder rec = {
         .ctx = r, .call_begin = on_call_begin, .frame = on_frame, .call_end = on_call_end,
         .test_begin = on_test_begin, .test_end = on_test_end, .expect = on_expect,
-        .refuse = on_refuse,
+        .loop_begin = on_loop_begin, .loop_end = on_loop_end, .refuse = on_refuse,
     };
     struct ps_run_opts o = {.mode = PS_RUN_RECORD, .out = r->out, .err = err, .rec = &rec};
     if (env)
@@ -261,5 +284,6 @@ void emit_record_free(struct emit_rec *r)
     free(r->test_skipped);
     free(r->expects);
     free(r->refusals);
+    free(r->loops);
     free(r->out_buf);
 }

@@ -33,8 +33,14 @@ struct rec_call {
     struct ps_loc cannot_loc;
 };
 
+/* The probe's enum pk_event_kind (probe_core.c), in the same order. */
+enum rec_event_kind {
+    EV_TEXT, EV_DRY_TEXT, EV_FRAME, EV_CALL_BEGIN, EV_CALL_END, EV_TEST_BEGIN, EV_TEST_END,
+    EV_EXPECT, EV_LOOP_BEGIN, EV_LOOP_END,
+};
+
 struct rec_event {
-    int kind;            /* enum pk_event_kind of probe_core.c */
+    int kind;            /* enum rec_event_kind */
     size_t a;
     size_t len;          /* text events: a is the offset in out_buf */
 };
@@ -72,6 +78,8 @@ struct emit_rec {
     bool report_next;    /* the text that comes next is a test's report */
     int call;            /* the call under way, or -1 */
     int test;            /* the test under way, or -1 */
+    size_t *loops;       /* the loops over answers under way: their begin events */
+    size_t nloops, caploops;
 };
 
 /* Runs prog in record mode into r, frames built for env (NULL: every

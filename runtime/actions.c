@@ -241,9 +241,11 @@ static struct ps_value send_call(struct interp *in, const struct ps_expr *e)
     if (rec)
         rec->call_end(rec->ctx, handle);
     struct ps_value answer = wire_value, ans = wire_value, unans = wire_value;
-    answer.u = rec ? handle * 4u + 1 : 0;
-    ans.u = rec ? handle * 4u + 2 : 0;
-    unans.u = rec ? handle * 4u + 3 : 0;
+    if (rec) {
+        answer.u = handle * PS_WIRE_PARTS + PS_WIRE_ANSWER;
+        ans.u = handle * PS_WIRE_PARTS + PS_WIRE_ANS;
+        unans.u = handle * PS_WIRE_PARTS + PS_WIRE_UNANS;
+    }
     switch (e->builtin) {
     case B_SEND:
     case B_SENDP:

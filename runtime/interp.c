@@ -70,12 +70,25 @@ static struct ps_value sub_packet(const struct ps_value *v, size_t from)
     return out;
 }
 
+/* pair[0] and pair[1] of a pair of answers a recording goes over: its
+ * request and its answer; anything else of the wire stays as it is. */
+static struct ps_value wire_item(struct interp *in, struct ps_value base, const struct ps_expr *e)
+{
+    if (in->o->mode != PS_RUN_RECORD || base.u % PS_WIRE_PARTS != PS_WIRE_PAIR || e->proto)
+        return base;
+    struct ps_value ix = interp_eval(in, e->args[1]);
+    if (ix.t == PT_INT && ix.u < 2)
+        base.u += (ix.u == 0 ? PS_WIRE_SENT : PS_WIRE_RECV) - PS_WIRE_PAIR;
+    ps_val_release(&ix);
+    return base;
+}
+
 static struct ps_value get_layer(struct interp *in, const struct ps_expr *e)
 {
     struct ps_value base = interp_eval(in, e->args[0]);
     struct ps_value out = none_value;
     if (base.t == PT_WIRE)
-        return base;
+        return wire_item(in, base, e);
     struct ps_value ix = e->proto ? (struct ps_value){.t = PT_PROTO, .proto = e->proto}
                                   : interp_eval(in, e->args[1]);
     if (base.t == PT_LIST || base.t == PT_PKTLIST || base.t == PT_TUPLE) {
@@ -482,6 +495,23 @@ static void set_field(struct interp *in, const struct ps_stmt *st)
     ps_val_release(&v);
 }
 
+/* A recording goes through a loop over answers once, for the probe to
+ * repeat per pair; a dry run does not enter it, so nor does its text of
+ * the test (no SKIP for expects only the probe checks). */
+static void record_answer_loop(struct interp *in, const struct ps_stmt *st, struct ps_value ans)
+{
+    const struct ps_recorder *rec = in->o->rec;
+    unsigned handle = (unsigned)(ans.u / PS_WIRE_PARTS);
+    bool skipped = in->test_skipped;
+    rec->loop_begin(rec->ctx, st, handle);
+    ps_val_release(&in->slots[st->slot]);
+    in->slots[st->slot] = (struct ps_value){.t = PT_WIRE,
+                                            .u = handle * PS_WIRE_PARTS + PS_WIRE_PAIR};
+    run_block(in, st->body, st->nbody);
+    rec->loop_end(rec->ctx, st);
+    in->test_skipped = skipped;
+}
+
 static void for_each(struct interp *in, const struct ps_stmt *st)
 {
     struct ps_value it = interp_eval(in, st->expr);
@@ -518,8 +548,11 @@ static void for_each(struct interp *in, const struct ps_stmt *st)
         break;
     }
     case PT_WIRE:
-        if (in->o->mode == PS_RUN_RECORD)
-            in->o->rec->refuse(in->o->rec->ctx, st->loc, "go over answers with for");
+        if (in->o->mode == PS_RUN_RECORD && it.u % PS_WIRE_PARTS == PS_WIRE_ANS)
+            record_answer_loop(in, st, it);
+        else if (in->o->mode == PS_RUN_RECORD)
+            in->o->rec->refuse(in->o->rec->ctx, st->loc, "go over this with for (the ans of "
+                               "sr or srp only)");
         break;
     default:
         interp_error(in, st->loc, "for cannot go over %s", ps_type_name(it.t));

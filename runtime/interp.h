@@ -25,8 +25,17 @@ enum ps_run_mode {
 };
 
 /* What a PS_RUN_RECORD run tells its recorder (the C emitter). A sending
- * call gets a handle; the PT_WIRE values it gives back carry it in .u as
- * handle * 4 + part + 1 (part 0: sr1's answer, 1: ans, 2: unans). */
+ * call gets a handle; the PT_WIRE values of its answers carry it in .u as
+ * handle * PS_WIRE_PARTS + part (part 0: not from a recorded call). */
+enum ps_wire_part {
+    PS_WIRE_ANSWER = 1, /* sr1's answer */
+    PS_WIRE_ANS,        /* sr's ans */
+    PS_WIRE_UNANS,      /* sr's unans */
+    PS_WIRE_PAIR,       /* the pair of ans a `for` is at */
+    PS_WIRE_SENT,       /* that pair's request: pair[0] */
+    PS_WIRE_RECV,       /* that pair's answer: pair[1] */
+    PS_WIRE_PARTS = 8,
+};
 struct ps_expr;
 struct ps_stmt;
 struct ps_value;
@@ -40,6 +49,10 @@ struct ps_recorder {
     void (*test_end)(void *ctx, const struct ps_stmt *test);
     /* an expect on answers: compiled into the probe with the slots as they are now */
     void (*expect)(void *ctx, const struct ps_stmt *st, const struct ps_value *slots);
+    /* `for` over the answers of call `handle`: its body runs once, between
+     * these two, with the loop's variable a PS_WIRE_PAIR */
+    void (*loop_begin)(void *ctx, const struct ps_stmt *st, unsigned handle);
+    void (*loop_end)(void *ctx, const struct ps_stmt *st);
     /* what a probe cannot do, at its spec location */
     void (*refuse)(void *ctx, struct ps_loc loc, const char *what);
 };

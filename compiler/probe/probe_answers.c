@@ -1,9 +1,9 @@
 /* ---- answers: the headers of a frame, Scapy's answers(), patterns ---------
  * What the probe knows of a frame that came back: a walk over the headers
- * pktspec's decoder would find for Ether/ARP/IP/ICMP/TCP/UDP and the IP
- * datagram an ICMP error quotes, the answers() rules of runtime/proto/ for
- * them, and the matching of constant fields that `expect r matches P`
- * needs (runtime/testing.c). */
+ * pktspec's decoder would find for Ether/ARP/IP/ICMP/TCP/UDP, the IP
+ * datagram an ICMP error quotes and the Raw payload, the answers() rules of
+ * runtime/proto/ for them, and the matching of constant fields that
+ * `expect r matches P` needs (runtime/testing.c). */
 enum pk_layer_kind {
     PK_L_NONE, PK_L_ETHER, PK_L_ARP, PK_L_IP, PK_L_ICMP, PK_L_TCP, PK_L_UDP, PK_L_IPERROR,
     PK_L_ICMPERROR, PK_L_TCPERROR, PK_L_UDPERROR, PK_L_RAW,
@@ -15,6 +15,7 @@ struct pk_layers {
     size_t n;
     uint8_t kind[PK_MAX_LAYERS];
     uint32_t off[PK_MAX_LAYERS];
+    uint32_t end[PK_MAX_LAYERS];   /* where its datagram ends (Padding follows) */
     const uint8_t *p;
     size_t len;
 };
@@ -24,12 +25,23 @@ static uint32_t pk_be16(const uint8_t *p, uint32_t at)
     return (uint32_t)p[at] << 8 | p[at + 1];
 }
 
-static void pk_push_layer(struct pk_layers *ls, uint8_t kind, size_t off)
+static void pk_push_layer(struct pk_layers *ls, uint8_t kind, size_t off, size_t end)
 {
     if (ls->n < PK_MAX_LAYERS && off < ls->len) {
         ls->kind[ls->n] = kind;
+        ls->end[ls->n] = (uint32_t)end;
         ls->off[ls->n++] = (uint32_t)off;
     }
+}
+
+/* The Raw layer after a transport header at `at`, when its datagram holds more. */
+static void pk_push_payload(struct pk_layers *ls, uint8_t kind, size_t at, size_t end)
+{
+    size_t hdr = kind == PK_L_TCP || kind == PK_L_TCPERROR
+                     ? (at + 12 < ls->len ? (size_t)(ls->p[at + 12] >> 4) * 4 : 20)
+                     : 8;
+    if (kind != PK_L_RAW && hdr >= 8 && at + hdr < end)
+        pk_push_layer(ls, PK_L_RAW, at + hdr, end);
 }
 
 /* The layer an IP datagram's protocol number leads to. */
@@ -51,27 +63,32 @@ static void pk_walk(const uint8_t *p, size_t len, struct pk_layers *ls)
     ls->len = len;
     if (len < 14)
         return;
-    pk_push_layer(ls, PK_L_ETHER, 0);
+    pk_push_layer(ls, PK_L_ETHER, 0, len);
     uint32_t type = pk_be16(p, 12);
     if (type != 0x0800) {
-        pk_push_layer(ls, type == 0x0806 ? PK_L_ARP : PK_L_RAW, 14);
+        pk_push_layer(ls, type == 0x0806 ? PK_L_ARP : PK_L_RAW, 14, len);
         return;
     }
-    size_t at = 14;
+    size_t at = 14, end = len;
     for (int quoted = 0; quoted < 2 && at + 20 <= len; quoted++) {
-        pk_push_layer(ls, quoted ? PK_L_IPERROR : PK_L_IP, at);
-        size_t ihl = (size_t)(p[at] & 15) * 4;
+        size_t ihl = (size_t)(p[at] & 15) * 4, total = pk_be16(p, (uint32_t)at + 2);
+        /* IP's total length ends the datagram (as the decoder's Padding) */
+        if (total >= ihl && at + total < end)
+            end = at + total;
+        pk_push_layer(ls, quoted ? PK_L_IPERROR : PK_L_IP, at, end);
         uint8_t next = pk_ip_payload(p[at + 9], quoted);
-        if (ihl < 20 || at + ihl >= len)
+        if (ihl < 20 || at + ihl >= end)
             return;
         if (pk_be16(p, (uint32_t)at + 6) & 0x1fff)
             next = PK_L_RAW; /* a fragment after the first */
         at += ihl;
-        pk_push_layer(ls, next, at);
+        pk_push_layer(ls, next, at, end);
         uint8_t t = p[at];
         /* an ICMP error quotes the datagram that caused it */
-        if (next != PK_L_ICMP || !(t == 3 || t == 4 || t == 5 || t == 11 || t == 12))
+        if (next != PK_L_ICMP || !(t == 3 || t == 4 || t == 5 || t == 11 || t == 12)) {
+            pk_push_payload(ls, next, at, end);
             return;
+        }
         at += 8;
     }
 }
@@ -276,25 +293,114 @@ struct pk_result {
     struct pk_answer *ans;
     size_t nans;
     uint8_t *rx;                   /* what ans[].bytes point into */
+    uint8_t *tx;                   /* the requests as sent, one after another */
+    size_t *tx_off, *tx_len;
+};
+
+/* How a failed expect shows what it got: the left side of its last
+ * comparison, as runtime/actions.c prints values, or the packet of its
+ * last `matches` as hex. */
+enum pk_got_kind {
+    PK_GOT_NONE, PK_GOT_INT, PK_GOT_BOOL, PK_GOT_IP4, PK_GOT_MAC, PK_GOT_BYTES, PK_GOT_TEXT,
+    PK_GOT_PACKET,
 };
 
 struct pk_expect_ctx {
     struct pk_result *res;
-    const struct pk_answer *got;   /* the answer the failure report shows */
-    int got_set;
-    int got_layer3;                /* shown from its IP header on, as sr1 gives it */
+    const size_t *cur;             /* per call: the pair of ans a loop is at */
     int missing;                   /* r[L] of a layer the answer lacks */
+    int got_kind;
+    uint64_t got_u;
+    const uint8_t *got_bytes;      /* PK_GOT_BYTES, PK_GOT_TEXT, PK_GOT_PACKET */
+    size_t got_len;
 };
 
-static const struct pk_answer *pk_answer1(struct pk_expect_ctx *x, size_t call)
+static uint64_t pk_got(struct pk_expect_ctx *x, int kind, uint64_t v)
 {
-    const struct pk_answer *a = x->res[call].nans ? &x->res[call].ans[0] : NULL;
-    if (!x->got_set) {
-        x->got = a;
-        x->got_set = 1;
-        x->got_layer3 = x->res[call].layer3;
+    x->got_kind = kind;
+    x->got_u = v;
+    return v;
+}
+
+static void pk_got_bytes(struct pk_expect_ctx *x, int kind, const uint8_t *p, size_t n)
+{
+    x->got_kind = kind;
+    x->got_bytes = p;
+    x->got_len = n;
+}
+
+/* The got text, cut as the interpreter's buffer cuts it. */
+static void pk_got_text(const struct pk_expect_ctx *x, char *out, size_t cap)
+{
+    const uint8_t *p = x->got_bytes;
+    uint64_t u = x->got_u;
+    size_t at = 0;
+    out[0] = '\0';
+#define PK_PUT(...) (at += (size_t)snprintf(out + at, at < cap ? cap - at : 0, __VA_ARGS__), \
+                     at = at < cap ? at : cap)
+    switch (x->got_kind) {
+    case PK_GOT_INT: PK_PUT("%lld", (long long)u); break;
+    case PK_GOT_BOOL: PK_PUT("%s", u ? "true" : "false"); break;
+    case PK_GOT_IP4:
+        PK_PUT("%u.%u.%u.%u", (unsigned)(u >> 24 & 255), (unsigned)(u >> 16 & 255),
+               (unsigned)(u >> 8 & 255), (unsigned)(u & 255));
+        break;
+    case PK_GOT_MAC:
+        for (int i = 5; i >= 0; i--)
+            PK_PUT("%02x%s", (unsigned)(u >> (8 * i) & 255), i ? ":" : "");
+        break;
+    case PK_GOT_BYTES:
+        PK_PUT("x\"");
+        for (size_t i = 0; i < x->got_len; i++)
+            PK_PUT("%s%02x", i ? " " : "", p[i]);
+        PK_PUT("\"");
+        break;
+    case PK_GOT_TEXT: PK_PUT("%.*s", (int)x->got_len, (const char *)p); break;
+    case PK_GOT_PACKET:
+        for (size_t i = 0; i < x->got_len; i++)
+            PK_PUT("%02x", p[i]);
+        break;
+    default: break;
     }
-    return a;
+#undef PK_PUT
+}
+
+/* An operand of an expect (emit_expect.c's enum cx_side): sr1's answer,
+ * or the answer or the request of the pair a loop over ans is at. */
+enum pk_side { PK_ANSWER1, PK_PAIR_RECV, PK_PAIR_SENT };
+
+/* The packet an operand is, walked; 0: there is none. */
+static int pk_pick(struct pk_expect_ctx *x, size_t call, int side, struct pk_layers *ls)
+{
+    const struct pk_result *res = &x->res[call];
+    size_t k = side == PK_ANSWER1 ? 0 : x->cur[call];
+    const struct pk_answer *a = k < res->nans ? &res->ans[k] : NULL;
+    if (!a)
+        return 0;
+    if (side == PK_PAIR_SENT)
+        pk_walk(res->tx + res->tx_off[a->query], res->tx_len[a->query], ls);
+    else
+        pk_walk(a->bytes, a->len, ls);
+    return 1;
+}
+
+/* Whether an operand is there: `expect r`. */
+static int pk_some(struct pk_expect_ctx *x, size_t call, int side)
+{
+    struct pk_layers ls;
+    return pk_pick(x, call, side, &ls);
+}
+
+/* The first layer of kind L of an operand, from IP on for sr and sr1. */
+static int pk_find(struct pk_expect_ctx *x, size_t call, int side, uint8_t kind,
+                   struct pk_layers *ls)
+{
+    if (pk_pick(x, call, side, ls))
+        for (size_t i = x->res[call].layer3 ? 1 : 0; i < ls->n; i++)
+            if (ls->kind[i] == kind)
+                return (int)i;
+    x->missing = 1;
+    return -1;
 }
 
 static uint64_t pk_nans(struct pk_expect_ctx *x, size_t call)
@@ -307,37 +413,54 @@ static uint64_t pk_nunans(struct pk_expect_ctx *x, size_t call)
     return x->res[call].nunans;
 }
 
-static int pk_match(struct pk_expect_ctx *x, size_t call, const struct pk_pat_layer *pat,
-                    size_t n)
+static int pk_match(struct pk_expect_ctx *x, size_t call, int side,
+                    const struct pk_pat_layer *pat, size_t n)
 {
-    const struct pk_answer *a = pk_answer1(x, call);
     struct pk_layers ls;
-    if (!a)
+    size_t from = x->res[call].layer3 ? 1 : 0;
+    if (!pk_pick(x, call, side, &ls))
         return 0;
-    pk_walk(a->bytes, a->len, &ls);
-    return pk_pattern(&ls, x->res[call].layer3 ? 1 : 0, pat, n);
+    /* sr and sr1 give their answers from the IP header on */
+    if (from < ls.n)
+        pk_got_bytes(x, PK_GOT_PACKET, ls.p + ls.off[from], ls.len - ls.off[from]);
+    return pk_pattern(&ls, from, pat, n);
 }
 
 /* r within D: answered, in D at most. */
-static int pk_within(struct pk_expect_ctx *x, size_t call, uint64_t ns)
+static int pk_within(struct pk_expect_ctx *x, size_t call, int side, uint64_t ns)
 {
-    const struct pk_answer *a = pk_answer1(x, call);
-    return a && a->rtt_ns >= 0 && (uint64_t)a->rtt_ns <= ns;
+    struct pk_layers ls;
+    const struct pk_result *res = &x->res[call];
+    if (!pk_pick(x, call, side, &ls))
+        return 0;
+    int64_t rtt = res->ans[side == PK_ANSWER1 ? 0 : x->cur[call]].rtt_ns;
+    return rtt >= 0 && (uint64_t)rtt <= ns;
 }
 
-/* r[L].f: the first layer of kind L in the answer. */
-static uint64_t pk_field(struct pk_expect_ctx *x, size_t call, uint8_t kind, uint16_t bitoff,
-                         uint8_t bits)
+/* r[L].f: of the first layer of kind L. */
+static uint64_t pk_field(struct pk_expect_ctx *x, size_t call, int side, uint8_t kind,
+                         uint16_t bitoff, uint8_t bits)
 {
-    const struct pk_answer *a = pk_answer1(x, call);
     struct pk_layers ls;
     uint64_t v = 0;
-    if (a) {
-        pk_walk(a->bytes, a->len, &ls);
-        for (size_t i = x->res[call].layer3 ? 1 : 0; i < ls.n; i++)
-            if (ls.kind[i] == kind && pk_bits(&ls, i, bitoff, bits, &v))
-                return v;
-    }
-    x->missing = 1;
-    return 0;
+    int i = pk_find(x, call, side, kind, &ls);
+    if (i >= 0 && !pk_bits(&ls, (size_t)i, bitoff, bits, &v))
+        x->missing = 1;
+    return v;
+}
+
+/* r[Raw].load == s: the layer's bytes to its datagram's end. */
+static int pk_load_is(struct pk_expect_ctx *x, size_t call, int side, uint8_t kind,
+                      const char *s, size_t n, int load_left)
+{
+    struct pk_layers ls;
+    int i = pk_find(x, call, side, kind, &ls);
+    if (!load_left)
+        pk_got_bytes(x, PK_GOT_TEXT, (const uint8_t *)s, n);
+    if (i < 0)
+        return 0;
+    size_t at = ls.off[i], end = ls.end[i] < ls.len ? ls.end[i] : ls.len;
+    if (load_left)
+        pk_got_bytes(x, PK_GOT_BYTES, ls.p + at, end - at);
+    return end - at == n && memcmp(ls.p + at, s, n) == 0;
 }

@@ -232,9 +232,10 @@ static int pk_sr_run(struct pk_live *l, const char *iface, const struct pk_call 
     res->rx = s.rx;
     for (size_t i = 0; i < res->nans; i++)
         res->ans[i].bytes = s.rx + res->ans[i].off;
-    free(s.tx);
-    free(s.tx_off);
-    free(s.tx_len);
+    /* the requests stay for the expects on pairs (pair[0]) */
+    res->tx = s.tx;
+    res->tx_off = s.tx_off;
+    res->tx_len = s.tx_len;
     free(s.q);
     free(s.sent_at);
     free(s.pending);

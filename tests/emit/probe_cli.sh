@@ -54,6 +54,11 @@ print(n,t)" "$tmp/v.pcap")
 # refused at its location
 "$pktspec" emit "$here/refuse.pkt" -o "$tmp/refused.c" 2> "$tmp/err"; st=$?
 [ $st = 2 ] || fail "refuse.pkt: exit $st, not 2"
-grep -q "refuse.pkt:4:5: error: the probe cannot go over answers with for" "$tmp/err" || fail "refusal: $(cat "$tmp/err")"
+for want in "refuse.pkt:6:5: error: the probe cannot go over this with for (the ans of sr or srp only)" \
+            "refuse.pkt:10:9: error: the probe cannot go over the answers of one call in a loop over them" \
+            "refuse.pkt:13:15: error: the probe cannot print what came from the wire"; do
+    grep -qF "$want" "$tmp/err" || fail "no refusal '$want' in: $(cat "$tmp/err")"
+done
+[ "$(grep -c ": error: " "$tmp/err")" = 3 ] || fail "other refusals: $(cat "$tmp/err")"
 [ ! -e "$tmp/refused.c" ] || fail "a refused emit left its file"
 echo ok

@@ -40,7 +40,7 @@ set_tests_properties(emit/probe-lab PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
 # The lab conformance specs the probe can run: built, run with pktspec run
 # --lab --exec, passing (or, fail_closed_port, failing) as pktspec run --lab.
 set(LAB_SPECS_DIR ${PROJECT_SOURCE_DIR}/tests/lab)
-foreach(spec arp thousand)
+foreach(spec arp icmp_echo tcp udp_unreachable thousand)
   add_test(NAME emit/lab/${spec}
            COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${LAB_SPECS_DIR}/${spec}.pkt 0)
 endforeach()
@@ -52,5 +52,6 @@ add_test(NAME emit/lab/retry
 # Every form of expect the probe compiles, the last test failing (exit 1).
 add_test(NAME emit/lab/expects
          COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/lab_expects.pkt 1)
-set_tests_properties(emit/lab/arp emit/lab/thousand emit/lab/fail_closed_port emit/lab/retry
+set_tests_properties(emit/lab/arp emit/lab/icmp_echo emit/lab/tcp emit/lab/udp_unreachable
+                     emit/lab/thousand emit/lab/fail_closed_port emit/lab/retry
                      emit/lab/expects PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
