@@ -25,11 +25,12 @@ enum cx_type { CX_INT, CX_BOOL, CX_ANSWER, CX_LIST, CX_PAIR, CX_LOAD };
 /* Which packet an answer operand is: the probe's enum pk_side. */
 enum cx_side { SIDE_ANSWER1, SIDE_PAIR_RECV, SIDE_PAIR_SENT };
 
-/* An operand of answers: a packet (call, side), a list (call, unans), or
- * a Raw load (call, side, kind). */
+/* An operand of answers: a packet (call, side, pair), a list (call,
+ * unans), or a Raw load (call, side, pair, kind). */
 struct cref {
     size_t call;
     enum cx_side side;
+    uint64_t pair;             /* 0: the pair a loop is at; k + 1: ans[k] */
     bool unans;
     const char *kind;
 };
@@ -210,8 +211,8 @@ static bool compile_matches(struct cx *c, const struct cref *r, const struct ps_
     if (ok) {
         fprintf(c->pre, "static const struct pk_pat_layer pk_pat%zu_%zu[%zu] = {\n%s};\n", c->id,
                 id, n ? n : 1, n ? rows_text : "    {0, 0, NULL},\n");
-        fprintf(code, "pk_match(x, %zu, %d, pk_pat%zu_%zu, %zu)", r->call, r->side, c->id, id,
-                n);
+        fprintf(code, "pk_match(x, %zu, %d, %llu, pk_pat%zu_%zu, %zu)", r->call, r->side,
+                (unsigned long long)r->pair, c->id, id, n);
     }
     free(rows_text);
     return ok;
@@ -237,19 +238,31 @@ static bool compile_operand(struct cx *c, const struct ps_expr *e, enum cx_type 
     return ok;
 }
 
-/* A packet operand: an answer, or pair[0] or pair[1] in a loop over ans. */
+/* A packet operand: an answer of sr1, or a request or answer of a pair. */
 static bool compile_packet(struct cx *c, const struct ps_expr *e, struct cref *r)
 {
     enum cx_type t;
-    if (e->kind == E_GETLAYER && !e->proto) {
-        const struct ps_expr *ix = e->args[1];
-        if (!compile_operand(c, e->args[0], &t, r) || t != CX_PAIR || ix->kind != E_CONST ||
-            ix->value.t != PT_INT || ix->value.u > 1)
-            return false;
-        r->side = ix->value.u == 0 ? SIDE_PAIR_SENT : SIDE_PAIR_RECV;
-        return true;
-    }
     return compile_operand(c, e, &t, r) && t == CX_ANSWER;
+}
+
+/* ans[k], pair[0], pair[1], ans[k][0], ans[k][1]. */
+static bool compile_item(struct cx *c, const struct ps_expr *e, enum cx_type *t, struct cref *r)
+{
+    const struct ps_expr *ix = e->args[1];
+    enum cx_type bt;
+    if (e->proto || !compile_operand(c, e->args[0], &bt, r) || ix->kind != E_CONST ||
+        ix->value.t != PT_INT)
+        return refuse(c, e->loc, "take this item of answers (ans[k], pair[0], pair[1] only)");
+    if (bt == CX_LIST && !r->unans && ix->value.u < UINT32_MAX) {
+        r->pair = ix->value.u + 1;
+        *t = CX_PAIR;
+    } else if (bt == CX_PAIR && ix->value.u < 2) {
+        r->side = ix->value.u == 0 ? SIDE_PAIR_SENT : SIDE_PAIR_RECV;
+        *t = CX_ANSWER;
+    } else {
+        return refuse(c, e->loc, "take this item of answers (ans[k], pair[0], pair[1] only)");
+    }
+    return true;
 }
 
 /* e as a C expression of type uint64_t (or the int of a condition). */
@@ -266,7 +279,7 @@ static bool compile_value(struct cx *c, const struct ps_expr *e, FILE *out, bool
     fclose(m);
     if (ok) {
         if (t == CX_ANSWER && truth)
-            fprintf(out, "pk_some(x, %zu, %d)", r.call, r.side);
+            fprintf(out, "pk_some(x, %zu, %d, %llu)", r.call, r.side, (unsigned long long)r.pair);
         else if (t != CX_INT && t != CX_BOOL)
             ok = refuse(c, e->loc, "use answers or their bytes as a number");
         else
@@ -307,7 +320,7 @@ static bool wire_operand(const struct ps_value *v, enum cx_type *t, struct cref 
         return false;
     *t = parts[part].t;
     *r = (struct cref){.call = (size_t)(v->u / PS_WIRE_PARTS), .side = parts[part].side,
-                       .unans = part == PS_WIRE_UNANS};
+                       .pair = v->hi, .unans = part == PS_WIRE_UNANS};
     return true;
 }
 
@@ -333,7 +346,8 @@ static bool compile_field(struct cx *c, const struct ps_expr *e, FILE *out, enum
         return refuse(c, e->loc, "read this field of an answer (a number or an address of a "
                       "fixed place in Ether, ARP, IP, ICMP, TCP, UDP or an error's quote, or "
                       "Raw's load)");
-    fprintf(out, "pk_field(x, %zu, %d, %s, %u, %u)", r->call, r->side, kind, off, bits);
+    fprintf(out, "pk_field(x, %zu, %d, %llu, %s, %u, %u)", r->call, r->side,
+            (unsigned long long)r->pair, kind, off, bits);
     enum ps_kind fk = g->proto->fields[e->field].kind;
     c->got_kind = fk == PS_K_IPV4 ? "PK_GOT_IP4" : fk == PS_K_MAC ? "PK_GOT_MAC" : "PK_GOT_INT";
     *t = CX_INT;
@@ -356,8 +370,8 @@ static bool compile_load_compare(struct cx *c, const struct ps_expr *e, FILE *ou
     if ((e->op != PO_EQ && e->op != PO_NE) || !v || (v->t != PT_STR && v->t != PT_BYTES))
         return refuse(c, e->loc, "check a Raw load against this (== or != a string only)");
     /* a failed expect shows the left side, as the interpreter does */
-    fprintf(out, "%spk_load_is(x, %zu, %d, %s, ", e->op == PO_NE ? "!" : "", r.call, r.side,
-            r.kind);
+    fprintf(out, "%spk_load_is(x, %zu, %d, %llu, %s, ", e->op == PO_NE ? "!" : "", r.call,
+            r.side, (unsigned long long)r.pair, r.kind);
     ps_emit_cstr(out, v->obj->bytes, v->obj->len);
     fprintf(out, ", %zu, %d)", v->obj->len, field == e->args[0]);
     return true;
@@ -448,10 +462,7 @@ static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_ty
     case E_FIELD:
         return compile_field(c, e, out, t, r);
     case E_GETLAYER:
-        if (!compile_packet(c, e, r))
-            return refuse(c, e->loc, "check this on answers");
-        *t = CX_ANSWER;
-        return true;
+        return compile_item(c, e, t, r);
     case E_WITHIN: {
         const struct ps_expr *d = e->args[1];
         const struct ps_value *dv = d->kind == E_CONST ? &d->value
@@ -460,8 +471,8 @@ static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_ty
         if (!compile_packet(c, e->args[0], r) || r->side == SIDE_PAIR_SENT || !dv ||
             dv->t == PT_WIRE)
             return refuse(c, e->loc, "check this `within` (an answer within a constant only)");
-        fprintf(out, "pk_within(x, %zu, %d, UINT64_C(%llu))", r->call, r->side,
-                (unsigned long long)dv->u);
+        fprintf(out, "pk_within(x, %zu, %d, %llu, UINT64_C(%llu))", r->call, r->side,
+                (unsigned long long)r->pair, (unsigned long long)dv->u);
         *t = CX_BOOL;
         return true;
     }

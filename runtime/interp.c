@@ -70,15 +70,20 @@ static struct ps_value sub_packet(const struct ps_value *v, size_t from)
     return out;
 }
 
-/* pair[0] and pair[1] of a pair of answers a recording goes over: its
- * request and its answer; anything else of the wire stays as it is. */
+/* In a recording, ans[k] is a pair, and pair[0] and pair[1] its request
+ * and its answer; anything else of the wire stays as it is. */
 static struct ps_value wire_item(struct interp *in, struct ps_value base, const struct ps_expr *e)
 {
-    if (in->o->mode != PS_RUN_RECORD || base.u % PS_WIRE_PARTS != PS_WIRE_PAIR || e->proto)
+    unsigned part = (unsigned)(base.u % PS_WIRE_PARTS);
+    if (in->o->mode != PS_RUN_RECORD || (part != PS_WIRE_PAIR && part != PS_WIRE_ANS) || e->proto)
         return base;
     struct ps_value ix = interp_eval(in, e->args[1]);
-    if (ix.t == PT_INT && ix.u < 2)
+    if (ix.t == PT_INT && part == PS_WIRE_ANS && ix.u < UINT32_MAX) {
+        base.u += PS_WIRE_PAIR - PS_WIRE_ANS;
+        base.hi = ix.u + 1;
+    } else if (ix.t == PT_INT && ix.u < 2) {
         base.u += (ix.u == 0 ? PS_WIRE_SENT : PS_WIRE_RECV) - PS_WIRE_PAIR;
+    }
     ps_val_release(&ix);
     return base;
 }

@@ -26,7 +26,9 @@ enum ps_run_mode {
 
 /* What a PS_RUN_RECORD run tells its recorder (the C emitter). A sending
  * call gets a handle; the PT_WIRE values of its answers carry it in .u as
- * handle * PS_WIRE_PARTS + part (part 0: not from a recorded call). */
+ * handle * PS_WIRE_PARTS + part (part 0: not from a recorded call), and a
+ * pair and its halves which pair in .hi: 0 the one a `for` is at, k + 1
+ * ans[k]. */
 enum ps_wire_part {
     PS_WIRE_ANSWER = 1, /* sr1's answer */
     PS_WIRE_ANS,        /* sr's ans */

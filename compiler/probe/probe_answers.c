@@ -369,11 +369,13 @@ static void pk_got_text(const struct pk_expect_ctx *x, char *out, size_t cap)
  * or the answer or the request of the pair a loop over ans is at. */
 enum pk_side { PK_ANSWER1, PK_PAIR_RECV, PK_PAIR_SENT };
 
-/* The packet an operand is, walked; 0: there is none. */
-static int pk_pick(struct pk_expect_ctx *x, size_t call, int side, struct pk_layers *ls)
+/* The packet an operand is, walked; 0: there is none. pair: 0 the one a
+ * loop is at, k + 1 ans[k]. */
+static int pk_pick(struct pk_expect_ctx *x, size_t call, int side, size_t pair,
+                   struct pk_layers *ls)
 {
     const struct pk_result *res = &x->res[call];
-    size_t k = side == PK_ANSWER1 ? 0 : x->cur[call];
+    size_t k = side == PK_ANSWER1 ? 0 : pair ? pair - 1 : x->cur[call];
     const struct pk_answer *a = k < res->nans ? &res->ans[k] : NULL;
     if (!a)
         return 0;
@@ -385,17 +387,17 @@ static int pk_pick(struct pk_expect_ctx *x, size_t call, int side, struct pk_lay
 }
 
 /* Whether an operand is there: `expect r`. */
-static int pk_some(struct pk_expect_ctx *x, size_t call, int side)
+static int pk_some(struct pk_expect_ctx *x, size_t call, int side, size_t pair)
 {
     struct pk_layers ls;
-    return pk_pick(x, call, side, &ls);
+    return pk_pick(x, call, side, pair, &ls);
 }
 
 /* The first layer of kind L of an operand, from IP on for sr and sr1. */
-static int pk_find(struct pk_expect_ctx *x, size_t call, int side, uint8_t kind,
+static int pk_find(struct pk_expect_ctx *x, size_t call, int side, size_t pair, uint8_t kind,
                    struct pk_layers *ls)
 {
-    if (pk_pick(x, call, side, ls))
+    if (pk_pick(x, call, side, pair, ls))
         for (size_t i = x->res[call].layer3 ? 1 : 0; i < ls->n; i++)
             if (ls->kind[i] == kind)
                 return (int)i;
@@ -413,12 +415,12 @@ static uint64_t pk_nunans(struct pk_expect_ctx *x, size_t call)
     return x->res[call].nunans;
 }
 
-static int pk_match(struct pk_expect_ctx *x, size_t call, int side,
+static int pk_match(struct pk_expect_ctx *x, size_t call, int side, size_t pair,
                     const struct pk_pat_layer *pat, size_t n)
 {
     struct pk_layers ls;
     size_t from = x->res[call].layer3 ? 1 : 0;
-    if (!pk_pick(x, call, side, &ls))
+    if (!pk_pick(x, call, side, pair, &ls))
         return 0;
     /* sr and sr1 give their answers from the IP header on */
     if (from < ls.n)
@@ -427,34 +429,34 @@ static int pk_match(struct pk_expect_ctx *x, size_t call, int side,
 }
 
 /* r within D: answered, in D at most. */
-static int pk_within(struct pk_expect_ctx *x, size_t call, int side, uint64_t ns)
+static int pk_within(struct pk_expect_ctx *x, size_t call, int side, size_t pair, uint64_t ns)
 {
     struct pk_layers ls;
     const struct pk_result *res = &x->res[call];
-    if (!pk_pick(x, call, side, &ls))
+    if (!pk_pick(x, call, side, pair, &ls))
         return 0;
-    int64_t rtt = res->ans[side == PK_ANSWER1 ? 0 : x->cur[call]].rtt_ns;
+    int64_t rtt = res->ans[side == PK_ANSWER1 ? 0 : pair ? pair - 1 : x->cur[call]].rtt_ns;
     return rtt >= 0 && (uint64_t)rtt <= ns;
 }
 
 /* r[L].f: of the first layer of kind L. */
-static uint64_t pk_field(struct pk_expect_ctx *x, size_t call, int side, uint8_t kind,
-                         uint16_t bitoff, uint8_t bits)
+static uint64_t pk_field(struct pk_expect_ctx *x, size_t call, int side, size_t pair,
+                         uint8_t kind, uint16_t bitoff, uint8_t bits)
 {
     struct pk_layers ls;
     uint64_t v = 0;
-    int i = pk_find(x, call, side, kind, &ls);
+    int i = pk_find(x, call, side, pair, kind, &ls);
     if (i >= 0 && !pk_bits(&ls, (size_t)i, bitoff, bits, &v))
         x->missing = 1;
     return v;
 }
 
 /* r[Raw].load == s: the layer's bytes to its datagram's end. */
-static int pk_load_is(struct pk_expect_ctx *x, size_t call, int side, uint8_t kind,
-                      const char *s, size_t n, int load_left)
+static int pk_load_is(struct pk_expect_ctx *x, size_t call, int side, size_t pair,
+                      uint8_t kind, const char *s, size_t n, int load_left)
 {
     struct pk_layers ls;
-    int i = pk_find(x, call, side, kind, &ls);
+    int i = pk_find(x, call, side, pair, kind, &ls);
     if (!load_left)
         pk_got_bytes(x, PK_GOT_TEXT, (const uint8_t *)s, n);
     if (i < 0)
