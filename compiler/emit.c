@@ -56,20 +56,79 @@ static void write_frame_bytes(FILE *out, const struct rec_frame *f)
     fputs("\n}", out);
 }
 
-static void write_frames(FILE *out, const struct emit_rec *r, const char *prefix)
+static void write_frame_comment(FILE *out, const struct emit_rec *r, size_t i)
+{
+    struct ps_loc loc = frame_loc(r, &r->frames[i]);
+    const char *line;
+    size_t n;
+    spec_line(r->prog, loc.line, &line, &n);
+    fprintf(out, "/* %s:%d: ", base_name(r->prog->path), loc.line);
+    ps_emit_comment(out, line, n);
+    fputs(" */\n", out);
+}
+
+/* The bytes where frame i differs from frame t, when few enough that the
+ * frame is better stored as t plus a patch list: a member of a packet set
+ * after the first. 0: store it whole. */
+static size_t delta_of(const struct emit_rec *r, size_t t, size_t i)
+{
+    const struct rec_frame *a = &r->frames[t], *b = &r->frames[i];
+    if (t == i || a->call != b->call || a->len != b->len)
+        return 0;
+    size_t d = 0;
+    for (size_t k = 0; k < a->len; k++)
+        d += a->bytes[k] != b->bytes[k];
+    return d > 0 && d <= a->len / 4 ? d : 0;
+}
+
+/* templ[i]: the frame that frame i is stored as a patch of, or i itself. */
+static size_t *frame_templates(const struct emit_rec *r)
+{
+    size_t *templ = calloc(r->nframes + 1, sizeof *templ);
+    if (!templ)
+        abort();
+    for (size_t i = 0, t = 0; i < r->nframes; i++) {
+        templ[i] = delta_of(r, t, i) ? t : i;
+        if (templ[i] == i)
+            t = i;
+    }
+    return templ;
+}
+
+/* Whole frames as arrays; with templ, the others as patches of their
+ * template in one table, pk_deltas. */
+static void write_frames(FILE *out, const struct emit_rec *r, const char *prefix,
+                         const size_t *templ)
 {
     for (size_t i = 0; i < r->nframes; i++) {
         const struct rec_frame *f = &r->frames[i];
-        struct ps_loc loc = frame_loc(r, f);
-        const char *line;
-        size_t n;
-        spec_line(r->prog, loc.line, &line, &n);
-        fprintf(out, "/* %s:%d: ", base_name(r->prog->path), loc.line);
-        ps_emit_comment(out, line, n);
-        fprintf(out, " */\nstatic const uint8_t %sf%zu[%zu] = ", prefix, i, f->len ? f->len : 1);
+        if (templ && templ[i] != i)
+            continue;
+        write_frame_comment(out, r, i);
+        fprintf(out, "static const uint8_t %sf%zu[%zu] = ", prefix, i, f->len ? f->len : 1);
         write_frame_bytes(out, f);
         fputs(";\n", out);
     }
+    if (!templ)
+        return;
+    fputs("\nstatic const struct pk_delta pk_deltas[] = {\n", out);
+    for (size_t i = 0; i < r->nframes; i++) {
+        if (templ[i] == i)
+            continue;
+        /* the spec line's text is at the template's array already */
+        fprintf(out, "/* frame %zu: %s:%d */\n", i, base_name(r->prog->path),
+                frame_loc(r, &r->frames[i]).line);
+        const uint8_t *a = r->frames[templ[i]].bytes, *b = r->frames[i].bytes;
+        for (size_t k = 0, n = 0; k < r->frames[i].len; k++) {
+            if (a[k] == b[k])
+                continue;
+            fprintf(out, "%s{%zu, 0x%02x},", n % 8 ? " " : "    ", k, b[k]);
+            if (++n % 8 == 0)
+                fputc('\n', out);
+        }
+        fputs("\n", out);
+    }
+    fputs("    {0, 0},\n};\n", out);
 }
 
 static int write_frames_header(FILE *out, const struct emit_rec *r)
@@ -78,7 +137,7 @@ static int write_frames_header(FILE *out, const struct emit_rec *r)
     ps_emit_comment(out, r->prog->path, strlen(r->prog->path));
     fputs(", written by pktspec emit --frames-only. */\n#ifndef PKTSPEC_FRAMES_H\n"
           "#define PKTSPEC_FRAMES_H\n\n#include <stddef.h>\n#include <stdint.h>\n\n", out);
-    write_frames(out, r, "pktspec_");
+    write_frames(out, r, "pktspec_", NULL);
     fprintf(out, "\n#define PKTSPEC_NFRAMES %zu\n\nstatic const struct {\n"
             "    const char *name;\n    const uint8_t *bytes;\n    size_t len;\n"
             "} pktspec_frames[%zu] = {\n", r->nframes, r->nframes ? r->nframes : 1);
@@ -237,15 +296,23 @@ static void write_probe(FILE *out, const struct emit_rec *r, const struct emit_p
     fputs("static const char pk_spec_name[] = ", out);
     ps_emit_cstr(out, (const uint8_t *)base_name(r->prog->path), strlen(base_name(r->prog->path)));
     fputs(";\n\n", out);
-    write_frames(out, r, "pk_");
+    size_t *templ = frame_templates(r);
+    write_frames(out, r, "pk_", templ);
     fprintf(out, "\nstatic const struct pk_frame pk_frames[%zu] = {\n", r->nframes + 1);
-    for (size_t i = 0; i < r->nframes; i++) {
+    for (size_t i = 0, first = 0; i < r->nframes; i++) {
         const struct rec_frame *f = &r->frames[i];
-        fprintf(out, "    {pk_f%zu, %zu, %lluu, ", i, f->len, (unsigned long long)f->ts_ns);
+        size_t nd = delta_of(r, templ[i], i);
+        if (templ[i] == i)
+            fprintf(out, "    {pk_f%zu, %zu, %lluu, ", i, f->len, (unsigned long long)f->ts_ns);
+        else
+            fprintf(out, "    {NULL, %zu, %lluu, ", f->len, (unsigned long long)f->ts_ns);
         ps_emit_cstr(out, (const uint8_t *)f->summary, strlen(f->summary));
-        fputs("},\n", out);
+        fprintf(out, ", %zu, %zu, %zu},\n", templ[i], nd ? first : 0, nd);
+        first += nd;
     }
-    fputs("    {NULL, 0, 0, NULL},\n};\n\n", out);
+    fprintf(out, "    {NULL, 0, 0, NULL, 0, 0, 0},\n};\nstatic const size_t pk_nframes = %zu;\n\n",
+            r->nframes);
+    free(templ);
     write_patches(out, r, patches);
     /* texts: every text event's text, then the warnings */
     size_t ntexts = 0;

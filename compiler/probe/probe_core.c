@@ -27,11 +27,20 @@ enum pk_event_kind {
     PK_LOOP_END,   /* a: its PK_LOOP_BEGIN event */
 };
 
+/* A frame is stored whole (bytes), or, when it is a member of a packet set
+ * after the first, as the frame templ with the pk_deltas from first_delta
+ * on (ndelta of them) written over it. */
 struct pk_frame {
     const uint8_t *bytes;
     uint32_t len;
     uint64_t ts_ns;
     const char *summary;
+    uint32_t templ, first_delta, ndelta;
+};
+
+struct pk_delta {
+    uint32_t off;
+    uint8_t byte;
 };
 
 struct pk_text {
@@ -113,6 +122,7 @@ struct pk_expect {
 /*@@TABLES@@*/
 
 struct pk_run {
+    uint8_t frame[PS_WIRE_SNAP]; /* a frame stored as a patch, made whole */
     int dry;
     FILE *pcap;
     const char *pcap_path;
@@ -177,14 +187,27 @@ static FILE *pk_pcap_open(const char *path, int linktype)
     return f;
 }
 
-static void pk_pcap_write(FILE *f, const struct pk_frame *fr)
+/* Frame i's bytes: its own, or made whole into buf. */
+static const uint8_t *pk_frame_bytes(size_t i, uint8_t *buf)
 {
+    const struct pk_frame *fr = &pk_frames[i];
+    if (fr->bytes)
+        return fr->bytes;
+    memcpy(buf, pk_frames[fr->templ].bytes, fr->len);
+    for (size_t k = fr->first_delta; k < fr->first_delta + fr->ndelta; k++)
+        buf[pk_deltas[k].off] = pk_deltas[k].byte;
+    return buf;
+}
+
+static void pk_pcap_write(FILE *f, size_t i, uint8_t *buf)
+{
+    const struct pk_frame *fr = &pk_frames[i];
     uint32_t caplen = fr->len > 65535 ? 65535 : fr->len;
     pk_put32(f, (uint32_t)(fr->ts_ns / 1000000000u));
     pk_put32(f, (uint32_t)(fr->ts_ns % 1000000000u / 1000u));
     pk_put32(f, caplen);
     pk_put32(f, fr->len);
-    fwrite(fr->bytes, 1, caplen, f);
+    fwrite(pk_frame_bytes(i, buf), 1, caplen, f);
 }
 
 static int pk_close(FILE *f, const char *path)
@@ -275,15 +298,15 @@ static int pk_replay(struct pk_run *r)
             const struct pk_frame *fr = &pk_frames[ev->a];
             if (r->call >= 0 && pk_calls[r->call].kind == PK_CALL_FILE) {
                 if (r->file)
-                    pk_pcap_write(r->file, fr);
+                    pk_pcap_write(r->file, ev->a, r->frame);
             } else if (r->dry) {
                 printf("%s\n", fr->summary);
-                pk_hexdump(stdout, fr->bytes, fr->len);
+                pk_hexdump(stdout, pk_frame_bytes(ev->a, r->frame), fr->len);
             } else {
                 if (!r->pcap && !(r->pcap = pk_pcap_open(r->pcap_path, 1)))
                     status = 3;
                 else
-                    pk_pcap_write(r->pcap, fr);
+                    pk_pcap_write(r->pcap, ev->a, r->frame);
             }
             break;
         }
@@ -341,7 +364,8 @@ struct pk_live {
     struct ps_wire w;
     struct ps_neigh_cache *neigh;
     unsigned warned;
-    uint8_t frame[PS_WIRE_SNAP];
+    uint8_t frame[PS_WIRE_SNAP];  /* patched for the interface */
+    uint8_t whole[PS_WIRE_SNAP];  /* as built: a frame stored as a patch, made whole */
 };
 
 static void pk_warn_once(struct pk_live *l, unsigned bit, const char *msg)
@@ -377,9 +401,10 @@ static const uint8_t *pk_patched(struct pk_live *l, size_t i)
 {
     const struct pk_frame *fr = &pk_frames[i];
     const struct pk_patch *pt = &pk_patches[i];
+    const uint8_t *built = pk_frame_bytes(i, l->whole);
     if (!pt->nholes)
-        return fr->bytes;
-    memcpy(l->frame, fr->bytes, fr->len);
+        return built;
+    memcpy(l->frame, built, fr->len);
     const struct pk_hole *holes = &pk_holes[pt->first_hole];
     for (size_t k = 0; k < pt->nholes; k++) {
         const struct pk_hole *h = &holes[k];
@@ -403,14 +428,14 @@ static const uint8_t *pk_patched(struct pk_live *l, size_t i)
                 pk_warn_once(l, 1u << PK_SRC_IP6, "the interface has no IPv6 address: using ::");
             break;
         case PK_DST_MAC:
-            pk_next_hop(l, fr->bytes, h, at);
+            pk_next_hop(l, built, h, at);
             break;
         default:
             break;
         }
     }
     for (size_t k = 0; k < pt->nfixes; k++)
-        pk_fix_checksum(l->frame, fr->bytes, &pk_fixes[pt->first_fix + k], holes);
+        pk_fix_checksum(l->frame, built, &pk_fixes[pt->first_fix + k], holes);
     return l->frame;
 }
 
@@ -440,7 +465,7 @@ static int pk_live_refused(const char *iface)
                     pk_spec_name, iface, pk_expects[i].cannot);
             return 1;
         }
-    for (size_t i = 0; pk_frames[i].bytes; i++)
+    for (size_t i = 0; i < pk_nframes; i++)
         if (pk_patches[i].unexplained) {
             fprintf(stderr, "%s: error: -i %s: frame %zu moves with the interface in ways this "
                     "probe cannot patch; use pktspec run -i\n", pk_spec_name, iface, i);
@@ -560,10 +585,7 @@ static int pk_live(struct pk_run *r, const char *iface)
     }
     struct pk_checks c = {.res = calloc(pk_ncalls + 1, sizeof *c.res),
                           .cur = calloc(pk_ncalls + 1, sizeof *c.cur)};
-    size_t nframes = 0;
-    while (pk_frames[nframes].bytes)
-        nframes++;
-    c.sr_frames = calloc(nframes + 1, sizeof *c.sr_frames);
+    c.sr_frames = calloc(pk_nframes + 1, sizeof *c.sr_frames);
     if (status != 3 && (!c.res || !c.cur || !c.sr_frames)) {
         fprintf(stderr, "%s: error: out of memory\n", pk_spec_name);
         status = 3;
@@ -582,7 +604,7 @@ static int pk_live(struct pk_run *r, const char *iface)
         case PK_FRAME: {
             if (call && call->kind == PK_CALL_FILE) {
                 if (r->file)
-                    pk_pcap_write(r->file, &pk_frames[ev->a]);
+                    pk_pcap_write(r->file, ev->a, r->frame);
                 break;
             }
             if (call && call->kind == PK_CALL_SR) {

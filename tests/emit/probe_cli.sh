@@ -3,8 +3,8 @@
 # value it was built with; another value or name is a usage error, 2),
 # --help, a probe built with --static needs no shared library (ldd) and runs
 # in an empty network namespace when one can be made; --frames-only gives a
-# header that compiles; what a probe cannot do is an error at its spec
-# location (2).
+# header that compiles; a packet set is stored as a template and patches;
+# what a probe cannot do is an error at its spec location (2).
 #   probe_cli.sh PKTSPEC SPECS_DIR EMIT_DIR
 set -u
 pktspec=$1 specs=$2 here=$3
@@ -51,6 +51,11 @@ d=open(sys.argv[1],'rb').read()[24:];n=t=0
 while d: l=struct.unpack('<I',d[8:12])[0];n+=1;t+=l;d=d[16+l:]
 print(n,t)" "$tmp/v.pcap")
 [ "$("$tmp/use")" = "$want" ] || fail "the header's frames: $("$tmp/use"), not $want"
+# a packet set is its first frame whole and the others as patches of it
+"$pktspec" emit "$here/ten_thousand.pkt" -o "$tmp/set.c" || fail "emit of a set exited $?"
+[ "$(grep -c "^static const uint8_t pk_f" "$tmp/set.c")" = 1 ] || fail "a set's frames stored whole"
+[ "$(grep -c "^/\* frame [0-9]*: ten_thousand.pkt:2 \*/" "$tmp/set.c")" = 9999 ] ||
+    fail "not 9999 frames as patches"
 # refused at its location
 "$pktspec" emit "$here/refuse.pkt" -o "$tmp/refused.c" 2> "$tmp/err"; st=$?
 [ $st = 2 ] || fail "refuse.pkt: exit $st, not 2"
