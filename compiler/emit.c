@@ -8,6 +8,7 @@
 #include "coerce.h"
 #include "emit.h"
 #include "emit_holes.h"
+#include "emit_params.h"
 #include "emit_record.h"
 #include "emit_sr.h"
 #include "report.h"
@@ -166,21 +167,10 @@ static size_t add_text(FILE *out, const char *s, size_t n, size_t *ntexts)
     return first;
 }
 
-static bool is_param(const struct ps_program *prog, const struct ps_stmt *st)
+/* A param's row: name, type, built value, how -D may change it. */
+static void write_param(FILE *out, const struct emit_param *p)
 {
-    if (st->kind == S_LABPARAM)
-        return true;
-    if (st->kind != S_BIND || st->expr->kind != E_CONST || st->loc.line <= 0)
-        return false;
-    const char *s;
-    size_t n;
-    spec_line(prog, st->loc.line, &s, &n);
-    return n > 6 && strncmp(s, "param ", 6) == 0;
-}
-
-static void write_param(FILE *out, const struct ps_program *prog, const struct ps_stmt *st)
-{
-    const struct ps_value *v = &st->expr->value;
+    const struct ps_value *v = &p->st->expr->value;
     char text[128] = "";
     switch (v->t) {
     case PT_INT: snprintf(text, sizeof text, "%llu", (unsigned long long)v->u); break;
@@ -197,14 +187,18 @@ static void write_param(FILE *out, const struct ps_program *prog, const struct p
     }
     default: break;
     }
-    const char *name = prog->slot_names[st->slot];
     fputs("    {", out);
-    ps_emit_cstr(out, (const uint8_t *)name, strlen(name));
+    ps_emit_cstr(out, (const uint8_t *)p->name, strlen(p->name));
     fprintf(out, ", \"%s\", ", ps_type_name(v->t));
     if (v->t == PT_STR)
         ps_emit_cstr(out, v->obj->bytes, v->obj->len);
     else
         ps_emit_cstr(out, (const uint8_t *)text, strlen(text));
+    fprintf(out, ", %d, %u, %d, ", p->kind, p->len, p->summaries_vary);
+    if (p->fixed)
+        ps_emit_cstr(out, (const uint8_t *)p->fixed, strlen(p->fixed));
+    else
+        fputs("NULL", out);
     fputs("},\n", out);
 }
 
@@ -214,23 +208,52 @@ static void write_lines(FILE *out, const char *const *lines)
         fputs(lines[i], out);
 }
 
-/* Where each frame is patched for the interface it leaves by. */
-static void write_patches(FILE *out, const struct emit_rec *r, const struct emit_patches *p)
+/* The passes that patch a frame: one per param -D may change (its value),
+ * then the interface's (its addresses, the next hop's MAC), each with the
+ * checksums it moves; one table of holes, fixes and per-frame patches. */
+static void write_patches(FILE *out, const struct emit_rec *r, const struct emit_patches *iface,
+                          const struct emit_param *params, size_t nparams)
 {
+    const struct emit_patches **pass = calloc(nparams + 1, sizeof *pass);
+    int *param_of = calloc(nparams + 1, sizeof *param_of);
+    size_t npass = 0;
+    if (!pass || !param_of)
+        abort();
+    for (size_t k = 0; k < nparams; k++)
+        if (params[k].kind != EP_FIXED) {
+            param_of[npass] = (int)k;
+            pass[npass++] = &params[k].patches;
+        }
+    param_of[npass] = -1;
+    pass[npass++] = iface;
     fputs("static const struct pk_hole pk_holes[] = {\n", out);
-    for (size_t i = 0; i < p->nholes; i++)
-        fprintf(out, "    {%u, %u, %u, %u},\n", p->holes[i].off, p->holes[i].kind,
-                p->holes[i].hop_len, p->holes[i].hop_off);
-    fputs("    {0, 0, 0, 0},\n};\nstatic const struct pk_fix pk_fixes[] = {\n", out);
-    for (size_t i = 0; i < p->nfixes; i++)
-        fprintf(out, "    {%u, 0x%xu},\n", p->fixes[i].off, p->fixes[i].mask);
+    for (size_t k = 0; k < npass; k++)
+        for (size_t i = 0; i < pass[k]->nholes; i++) {
+            const struct emit_hole *h = &pass[k]->holes[i];
+            fprintf(out, "    {%u, %u, %u, %u, %u},\n", h->off, h->kind, h->len, h->hop_len,
+                    h->hop_off);
+        }
+    fputs("    {0, 0, 0, 0, 0},\n};\nstatic const struct pk_fix pk_fixes[] = {\n", out);
+    for (size_t k = 0; k < npass; k++)
+        for (size_t i = 0; i < pass[k]->nfixes; i++)
+            fprintf(out, "    {%u, 0x%xu},\n", pass[k]->fixes[i].off, pass[k]->fixes[i].mask);
     fputs("    {0, 0},\n};\nstatic const struct pk_patch pk_patches[] = {\n", out);
-    for (size_t i = 0; i < r->nframes; i++) {
-        const struct emit_patch *f = &p->frames[i];
-        fprintf(out, "    {%zu, %zu, %zu, %zu, %d},\n", f->first_hole, f->nholes, f->first_fix,
-                f->nfixes, f->unexplained);
+    size_t holes = 0, fixes = 0;
+    for (size_t k = 0; k < npass; k++) {
+        for (size_t i = 0; i < r->nframes; i++) {
+            const struct emit_patch *f = &pass[k]->frames[i];
+            fprintf(out, "    {%zu, %zu, %zu, %zu, %d},\n", holes + f->first_hole, f->nholes,
+                    fixes + f->first_fix, f->nfixes, f->unexplained);
+        }
+        holes += pass[k]->nholes;
+        fixes += pass[k]->nfixes;
     }
-    fputs("    {0, 0, 0, 0, 0},\n};\n\n", out);
+    fputs("    {0, 0, 0, 0, 0},\n};\nstatic const struct pk_pass pk_passes[] = {\n", out);
+    for (size_t k = 0; k < npass; k++)
+        fprintf(out, "    {%d, %zu},\n", param_of[k], k * r->nframes);
+    fprintf(out, "};\nstatic const size_t pk_npasses = %zu;\n\n", npass);
+    free(pass);
+    free(param_of);
 }
 
 /* The expects on answers: their pattern tables and functions, and a table. */
@@ -286,8 +309,9 @@ static void write_calls(FILE *out, const struct emit_rec *r, const size_t *bpf_l
 }
 
 static void write_probe(FILE *out, const struct emit_rec *r, const struct emit_patches *patches,
-                        int status, const char *warn, size_t nwarn, const char *filters,
-                        size_t nfilters, const size_t *bpf_lens)
+                        const struct emit_param *params, size_t nparams, int status,
+                        const char *warn, size_t nwarn, const char *filters, size_t nfilters,
+                        const size_t *bpf_lens)
 {
     fputs("/* A probe written by pktspec emit from ", out);
     ps_emit_comment(out, base_name(r->prog->path), strlen(base_name(r->prog->path)));
@@ -313,7 +337,7 @@ static void write_probe(FILE *out, const struct emit_rec *r, const struct emit_p
     fprintf(out, "    {NULL, 0, 0, NULL, 0, 0, 0},\n};\nstatic const size_t pk_nframes = %zu;\n\n",
             r->nframes);
     free(templ);
-    write_patches(out, r, patches);
+    write_patches(out, r, patches, params, nparams);
     /* texts: every text event's text, then the warnings */
     size_t ntexts = 0;
     size_t *text_of = calloc(r->nevents + 1, sizeof *text_of);
@@ -366,14 +390,9 @@ static void write_probe(FILE *out, const struct emit_rec *r, const struct emit_p
     for (size_t i = 0; i < r->ntests; i++)
         fprintf(out, "%d, ", r->test_skipped[i]);
     fputs("0};\n\nstatic const struct pk_param pk_params[] = {\n", out);
-    size_t nparams = 0;
-    for (size_t i = 0; i < r->prog->nstmts; i++) {
-        if (is_param(r->prog, r->prog->stmts[i])) {
-            write_param(out, r->prog, r->prog->stmts[i]);
-            nparams++;
-        }
-    }
-    fprintf(out, "    {NULL, NULL, NULL},\n};\nstatic const size_t pk_nparams = %zu;\n"
+    for (size_t i = 0; i < nparams; i++)
+        write_param(out, &params[i]);
+    fprintf(out, "    {NULL, NULL, NULL, 0, 0, 0, NULL},\n};\nstatic const size_t pk_nparams = %zu;\n"
             "static const int pk_dry_status = %d;\n\n", nparams, status);
     write_lines(out, ps_probe_core_tail);
 }
@@ -401,7 +420,9 @@ static int find_patches(const struct ps_program *prog, const struct emit_rec *r,
         emit_record(&v[k], prog, &env, &warn, &nwarn);
         free(warn);
     }
-    rc = emit_find_holes(r, &v[0], &v[1], p);
+    struct emit_hole_value values[4];
+    emit_holes_iface(values);
+    rc = emit_find_holes(r, &v[0], &v[1], values, 4, true, p);
     emit_record_free(&v[0]);
     emit_record_free(&v[1]);
     return rc;
@@ -438,8 +459,13 @@ int ps_emit(const struct ps_program *prog, const struct ps_emit_opts *o)
             abort();
         rc = emit_sr_filters(f, &r, bpf_lens, o->err) < 0 ? 2 : 0;
         fclose(f);
+        size_t nparams = 0;
+        struct emit_source source = {o->ast, o->src, o->defs, o->ndefs};
+        struct emit_param *params = emit_params_find(&r, o->ast ? &source : NULL, &nparams);
         if (rc == 0)
-            write_probe(o->out, &r, &patches, status, warn, nwarn, filters, nfilters, bpf_lens);
+            write_probe(o->out, &r, &patches, params, nparams, status, warn, nwarn, filters,
+                        nfilters, bpf_lens);
+        emit_params_free(params, nparams);
         for (size_t i = 0; rc == 0 && i < r.ncalls; i++)
             if (r.calls[i].cannot)
                 ps_report(o->err, prog->path, prog->source, prog->source_len,

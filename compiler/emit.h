@@ -10,10 +10,19 @@
 
 #include "ir.h"
 
+struct ast_node;
+struct ps_source;
+struct ps_define;
 struct ps_emit_opts {
     bool frames_only;   /* a header with the frames, their lengths and names */
     FILE *out;
     FILE *err;          /* the emitter's errors, at spec locations */
+    /* the spec and its -D values, to compile it again with other values
+     * of its params (ast NULL: no param changes at the probe's run time) */
+    const struct ast_node *ast;
+    const struct ps_source *src;
+    const struct ps_define *defs;
+    size_t ndefs;
 };
 
 /* 0: written; 2: the spec holds what a probe cannot do (reported at its

@@ -6,8 +6,6 @@
 #include "emit_holes.h"
 #include "proto/proto.h"
 
-static const uint8_t hole_len[] = {6, 4, 16, 6, 2};
-
 /* Bytes no fallback holds (neither 0x00 nor 0xff), distinct per recording. */
 void emit_holes_env(int which, struct ps_env *env)
 {
@@ -36,13 +34,22 @@ static const uint8_t *env_value(const struct ps_env *env, int kind)
     }
 }
 
-static bool is_fallback(const uint8_t *p, int kind)
+/* Scapy's fallbacks in the spec's recording (ff:ff:ff:ff:ff:ff for an
+ * unresolved Ether.dst, zeros else), the made-up interfaces' in the others. */
+void emit_holes_iface(struct emit_hole_value *values)
 {
-    uint8_t b = kind == EH_DST_MAC ? 0xff : 0x00;
-    for (int i = 0; i < hole_len[kind]; i++)
-        if (p[i] != b)
-            return false;
-    return true;
+    static const uint8_t lens[] = {6, 4, 16, 6};
+    struct ps_env e0, e1;
+    emit_holes_env(0, &e0);
+    emit_holes_env(1, &e1);
+    for (uint8_t k = 0; k < 4; k++) {
+        struct emit_hole_value *v = &values[k];
+        v->kind = k;
+        v->len = lens[k];
+        memset(v->base, k == EH_DST_MAC ? 0xff : 0x00, sizeof v->base);
+        memcpy(v->v0, env_value(&e0, k), v->len);
+        memcpy(v->v1, env_value(&e1, k), v->len);
+    }
 }
 
 uint16_t emit_fixed_checksum(const uint8_t *old, const uint8_t *new, uint32_t c,
@@ -52,7 +59,7 @@ uint16_t emit_fixed_checksum(const uint8_t *old, const uint8_t *new, uint32_t c,
     for (uint32_t j = 0; mask >> j; j++) {
         if (!(mask >> j & 1))
             continue;
-        for (uint32_t b = 0; b < hole_len[holes[j].kind]; b++) {
+        for (uint32_t b = 0; b < holes[j].len; b++) {
             uint32_t p = holes[j].off + b;
             /* bytes an even distance from the checksum are high halves of its words */
             unsigned shift = (p - c) % 2 ? 0 : 8;
@@ -93,7 +100,7 @@ static void find_hop(const uint8_t *frame, size_t len, const struct emit_hole *h
     for (size_t at = room.start[j]; at + alen <= end && at + alen <= len; at++) {
         bool clash = false;
         for (size_t k = 0; k < nh; k++)
-            clash |= at < holes[k].off + hole_len[holes[k].kind] && holes[k].off < at + alen;
+            clash |= at < holes[k].off + holes[k].len && holes[k].off < at + alen;
         if (!clash && memcmp(frame + at, addr, alen) == 0) {
             h->hop_off = (uint32_t)at;
             h->hop_len = (uint8_t)alen;
@@ -113,8 +120,9 @@ static void *push(void *a, size_t n, size_t size)
 /* One frame: its holes, then the checksums that explain the other bytes
  * that moved. */
 static void one_frame(const uint8_t *b, const uint8_t *f0, const uint8_t *f1, size_t len,
-                      const struct ps_env *e0, const struct ps_env *e1, struct emit_patches *p,
-                      struct emit_patch *fp, struct ps_packet *pkt, struct ps_layer *subs)
+                      const struct emit_hole_value *values, size_t nvalues,
+                      struct emit_patches *p, struct emit_patch *fp, struct ps_packet *pkt,
+                      struct ps_layer *subs)
 {
     fp->first_hole = p->nholes;
     fp->first_fix = p->nfixes;
@@ -124,13 +132,14 @@ static void one_frame(const uint8_t *b, const uint8_t *f0, const uint8_t *f1, si
     for (size_t i = 0; i < len; i++)
         moved[i] = b[i] != f0[i] || b[i] != f1[i];
     for (size_t i = 0; i < len; i++) {
-        for (int k = 0; k < 4; k++) {
-            size_t n = hole_len[k];
-            if (i + n > len || !is_fallback(b + i, k) || memcmp(f0 + i, env_value(e0, k), n) ||
-                memcmp(f1 + i, env_value(e1, k), n))
+        for (size_t k = 0; k < nvalues; k++) {
+            const struct emit_hole_value *v = &values[k];
+            size_t n = v->len;
+            if (i + n > len || memcmp(b + i, v->base, n) || memcmp(f0 + i, v->v0, n) ||
+                memcmp(f1 + i, v->v1, n))
                 continue;
             p->holes = push(p->holes, p->nholes, sizeof *p->holes);
-            p->holes[p->nholes++] = (struct emit_hole){(uint32_t)i, (uint8_t)k, 0, 0};
+            p->holes[p->nholes++] = (struct emit_hole){(uint32_t)i, v->kind, v->len, 0, 0};
             memset(moved + i, 0, n);
             i += n - 1;
             break;
@@ -162,7 +171,7 @@ static void one_frame(const uint8_t *b, const uint8_t *f0, const uint8_t *f1, si
                     p->fixes = push(p->fixes, p->nfixes, sizeof *p->fixes);
                     p->fixes[p->nfixes++] = (struct emit_fix){(uint32_t)c, mask};
                     p->holes = push(p->holes, p->nholes, sizeof *p->holes);
-                    p->holes[p->nholes++] = (struct emit_hole){(uint32_t)c, EH_CSUM, 0, 0};
+                    p->holes[p->nholes++] = (struct emit_hole){(uint32_t)c, EH_CSUM, 2, 0, 0};
                     moved[c] = moved[c + 1] = 0;
                     found = progress = true;
                 }
@@ -177,7 +186,8 @@ static void one_frame(const uint8_t *b, const uint8_t *f0, const uint8_t *f1, si
 }
 
 int emit_find_holes(const struct emit_rec *base, const struct emit_rec *v0,
-                    const struct emit_rec *v1, struct emit_patches *p)
+                    const struct emit_rec *v1, const struct emit_hole_value *values, size_t n,
+                    bool sent_only, struct emit_patches *p)
 {
     memset(p, 0, sizeof *p);
     if (v0->nframes != base->nframes || v1->nframes != base->nframes)
@@ -187,9 +197,6 @@ int emit_find_holes(const struct emit_rec *base, const struct emit_rec *v0,
     struct ps_layer *subs = malloc(40 * sizeof *subs);
     if (!p->frames || !pkt || !subs)
         abort();
-    struct ps_env e0, e1;
-    emit_holes_env(0, &e0);
-    emit_holes_env(1, &e1);
     int rc = 0;
     for (size_t i = 0; i < base->nframes; i++) {
         const struct rec_frame *b = &base->frames[i];
@@ -197,10 +204,10 @@ int emit_find_holes(const struct emit_rec *base, const struct emit_rec *v0,
             rc = -1;
             break;
         }
-        /* what a wrpcap() writes is never sent: nothing to patch */
-        if (b->call >= 0 && base->calls[b->call].path)
+        /* what a wrpcap() writes is never sent: no interface to patch it for */
+        if (sent_only && b->call >= 0 && base->calls[b->call].path)
             continue;
-        one_frame(b->bytes, v0->frames[i].bytes, v1->frames[i].bytes, b->len, &e0, &e1, p,
+        one_frame(b->bytes, v0->frames[i].bytes, v1->frames[i].bytes, b->len, values, n, p,
                   &p->frames[i], pkt, subs);
     }
     free(pkt);

@@ -1,21 +1,31 @@
 /* Where a probe patches its frames at run time: the interface's addresses
- * and the next hop's MAC that the recording left as Scapy's fallbacks, and
- * the checksums that cover them (fixed incrementally, RFC 1624). Found by
- * diffing the frames of three recordings: fallbacks, and two made-up
- * interfaces. */
+ * and the next hop's MAC that the recording left as Scapy's fallbacks, a
+ * param's value given to the probe with -D, and the checksums that cover
+ * them (fixed incrementally, RFC 1624). Found by diffing the frames of
+ * three recordings: the spec's, and two with made-up interfaces or made-up
+ * values of one param. */
 #ifndef PS_EMIT_HOLES_H
 #define PS_EMIT_HOLES_H
 
 #include "emit_record.h"
 
-/* EH_CSUM: a checksum fixed before, which a later one covers. */
-enum emit_hole_kind { EH_SRC_MAC, EH_SRC_IP4, EH_SRC_IP6, EH_DST_MAC, EH_CSUM };
+/* EH_CSUM: a checksum fixed before, which a later one covers; EH_PARAM:
+ * a param's value, big-endian. The probe's enum pk_hole_kind. */
+enum emit_hole_kind { EH_SRC_MAC, EH_SRC_IP4, EH_SRC_IP6, EH_DST_MAC, EH_CSUM, EH_PARAM };
 
 struct emit_hole {
     uint32_t off;
     uint8_t kind;            /* enum emit_hole_kind */
+    uint8_t len;             /* its bytes */
     uint8_t hop_len;         /* EH_DST_MAC: 4 or 16, the next hop's address; 0: none */
     uint32_t hop_off;        /* where that address is in the frame */
+};
+
+/* What a hole holds in each of the three recordings. */
+struct emit_hole_value {
+    uint8_t kind;            /* enum emit_hole_kind */
+    uint8_t len;
+    uint8_t base[16], v0[16], v1[16];
 };
 
 /* The checksum at off covers the frame's holes whose bits are in mask. */
@@ -39,11 +49,15 @@ struct emit_patches {
 
 /* The made-up interfaces of the two diffing recordings. */
 void emit_holes_env(int which, struct ps_env *env);
+/* The interface's holes between those recordings: 4 values. */
+void emit_holes_iface(struct emit_hole_value *values);
 
-/* Fills p from the base recording and the two of emit_holes_env(0) and
- * (1). Returns 0, or -1 when the recordings do not pair frame by frame. */
+/* Fills p from the base recording and the two others: the holes hold one
+ * of the n values (sent_only: in frames that are sent, not in a wrpcap()'s).
+ * Returns 0, or -1 when the recordings do not pair frame by frame. */
 int emit_find_holes(const struct emit_rec *base, const struct emit_rec *v0,
-                    const struct emit_rec *v1, struct emit_patches *p);
+                    const struct emit_rec *v1, const struct emit_hole_value *values, size_t n,
+                    bool sent_only, struct emit_patches *p);
 void emit_patches_free(struct emit_patches *p);
 
 /* The checksum at c once holes in mask hold new bytes instead of old (both

@@ -371,7 +371,8 @@ static int emit_spec(struct cli *c, bool build)
         status = 3;
     }
     if (out) {
-        struct ps_emit_opts eo = {.frames_only = c->frames_only, .out = out, .err = stderr};
+        struct ps_emit_opts eo = {.frames_only = c->frames_only, .out = out, .err = stderr,
+                                  .ast = ast, .src = &src, .defs = c->defs, .ndefs = c->ndefs};
         status = ps_emit(prog, &eo);
         if (fclose(out) != 0 && status == 0) {
             fprintf(stderr, "pktspec: error: cannot write %s\n", path);

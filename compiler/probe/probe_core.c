@@ -3,6 +3,7 @@
  * only libc. The emitter writes the spec's tables where the TABLES marker
  * stands. */
 #define _GNU_SOURCE
+#include <arpa/inet.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,15 +73,18 @@ struct pk_call {
     size_t bpf_len;
 };
 
-/* An address the recording left as Scapy's fallback, for the interface
- * to fill in: Ether.src, the IPv4 or IPv6 source, or Ether.dst (the MAC of
- * the next hop toward the hop_len-byte address at hop_off); PK_CSUM is a
- * checksum an earlier pk_fix fixed that a later one covers. */
-enum pk_hole_kind { PK_SRC_MAC, PK_SRC_IP4, PK_SRC_IP6, PK_DST_MAC, PK_CSUM };
+/* What fills a hole of len bytes: an address the recording left as
+ * Scapy's fallback, for the interface to fill in (Ether.src, the IPv4 or
+ * IPv6 source, or Ether.dst: the MAC of the next hop toward the
+ * hop_len-byte address at hop_off), or the value -D gave a param
+ * (PK_PARAM, big-endian); PK_CSUM is a checksum an earlier pk_fix fixed
+ * that a later one covers. */
+enum pk_hole_kind { PK_SRC_MAC, PK_SRC_IP4, PK_SRC_IP6, PK_DST_MAC, PK_CSUM, PK_PARAM };
 
 struct pk_hole {
     uint32_t off;
     uint8_t kind;
+    uint8_t len;
     uint8_t hop_len;
     uint32_t hop_off;
 };
@@ -96,10 +100,33 @@ struct pk_patch {
     int unexplained;
 };
 
+/* One pass of patches over the frames, pk_patches[first + frame]: a
+ * param's value (param >= 0) when -D changed it, or the interface's (-1)
+ * on the wire; in this order, each fixing its checksums. */
+struct pk_pass {
+    int param;
+    size_t first;
+};
+
+/* How -D changes a param: only to the value it was built with
+ * (PK_PV_FIXED, `fixed` says why when its type could change), or its
+ * holes take the new value's len bytes. */
+enum pk_pv_kind { PK_PV_FIXED, PK_PV_IP4, PK_PV_IP6, PK_PV_MAC, PK_PV_INT };
+
 struct pk_param {
     const char *name;
     const char *type;
     const char *value;
+    int kind;
+    unsigned len;
+    int summaries_vary;    /* the dry run's summaries show its value */
+    const char *fixed;
+};
+
+/* A param's value in this run. */
+struct pk_param_value {
+    int changed;           /* -D gave another value than the built one */
+    uint8_t bytes[16];     /* an integer: big-endian in its len bytes */
 };
 
 struct pk_test {
@@ -121,8 +148,18 @@ struct pk_expect {
 
 /*@@TABLES@@*/
 
+/* Where frames are made whole and patched (pk_frame_out). */
+struct pk_live;
+struct pk_out {
+    struct pk_param_value *pv;  /* one per param */
+    struct pk_live *l;          /* on the wire: the interface; else NULL */
+    uint8_t buf[3][PS_WIRE_SNAP];
+};
+
+static const uint8_t *pk_frame_out(struct pk_out *o, size_t i);
+
 struct pk_run {
-    uint8_t frame[PS_WIRE_SNAP]; /* a frame stored as a patch, made whole */
+    struct pk_out *out;
     int dry;
     FILE *pcap;
     const char *pcap_path;
@@ -199,7 +236,7 @@ static const uint8_t *pk_frame_bytes(size_t i, uint8_t *buf)
     return buf;
 }
 
-static void pk_pcap_write(FILE *f, size_t i, uint8_t *buf)
+static void pk_pcap_write(FILE *f, size_t i, const uint8_t *bytes)
 {
     const struct pk_frame *fr = &pk_frames[i];
     uint32_t caplen = fr->len > 65535 ? 65535 : fr->len;
@@ -207,7 +244,7 @@ static void pk_pcap_write(FILE *f, size_t i, uint8_t *buf)
     pk_put32(f, (uint32_t)(fr->ts_ns % 1000000000u / 1000u));
     pk_put32(f, caplen);
     pk_put32(f, fr->len);
-    fwrite(pk_frame_bytes(i, buf), 1, caplen, f);
+    fwrite(bytes, 1, caplen, f);
 }
 
 static int pk_close(FILE *f, const char *path)
@@ -219,9 +256,53 @@ static int pk_close(FILE *f, const char *path)
     return 0;
 }
 
-/* -D: a param of the spec, with the value the probe was built with; the
- * frames are built, so another value needs another build. */
-static int pk_define(const char *arg)
+/* A -D value of a param's kind, as pktspec's -D reads it (sema.c); an
+ * integer into len bytes. 0: not one. */
+static int pk_parse_value(int kind, unsigned len, const char *text, uint8_t out[16])
+{
+    memset(out, 0, 16);
+    switch (kind) {
+    case PK_PV_IP4:
+        return inet_pton(AF_INET, text, out) == 1;
+    case PK_PV_IP6:
+        return inet_pton(AF_INET6, text, out) == 1;
+    case PK_PV_MAC:
+        for (int i = 0; i < 6; i++, text++) {
+            char *end;
+            unsigned long b = strtoul(text, &end, 16);
+            if (end == text || end - text > 2 || b > 255 || *end != (i < 5 ? ':' : '\0'))
+                return 0;
+            out[i] = (uint8_t)b;
+            text = end;
+        }
+        return 1;
+    case PK_PV_INT: {
+        char *end;
+        unsigned long long u = strtoull(text, &end, 0);
+        if (!*text || *end || text[0] == '-')
+            return 0;
+        if (len < 8 && u >> (8 * len))
+            return -1;
+        for (unsigned i = 0; i < len; i++)
+            out[i] = (uint8_t)(u >> (8 * (len - 1 - i)));
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+static int pk_rebuild(const struct pk_param *p, const char *arg, const char *why)
+{
+    fprintf(stderr, "%s: error: -D %s: this probe holds %s=%s (%s) as it was built: %s; build "
+            "it again with pktspec build -D %s\n", pk_spec_name, arg, p->name, p->value,
+            p->type, why, arg);
+    return 2;
+}
+
+/* -D: a param of the spec; a value other than the built one goes into the
+ * param's holes, where the emitter found that it only changes those. */
+static int pk_define(struct pk_param_value *pv, const char *arg)
 {
     const char *eq = strchr(arg, '=');
     if (!eq || eq == arg) {
@@ -233,12 +314,27 @@ static int pk_define(const char *arg)
         const struct pk_param *p = &pk_params[i];
         if (strlen(p->name) != n || strncmp(p->name, arg, n) != 0)
             continue;
-        if (strcmp(p->value, eq + 1) == 0)
-            return 0;
-        fprintf(stderr, "%s: error: -D %s: this probe was built with %s=%s (%s); its frames "
-                "are fixed: build it again with pktspec build -D %s\n", pk_spec_name, arg,
-                p->name, p->value, p->type, arg);
-        return 2;
+        uint8_t built[16];
+        unsigned len = p->kind == PK_PV_INT ? p->len : 16;
+        pv[i].changed = 0;
+        if (p->kind == PK_PV_FIXED || !pk_parse_value(p->kind, len, p->value, built)) {
+            if (strcmp(p->value, eq + 1) == 0)
+                return 0;
+            return pk_rebuild(p, arg, p->fixed ? p->fixed : "its frames are fixed");
+        }
+        int ok = pk_parse_value(p->kind, len, eq + 1, pv[i].bytes);
+        if (ok < 0) {
+            char why[64];
+            snprintf(why, sizeof why, "its frames hold it in %u bits", 8 * len);
+            return pk_rebuild(p, arg, why);
+        }
+        if (!ok) {
+            fprintf(stderr, "%s: error: -D %s: param '%s' takes %s\n", pk_spec_name, arg,
+                    p->name, p->type);
+            return 2;
+        }
+        pv[i].changed = memcmp(pv[i].bytes, built, 16) != 0;
+        return 0;
     }
     fprintf(stderr, "%s: error: -D %.*s: the spec has no param '%.*s'\n", pk_spec_name, (int)n,
             arg, (int)n, arg);
@@ -296,17 +392,18 @@ static int pk_replay(struct pk_run *r)
             break;
         case PK_FRAME: {
             const struct pk_frame *fr = &pk_frames[ev->a];
+            const uint8_t *bytes = pk_frame_out(r->out, ev->a);
             if (r->call >= 0 && pk_calls[r->call].kind == PK_CALL_FILE) {
                 if (r->file)
-                    pk_pcap_write(r->file, ev->a, r->frame);
+                    pk_pcap_write(r->file, ev->a, bytes);
             } else if (r->dry) {
                 printf("%s\n", fr->summary);
-                pk_hexdump(stdout, pk_frame_bytes(ev->a, r->frame), fr->len);
+                pk_hexdump(stdout, bytes, fr->len);
             } else {
                 if (!r->pcap && !(r->pcap = pk_pcap_open(r->pcap_path, 1)))
                     status = 3;
                 else
-                    pk_pcap_write(r->pcap, ev->a, r->frame);
+                    pk_pcap_write(r->pcap, ev->a, bytes);
             }
             break;
         }
@@ -333,8 +430,6 @@ static int pk_replay(struct pk_run *r)
     return status == 3 ? 3 : pk_dry_status;
 }
 
-static const uint8_t pk_hole_len[] = {6, 4, 16, 6, 2};
-
 /* RFC 1624 (HC' = ~(~HC + ~m + m')), byte by byte: bytes an even distance
  * from the checksum are the high halves of its words. */
 static void pk_fix_checksum(uint8_t *now, const uint8_t *was, const struct pk_fix *fx,
@@ -344,7 +439,7 @@ static void pk_fix_checksum(uint8_t *now, const uint8_t *was, const struct pk_fi
     for (uint32_t j = 0; fx->mask >> j; j++) {
         if (!(fx->mask >> j & 1))
             continue;
-        for (uint32_t b = 0; b < pk_hole_len[holes[j].kind]; b++) {
+        for (uint32_t b = 0; b < holes[j].len; b++) {
             uint32_t p = holes[j].off + b;
             unsigned shift = (p - fx->off) % 2 ? 0 : 8;
             acc += (0xffffu - ((uint32_t)was[p] << shift)) + ((uint32_t)now[p] << shift);
@@ -364,8 +459,6 @@ struct pk_live {
     struct ps_wire w;
     struct ps_neigh_cache *neigh;
     unsigned warned;
-    uint8_t frame[PS_WIRE_SNAP];  /* patched for the interface */
-    uint8_t whole[PS_WIRE_SNAP];  /* as built: a frame stored as a patch, made whole */
 };
 
 static void pk_warn_once(struct pk_live *l, unsigned bit, const char *msg)
@@ -396,19 +489,21 @@ static void pk_next_hop(struct pk_live *l, const uint8_t *frame, const struct pk
     }
 }
 
-/* Frame i as it leaves this interface: holes filled, checksums fixed. */
-static const uint8_t *pk_patched(struct pk_live *l, size_t i)
+/* One pass's holes of a frame filled into `to` (a copy of `from`). */
+static void pk_fill(struct pk_out *o, const struct pk_pass *ps, const struct pk_patch *pt,
+                    const uint8_t *from, uint8_t *to)
 {
-    const struct pk_frame *fr = &pk_frames[i];
-    const struct pk_patch *pt = &pk_patches[i];
-    const uint8_t *built = pk_frame_bytes(i, l->whole);
-    if (!pt->nholes)
-        return built;
-    memcpy(l->frame, built, fr->len);
+    struct pk_live *l = o->l;
     const struct pk_hole *holes = &pk_holes[pt->first_hole];
     for (size_t k = 0; k < pt->nholes; k++) {
         const struct pk_hole *h = &holes[k];
-        uint8_t *at = l->frame + h->off;
+        uint8_t *at = to + h->off;
+        if (h->kind == PK_PARAM) {
+            memcpy(at, o->pv[ps->param].bytes, h->len);
+            continue;
+        }
+        if (h->kind == PK_CSUM)
+            continue;
         switch (h->kind) {
         case PK_SRC_MAC:
             if (l->ifc.has_mac)
@@ -428,15 +523,35 @@ static const uint8_t *pk_patched(struct pk_live *l, size_t i)
                 pk_warn_once(l, 1u << PK_SRC_IP6, "the interface has no IPv6 address: using ::");
             break;
         case PK_DST_MAC:
-            pk_next_hop(l, built, h, at);
+            pk_next_hop(l, from, h, at);
             break;
         default:
             break;
         }
     }
-    for (size_t k = 0; k < pt->nfixes; k++)
-        pk_fix_checksum(l->frame, built, &pk_fixes[pt->first_fix + k], holes);
-    return l->frame;
+}
+
+/* Frame i as it goes out: made whole, then each pass that applies (a
+ * param -D changed; the interface, on the wire), with its checksums fixed
+ * incrementally over what the pass changed. */
+static const uint8_t *pk_frame_out(struct pk_out *o, size_t i)
+{
+    const uint8_t *now = pk_frame_bytes(i, o->buf[0]);
+    int next = 1;
+    for (size_t k = 0; k < pk_npasses; k++) {
+        const struct pk_pass *ps = &pk_passes[k];
+        const struct pk_patch *pt = &pk_patches[ps->first + i];
+        if (!pt->nholes || (ps->param >= 0 ? !o->pv[ps->param].changed : !o->l))
+            continue;
+        uint8_t *to = o->buf[next];
+        memcpy(to, now, pk_frames[i].len);
+        pk_fill(o, ps, pt, now, to);
+        for (size_t f = 0; f < pt->nfixes; f++)
+            pk_fix_checksum(to, now, &pk_fixes[pt->first_fix + f], &pk_holes[pt->first_hole]);
+        now = to;
+        next = 3 - next;
+    }
+    return now;
 }
 
 static void pk_sleep(uint64_t ns)
@@ -465,8 +580,9 @@ static int pk_live_refused(const char *iface)
                     pk_spec_name, iface, pk_expects[i].cannot);
             return 1;
         }
+    const struct pk_pass *wire = &pk_passes[pk_npasses - 1];
     for (size_t i = 0; i < pk_nframes; i++)
-        if (pk_patches[i].unexplained) {
+        if (pk_patches[wire->first + i].unexplained) {
             fprintf(stderr, "%s: error: -i %s: frame %zu moves with the interface in ways this "
                     "probe cannot patch; use pktspec run -i\n", pk_spec_name, iface, i);
             return 1;
@@ -578,6 +694,7 @@ static int pk_live(struct pk_run *r, const char *iface)
         return 3;
     }
     int status = 0;
+    r->out->l = l;
     if (ps_iface_get(iface, &l->ifc, err, sizeof err) < 0 ||
         ps_wire_open(&l->w, iface, PS_WIRE_SEND, NULL, 0, err, sizeof err) < 0) {
         fprintf(stderr, "%s: error: %s\n", pk_spec_name, err);
@@ -604,14 +721,14 @@ static int pk_live(struct pk_run *r, const char *iface)
         case PK_FRAME: {
             if (call && call->kind == PK_CALL_FILE) {
                 if (r->file)
-                    pk_pcap_write(r->file, ev->a, r->frame);
+                    pk_pcap_write(r->file, ev->a, pk_frame_out(r->out, ev->a));
                 break;
             }
             if (call && call->kind == PK_CALL_SR) {
                 c.sr_frames[c.nsr++] = ev->a;
                 break;
             }
-            const uint8_t *frame = pk_patched(l, ev->a);
+            const uint8_t *frame = pk_frame_out(r->out, ev->a);
             size_t len = pk_frames[ev->a].len;
             if (ps_wire_send(&l->w, &frame, &len, 1, err, sizeof err) < 0) {
                 fprintf(stderr, "%s: error: %s\n", pk_spec_name, err);
@@ -637,7 +754,7 @@ static int pk_live(struct pk_run *r, const char *iface)
             break;
         case PK_CALL_END:
             if (pk_calls[ev->a].kind == PK_CALL_SR) {
-                if (pk_sr_run(l, iface, &pk_calls[ev->a], c.sr_frames, c.nsr, &c.res[ev->a]) < 0)
+                if (pk_sr_run(r->out, iface, &pk_calls[ev->a], c.sr_frames, c.nsr, &c.res[ev->a]) < 0)
                     status = 3;
             } else if (r->file && pk_close(r->file, pk_calls[ev->a].path) < 0) {
                 status = 3;
@@ -691,6 +808,7 @@ static int pk_live(struct pk_run *r, const char *iface)
         status = 1;
     if (l->w.fd > 0)
         ps_wire_close(&l->w);
+    r->out->l = NULL;
     free(l->neigh);
     free(l);
     return status == 3 ? 3 : status | pk_dry_status;
@@ -698,7 +816,11 @@ static int pk_live(struct pk_run *r, const char *iface)
 
 int main(int argc, char **argv)
 {
-    struct pk_run r = {.call = -1};
+    struct pk_run r = {.call = -1, .out = calloc(1, sizeof *r.out)};
+    if (!r.out || !(r.out->pv = calloc(pk_nparams + 1, sizeof *r.out->pv))) {
+        fprintf(stderr, "%s: error: out of memory\n", pk_spec_name);
+        return 3;
+    }
     const char *iface = NULL, *junit = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -727,10 +849,10 @@ int main(int argc, char **argv)
                 r.pcap_path = next;
             else if (a[2] == 'j')
                 junit = next;
-            else if (pk_define(next))
+            else if (pk_define(r.out->pv, next))
                 return 2;
         } else if (strncmp(a, "-D", 2) == 0) {
-            if (pk_define(a + 2))
+            if (pk_define(r.out->pv, a + 2))
                 return 2;
         } else {
             fprintf(stderr, "%s: error: unknown option '%s'\n", pk_spec_name, a);
@@ -744,6 +866,13 @@ int main(int argc, char **argv)
         pk_usage(stderr);
         return 2;
     }
+    for (size_t i = 0; r.dry && i < pk_nparams; i++)
+        if (r.out->pv[i].changed && pk_params[i].summaries_vary) {
+            fprintf(stderr, "%s: error: -D %s: the dry run's summaries hold %s=%s as the probe "
+                    "was built; use --pcap or -i, or build it again with pktspec build -D\n",
+                    pk_spec_name, pk_params[i].name, pk_params[i].name, pk_params[i].value);
+            return 2;
+        }
     if (junit) {
         r.junit = fopen(junit, "w");
         if (!r.junit) {
@@ -767,5 +896,7 @@ int main(int argc, char **argv)
         if (pk_close(r.junit, junit) < 0)
             status = 3;
     }
+    free(r.out->pv);
+    free(r.out);
     return fflush(stdout) == 0 ? status : 3;
 }

@@ -166,7 +166,7 @@ static int pk_sr_round(struct pk_sr *s, const size_t *todo, size_t n, char *err,
 
 /* The requests (frames[0..n), holes filled) out on the wire; their answers
  * into res. Returns 0, or -1 with a message printed. */
-static int pk_sr_run(struct pk_live *l, const char *iface, const struct pk_call *call,
+static int pk_sr_run(struct pk_out *o, const char *iface, const struct pk_call *call,
                      const size_t *frames, size_t n, struct pk_result *res)
 {
     struct pk_sr s = {.call = call, .w = {.fd = -1}, .nq = n, .res = res};
@@ -184,7 +184,7 @@ static int pk_sr_run(struct pk_live *l, const char *iface, const struct pk_call 
     size_t *todo = calloc(n + 1, sizeof *todo);
     int rc = s.tx && s.tx_off && s.tx_len && s.q && s.sent_at && s.pending && s.answered && todo ? 0 : -1;
     for (size_t i = 0, at = 0; rc == 0 && i < n; i++) {
-        memcpy(s.tx + at, pk_patched(l, frames[i]), pk_frames[frames[i]].len);
+        memcpy(s.tx + at, pk_frame_out(o, frames[i]), pk_frames[frames[i]].len);
         s.tx_off[i] = at;
         s.tx_len[i] = pk_frames[frames[i]].len;
         at += s.tx_len[i];

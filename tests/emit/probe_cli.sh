@@ -1,6 +1,7 @@
 #!/bin/sh
-# The probe's command line and its build: -D takes the spec's params (the
-# value it was built with; another value or name is a usage error, 2),
+# The probe's command line and its build: -D takes the spec's params (another
+# value where the param only shows in frame bytes, else only the value it
+# was built with; a bad value or name is a usage error, 2),
 # --help, a probe built with --static needs no shared library (ldd) and runs
 # in an empty network namespace when one can be made; --frames-only gives a
 # header that compiles; a packet set is stored as a template and patches;
@@ -18,6 +19,25 @@ spec=$specs/examples/arp.pkt
 "$tmp/probe" --dry-run -D target=198.18.0.7 > /dev/null 2> "$tmp/err"; st=$?
 [ $st = 2 ] || fail "-D with another value: exit $st, not 2"
 grep -q "pktspec build -D target=198.18.0.7" "$tmp/err" || fail "no hint to rebuild: $(cat "$tmp/err")"
+grep -q "a test's expect depends on it" "$tmp/err" || fail "no reason given: $(cat "$tmp/err")"
+# -D at run time: a param that only shows in frame bytes takes another value
+ports=$specs/examples/tcp_ports.pkt
+"$pktspec" build "$ports" -o "$tmp/ports" 2> /dev/null || fail "tcp_ports build exited $?"
+"$tmp/ports" --pcap "$tmp/p.pcap" -D target=10.1.2.3 -D closed_port=0x1234 > /dev/null 2>&1 ||
+    fail "-D of a patchable param refused"
+"$pktspec" run --pcap "$tmp/r.pcap" -D target=10.1.2.3 -D closed_port=0x1234 "$ports" > /dev/null 2>&1
+cmp "$tmp/p.pcap" "$tmp/r.pcap" || fail "-D at run time: other frames than pktspec run -D"
+cmp_err() { # STATUS TEXT PROBE ARGS...
+    want=$1 text=$2
+    shift 2
+    "$@" > /dev/null 2> "$tmp/err"; st=$?
+    [ $st = "$want" ] || fail "$*: exit $st, not $want"
+    grep -qF "$text" "$tmp/err" || fail "$*: no '$text' in: $(cat "$tmp/err")"
+}
+cmp_err 2 "the dry run's summaries hold target=198.18.0.2" "$tmp/ports" --dry-run -D target=10.1.2.3
+cmp_err 2 "its frames hold it in 16 bits" "$tmp/ports" --pcap "$tmp/x" -D open_port=70000
+cmp_err 2 "param 'open_port' takes an integer" "$tmp/ports" --pcap "$tmp/x" -D open_port=x
+cmp_err 2 "param 'target' takes an IPv4 address" "$tmp/ports" --pcap "$tmp/x" -D target=1.2.3
 "$tmp/probe" --dry-run -D nosuch=1 > /dev/null 2>&1; st=$?
 [ $st = 2 ] || fail "-D of no param: exit $st, not 2"
 "$tmp/probe" > /dev/null 2>&1; st=$?

@@ -33,6 +33,12 @@ foreach(variant dynamic static)
            COMMAND sh ${EMIT_DIR}/probe_send.sh ${PKTSPEC_BIN} ${EMIT_DIR}/send_holes.pkt ${EMIT_DIR} ${flag})
   set_tests_properties(emit/probe-send-${variant} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
 endforeach()
+# -D at the probe's run time: params patched into the frames (and their
+# checksums), the interface's holes after them.
+add_test(NAME emit/probe-send-params
+         COMMAND sh ${EMIT_DIR}/probe_send.sh ${PKTSPEC_BIN} ${EMIT_DIR}/send_params.pkt ${EMIT_DIR}
+                 -D peer=10.9.0.3 -D port=4242 -D mac=02:00:00:00:00:09)
+set_tests_properties(emit/probe-send-params PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
 # A -static probe in the lab, through pktspec run --lab --exec.
 add_test(NAME emit/probe-lab
          COMMAND sh ${EMIT_DIR}/probe_lab.sh ${PKTSPEC_BIN} ${EMIT_DIR}/lab_send.pkt ${EMIT_DIR})
