@@ -52,14 +52,14 @@ unshare -n sh "$tmp/inside.sh" "$tmp" "$pktspec" "$spec" "$here" "$defs" || fail
 cmp "$tmp/run.frames" "$tmp/probe.frames" || { diff "$tmp/run.frames" "$tmp/probe.frames"; cat "$tmp/probe.err"; fail "the probe sent other frames"; }
 cmp "$tmp/run.out" "$tmp/probe.out" || { diff "$tmp/run.out" "$tmp/probe.out"; fail "other output"; }
 grep -q "^Sent " "$tmp/probe.out" || fail "no Sent line"
-# an expect the emitter could not compile (IPv6): -i refused before
-# anything is sent, not half run
-"$pktspec" build "$here/../../specs/examples/ping6.pkt" -o "$tmp/sr" $static 2> "$tmp/build.err" ||
-    fail "ping6 build exited $?"
+# an expect the emitter could not compile (a GRE answer): -i refused
+# before anything is sent, not half run
+"$pktspec" build "$here/refuse_expect.pkt" -o "$tmp/sr" $static 2> "$tmp/build.err" ||
+    fail "refuse_expect build exited $?"
 grep -q "warning: the probe cannot match answers on this layer" "$tmp/build.err" ||
     fail "no warning from the build: $(cat "$tmp/build.err")"
 "$tmp/sr" -i pse0 > "$tmp/sr.out" 2> "$tmp/sr.err"; st=$?
 [ $st = 3 ] || fail "a probe with an expect it cannot check, on -i: exit $st, not 3"
-grep -q "ping6.pkt:7:22: cannot match answers" "$tmp/sr.err" || fail "refusal: $(cat "$tmp/sr.err")"
+grep -q "refuse_expect.pkt:8:22: cannot match answers" "$tmp/sr.err" || fail "refusal: $(cat "$tmp/sr.err")"
 [ ! -s "$tmp/sr.out" ] || fail "the refused probe printed: $(cat "$tmp/sr.out")"
 echo "ok: $(wc -l < "$tmp/probe.frames") frames, as pktspec run -i"

@@ -55,9 +55,27 @@ add_test(NAME emit/lab/fail_closed_port
 add_test(NAME emit/lab/retry
          COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${LAB_SPECS_DIR}/retry.pkt 0
                  --need nft --peer "nft -f ${LAB_SPECS_DIR}/drop_first.nft")
+# IPv6, ICMPv6 and DNS answers (the probe's walker and answers() rules).
+foreach(spec icmpv6_nd udp6_unreachable)
+  add_test(NAME emit/lab/${spec}
+           COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${LAB_SPECS_DIR}/${spec}.pkt 0)
+endforeach()
+add_test(NAME emit/lab/icmpv6_echo
+         COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${LAB_SPECS_DIR}/icmpv6_echo.pkt 0
+                 --need nft --peer "nft -f ${LAB_SPECS_DIR}/unicast_only6.nft")
+add_test(NAME emit/lab/dns
+         COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${LAB_SPECS_DIR}/dns.pkt 0
+                 --peer "/usr/bin/python3 ${LAB_SPECS_DIR}/dns_responder.py")
 # Every form of expect the probe compiles, the last test failing (exit 1).
 add_test(NAME emit/lab/expects
          COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/lab_expects.pkt 1)
+# The same on IPv6, ICMPv6 and DNS answers, with pairings that only the
+# exact answers() and hashret() rules give; three tests fail (exit 1).
+add_test(NAME emit/lab/expects6
+         COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/lab_expects6.pkt 1
+                 --peer "/usr/bin/python3 ${LAB_SPECS_DIR}/dns_responder.py")
 set_tests_properties(emit/lab/arp emit/lab/icmp_echo emit/lab/tcp emit/lab/udp_unreachable
                      emit/lab/thousand emit/lab/fail_closed_port emit/lab/retry
-                     emit/lab/expects PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
+                     emit/lab/icmpv6_nd emit/lab/udp6_unreachable emit/lab/icmpv6_echo
+                     emit/lab/dns emit/lab/expects emit/lab/expects6
+                     PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
