@@ -103,12 +103,51 @@ static const char *str_of(const struct ps_value *v, char *buf, size_t cap)
     return buf;
 }
 
+/* A field of several kinds (ps_field.variant, Scapy's MultipleTypeField)
+ * takes what Scapy's would: an address, or a string, held as given and as
+ * the address its text reads as (in a MAC field, a string that reads as
+ * none is its first 6 bytes, as MACField writes it), for whichever variant
+ * the layer's values pick when it is built. */
+static const char *variant_scalar(const struct ps_field *fd, const struct ps_value *v,
+                                  struct ps_fval *out, char *err, size_t cap)
+{
+    char text[64];
+    switch (v->t) {
+    case PT_MAC:
+    case PT_IP4:
+    case PT_IP6:
+        memcpy(out->addr, v->addr, sizeof out->addr);
+        return NULL;
+    case PT_STR:
+    case PT_BYTES: {
+        out->bytes = v->obj->bytes;
+        out->len = v->obj->len;
+        bool is_text = out->len < sizeof text && !memchr(out->bytes, '\0', out->len);
+        uint8_t mac[6];
+        if (fd->kind == PS_K_MAC) {
+            if (is_text && ps_parse_mac(str_of(v, text, sizeof text), mac))
+                memcpy(out->addr, mac, 6);
+            else
+                memcpy(out->addr, out->bytes, out->len < 6 ? out->len : 6);
+        } else if (is_text && !ps_parse_ip4(str_of(v, text, sizeof text), out->addr)) {
+            (void)ps_parse_ip6(text, out->addr);
+        }
+        return NULL;
+    }
+    default:
+        return fail(err, cap, "%s takes an address, a string or bytes, not %s", fd->name,
+                    ps_type_name(v->t));
+    }
+}
+
 /* One element of a value: into a plain field value. */
 static const char *scalar(const struct ps_field *fd, const struct ps_value *v, struct ps_fval *out,
                           char *err, size_t cap)
 {
     memset(out, 0, sizeof *out);
     out->set = true;
+    if (fd->variant)
+        return variant_scalar(fd, v, out, err, cap);
     switch (v->t) {
     case PT_INT:
     case PT_BOOL:
@@ -293,6 +332,63 @@ static const char *address_text(struct ps_tfield *f, const struct ps_value *v)
     return NULL;
 }
 
+/* The text of an address value, as a spec would write it in a string. */
+static size_t text_of_address(const struct ps_value *v, char out[64])
+{
+    if (v->t == PT_MAC)
+        ps_format_mac(v->addr, out);
+    else if (v->t == PT_IP4)
+        ps_format_ip4(v->addr, out);
+    else if (v->t == PT_IP6)
+        ps_format_ip6(v->addr, out);
+    else
+        return 0;
+    return strlen(out);
+}
+
+/* A field of several kinds holds each address given to it also as its
+ * text (Scapy holds the str it was given, which a variant that is a
+ * string writes): vals[i] took given[i]. The texts share one buffer that
+ * the field keeps along with what it kept before. */
+static void variant_texts(struct ps_tfield *f, const struct ps_value *given, struct ps_fval *vals,
+                          size_t n)
+{
+    char text[64];
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += text_of_address(&given[i], text);
+    if (total == 0)
+        return;
+    uint8_t *all = malloc(total);
+    if (!all)
+        abort();
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = text_of_address(&given[i], text);
+        memcpy(all + at, text, k);
+        at += k;
+    }
+    struct ps_value texts = ps_val_bytes(PT_BYTES, all, total);
+    free(all);
+    at = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = text_of_address(&given[i], text);
+        if (k) {
+            vals[i].bytes = texts.obj->bytes + at;
+            vals[i].len = k;
+        }
+        at += k;
+    }
+    if (f->keep) {
+        struct ps_value hold = ps_val_list(PT_LIST);
+        ps_list_push(&hold, (struct ps_value){.t = f->keep->t, .obj = f->keep});
+        ps_list_push(&hold, texts);
+        f->keep = hold.obj;
+    } else {
+        f->keep = texts.obj;
+    }
+}
+
 static const char *sub_layers(struct ps_tlayer *layer, int fi, const struct ps_value *v, char *err,
                               size_t cap)
 {
@@ -424,6 +520,8 @@ const char *ps_coerce_field(struct ps_tlayer *layer, int fi, const struct ps_val
                 return e;
         }
         keep(f, v);
+        if (fd->variant)
+            variant_texts(f, v->obj->items, f->members, v->obj->n);
         return NULL;
     case PT_STR:
         if ((fd->kind == PS_K_IPV4 || fd->kind == PS_K_IPV6) &&
@@ -444,6 +542,8 @@ const char *ps_coerce_field(struct ps_tlayer *layer, int fi, const struct ps_val
             return e;
         f->src = FS_CONST;
         keep(f, v);
+        if (fd->variant)
+            variant_texts(f, v, &f->one, 1);
         return NULL;
     }
     }

@@ -118,16 +118,27 @@ static void put_tcp_options(struct ps_strbuf *b, const struct ps_fval *v)
 
 static void put_layer(struct ps_strbuf *b, const struct ps_layer *l);
 
+/* The length a string of l has whatever it holds (ps_field.bits or
+ * len_from), or false. */
+static bool fixed_len(const struct ps_layer *l, const struct ps_field *f, size_t *n)
+{
+    *n = f->bits / 8u;
+    return f->kind == PS_K_BYTES && (f->bits || (f->len_from && f->len_from(l, n)));
+}
+
 /* Whether an unset field would write bytes of its own (a list or string
  * whose default is empty writes none: a frame may end before it). */
 static bool default_takes_bytes(const struct ps_layer *l, const struct ps_field *f)
 {
+    size_t n;
     switch (f->kind) {
     case PS_K_UINT:
         return (f->bits_for ? f->bits_for(l) : f->bits) > 0;
     case PS_K_BYTES:
     case PS_K_OPTIONS:
-        return f->bits || (f->def_text && *f->def_text);
+        if (fixed_len(l, f, &n))
+            return n > 0;
+        return f->def_text && *f->def_text;
     case PS_K_LAYERS:
         /* One with a default element (DNS.qd) is given as [] instead. */
         return false;
@@ -144,12 +155,14 @@ static bool cut_short(const struct ps_layer *l)
         const struct ps_field *f = &l->proto->fields[fi];
         if (f->present && !f->present(l))
             continue;
+        f = ps_layer_field(l, fi);
         if (!l->v[fi].set && default_takes_bytes(l, f))
             return true;
         /* Bytes the encoder would pad or fill: the frame ended inside. */
+        size_t fixed;
         if (l->v[fi].set && f->kind != PS_K_UINT && f->kind != PS_K_LAYERS &&
             ((f->pad_to && l->v[fi].len % f->pad_to) ||
-             (f->kind == PS_K_BYTES && f->bits && l->v[fi].len < f->bits / 8u)))
+             (fixed_len(l, f, &fixed) && l->v[fi].len < fixed)))
             return true;
         if (f->kind == PS_K_LAYERS && l->v[fi].set)
             for (size_t k = 0; k < l->v[fi].nsub; k++)
@@ -170,6 +183,7 @@ static size_t held_bits(const struct ps_layer *l)
             continue;
         if (!v->set)
             break;
+        f = ps_layer_field(l, fi);
         if (f->kind == PS_K_UINT) {
             bit += f->bits_for ? f->bits_for(l) : f->bits;
             continue;
@@ -327,7 +341,7 @@ static void put_layer(struct ps_strbuf *b, const struct ps_layer *l)
         if (empty_list)
             ps_strbuf_puts(b, "[]");
         else
-            put_given(b, l, f, &l->v[fi]);
+            put_given(b, l, ps_layer_field(l, fi), &l->v[fi]);
     }
     ps_strbuf_putc(b, ')');
 }

@@ -41,11 +41,15 @@ static uint64_t read_bits(const uint8_t *p, size_t bitpos, unsigned bits)
     return v;
 }
 
-/* Byte length of variable field fi, before cutting it to the frame. */
-static size_t variable_len(const struct ps_layer *l, size_t fi, size_t rest)
+/* Byte length of variable field fi (read as f), before cutting it to the
+ * frame. */
+static size_t variable_len(const struct ps_layer *l, size_t fi, const struct ps_field *f,
+                           size_t rest)
 {
     const struct ps_proto *p = l->proto;
-    const struct ps_field *f = &p->fields[fi];
+    size_t n;
+    if (f->len_from && f->len_from(l, &n))
+        return n;
     if (p->options_len)
         return p->options_len(l, fi);
     for (size_t j = 0; j < fi; j++) {
@@ -146,7 +150,9 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
     bool passed_on = false;
     layer_start(l, proto);
     for (size_t fi = 0; fi < proto->nfields && fi < PS_MAX_FIELDS; fi++) {
-        const struct ps_field *f = &proto->fields[fi];
+        const struct ps_field *tf = &proto->fields[fi];
+        /* A MultipleTypeField reads as the fields before it say. */
+        const struct ps_field *f = tf->variant ? ps_layer_field(l, fi) : tf;
         struct ps_fval *v = &l->v[fi];
         /* Scapy's do_dissect stops when the bytes end between two fields:
          * the layer stands, the fields not reached keep their defaults.
@@ -154,7 +160,7 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
          * record lists pass (s, p) on), so a hook after it still runs. */
         if (bit == avail * 8 && !(passed_on && f->decode))
             break;
-        if (f->only_on ? !under_is(under, f->only_on) : f->present && !f->present(l))
+        if (tf->only_on ? !under_is(under, tf->only_on) : tf->present && !tf->present(l))
             continue;
         if (f->decode) {
             size_t off = (bit + 7) / 8;
@@ -198,7 +204,7 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
         case PS_K_OPTIONS:
             /* A short fixed or declared length takes what is there, as
              * Python's slicing does. */
-            n = f->kind == PS_K_BYTES && f->bits ? f->bits / 8u : variable_len(l, fi, rest);
+            n = f->kind == PS_K_BYTES && f->bits ? f->bits / 8u : variable_len(l, fi, f, rest);
             if (n > rest)
                 n = rest;
             /* IPField.getfield of a short piece: inet_ntoa raises. */
@@ -208,7 +214,7 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
             v->len = n;
             break;
         case PS_K_LAYERS:
-            n = variable_len(l, fi, rest);
+            n = variable_len(l, fi, f, rest);
             if (n > rest)
                 n = rest;
             decode_elements(f, buf + off, n, v, room, depth);

@@ -221,9 +221,8 @@ static bool env_address(struct ctx *c, const struct ps_packet *pkt, size_t idx,
 }
 
 static void put_address(struct ctx *c, const struct ps_packet *pkt, size_t idx,
-                        const struct ps_layer *l, int fi)
+                        const struct ps_layer *l, int fi, const struct ps_field *f)
 {
-    const struct ps_field *f = &l->proto->fields[fi];
     size_t n = f->kind == PS_K_MAC ? 6 : f->kind == PS_K_IPV4 ? 4 : 16;
     uint8_t a[16];
     if (l->v[fi].set) {
@@ -236,12 +235,13 @@ static void put_address(struct ctx *c, const struct ps_packet *pkt, size_t idx,
     put_bytes(c->w, a, n);
 }
 
-static void put_blob(struct writer *w, const struct ps_field *f, const struct ps_fval *v)
+static void put_blob(struct writer *w, const struct ps_field *f, const struct ps_layer *l,
+                     const struct ps_fval *v)
 {
     const uint8_t *p = v->set ? v->bytes : (const uint8_t *)(f->def_text ? f->def_text : "");
     size_t n = v->set ? v->len : strlen((const char *)p);
-    if (f->kind == PS_K_BYTES && f->bits) {
-        size_t fixed = f->bits / 8u;
+    size_t fixed = f->bits / 8u;
+    if (f->kind == PS_K_BYTES && (f->bits || (f->len_from && f->len_from(l, &fixed)))) {
         put_bytes(w, p, n < fixed ? n : fixed);
         if (n < fixed)
             put_zeros(w, fixed - n);
@@ -360,7 +360,7 @@ static void put_field(struct ctx *c, const struct ps_layer *l, int fi, const str
 static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
                             const struct ps_packet *pkt, size_t idx, int depth)
 {
-    const struct ps_field *f = &l->proto->fields[fi];
+    const struct ps_field *f = ps_layer_field(l, (size_t)fi);
     const struct ps_fval *v = &l->v[fi];
     if (f->encode) {
         put_encoded(c->w, f, l, v);
@@ -376,14 +376,14 @@ static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
     case PS_K_MAC:
     case PS_K_IPV4:
     case PS_K_IPV6:
-        put_address(c, pkt, idx, l, fi);
+        put_address(c, pkt, idx, l, fi, f);
         break;
     case PS_K_BYTES:
-        put_blob(c->w, f, v);
+        put_blob(c->w, f, l, v);
         break;
     case PS_K_OPTIONS: {
         size_t from = c->w->len;
-        put_blob(c->w, f, v);
+        put_blob(c->w, f, l, v);
         pad_from(c->w, from, f->pad_to);
         break;
     }

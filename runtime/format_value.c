@@ -1,6 +1,6 @@
 /* Scapy's i2repr for each kind of field (scapy/fields.py), and the value a
  * field shows when the spec left it unset. */
-#include "print.h"
+#include "print_int.h"
 
 #include <arpa/inet.h>
 #include <string.h>
@@ -335,7 +335,7 @@ int ps_format_value(const struct ps_field *f, const struct ps_fval *v, char *out
 void ps_field_value(const struct ps_packet *pkt, size_t idx, int field, struct ps_fval *out)
 {
     const struct ps_layer *l = &pkt->layers[idx];
-    const struct ps_field *f = &l->proto->fields[field];
+    const struct ps_field *f = ps_layer_field(l, (size_t)field);
     if (l->v[field].set) {
         *out = l->v[field];
         return;
@@ -389,10 +389,16 @@ int ps_format_field(const struct ps_packet *pkt, size_t idx, const char *name, c
     struct ps_strbuf b = ps_strbuf_init(out, cap);
     const struct ps_layer *l = &pkt->layers[idx];
     int fi = ps_field_index(l->proto, name);
-    if (fi >= 0) {
-        struct ps_fval v;
+    struct ps_fval v;
+    struct ps_layer def_element;
+    /* A field Scapy holds as None (an auto string the frame ended before)
+     * prints as None. */
+    if (fi >= 0 && ps_held_value(ps_at_layer(pkt, idx), (size_t)fi, &v, &def_element) ==
+                       PS_HELD_NONE) {
+        ps_strbuf_puts(&b, "None");
+    } else if (fi >= 0) {
         ps_field_value(pkt, idx, fi, &v);
-        put_value(&b, l, &l->proto->fields[fi], &v, 0);
+        put_value(&b, l, ps_layer_field(l, (size_t)fi), &v, 0);
     }
     return ps_strbuf_result(&b);
 }

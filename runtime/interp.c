@@ -147,9 +147,24 @@ static struct ps_value sub_layers_value(const struct ps_tlayer *l, int fi, struc
     return list;
 }
 
-static struct ps_value field_value(const struct ps_tlayer *l, int fi)
+/* The shape of field fi for l's constant values: a MultipleTypeField's
+ * variant (ps_field.variant: ARP's psrc may be an IPv6 address or bytes). */
+static const struct ps_field *field_shape(const struct ps_tlayer *l, int fi)
 {
     const struct ps_field *fd = &l->proto->fields[fi];
+    if (!fd->variant)
+        return fd;
+    struct ps_layer one;
+    ps_layer_init(&one, l->proto);
+    for (size_t j = 0; j < l->proto->nfields && j < PS_MAX_FIELDS; j++)
+        if (l->f[j].src == FS_CONST)
+            one.v[j] = l->f[j].one;
+    return ps_layer_field(&one, (size_t)fi);
+}
+
+static struct ps_value field_value(const struct ps_tlayer *l, int fi)
+{
+    const struct ps_field *fd = field_shape(l, fi);
     const struct ps_tfield *f = &l->f[fi];
     struct ps_value v = none_value;
     struct ps_fval one = f->one;

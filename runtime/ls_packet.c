@@ -99,7 +99,7 @@ static void ls_layer(struct ps_strbuf *b, struct ps_at at)
 {
     const struct ps_layer *l = at.l;
     for (size_t fi = 0; fi < ps_nfields(l); fi++) {
-        const struct ps_field *f = &l->proto->fields[fi];
+        const struct ps_field *f = ps_layer_field(l, fi);
         size_t from = b->len;
         ps_strbuf_puts(b, f->name);
         pad_from(b, from, 10);

@@ -38,4 +38,8 @@ void ps_layer_init(struct ps_layer *l, const struct ps_proto *p);
  * `bits_for` hooks, which look at one layer. */
 uint64_t ps_layer_uint(const struct ps_layer *l, int field);
 
+/* The field that stands for field fi of l: the variant l's values pick
+ * (ps_field.variant, Scapy's MultipleTypeField), else the table's own. */
+const struct ps_field *ps_layer_field(const struct ps_layer *l, size_t fi);
+
 #endif

@@ -102,6 +102,7 @@ static void put_layer(struct ps_strbuf *b, const struct ps_layer *l)
         const struct ps_field *f = &l->proto->fields[fi];
         if (!l->v[fi].set || (f->present && !f->present(l)))
             continue;
+        f = ps_layer_field(l, fi);
         ps_strbuf_printf(b, "%s\"%s\": ", first ? "" : ", ", f->name);
         first = false;
         put_value(b, f, &l->v[fi]);

@@ -164,9 +164,12 @@ static bool collect_vars(struct ps_plan *plan, const struct ps_fieldmap *map)
                 continue;
             const struct ps_fieldpos *fp = find_pos(map, li, f);
             enum ps_kind kind = l->proto->fields[f].kind;
+            /* An address is patched from its value where the field wrote
+             * one (a variant of it, ps_field.variant, may write a string). */
+            uint32_t width = kind == PS_K_MAC ? 48 : kind == PS_K_IPV4 ? 32 : 128;
             if (!fp || plan->nvars == PS_PLAN_MAX_VARS || kind == PS_K_BYTES ||
                 kind == PS_K_OPTIONS || kind == PS_K_LAYERS ||
-                (kind != PS_K_UINT && fp->bit % 8 != 0))
+                (kind != PS_K_UINT && (fp->bit % 8 != 0 || fp->nbits != width)))
                 return false;
             plan->vars[plan->nvars++] = (struct ps_plan_var){
                 .layer = (uint16_t)li, .field = (uint16_t)f, .choices = c, .stride = stride,

@@ -50,8 +50,9 @@ enum ps_held ps_held_value(struct ps_at at, size_t fi, struct ps_fval *v,
         return PS_HELD_VALUE;
     }
     /* The frame ended before this field: Scapy's default, None for an auto
-     * field. */
-    if (f->is_auto && f->kind == PS_K_UINT)
+     * number or string (an address shows the one the route gives). */
+    f = ps_layer_field(l, fi);
+    if (f->is_auto && (f->kind == PS_K_UINT || f->kind == PS_K_BYTES))
         return PS_HELD_NONE;
     if (at.pkt)
         ps_field_value(at.pkt, at.idx, (int)fi, v);

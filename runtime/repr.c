@@ -12,7 +12,7 @@ void ps_put_layer_repr_open(struct ps_strbuf *b, struct ps_at at)
     ps_strbuf_puts(b, l->proto->name);
     ps_strbuf_putc(b, ' ');
     for (size_t fi = 0; fi < ps_nfields(l); fi++) {
-        const struct ps_field *f = &l->proto->fields[fi];
+        const struct ps_field *f = ps_layer_field(l, fi);
         struct ps_fval v = l->v[fi];
         struct ps_layer def_element;
         if (!ps_field_dissected(at, fi)) {
@@ -22,7 +22,7 @@ void ps_put_layer_repr_open(struct ps_strbuf *b, struct ps_at at)
             if (f->kind != PS_K_LAYERS || !f->def_sub ||
                 ps_held_value(at, fi, &v, &def_element) != PS_HELD_VALUE)
                 continue;
-        } else if (f->present && !f->present(l)) {
+        } else if (l->proto->fields[fi].present && !l->proto->fields[fi].present(l)) {
             /* An empty_when_absent field Scapy read as b''. */
             ps_strbuf_printf(b, " %s=''", f->name);
             continue;

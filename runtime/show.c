@@ -56,7 +56,7 @@ static void show_layer(struct ps_strbuf *b, struct ps_at at, const char *label, 
     ps_strbuf_puts(b, l->proto->long_name);
     ps_strbuf_puts(b, " ]### \n");
     for (size_t fi = 0; fi < ps_nfields(l); fi++) {
-        const struct ps_field *f = &l->proto->fields[fi];
+        const struct ps_field *f = ps_layer_field(l, fi);
         struct ps_fval v;
         struct ps_layer def_element;
         enum ps_held held = ps_held_value(at, fi, &v, &def_element);

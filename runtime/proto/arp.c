@@ -1,7 +1,11 @@
-/* ARP (scapy/layers/l2.py ARP), for Ethernet and IPv4 addresses: the
- * MultipleTypeFields take their MAC and IPv4 shapes. */
+/* ARP (scapy/layers/l2.py ARP). Its addresses are MultipleTypeFields: a
+ * MAC when hwtype is 1 and hwlen 6, an IPv4 or IPv6 address when ptype is
+ * 0x0800 with plen 4 or 0x86dd with plen 16, else a StrFixedLenField of
+ * hwlen or plen bytes. The table holds the MAC and IPv4 shapes; the
+ * `variant` hooks pick the others. */
 #include <string.h>
 
+#include "../addr.h"
 #include "../packet.h"
 #include "../print.h"
 #include "protos.h"
@@ -46,6 +50,120 @@ static const struct ps_enum ops[] = {
     {0, NULL},
 };
 
+enum { F_HWTYPE, F_PTYPE, F_HWLEN, F_PLEN, F_OP, F_HWSRC, F_PSRC, F_HWDST, F_PDST };
+
+#define LS_HWSRC "MultipleTypeField (SourceMACField, StrFixedLenField)"
+#define LS_PSRC "MultipleTypeField (SourceIPField, SourceIP6Field, StrFixedLenField)"
+#define LS_HWDST "MultipleTypeField (MACField, StrFixedLenField)"
+#define LS_PDST "MultipleTypeField (IPField, IP6Field, StrFixedLenField)"
+
+/* StrFixedLenField.i2repr: the string without its trailing \0 bytes. */
+static int strfixed_repr(const struct ps_fval *v, char *out, size_t cap)
+{
+    static const struct ps_field plain = {.kind = PS_K_BYTES};
+    struct ps_fval cut = *v;
+    while (cut.len > 0 && cut.bytes[cut.len - 1] == 0)
+        cut.len--;
+    return ps_format_value(&plain, &cut, out, cap);
+}
+
+static bool hw_len(const struct ps_layer *l, size_t *len)
+{
+    *len = (size_t)l->v[F_HWLEN].u;
+    return l->v[F_HWLEN].set;
+}
+
+static bool p_len(const struct ps_layer *l, size_t *len)
+{
+    *len = (size_t)l->v[F_PLEN].u;
+    return l->v[F_PLEN].set;
+}
+
+/* The StrFixedLenField shapes: default None. */
+static const struct ps_field hwsrc_str = {
+    .name = "hwsrc", .kind = PS_K_BYTES, .is_auto = true, .len_from = hw_len,
+    .repr = strfixed_repr, .ls_type = LS_HWSRC, .ls_default = "None"};
+static const struct ps_field psrc_str = {
+    .name = "psrc", .kind = PS_K_BYTES, .is_auto = true, .len_from = p_len,
+    .repr = strfixed_repr, .ls_type = LS_PSRC, .ls_default = "None"};
+static const struct ps_field hwdst_str = {
+    .name = "hwdst", .kind = PS_K_BYTES, .is_auto = true, .len_from = hw_len,
+    .repr = strfixed_repr, .ls_type = LS_HWDST, .ls_default = "None"};
+static const struct ps_field pdst_str = {
+    .name = "pdst", .kind = PS_K_BYTES, .is_auto = true, .len_from = p_len,
+    .repr = strfixed_repr, .ls_type = LS_PDST, .ls_default = "None"};
+/* SourceIP6Field("psrc", "pdst") and IP6Field("pdst", "::") */
+static const struct ps_field psrc_ip6 = {
+    .name = "psrc", .kind = PS_K_IPV6, .is_auto = true, .from_env = PS_ENV_SRC_IP6,
+    .ls_type = LS_PSRC, .ls_default = "None"};
+static const struct ps_field pdst_ip6 = {
+    .name = "pdst", .kind = PS_K_IPV6, .def_text = "::", .ls_type = LS_PDST,
+    .ls_default = "None"};
+
+/* The second condition of each shape, for a length field left unset (a
+ * packet being built): whether the value reads as that kind (Scapy's
+ * valid_mac, valid_net, valid_net6; a 6-byte string passes as a MAC).
+ * None passes, and so does a value held only as an address (decoded, or a
+ * member of a set), which a spec could give only in the field's own shape. */
+static bool reads_as(const struct ps_fval *v, enum ps_kind kind)
+{
+    if (!v->set || !v->bytes)
+        return true;
+    if (kind == PS_K_MAC && v->len == 6)
+        return true;
+    char text[64];
+    uint8_t addr[16];
+    if (v->len >= sizeof text || memchr(v->bytes, '\0', v->len))
+        return false;
+    memcpy(text, v->bytes, v->len);
+    text[v->len] = '\0';
+    if (kind == PS_K_MAC)
+        return ps_parse_mac(text, addr);
+    return kind == PS_K_IPV4 ? ps_parse_ip4(text, addr) : ps_parse_ip6(text, addr);
+}
+
+static const struct ps_field *hw_variant(const struct ps_layer *l, int fi,
+                                         const struct ps_field *as_str)
+{
+    const struct ps_fval *len = &l->v[F_HWLEN];
+    bool mac = ps_layer_uint(l, F_HWTYPE) == 1 &&
+               (len->set ? len->u == 6 : reads_as(&l->v[fi], PS_K_MAC));
+    return mac ? NULL : as_str;
+}
+
+static const struct ps_field *p_variant(const struct ps_layer *l, int fi,
+                                        const struct ps_field *as_ip6,
+                                        const struct ps_field *as_str)
+{
+    const struct ps_fval *len = &l->v[F_PLEN];
+    uint64_t ptype = ps_layer_uint(l, F_PTYPE);
+    if (ptype == 0x0800 && (len->set ? len->u == 4 : reads_as(&l->v[fi], PS_K_IPV4)))
+        return NULL;
+    if (ptype == 0x86dd && (len->set ? len->u == 16 : reads_as(&l->v[fi], PS_K_IPV6)))
+        return as_ip6;
+    return as_str;
+}
+
+static const struct ps_field *hwsrc_variant(const struct ps_layer *l)
+{
+    return hw_variant(l, F_HWSRC, &hwsrc_str);
+}
+
+static const struct ps_field *psrc_variant(const struct ps_layer *l)
+{
+    return p_variant(l, F_PSRC, &psrc_ip6, &psrc_str);
+}
+
+static const struct ps_field *hwdst_variant(const struct ps_layer *l)
+{
+    return hw_variant(l, F_HWDST, &hwdst_str);
+}
+
+static const struct ps_field *pdst_variant(const struct ps_layer *l)
+{
+    return p_variant(l, F_PDST, &pdst_ip6, &pdst_str);
+}
+
 static const struct ps_field fields[] = {
     {.name = "hwtype", .kind = PS_K_UINT, .bits = 16, .def = 1, .enums = hardware_types,
      .hex = true, .ls_type = "XShortEnumField", .ls_default = "1"},
@@ -58,14 +176,13 @@ static const struct ps_field fields[] = {
     {.name = "op", .kind = PS_K_UINT, .bits = 16, .def = 1, .enums = ops,
      .ls_type = "ShortEnumField", .ls_default = "1"},
     {.name = "hwsrc", .kind = PS_K_MAC, .is_auto = true, .from_env = PS_ENV_SRC_MAC,
-     .ls_type = "MultipleTypeField (SourceMACField, StrFixedLenField)", .ls_default = "None"},
+     .variant = hwsrc_variant, .ls_type = LS_HWSRC, .ls_default = "None"},
     {.name = "psrc", .kind = PS_K_IPV4, .is_auto = true, .from_env = PS_ENV_SRC_IP4,
-     .ls_type = "MultipleTypeField (SourceIPField, SourceIP6Field, StrFixedLenField)",
-     .ls_default = "None"},
+     .variant = psrc_variant, .ls_type = LS_PSRC, .ls_default = "None"},
     {.name = "hwdst", .kind = PS_K_MAC, .def_text = "00:00:00:00:00:00",
-     .ls_type = "MultipleTypeField (MACField, StrFixedLenField)", .ls_default = "None"},
-    {.name = "pdst", .kind = PS_K_IPV4, .def_text = "0.0.0.0",
-     .ls_type = "MultipleTypeField (IPField, IP6Field, StrFixedLenField)", .ls_default = "None"},
+     .variant = hwdst_variant, .ls_type = LS_HWDST, .ls_default = "None"},
+    {.name = "pdst", .kind = PS_K_IPV4, .def_text = "0.0.0.0", .variant = pdst_variant,
+     .ls_type = LS_PDST, .ls_default = "None"},
 };
 
 /* bind_layers(Ether, ARP, type=2054), (GRE, ARP, proto=2054) */
@@ -74,8 +191,6 @@ static const struct ps_bind binds[] = {
     {"GRE", "proto", 0x0806},
     {NULL, NULL, 0},
 };
-
-enum { F_HWTYPE, F_PTYPE, F_HWLEN, F_PLEN, F_OP, F_HWSRC, F_PSRC, F_HWDST, F_PDST };
 
 /* hashret: pack(">HHH", hwtype, ptype, (op + 1) // 2): a request and its
  * reply share it. */
@@ -91,7 +206,28 @@ static size_t arp_hashret(const struct ps_packet *pkt, size_t idx, struct ps_has
     return idx + 1;
 }
 
-/* answers: the next op, from the address the request asked about. */
+/* An address as i2m writes it: the bytes of its shape, a string as held. */
+static size_t wire_address(const struct ps_layer *l, int fi, const uint8_t **p)
+{
+    const struct ps_fval *v = &l->v[fi];
+    switch (ps_layer_field(l, (size_t)fi)->kind) {
+    case PS_K_MAC:
+        *p = v->addr;
+        return 6;
+    case PS_K_IPV4:
+        *p = v->addr;
+        return 4;
+    case PS_K_IPV6:
+        *p = v->addr;
+        return 16;
+    default:
+        *p = v->bytes;
+        return v->set && v->bytes ? v->len : 0;
+    }
+}
+
+/* answers: the next op, from the address the request asked about (as
+ * bytes, the shorter a prefix of the longer: Scapy's loose comparison). */
 static enum ps_answer arp_answers(const struct ps_packet *reply, size_t *r,
                                   const struct ps_packet *query, size_t *q)
 {
@@ -100,8 +236,11 @@ static enum ps_answer arp_answers(const struct ps_packet *reply, size_t *r,
     const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
     if (ps_layer_uint(self, F_OP) != ps_layer_uint(other, F_OP) + 1)
         return PS_ANSWER_NO;
-    return memcmp(self->v[F_PSRC].addr, other->v[F_PDST].addr, 4) == 0 ? PS_ANSWER_YES
-                                                                       : PS_ANSWER_NO;
+    const uint8_t *psrc, *pdst;
+    size_t n = wire_address(self, F_PSRC, &psrc), m = wire_address(other, F_PDST, &pdst);
+    if (m < n)
+        n = m;
+    return n == 0 || memcmp(psrc, pdst, n) == 0 ? PS_ANSWER_YES : PS_ANSWER_NO;
 }
 
 /* extract_padding: ARP carries no payload; what follows is Padding. */

@@ -151,6 +151,22 @@ struct ps_field {
     /* PS_K_BYTES: a list of IPv6 addresses, 16 bytes each, held encoded
      * (Scapy's IP6ListField: IPv6ExtHdrRouting.addresses). */
     bool ipv6_list;
+
+    /* --- Fields of several kinds (Scapy's MultipleTypeField), optional. --- */
+    /* The field that stands for this one for the layer's values (ARP's
+     * hwsrc: a MAC when hwtype is 1 and hwlen 6, else a string of hwlen
+     * bytes), or NULL when this one does. Whatever reads or writes the
+     * value asks ps_layer_field(); the conditions (present, only_on) stay
+     * the table field's. As Scapy holds what it was given and lets the
+     * variant read it, a value from a spec holds both forms: the string it
+     * was written as (an address's text) and the address that string reads
+     * as (see runtime/coerce.c). */
+    const struct ps_field *(*variant)(const struct ps_layer *layer);
+    /* PS_K_BYTES: the length the layer's values give it (Scapy's
+     * StrFixedLenField length_from: ARP's hwlen); the value is read as that
+     * many bytes and written cut or padded with \0 to it. False when they
+     * give none (the length field unset): the value is written as it is. */
+    bool (*len_from)(const struct ps_layer *layer, size_t *len);
 };
 
 /* Where an unset address field comes from (ps_field.from_env). */

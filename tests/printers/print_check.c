@@ -282,16 +282,21 @@ static bool holds_same(const struct ps_layer *a, const struct ps_layer *b)
 static bool layer_cut(const struct ps_layer *l)
 {
     for (size_t fi = 0; fi < l->proto->nfields && fi < PS_MAX_FIELDS; fi++) {
-        const struct ps_field *f = &l->proto->fields[fi];
+        bool absent = l->proto->fields[fi].present && !l->proto->fields[fi].present(l);
+        /* A MultipleTypeField (ARP's addresses) as the layer's values pick it. */
+        const struct ps_field *f = ps_layer_field(l, fi);
+        size_t fixed = f->bits / 8u;
+        bool is_fixed =
+            f->kind == PS_K_BYTES && (f->bits || (f->len_from && f->len_from(l, &fixed)));
         bool empty_default = (f->kind == PS_K_LAYERS && !f->def_sub) ||
-                             ((f->kind == PS_K_BYTES || f->kind == PS_K_OPTIONS) && !f->bits &&
+                             (is_fixed && fixed == 0) ||
+                             ((f->kind == PS_K_BYTES || f->kind == PS_K_OPTIONS) && !is_fixed &&
                               (!f->def_text || !*f->def_text)) ||
                              (f->kind == PS_K_UINT && f->bits_for && !f->bits_for(l));
-        if (!(f->present && !f->present(l)) && !l->v[fi].set && !empty_default)
+        if (!absent && !l->v[fi].set && !empty_default)
             return true;
         if (l->v[fi].set && f->kind != PS_K_UINT && f->kind != PS_K_LAYERS &&
-            ((f->pad_to && l->v[fi].len % f->pad_to) ||
-             (f->kind == PS_K_BYTES && f->bits && l->v[fi].len < f->bits / 8u)))
+            ((f->pad_to && l->v[fi].len % f->pad_to) || (is_fixed && l->v[fi].len < fixed)))
             return true;
         for (size_t k = 0; k < l->v[fi].nsub; k++)
             if (layer_cut(&l->v[fi].sub[k]))
