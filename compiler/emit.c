@@ -194,7 +194,11 @@ static void write_param(FILE *out, const struct emit_param *p)
         ps_emit_cstr(out, v->obj->bytes, v->obj->len);
     else
         ps_emit_cstr(out, (const uint8_t *)text, strlen(text));
-    fprintf(out, ", %d, %u, %d, ", p->kind, p->len, p->summaries_vary);
+    uint64_t u = v->t == PT_INT ? v->u : 0;
+    for (int b = 0; (v->t == PT_IP4 || v->t == PT_MAC) && b < (v->t == PT_IP4 ? 4 : 6); b++)
+        u = u << 8 | v->addr[b];
+    fprintf(out, ", %lluu, %d, %u, %d, ", (unsigned long long)u, p->kind, p->len,
+            p->summaries_vary);
     if (p->fixed)
         ps_emit_cstr(out, (const uint8_t *)p->fixed, strlen(p->fixed));
     else
@@ -392,7 +396,7 @@ static void write_probe(FILE *out, const struct emit_rec *r, const struct emit_p
     fputs("0};\n\nstatic const struct pk_param pk_params[] = {\n", out);
     for (size_t i = 0; i < nparams; i++)
         write_param(out, &params[i]);
-    fprintf(out, "    {NULL, NULL, NULL, 0, 0, 0, NULL},\n};\nstatic const size_t pk_nparams = %zu;\n"
+    fprintf(out, "    {NULL, NULL, NULL, 0, 0, 0, 0, NULL},\n};\nstatic const size_t pk_nparams = %zu;\n"
             "static const int pk_dry_status = %d;\n\n", nparams, status);
     write_lines(out, ps_probe_core_tail);
 }
@@ -417,7 +421,7 @@ static int find_patches(const struct ps_program *prog, const struct emit_rec *r,
         emit_holes_env(k, &env);
         char *warn = NULL;
         size_t nwarn = 0;
-        emit_record(&v[k], prog, &env, &warn, &nwarn);
+        emit_record(&v[k], prog, &env, 0, &warn, &nwarn);
         free(warn);
     }
     struct emit_hole_value values[4];
@@ -433,7 +437,7 @@ int ps_emit(const struct ps_program *prog, const struct ps_emit_opts *o)
     struct emit_rec r;
     char *warn = NULL;
     size_t nwarn = 0;
-    int status = emit_record(&r, prog, NULL, &warn, &nwarn);
+    int status = emit_record(&r, prog, NULL, 0, &warn, &nwarn);
     struct emit_patches patches = {0};
     int rc = 0;
     if (status == 3) {

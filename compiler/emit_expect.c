@@ -75,6 +75,9 @@ struct cref {
 
 struct cx {
     const struct ps_value *slots;
+    const int *param_of_slot;  /* a param's index in the probe's pk_params, or -1 */
+    const struct ps_tlayer *pat_base;        /* the pattern compile_matches builds */
+    int pat_param[PS_MAX_LAYERS][PS_MAX_FIELDS]; /* its fields' params, or -1 */
     FILE *pre;                 /* pattern tables, before the function */
     size_t id, npat;
     struct ps_loc bad;         /* where compiling stopped */
@@ -189,8 +192,8 @@ static void release_layer(struct ps_tlayer *l)
 
 /* One pattern layer: its constant fields as the table `name` (none: no
  * table), its row of the pattern into rows; false: refused. */
-static bool pattern_layer(struct cx *c, const struct ps_tlayer *l, struct ps_loc loc,
-                          const char *name, FILE *rows)
+static bool pattern_layer(struct cx *c, const struct ps_tlayer *l, const int *params,
+                          struct ps_loc loc, const char *name, FILE *rows)
 {
     const char *kind = layer_kind(l->proto);
     if (!kind)
@@ -210,20 +213,25 @@ static bool pattern_layer(struct cx *c, const struct ps_tlayer *l, struct ps_loc
             return refuse(c, loc, "match answers on a field of no fixed place or width");
         if (nf++ == 0)
             fprintf(c->pre, "static const struct pk_pat_field %s[] = {\n", name);
+        /* a param's value is the probe's at run time (-D), not the built one */
+        int param = !to_end && bits <= 64 ? params[f] : -1;
         if (to_end) {
             /* bytes to the datagram's end: their length and the bytes */
             fprintf(c->pre, "    {%u, 0, %zuu, {0}, ", 8 * from, tf->one.len);
             ps_emit_cstr(c->pre, tf->one.bytes, tf->one.len);
         } else {
             fprintf(c->pre, "    {%u, %u, %lluu, ", off, bits,
-                    (unsigned long long)fval_value(&l->proto->fields[f], &tf->one, bits));
+                    param >= 0 ? 0ull
+                               : (unsigned long long)fval_value(&l->proto->fields[f], &tf->one,
+                                                                bits));
             if (bits > 64)
                 put_addr16(c->pre, tf->one.addr);
             else
                 fputs("{0}", c->pre);
             fputs(", NULL", c->pre);
         }
-        fprintf(c->pre, "}, /* %s.%s */\n", l->proto->name, l->proto->fields[f].name);
+        fprintf(c->pre, ", %d}, /* %s.%s */\n", param, l->proto->name,
+                l->proto->fields[f].name);
     }
     if (nf)
         fputs("};\n", c->pre);
@@ -270,6 +278,9 @@ static size_t pattern_layers(struct cx *c, const struct ps_expr *e, struct ps_tl
             release_layer(out);
             return refuse(c, a->loc, "match answers on a field value known only at run time"), 0;
         }
+        int param = a->kind == E_VAR && c->param_of_slot ? c->param_of_slot[a->slot] : -1;
+        if (param >= 0 && (av->t == PT_INT || av->t == PT_IP4 || av->t == PT_MAC))
+            c->pat_param[out - c->pat_base][e->opts[i].index] = param;
     }
     return 1;
 }
@@ -278,6 +289,10 @@ static bool compile_matches(struct cx *c, const struct cref *r, const struct ps_
                             FILE *code)
 {
     struct ps_tlayer layers[PS_MAX_LAYERS];
+    c->pat_base = layers;
+    for (size_t i = 0; i < PS_MAX_LAYERS; i++)
+        for (size_t f = 0; f < PS_MAX_FIELDS; f++)
+            c->pat_param[i][f] = -1;
     size_t n = pattern_layers(c, pat, layers, PS_MAX_LAYERS);
     if (c->why) {
         for (size_t i = 0; i < n; i++)
@@ -294,7 +309,7 @@ static bool compile_matches(struct cx *c, const struct cref *r, const struct ps_
     for (size_t i = 0; i < n; i++) {
         char name[64];
         snprintf(name, sizeof name, "pk_pat%zu_%zu_%zu", c->id, id, i);
-        ok = ok && pattern_layer(c, &layers[i], pat->loc, name, rows);
+        ok = ok && pattern_layer(c, &layers[i], c->pat_param[i], pat->loc, name, rows);
         release_layer(&layers[i]);
     }
     fclose(rows);
@@ -521,18 +536,26 @@ static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_ty
         const struct ps_value *v = e->kind == E_CONST ? &e->value : &c->slots[e->slot];
         if (v->t == PT_WIRE && wire_operand(v, t, r))
             return true;
+        /* a param's value is the probe's at run time (-D), not the built one */
+        int param = e->kind == E_VAR && c->param_of_slot ? c->param_of_slot[e->slot] : -1;
         if (v->t == PT_INT || v->t == PT_BOOL) {
             *t = v->t == PT_BOOL ? CX_BOOL : CX_INT;
             c->got_kind = v->t == PT_BOOL ? "PK_GOT_BOOL" : "PK_GOT_INT";
-            fprintf(out, "UINT64_C(%llu)", (unsigned long long)v->u);
+            if (param >= 0 && v->t == PT_INT)
+                fprintf(out, "pk_pv(x, %d)", param);
+            else
+                fprintf(out, "UINT64_C(%llu)", (unsigned long long)v->u);
             return true;
         }
         /* an address as pk_field reads one: big-endian, in 64 bits */
         if (v->t == PT_IP4 || v->t == PT_MAC) {
             *t = CX_INT;
             c->got_kind = v->t == PT_IP4 ? "PK_GOT_IP4" : "PK_GOT_MAC";
-            fprintf(out, "UINT64_C(%llu)",
-                    (unsigned long long)addr_value(v->addr, v->t == PT_IP4 ? 32 : 48));
+            if (param >= 0)
+                fprintf(out, "pk_pv(x, %d)", param);
+            else
+                fprintf(out, "UINT64_C(%llu)",
+                        (unsigned long long)addr_value(v->addr, v->t == PT_IP4 ? 32 : 48));
             return true;
         }
         if (v->t == PT_IP6) {
@@ -611,12 +634,14 @@ static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_ty
 }
 
 bool emit_expect_compile(FILE *pre, FILE *fn, size_t id, const struct ps_stmt *st,
+                         const int *param_of_slot,
                          const struct ps_value *slots, struct ps_loc *bad, const char **why)
 {
     char *body = NULL, *tables = NULL;
     size_t len = 0, tables_len = 0;
     FILE *m = open_memstream(&body, &len);
-    struct cx c = {.slots = slots, .pre = open_memstream(&tables, &tables_len), .id = id};
+    struct cx c = {.slots = slots, .param_of_slot = param_of_slot,
+                   .pre = open_memstream(&tables, &tables_len), .id = id};
     if (!m || !c.pre)
         abort();
     bool ok = compile_value(&c, st->expr, m, true);

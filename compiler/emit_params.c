@@ -98,10 +98,11 @@ static const char *how_it_differs(const struct emit_rec *base, const struct emit
 }
 
 /* The spec recorded with `name` set to `text`: 1; 0 when it does not run
- * with it, -1 when it does not compile again (a spec's declared layers
- * stay registered while the first compilation lives). */
-static int record_with(const struct emit_source *src, const char *name, const char *text,
-                       struct emit_rec *r)
+ * with it, or runs far longer than base (a made-up count must not make
+ * billions of frames), -1 when it does not compile again (a spec's
+ * declared layers stay registered while the first compilation lives). */
+static int record_with(const struct emit_rec *base, const struct emit_source *src,
+                       const char *name, const char *text, struct emit_rec *r)
 {
     struct ps_define *defs = calloc(src->ndefs + 1, sizeof *defs);
     if (!defs)
@@ -126,7 +127,8 @@ static int record_with(const struct emit_source *src, const char *name, const ch
         return -1;
     char *warn = NULL;
     size_t nwarn = 0;
-    int status = emit_record(r, prog, NULL, &warn, &nwarn);
+    uint64_t bound = 16 * (uint64_t)(base->nframes + base->nevents + prog->nstmts) + 10000;
+    int status = emit_record(r, prog, NULL, bound, &warn, &nwarn);
     free(warn);
     /* r keeps pointers into the program: the comparisons need none of them */
     r->prog = NULL;
@@ -161,7 +163,7 @@ static int try_width(const struct emit_rec *base, const struct emit_source *src,
         value_bytes(v, len, k ? hv.v1 : hv.v0);
         for (uint8_t i = 0; i < len; i++)
             (k ? hv.v1 : hv.v0)[i] ^= made_up_key[k];
-        int ok = record_with(src, p->name, text, &rec[k]);
+        int ok = record_with(base, src, p->name, text, &rec[k]);
         if (ok < 0)
             p->fixed = not_again;
         if (ok <= 0)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "emit_expect.h"
+#include "emit_params.h"
 #include "emit_record.h"
 #include "value.h"
 
@@ -191,7 +192,8 @@ static void on_expect(void *ctx, const struct ps_stmt *st, const struct ps_value
      * --pcap stay pktspec run's. */
     struct rec_refusal *cannot = &r->expect_cannot[r->nexpects];
     cannot->what = NULL;
-    emit_expect_compile(r->xpre, r->xfn, r->nexpects, st, slots, &cannot->loc, &cannot->what);
+    emit_expect_compile(r->xpre, r->xfn, r->nexpects, st, r->param_of_slot, slots, &cannot->loc,
+                        &cannot->what);
     if (r->test >= 0)
         r->test_skipped[r->test] = true;
     push_event(r, EV_EXPECT, r->nexpects++);
@@ -230,11 +232,20 @@ static void on_loop_end(void *ctx, const struct ps_stmt *st)
 }
 
 int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct ps_env *env,
-                char **warnings, size_t *nwarnings)
+                uint64_t max_steps, char **warnings, size_t *nwarnings)
 {
     memset(r, 0, sizeof *r);
     r->prog = prog;
     r->call = r->test = -1;
+    /* the params as the probe numbers them (emit_params.c) */
+    r->param_of_slot = malloc((prog->nslots + 1) * sizeof *r->param_of_slot);
+    if (!r->param_of_slot)
+        abort();
+    for (size_t i = 0; i < prog->nslots; i++)
+        r->param_of_slot[i] = -1;
+    for (size_t i = 0, k = 0; i < prog->nstmts; i++)
+        if (emit_is_param(prog, prog->stmts[i]))
+            r->param_of_slot[prog->stmts[i]->slot] = (int)k++;
     r->out = open_memstream(&r->out_buf, &r->out_len);
     r->xpre = open_memstream(&r->xpre_buf, &r->xpre_len);
     r->xfn = open_memstream(&r->xfn_buf, &r->xfn_len);
@@ -248,7 +259,8 @@ int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct 
         .test_begin = on_test_begin, .test_end = on_test_end, .expect = on_expect,
         .loop_begin = on_loop_begin, .loop_end = on_loop_end, .refuse = on_refuse,
     };
-    struct ps_run_opts o = {.mode = PS_RUN_RECORD, .out = r->out, .err = err, .rec = &rec};
+    struct ps_run_opts o = {.mode = PS_RUN_RECORD, .out = r->out, .err = err, .rec = &rec,
+                            .max_steps = max_steps};
     if (env)
         o.env = *env;
     int status = ps_run(prog, &o);
@@ -285,5 +297,6 @@ void emit_record_free(struct emit_rec *r)
     free(r->expects);
     free(r->refusals);
     free(r->loops);
+    free(r->param_of_slot);
     free(r->out_buf);
 }

@@ -78,15 +78,17 @@ struct emit_rec {
     bool report_next;    /* the text that comes next is a test's report */
     int call;            /* the call under way, or -1 */
     int test;            /* the test under way, or -1 */
+    int *param_of_slot;  /* each slot's index among the params, or -1 */
     size_t *loops;       /* the loops over answers under way: their begin events */
     size_t nloops, caploops;
 };
 
 /* Runs prog in record mode into r, frames built for env (NULL: every
- * interface address a hole); returns the run's status (0, 1, 3).
+ * interface address a hole), stopping (status 3) after max_steps
+ * statements and frames (0: no bound); returns the run's status (0, 1, 3).
  * Warnings of the run land in *warnings (malloc'd). */
 int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct ps_env *env,
-                char **warnings, size_t *nwarnings);
+                uint64_t max_steps, char **warnings, size_t *nwarnings);
 void emit_record_free(struct emit_rec *r);
 
 #endif

@@ -878,6 +878,7 @@ struct pk_pat_field {
     uint64_t value;
     uint8_t addr[16];
     const char *bytes;
+    int param;                     /* >= 0: value is this param's at run time */
 };
 
 struct pk_pat_layer {
@@ -886,7 +887,8 @@ struct pk_pat_layer {
     const struct pk_pat_field *fields;
 };
 
-static int pk_pat_field_is(const struct pk_layers *ls, size_t i, const struct pk_pat_field *pf)
+static int pk_pat_field_is(const struct pk_layers *ls, size_t i, const struct pk_pat_field *pf,
+                           const struct pk_param_value *pv)
 {
     uint64_t v;
     if (pf->bits == 0) {
@@ -897,13 +899,14 @@ static int pk_pat_field_is(const struct pk_layers *ls, size_t i, const struct pk
         const uint8_t *s = pk_span(ls, i, pf->bitoff, pf->bits / 8u);
         return s && memcmp(s, pf->addr, pf->bits / 8u) == 0;
     }
-    return pk_bits(ls, i, pf->bitoff, pf->bits, &v) && v == pf->value;
+    return pk_bits(ls, i, pf->bitoff, pf->bits, &v) &&
+           v == (pf->param >= 0 ? pv[pf->param].u : pf->value);
 }
 
 /* `matches` as runtime/testing.c: each pattern layer, in order, is the next
  * layer of its kind, with every constant field equal. */
 static int pk_pattern(const struct pk_layers *ls, size_t from, const struct pk_pat_layer *pat,
-                      size_t n)
+                      size_t n, const struct pk_param_value *pv)
 {
     size_t at = from;
     for (size_t w = 0; w < n; w++) {
@@ -912,7 +915,7 @@ static int pk_pattern(const struct pk_layers *ls, size_t from, const struct pk_p
         if (at == ls->n)
             return 0;
         for (size_t f = 0; f < pat[w].nfields; f++)
-            if (!pk_pat_field_is(ls, at, &pat[w].fields[f]))
+            if (!pk_pat_field_is(ls, at, &pat[w].fields[f], pv))
                 return 0;
         at++;
     }
@@ -955,6 +958,7 @@ struct pk_a16 {
 struct pk_expect_ctx {
     struct pk_result *res;
     const size_t *cur;             /* per call: the pair of ans a loop is at */
+    const struct pk_param_value *pv; /* the params' values in this run */
     int missing;                   /* r[L] of a layer the answer lacks */
     int got_kind;
     uint64_t got_u;
@@ -962,6 +966,12 @@ struct pk_expect_ctx {
     size_t got_len;
     struct pk_a16 got_a16;         /* PK_GOT_IP6 */
 };
+
+/* A param's number or address (big-endian) in this run. */
+static uint64_t pk_pv(const struct pk_expect_ctx *x, int param)
+{
+    return x->pv[param].u;
+}
 
 static uint64_t pk_got(struct pk_expect_ctx *x, int kind, uint64_t v)
 {
@@ -1086,7 +1096,7 @@ static int pk_match(struct pk_expect_ctx *x, size_t call, int side, size_t pair,
     /* sr and sr1 give their answers from the IP header on */
     if (from < ls.n)
         pk_got_bytes(x, PK_GOT_PACKET, ls.p + ls.off[from], ls.len - ls.off[from]);
-    return pk_pattern(&ls, from, pat, n);
+    return pk_pattern(&ls, from, pat, n, x->pv);
 }
 
 /* r within D: answered, in D at most. */

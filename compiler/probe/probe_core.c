@@ -117,6 +117,7 @@ struct pk_param {
     const char *name;
     const char *type;
     const char *value;
+    uint64_t u;            /* the value as expects compare it (an address big-endian) */
     int kind;
     unsigned len;
     int summaries_vary;    /* the dry run's summaries show its value */
@@ -127,6 +128,7 @@ struct pk_param {
 struct pk_param_value {
     int changed;           /* -D gave another value than the built one */
     uint8_t bytes[16];     /* an integer: big-endian in its len bytes */
+    uint64_t u;            /* as pk_param's */
 };
 
 struct pk_test {
@@ -334,6 +336,12 @@ static int pk_define(struct pk_param_value *pv, const char *arg)
             return 2;
         }
         pv[i].changed = memcmp(pv[i].bytes, built, 16) != 0;
+        pv[i].u = 0;
+        if (p->kind == PK_PV_INT)
+            pv[i].u = strtoull(eq + 1, NULL, 0);
+        else if (p->kind != PK_PV_IP6)
+            for (int b = 0; b < (p->kind == PK_PV_IP4 ? 4 : 6); b++)
+                pv[i].u = pv[i].u << 8 | pv[i].bytes[b];
         return 0;
     }
     fprintf(stderr, "%s: error: -D %.*s: the spec has no param '%.*s'\n", pk_spec_name, (int)n,
@@ -614,6 +622,7 @@ static void pk_report_detail(FILE *out, const char *prefix, const struct pk_expe
 struct pk_checks {
     struct pk_result *res;   /* one per call */
     size_t *cur;             /* one per call: the pair of ans a loop is at */
+    const struct pk_param_value *pv;
     size_t *sr_frames;       /* the frames of the sr call under way */
     size_t nsr;
     int failed;              /* the test under way has a failed expect */
@@ -626,11 +635,11 @@ struct pk_checks {
 
 static void pk_check_expect(struct pk_checks *c, size_t i)
 {
-    struct pk_expect_ctx x = {.res = c->res, .cur = c->cur};
+    struct pk_expect_ctx x = {.res = c->res, .cur = c->cur, .pv = c->pv};
     /* helpers a spec may not need */
     (void)pk_nans, (void)pk_nunans, (void)pk_field, (void)pk_match, (void)pk_within,
         (void)pk_some, (void)pk_load_is, (void)pk_got, (void)pk_field16, (void)pk_got16,
-        (void)pk_cmp16;
+        (void)pk_cmp16, (void)pk_pv;
     int ok = pk_expects[i].fn(&x) && !x.missing;
     if (ok || c->failed)
         return;
@@ -702,7 +711,7 @@ static int pk_live(struct pk_run *r, const char *iface)
         status = 3;
     }
     struct pk_checks c = {.res = calloc(pk_ncalls + 1, sizeof *c.res),
-                          .cur = calloc(pk_ncalls + 1, sizeof *c.cur)};
+                          .cur = calloc(pk_ncalls + 1, sizeof *c.cur), .pv = r->out->pv};
     c.sr_frames = calloc(pk_nframes + 1, sizeof *c.sr_frames);
     if (status != 3 && (!c.res || !c.cur || !c.sr_frames)) {
         fprintf(stderr, "%s: error: out of memory\n", pk_spec_name);
@@ -822,6 +831,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: error: out of memory\n", pk_spec_name);
         return 3;
     }
+    for (size_t i = 0; i < pk_nparams; i++)
+        r.out->pv[i].u = pk_params[i].u;
     const char *iface = NULL, *junit = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];

@@ -18,8 +18,15 @@ spec=$specs/examples/arp.pkt
 "$tmp/probe" --dry-run -D target=198.18.0.2 > /dev/null || fail "-D with the built value refused"
 "$tmp/probe" --dry-run -D target=198.18.0.7 > /dev/null 2> "$tmp/err"; st=$?
 [ $st = 2 ] || fail "-D with another value: exit $st, not 2"
-grep -q "pktspec build -D target=198.18.0.7" "$tmp/err" || fail "no hint to rebuild: $(cat "$tmp/err")"
-grep -q "a test's expect depends on it" "$tmp/err" || fail "no reason given: $(cat "$tmp/err")"
+grep -q "the dry run's summaries hold target=198.18.0.2" "$tmp/err" ||
+    fail "no reason given: $(cat "$tmp/err")"
+# a param that changes more than frame bytes keeps its built value
+"$pktspec" build "$here/fixed_param.pkt" -o "$tmp/fixed" || fail "fixed_param build exited $?"
+"$tmp/fixed" --pcap "$tmp/f.pcap" -D n=4 > /dev/null 2> "$tmp/err"; st=$?
+[ $st = 2 ] || fail "-D of a fixed param: exit $st, not 2"
+grep -q "it changes how many frames are sent; build it again with pktspec build -D n=4" "$tmp/err" ||
+    fail "no reason or hint to rebuild: $(cat "$tmp/err")"
+"$tmp/fixed" --pcap "$tmp/f.pcap" -D n=3 > /dev/null 2>&1 || fail "-D with the built value refused"
 # -D at run time: a param that only shows in frame bytes takes another value
 ports=$specs/examples/tcp_ports.pkt
 "$pktspec" build "$ports" -o "$tmp/ports" 2> /dev/null || fail "tcp_ports build exited $?"

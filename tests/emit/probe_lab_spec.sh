@@ -4,13 +4,15 @@
 # (STATUS) and print the same, but for the `# got:` line of an expect that
 # failed on a packet (the probe shows it as hex: docs/emit.md). Skips (77)
 # without root or network namespaces.
-#   probe_lab_spec.sh PKTSPEC SPEC STATUS [--need TOOL] [--peer CMD]
+# -D values go to both at run time (the probe is built without them).
+#   probe_lab_spec.sh PKTSPEC SPEC STATUS [--need TOOL] [--peer CMD] [-D NAME=VALUE]...
 set -u
 pktspec=$1 spec=$2 want=$3
 shift 3
-peer=""
+peer="" defs=""
 while [ $# -gt 0 ]; do
     case $1 in
+    -D) defs="$defs -D $2"; shift 2 ;;
     --need) command -v "$2" >/dev/null 2>&1 || { echo "skip: no $2"; exit 77; }; shift 2 ;;
     --peer) peer=$2; shift 2 ;;
     *) echo "probe_lab_spec.sh: unknown option $1"; exit 2 ;;
@@ -34,9 +36,9 @@ lab() {
         "$pktspec" run --lab "$@"
     fi
 }
-lab "$name" > run.out 2> run.err; st=$?
+lab $defs "$name" > run.out 2> run.err; st=$?
 [ $st = "$want" ] || fail "pktspec run --lab exited $st, not $want: $(cat run.err)"
-lab --exec ./probe > probe.out 2> probe.err; st=$?
+lab --exec ./probe $defs > probe.out 2> probe.err; st=$?
 [ $st = "$want" ] || { cat probe.out; fail "the probe exited $st, not $want: $(cat probe.err)"; }
 # line for line the same, but a packet got (pktspec run's command() text)
 # is hex in the probe

@@ -74,7 +74,11 @@ add_test(NAME emit/lab/expects
 add_test(NAME emit/lab/expects6
          COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/lab_expects6.pkt 1
                  --peer "/usr/bin/python3 ${LAB_SPECS_DIR}/dns_responder.py")
-set_tests_properties(emit/lab/arp emit/lab/icmp_echo emit/lab/tcp emit/lab/udp_unreachable
+# -D at the probe's run time, in its frames and its expects.
+add_test(NAME emit/lab/params
+         COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/lab_params.pkt 0
+                 -D target=198.18.0.2 -D id=4660)
+set_tests_properties(emit/lab/params emit/lab/arp emit/lab/icmp_echo emit/lab/tcp emit/lab/udp_unreachable
                      emit/lab/thousand emit/lab/fail_closed_port emit/lab/retry
                      emit/lab/icmpv6_nd emit/lab/udp6_unreachable emit/lab/icmpv6_echo
                      emit/lab/dns emit/lab/expects emit/lab/expects6
