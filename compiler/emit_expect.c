@@ -12,6 +12,7 @@
 #include "coerce.h"
 #include "emit.h"
 #include "emit_expect.h"
+#include "report.h"
 #include "value.h"
 
 /* The layers the probe's walker knows (probe_answers.c), by Scapy name. */
@@ -70,12 +71,18 @@ struct cref {
     uint64_t pair;             /* 0: the pair a loop is at; k + 1: ans[k] */
     bool unans;
     const char *kind;
+    const struct ps_expr *site;  /* a load's r[L] */
     unsigned from;             /* CX_LOAD: the field's first byte in its layer */
 };
 
+#define MAX_SITES 64
+
 struct cx {
+    const struct ps_program *prog;
     const struct ps_value *slots;
     const int *param_of_slot;  /* a param's index in the probe's pk_params, or -1 */
+    const struct ps_expr *sites[MAX_SITES]; /* the r[L] each pk_site is written for */
+    size_t nsites;
     const struct ps_tlayer *pat_base;        /* the pattern compile_matches builds */
     int pat_param[PS_MAX_LAYERS][PS_MAX_FIELDS]; /* its fields' params, or -1 */
     FILE *pre;                 /* pattern tables, before the function */
@@ -466,6 +473,41 @@ static bool wire_operand(const struct ps_value *v, enum cx_type *t, struct cref 
     return true;
 }
 
+/* The run-time errors of r[L] at g, as runtime/interp.c reports them
+ * (when r is none, when it has no L): written once per g as a pk_site. */
+static bool site_of(struct cx *c, const struct ps_expr *g, char *name, size_t cap)
+{
+    size_t k = 0;
+    while (k < c->nsites && c->sites[k] != g)
+        k++;
+    if (k == MAX_SITES)
+        return refuse(c, g->loc, "read so many layers in one expect");
+    snprintf(name, cap, "&pk_site%zu_%zu", c->id, k);
+    if (k < c->nsites)
+        return true;
+    c->sites[c->nsites++] = g;
+    const struct ps_program *p = c->prog;
+    fprintf(c->pre, "static const struct pk_site pk_site%zu_%zu = {\n    ", c->id, k);
+    for (int which = 0; which < 2; which++) {
+        char *text = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&text, &len);
+        if (!m)
+            abort();
+        if (which == 0)
+            ps_report(m, p->path, p->source, p->source_len, g->loc.line, g->loc.col, "error",
+                      "no packet here (none): nothing to index");
+        else
+            ps_report(m, p->path, p->source, p->source_len, g->loc.line, g->loc.col, "error",
+                      "layer [%s] not found", g->proto->name);
+        fclose(m);
+        ps_emit_cstr(c->pre, (const uint8_t *)text, len);
+        fputs(which ? "};\n" : ",\n    ", c->pre);
+        free(text);
+    }
+    return true;
+}
+
 /* A field of an answer: a number or address at a fixed place, or a Raw
  * layer's bytes. */
 static bool compile_field(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_type *t,
@@ -481,6 +523,7 @@ static bool compile_field(struct cx *c, const struct ps_expr *e, FILE *out, enum
                       "pair[1] in a for over ans, only)");
     if (kind && field_to_end(g->proto, e->field, &r->from)) {
         r->kind = kind;
+        r->site = g;
         *t = CX_LOAD;
         return true;
     }
@@ -488,15 +531,18 @@ static bool compile_field(struct cx *c, const struct ps_expr *e, FILE *out, enum
         return refuse(c, e->loc, "read this field of an answer (a number or an address of a "
                       "fixed place in a layer the probe walks, or bytes to the end of the "
                       "datagram as Raw's load)");
+    char site[64];
+    if (!site_of(c, g, site, sizeof site))
+        return false;
     if (bits == 128) {
-        fprintf(out, "pk_field16(x, %zu, %d, %llu, %s, %u)", r->call, r->side,
-                (unsigned long long)r->pair, kind, off);
+        fprintf(out, "pk_field16(x, %zu, %d, %llu, %s, %s, %u)", r->call, r->side,
+                (unsigned long long)r->pair, kind, site, off);
         c->got_kind = "PK_GOT_IP6";
         *t = CX_ADDR16;
         return true;
     }
-    fprintf(out, "pk_field(x, %zu, %d, %llu, %s, %u, %u)", r->call, r->side,
-            (unsigned long long)r->pair, kind, off, bits);
+    fprintf(out, "pk_field(x, %zu, %d, %llu, %s, %s, %u, %u)", r->call, r->side,
+            (unsigned long long)r->pair, kind, site, off, bits);
     enum ps_kind fk = g->proto->fields[e->field].kind;
     c->got_kind = fk == PS_K_IPV4 ? "PK_GOT_IP4" : fk == PS_K_MAC ? "PK_GOT_MAC" : "PK_GOT_INT";
     *t = CX_INT;
@@ -519,9 +565,12 @@ static bool compile_load_compare(struct cx *c, const struct ps_expr *e, FILE *ou
     if ((e->op != PO_EQ && e->op != PO_NE) || !v || (v->t != PT_STR && v->t != PT_BYTES))
         return refuse(c, e->loc,
                       "check bytes of an answer against this (== or != a string only)");
+    char site[64];
+    if (!site_of(c, r.site, site, sizeof site))
+        return false;
     /* a failed expect shows the left side, as the interpreter does */
-    fprintf(out, "%spk_load_is(x, %zu, %d, %llu, %s, %u, ", e->op == PO_NE ? "!" : "", r.call,
-            r.side, (unsigned long long)r.pair, r.kind, r.from);
+    fprintf(out, "%spk_load_is(x, %zu, %d, %llu, %s, %s, %u, ", e->op == PO_NE ? "!" : "",
+            r.call, r.side, (unsigned long long)r.pair, r.kind, site, r.from);
     ps_emit_cstr(out, v->obj->bytes, v->obj->len);
     fprintf(out, ", %zu, %d)", v->obj->len, field == e->args[0]);
     return true;
@@ -634,13 +683,13 @@ static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_ty
 }
 
 bool emit_expect_compile(FILE *pre, FILE *fn, size_t id, const struct ps_stmt *st,
-                         const int *param_of_slot,
+                         const struct ps_program *prog, const int *param_of_slot,
                          const struct ps_value *slots, struct ps_loc *bad, const char **why)
 {
     char *body = NULL, *tables = NULL;
     size_t len = 0, tables_len = 0;
     FILE *m = open_memstream(&body, &len);
-    struct cx c = {.slots = slots, .param_of_slot = param_of_slot,
+    struct cx c = {.prog = prog, .slots = slots, .param_of_slot = param_of_slot,
                    .pre = open_memstream(&tables, &tables_len), .id = id};
     if (!m || !c.pre)
         abort();

@@ -192,8 +192,8 @@ static void on_expect(void *ctx, const struct ps_stmt *st, const struct ps_value
      * --pcap stay pktspec run's. */
     struct rec_refusal *cannot = &r->expect_cannot[r->nexpects];
     cannot->what = NULL;
-    emit_expect_compile(r->xpre, r->xfn, r->nexpects, st, r->param_of_slot, slots, &cannot->loc,
-                        &cannot->what);
+    emit_expect_compile(r->xpre, r->xfn, r->nexpects, st, r->prog, r->param_of_slot, slots,
+                        &cannot->loc, &cannot->what);
     if (r->test >= 0)
         r->test_skipped[r->test] = true;
     push_event(r, EV_EXPECT, r->nexpects++);

@@ -955,11 +955,18 @@ struct pk_a16 {
     uint8_t b[16];
 };
 
+/* Where an expect reads r[L]: what pktspec run reports when it cannot. */
+struct pk_site {
+    const char *none;
+    const char *absent;
+};
+
 struct pk_expect_ctx {
+    const char *error;             /* a run-time error: the run stops */
     struct pk_result *res;
     const size_t *cur;             /* per call: the pair of ans a loop is at */
     const struct pk_param_value *pv; /* the params' values in this run */
-    int missing;                   /* r[L] of a layer the answer lacks */
+    int missing;                   /* r[L].f past the end of the frame */
     int got_kind;
     uint64_t got_u;
     const uint8_t *got_bytes;      /* PK_GOT_BYTES, PK_GOT_TEXT, PK_GOT_PACKET */
@@ -1064,15 +1071,20 @@ static int pk_some(struct pk_expect_ctx *x, size_t call, int side, size_t pair)
     return pk_pick(x, call, side, pair, &ls);
 }
 
-/* The first layer of kind L of an operand, from IP on for sr and sr1. */
+/* The first layer of kind L of an operand, from IP on for sr and sr1;
+ * -1 with the run-time error pktspec run stops with (none to index, or no
+ * such layer) in x->error. */
 static int pk_find(struct pk_expect_ctx *x, size_t call, int side, size_t pair, uint8_t kind,
-                   struct pk_layers *ls)
+                   const struct pk_site *site, struct pk_layers *ls)
 {
-    if (pk_pick(x, call, side, pair, ls))
-        for (size_t i = x->res[call].layer3 ? 1 : 0; i < ls->n; i++)
-            if (ls->kind[i] == kind)
-                return (int)i;
-    x->missing = 1;
+    if (!pk_pick(x, call, side, pair, ls)) {
+        x->error = x->error ? x->error : site->none;
+        return -1;
+    }
+    for (size_t i = x->res[call].layer3 ? 1 : 0; i < ls->n; i++)
+        if (ls->kind[i] == kind)
+            return (int)i;
+    x->error = x->error ? x->error : site->absent;
     return -1;
 }
 
@@ -1112,11 +1124,11 @@ static int pk_within(struct pk_expect_ctx *x, size_t call, int side, size_t pair
 
 /* r[L].f: of the first layer of kind L. */
 static uint64_t pk_field(struct pk_expect_ctx *x, size_t call, int side, size_t pair,
-                         uint8_t kind, uint16_t bitoff, uint8_t bits)
+                         uint8_t kind, const struct pk_site *site, uint16_t bitoff, uint8_t bits)
 {
     struct pk_layers ls;
     uint64_t v = 0;
-    int i = pk_find(x, call, side, pair, kind, &ls);
+    int i = pk_find(x, call, side, pair, kind, site, &ls);
     if (i >= 0 && !pk_bits(&ls, (size_t)i, bitoff, bits, &v))
         x->missing = 1;
     return v;
@@ -1124,11 +1136,11 @@ static uint64_t pk_field(struct pk_expect_ctx *x, size_t call, int side, size_t 
 
 /* r[L].f of an IPv6 address (bitoff on a byte). */
 static struct pk_a16 pk_field16(struct pk_expect_ctx *x, size_t call, int side, size_t pair,
-                                uint8_t kind, uint16_t bitoff)
+                                uint8_t kind, const struct pk_site *site, uint16_t bitoff)
 {
     struct pk_layers ls;
     struct pk_a16 v = {{0}};
-    int i = pk_find(x, call, side, pair, kind, &ls);
+    int i = pk_find(x, call, side, pair, kind, site, &ls);
     const uint8_t *s = i >= 0 ? pk_span(&ls, (size_t)i, bitoff, 16) : NULL;
     if (s)
         memcpy(v.b, s, 16);
@@ -1147,10 +1159,11 @@ static int pk_cmp16(struct pk_a16 a, struct pk_a16 b)
 /* r[Raw].load == s, r[ICMPv6EchoReply].data == s: the layer's bytes from
  * byte `from` to its datagram's end. */
 static int pk_load_is(struct pk_expect_ctx *x, size_t call, int side, size_t pair,
-                      uint8_t kind, size_t from, const char *s, size_t n, int load_left)
+                      uint8_t kind, const struct pk_site *site, size_t from, const char *s,
+                      size_t n, int load_left)
 {
     struct pk_layers ls;
-    int i = pk_find(x, call, side, pair, kind, &ls);
+    int i = pk_find(x, call, side, pair, kind, site, &ls);
     if (!load_left)
         pk_got_bytes(x, PK_GOT_TEXT, (const uint8_t *)s, n);
     if (i < 0)

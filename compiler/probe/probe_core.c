@@ -631,6 +631,7 @@ struct pk_checks {
     int report;              /* 1: the next dry report line is replaced; 2: being skipped */
     size_t report_test;
     int any_failed;
+    int run_error;           /* an expect stopped the run (exit 3) */
 };
 
 static void pk_check_expect(struct pk_checks *c, size_t i)
@@ -641,6 +642,13 @@ static void pk_check_expect(struct pk_checks *c, size_t i)
         (void)pk_some, (void)pk_load_is, (void)pk_got, (void)pk_field16, (void)pk_got16,
         (void)pk_cmp16, (void)pk_pv;
     int ok = pk_expects[i].fn(&x) && !x.missing;
+    if (x.error) {
+        /* pktspec run stops here: r[L] of nothing, or of a layer r lacks */
+        fflush(stdout);
+        fputs(x.error, stderr);
+        c->run_error = 1;
+        return;
+    }
     if (ok || c->failed)
         return;
     c->failed = 1;
@@ -779,6 +787,8 @@ static int pk_live(struct pk_run *r, const char *iface)
             break;
         case PK_EXPECT:
             pk_check_expect(&c, ev->a);
+            if (c.run_error)
+                status = 3;
             break;
         case PK_LOOP_BEGIN:
             c.cur[ev->a] = 0;
