@@ -473,7 +473,7 @@ static bool wire_operand(const struct ps_value *v, enum cx_type *t, struct cref 
     return true;
 }
 
-/* The run-time errors of r[L] at g, as runtime/interp.c reports them
+/* The run-time errors of r[L] at g, as runtime/interp/interp.c reports them
  * (when r is none, when it has no L): written once per g as a pk_site. */
 static bool site_of(struct cx *c, const struct ps_expr *g, char *name, size_t cap)
 {

@@ -161,7 +161,7 @@ static void on_test_end(void *ctx, const struct ps_stmt *st)
     r->test = -1;
 }
 
-/* The expect's first report line, as runtime/interp.c writes it. */
+/* The expect's first report line, as runtime/interp/interp.c writes it. */
 static char *expect_where(const struct emit_rec *r, const struct ps_stmt *st)
 {
     char *s = NULL;

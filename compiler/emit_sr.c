@@ -1,5 +1,5 @@
 /* The capture filter of each sr call of a probe: the text pktspec run
- * would give libpcap (runtime/sr.c), compiled here into classic BPF, so
+ * would give libpcap (runtime/wire/sr.c), compiled here into classic BPF, so
  * that the probe needs no libpcap. */
 #include <stdlib.h>
 #include <string.h>

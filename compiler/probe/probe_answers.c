@@ -4,7 +4,7 @@
  * its extension headers, the ICMPv6 messages and ND options, DNS, the
  * datagram an ICMP or ICMPv6 error quotes, Raw), Scapy's hashret() and
  * answers() for them as runtime/proto/ has them, and the matching of
- * constant fields that `expect r matches P` needs (runtime/testing.c).
+ * constant fields that `expect r matches P` needs (runtime/interp/testing.c).
  * Where the walk stops short of the decoder: a header cut by the end of its
  * datagram is Raw (the decoder keeps the fields it reached), DNS is its
  * header only (the records are not read: the decoder makes a message whose
@@ -382,9 +382,9 @@ static const uint8_t *pk_a(const struct pk_layers *ls, size_t i, size_t at)
     return s ? s : none;
 }
 
-/* ---- Scapy's hashret() and answers() (runtime/match.c, runtime/proto/) --- */
+/* ---- Scapy's hashret() and answers() (runtime/wire/match.c, runtime/proto/) --- */
 
-/* A hashret string: runtime/sr.c pairs a frame only with the requests of
+/* A hashret string: runtime/wire/sr.c pairs a frame only with the requests of
  * the same. Each piece has the length of runtime/'s and the same bytes up
  * to their order (which makes the same strings equal), but NS/NA's target,
  * 16 bytes here and its text there. */
@@ -732,7 +732,7 @@ static int pk_echo6_answers(const struct pk_layers *r, size_t a, const struct pk
                                                                                        : PK_NO;
 }
 
-/* One layer's answers() hook; *ri and *qi move as runtime/match.c's do. A
+/* One layer's answers() hook; *ri and *qi move as runtime/wire/match.c's do. A
  * layer with no hook of its own answers one of its kind, then the payloads
  * decide. */
 static int pk_answers_step(const struct pk_layers *r, size_t *ri, const struct pk_layers *q,
@@ -903,7 +903,7 @@ static int pk_pat_field_is(const struct pk_layers *ls, size_t i, const struct pk
            v == (pf->param >= 0 ? pv[pf->param].u : pf->value);
 }
 
-/* `matches` as runtime/testing.c: each pattern layer, in order, is the next
+/* `matches` as runtime/interp/testing.c: each pattern layer, in order, is the next
  * layer of its kind, with every constant field equal. */
 static int pk_pattern(const struct pk_layers *ls, size_t from, const struct pk_pat_layer *pat,
                       size_t n, const struct pk_param_value *pv)
@@ -943,7 +943,7 @@ struct pk_result {
 };
 
 /* How a failed expect shows what it got: the left side of its last
- * comparison, as runtime/actions.c prints values, or the packet of its
+ * comparison, as runtime/interp/actions.c prints values, or the packet of its
  * last `matches` as hex. */
 enum pk_got_kind {
     PK_GOT_NONE, PK_GOT_INT, PK_GOT_BOOL, PK_GOT_IP4, PK_GOT_MAC, PK_GOT_BYTES, PK_GOT_TEXT,
@@ -1033,7 +1033,7 @@ static void pk_got_text(const struct pk_expect_ctx *x, char *out, size_t cap)
             PK_PUT("%02x", p[i]);
         break;
     case PK_GOT_IP6: {
-        /* as runtime/addr.c's ps_format_ip6 (inet_ntop: wire.c's arpa/inet.h) */
+        /* as runtime/core/addr.c's ps_format_ip6 (inet_ntop: wire.c's arpa/inet.h) */
         char text[INET6_ADDRSTRLEN];
         PK_PUT("%s", inet_ntop(AF_INET6, x->got_a16.b, text, sizeof text) ? text : "");
         break;
@@ -1149,7 +1149,7 @@ static struct pk_a16 pk_field16(struct pk_expect_ctx *x, size_t call, int side, 
     return v;
 }
 
-/* memcmp's order, as runtime/interp.c compares addresses. */
+/* memcmp's order, as runtime/interp/interp.c compares addresses. */
 static int pk_cmp16(struct pk_a16 a, struct pk_a16 b)
 {
     int c = memcmp(a.b, b.b, 16);

@@ -11,7 +11,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
-/* The wire, the interface and the neighbour table: runtime/wire.c, iface.c,
+/* The wire, the interface and the neighbour table: runtime/wire/wire.c, iface.c,
  * nlink.c and neigh.c with their headers, as they are (gen_core.py). */
 /*@@RUNTIME@@*/
 
@@ -598,7 +598,7 @@ static int pk_live_refused(const char *iface)
     return 0;
 }
 
-/* A test's TAP line, named as runtime/testing.c names it. */
+/* A test's TAP line, named as runtime/interp/testing.c names it. */
 static void pk_tap_name(const struct pk_test *t)
 {
     for (size_t i = 0; i < t->len; i++) {
@@ -627,7 +627,7 @@ struct pk_checks {
     size_t nsr;
     int failed;              /* the test under way has a failed expect */
     size_t failed_expect;
-    char got[1024];          /* as runtime/interp_int.h's */
+    char got[1024];          /* as runtime/interp/interp_int.h's */
     int report;              /* 1: the next dry report line is replaced; 2: being skipped */
     size_t report_test;
     int any_failed;

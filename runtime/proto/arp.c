@@ -5,9 +5,9 @@
  * `variant` hooks pick the others. */
 #include <string.h>
 
-#include "../addr.h"
-#include "../packet.h"
-#include "../print.h"
+#include "addr.h"
+#include "packet.h"
+#include "print.h"
 #include "protos.h"
 #include "services.h"
 

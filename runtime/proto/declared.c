@@ -4,7 +4,7 @@
  * offset, so the walk below can find them. */
 #include "proto.h"
 
-#include "../encode.h"
+#include "encode.h"
 
 static uint32_t field_bits(const struct ps_field *f)
 {

@@ -6,10 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../addr.h"
-#include "../decode.h"
-#include "../packet.h"
-#include "../print.h"
+#include "addr.h"
+#include "decode.h"
+#include "packet.h"
+#include "print.h"
 #include "dns_name.h"
 #include "protos.h"
 

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../packet.h"
+#include "packet.h"
 
 /* The longest name text kept, and the most pointers followed in one name:
  * past either the name ends there, as Scapy's loop guard ends a name that

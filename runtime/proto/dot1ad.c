@@ -2,9 +2,9 @@
  * Dot1Q's fields and summary under its own ethertype 0x88a8. */
 #include <string.h>
 
-#include "../packet.h"
-#include "../print.h"
-#include "../strbuf.h"
+#include "packet.h"
+#include "print.h"
+#include "strbuf.h"
 #include "protos.h"
 #include "services.h"
 

@@ -1,6 +1,6 @@
 /* IEEE 802.1Q VLAN tag (scapy/layers/l2.py Dot1Q). */
-#include "../packet.h"
-#include "../print.h"
+#include "packet.h"
+#include "print.h"
 #include "protos.h"
 #include "services.h"
 

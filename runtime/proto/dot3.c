@@ -2,9 +2,9 @@
  * what Scapy makes of an Ethernet frame whose type field is a length. */
 #include <stdio.h>
 
-#include "../packet.h"
-#include "../print.h"
-#include "../strbuf.h"
+#include "packet.h"
+#include "print.h"
+#include "strbuf.h"
 #include "protos.h"
 #include "services.h"
 

@@ -1,6 +1,6 @@
 /* Ethernet II (scapy/layers/l2.py Ether). */
-#include "../packet.h"
-#include "../print.h"
+#include "packet.h"
+#include "print.h"
 #include "protos.h"
 #include "services.h"
 

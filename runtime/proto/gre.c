@@ -2,7 +2,7 @@
  * its flag bits call for, the checksum over header and payload when
  * chksum_present, and the payload by proto (the bindings are in the
  * payload protocols' files). */
-#include "../packet.h"
+#include "packet.h"
 #include "protos.h"
 #include "services.h"
 

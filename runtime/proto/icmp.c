@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "../packet.h"
-#include "../print.h"
+#include "packet.h"
+#include "print.h"
 #include "protos.h"
 
 enum { F_TYPE, F_CODE, F_CHKSUM, F_ID, F_SEQ, F_TS_ORI, F_TS_RX, F_TS_TX, F_GW, F_PTR,

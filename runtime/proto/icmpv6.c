@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../packet.h"
-#include "../print.h"
+#include "packet.h"
+#include "print.h"
 #include "protos.h"
 
 /* icmp6types */

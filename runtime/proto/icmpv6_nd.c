@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../addr.h"
-#include "../packet.h"
-#include "../print.h"
-#include "../strbuf.h"
+#include "addr.h"
+#include "packet.h"
+#include "print.h"
+#include "strbuf.h"
 #include "protos.h"
 
 enum { F_TYPE, F_CODE, F_CKSUM };

@@ -3,8 +3,8 @@
 #include <limits.h>
 #include <string.h>
 
-#include "../packet.h"
-#include "../print.h"
+#include "packet.h"
+#include "print.h"
 #include "protos.h"
 #include "services.h"
 

@@ -1,7 +1,7 @@
 /* The IP options Scapy 2.5.0 defines (scapy/layers/inet.py IPOption_*),
  * the elements of IP.options. Lengths that Scapy leaves None are
  * FieldLenFields here (length_of), so the generic encoder fills them. */
-#include "../packet.h"
+#include "packet.h"
 #include "protos.h"
 
 /* _ip_options_names */

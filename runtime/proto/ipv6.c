@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../addr.h"
-#include "../packet.h"
-#include "../print.h"
+#include "addr.h"
+#include "packet.h"
+#include "print.h"
 #include "protos.h"
 
 /* ipv6nh */

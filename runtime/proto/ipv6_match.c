@@ -3,7 +3,7 @@
  * apart from the field tables because they read several protocols at once. */
 #include <string.h>
 
-#include "../packet.h"
+#include "packet.h"
 #include "protos.h"
 
 /* Raw comparison of a quoted datagram stops here; an ICMPv6 error quotes at

@@ -1,6 +1,6 @@
 /* The checksum TCP and UDP carry, with the pseudo-header of the IP version
  * under them (Scapy's in4_chksum and in6_chksum). */
-#include "../packet.h"
+#include "packet.h"
 #include "protos.h"
 
 bool ps_l4_checksum(const struct ps_build *b, size_t l4, uint8_t proto, uint16_t *ck)

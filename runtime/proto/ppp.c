@@ -1,7 +1,7 @@
 /* PPP (scapy/layers/ppp.py PPP, HDLC): the link header GRE_PPTP carries.
  * The protocol field is one byte or two: RFC 1661 compresses values below
  * 0x100, and on the wire an odd first byte marks the one-byte form. */
-#include "../packet.h"
+#include "packet.h"
 #include "protos.h"
 
 /* _PPP_PROTOCOLS */

@@ -3,7 +3,7 @@
 #ifndef PS_PROTOS_H
 #define PS_PROTOS_H
 
-#include "../encode.h"
+#include "encode.h"
 #include "proto.h"
 
 extern const struct ps_proto ps_proto_ether;

@@ -1,7 +1,7 @@
 /* The one list of protocols, and lookups over their tables. */
 #include <string.h>
 
-#include "../packet.h"
+#include "packet.h"
 #include "protos.h"
 
 static const struct ps_proto *const all[] = {

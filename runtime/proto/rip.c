@@ -1,6 +1,6 @@
 /* RIP (scapy/layers/rip.py RIP, RIPEntry): the header on UDP port 520 and
  * the route entries that follow it. RIPAuth is not in the registry yet. */
-#include "../packet.h"
+#include "packet.h"
 #include "protos.h"
 
 static const struct ps_enum rip_cmds[] = {

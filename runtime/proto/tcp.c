@@ -2,8 +2,8 @@
  * options Scapy's TCPOptionsField.i2m writes. */
 #include <string.h>
 
-#include "../packet.h"
-#include "../print.h"
+#include "packet.h"
+#include "print.h"
 #include "protos.h"
 #include "services.h"
 

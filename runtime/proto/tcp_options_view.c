@@ -2,7 +2,7 @@
  * (scapy/layers/inet.py), and its i2repr: Python's repr of that list. */
 #include <string.h>
 
-#include "../print_int.h"
+#include "print_int.h"
 
 /* How m2i unpacks a value: TCPOptions' struct format. */
 enum unpack {

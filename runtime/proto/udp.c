@@ -1,8 +1,8 @@
 /* UDP (scapy/layers/inet.py UDP): len and chksum when unset. */
 #include <limits.h>
 
-#include "../packet.h"
-#include "../print.h"
+#include "packet.h"
+#include "print.h"
 #include "protos.h"
 #include "services.h"
 

@@ -2,8 +2,8 @@
  * fields its flags call for). */
 #include <stdio.h>
 
-#include "../packet.h"
-#include "../print.h"
+#include "packet.h"
+#include "print.h"
 #include "protos.h"
 
 enum { F_FLAGS, F_RESERVED0, F_NEXT, F_RESERVED1, F_GPFLAGS, F_GPID, F_VNI, F_RESERVED2 };

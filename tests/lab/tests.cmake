@@ -1,4 +1,4 @@
-# The wire, in the lab (runtime/lab.c): specs sent to a peer's real Linux
+# The wire, in the lab (runtime/wire/lab.c): specs sent to a peer's real Linux
 # stack through a veth pair between two network namespaces pktspec makes
 # for the run. Nothing here sends anywhere else. Every test needs root and
 # network namespaces, and skips (77) without them.

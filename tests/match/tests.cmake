@@ -1,4 +1,4 @@
-# sr() matching (runtime/match.c and the protocols' hashret/answers hooks)
+# sr() matching (runtime/wire/match.c and the protocols' hashret/answers hooks)
 # against Scapy 2.5.0's verdicts, taken once by gen_cases.py into cases.txt.
 add_executable(test_match ${CMAKE_CURRENT_LIST_DIR}/test_match.c)
 target_include_directories(test_match PRIVATE ${CUNIT_INCLUDE_DIR})

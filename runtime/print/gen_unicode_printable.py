@@ -4,7 +4,7 @@ str.isprintable() rejects (categories Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs), as
 ranges. repr() of a str escapes exactly those, so Scapy's i2repr of a
 payload (repr of its UTF-8 decoding) depends on this table.
 
-Usage: /usr/bin/python3 runtime/gen_unicode_printable.py > runtime/unicode_printable.c
+Usage: /usr/bin/python3 runtime/print/gen_unicode_printable.py > runtime/print/unicode_printable.c
 Use the Python that runs Scapy (its Unicode version is written in the file).
 The generated file is committed.
 """

@@ -1,4 +1,5 @@
-/* Internals shared by the interpreter's files (interp.c, actions.c, tests.c). */
+/* Internals shared by the interpreter's files (interp.c, actions.c, testing.c, fragment.c)
+ * and its live path (wire/live*.c). */
 #ifndef PS_INTERP_INT_H
 #define PS_INTERP_INT_H
 
