@@ -15,7 +15,7 @@
 #include "report.h"
 #include "value.h"
 
-/* The layers the probe's walker knows (probe_answers.c), by Scapy name. */
+/* The layers the probe's walker knows (probe_walk.c), by Scapy name. */
 static const char *const layer_kinds[][2] = {
     {"Ether", "PK_L_ETHER"},
     {"ARP", "PK_L_ARP"},

@@ -2,8 +2,9 @@
 """Writes compiler/emit_core_text.c: probe_core.c as C string lines, split at
 the TABLES marker, for the emitter to copy into every probe verbatim. At the
 RUNTIME marker go runtime/wire/: wire, iface, nlink and neigh (headers, then code),
-libc-only by design, their own #include "..." lines dropped; at ANSWERS and
-SR, probe_answers.c and probe_sr.c of this directory.
+libc-only by design, their own #include "..." lines dropped; at ANSWERS,
+probe_walk.c, probe_match.c and probe_expect.c of this directory, at SR
+probe_sr.c.
    gen_core.py probe_core.c OUT"""
 import os
 import sys
@@ -37,7 +38,8 @@ def probe_part(name):
 
 text = open(src, encoding="ascii").read()
 text = text.replace("/*@@RUNTIME@@*/\n", runtime_text())
-text = text.replace("/*@@ANSWERS@@*/\n", probe_part("probe_answers.c"))
+text = text.replace("/*@@ANSWERS@@*/\n", "\n".join(
+    probe_part(name) for name in ("probe_walk.c", "probe_match.c", "probe_expect.c")))
 text = text.replace("/*@@SR@@*/\n", probe_part("probe_sr.c"))
 head, tail = text.split("/*@@TABLES@@*/\n")
 

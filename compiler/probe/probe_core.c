@@ -136,7 +136,9 @@ struct pk_test {
     size_t len;
 };
 
-/* Answers and patterns: compiler/probe/probe_answers.c (gen_core.py). */
+/* Answers: the headers of a frame (probe_walk.c), Scapy's hashret() and
+ * answers() (probe_match.c), patterns and the expects' reads
+ * (probe_expect.c), pasted in by gen_core.py. */
 /*@@ANSWERS@@*/
 
 /* An expect on answers, compiled: fn says whether it holds; where is its

@@ -1,5 +1,5 @@
 /* ---- sr, sr1, srp, srp1 on the wire --------------------------------------
- * runtime/wire/sr.c's exchange with the probe's own matching (probe_answers):
+ * runtime/wire/sr.c's exchange with the probe's own matching (probe_match.c):
  * a capture with the call's classic BPF program (compiled by `emit`, as
  * `pktspec run` compiles it), each round's frames sent, answers paired
  * with the pending requests, Scapy's lines and markers printed. */
