@@ -363,6 +363,13 @@ static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
     const struct ps_field *f = ps_layer_field(l, (size_t)fi);
     const struct ps_fval *v = &l->v[fi];
     if (f->encode) {
+        /* a hook encodes the value the layer above binds it to (PPP's proto) */
+        struct ps_fval bound;
+        uint64_t u;
+        if (!v->set && f->kind == PS_K_UINT && bound_value(pkt, idx, f->name, &u)) {
+            bound = (struct ps_fval){.set = true, .u = u};
+            v = &bound;
+        }
         put_encoded(c->w, f, l, v);
         return;
     }

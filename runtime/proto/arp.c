@@ -185,10 +185,12 @@ static const struct ps_field fields[] = {
      .ls_type = LS_PDST, .ls_default = "None"},
 };
 
-/* bind_layers(Ether, ARP, type=2054), (GRE, ARP, proto=2054) */
+/* bind_layers(Ether, ARP, type=2054), (GRE, ARP, proto=2054),
+ * (SNAP, ARP, code=2054) */
 static const struct ps_bind binds[] = {
     {"Ether", "type", 0x0806},
     {"GRE", "proto", 0x0806},
+    {"SNAP", "code", 0x0806},
     {NULL, NULL, 0},
 };
 

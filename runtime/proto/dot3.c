@@ -131,25 +131,10 @@ static const struct ps_bind snap_binds[] = {
     {NULL, NULL, 0},
 };
 
-/* bind_layers(SNAP, X, code=...) of l2.py, inet.py and inet6.py, which the
- * upper protocols' tables do not list yet: dissecting only. */
-static const char *snap_payload(const struct ps_layer *l)
-{
-    switch (ps_layer_uint(l, S_CODE)) {
-    case 0x8100: return "Dot1Q";
-    case 0x0001: return "Ether";
-    case 0x0806: return "ARP";
-    case 0x0800: return "IP";
-    case 0x86dd: return "IPv6";
-    default: return NULL;
-    }
-}
-
 const struct ps_proto ps_proto_snap = {
     .name = "SNAP",
     .long_name = "SNAP",
     .fields = snap_fields,
     .nfields = PS_NFIELDS(snap_fields),
     .binds = snap_binds,
-    .guess_payload = snap_payload,
 };

@@ -13,10 +13,12 @@ static const struct ps_field fields[] = {
      .hex = true, .ls_type = "XShortEnumField", .ls_default = "36864"},
 };
 
-/* bind_layers(Ether, Ether, type=1), (GRE, Ether, proto=0x6558) */
+/* bind_layers(Ether, Ether, type=1), (GRE, Ether, proto=0x6558),
+ * (SNAP, Ether, code=1) */
 static const struct ps_bind binds[] = {
     {"Ether", "type", 1},
     {"GRE", "proto", 0x6558},
+    {"SNAP", "code", 1},
     {NULL, NULL, 0},
 };
 

@@ -44,13 +44,16 @@ static const struct ps_field fields[] = {
 };
 
 /* bind_layers(Ether, IP, type=2048), bind_layers(IP, IP, frag=0, proto=4),
- * (IPv6, IP, nh=4), (GRE, IP, proto=2048) */
+ * (IPv6, IP, nh=4), (GRE, IP, proto=2048), (SNAP, IP, code=2048),
+ * (PPP, IP, proto=0x0021) */
 static const struct ps_bind binds[] = {
     {"Ether", "type", 0x0800},
     {"IP", "frag", 0},
     {"IP", "proto", 4},
     {"IPv6", "nh", 4},
     {"GRE", "proto", 0x0800},
+    {"SNAP", "code", 0x0800},
+    {"PPP", "proto", 0x0021},
     {NULL, NULL, 0},
 };
 

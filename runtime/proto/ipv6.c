@@ -56,12 +56,15 @@ static const struct ps_field fields[] = {
 };
 
 /* bind_layers(Ether, IPv6, type=0x86dd), (GRE, IPv6, proto=0x86dd),
- * (IP, IPv6, proto=41), (IPv6, IPv6, nh=41) */
+ * (IP, IPv6, proto=41), (IPv6, IPv6, nh=41), (SNAP, IPv6, code=0x86dd),
+ * (PPP, IPv6, proto=0x0057) */
 static const struct ps_bind binds[] = {
     {"Ether", "type", 0x86dd},
     {"GRE", "proto", 0x86dd},
     {"IP", "proto", 41},
     {"IPv6", "nh", 41},
+    {"SNAP", "code", 0x86dd},
+    {"PPP", "proto", 0x0057},
     {NULL, NULL, 0},
 };
 

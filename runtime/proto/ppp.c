@@ -217,17 +217,6 @@ static const char *ppp_dispatch(const uint8_t *p, size_t len)
     return len > 0 && p[0] == 0xff ? "HDLC" : NULL;
 }
 
-/* bind_layers(PPP, IP, proto=0x0021), (PPP, IPv6, proto=0x0057): the
- * upper tables do not list them yet, so dissecting goes by this. */
-static const char *ppp_payload(const struct ps_layer *l)
-{
-    switch (ps_layer_uint(l, P_PROTO)) {
-    case 0x0021: return "IP";
-    case 0x0057: return "IPv6";
-    default: return NULL;
-    }
-}
-
 const struct ps_proto ps_proto_ppp = {
     .name = "PPP",
     .long_name = "PPP Link Layer",
@@ -235,7 +224,6 @@ const struct ps_proto ps_proto_ppp = {
     .nfields = PS_NFIELDS(ppp_fields),
     .binds = ppp_binds,
     .dispatch = ppp_dispatch,
-    .guess_payload = ppp_payload,
 };
 
 static const struct ps_field hdlc_fields[] = {
