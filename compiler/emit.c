@@ -432,6 +432,29 @@ static int find_patches(const struct ps_program *prog, const struct emit_rec *r,
     return rc;
 }
 
+/* What the probe cannot do on the wire (srloop, an expect it cannot
+ * compile), at each place: errors, or with --offline warnings (the probe
+ * then refuses -i). Returns how many. */
+static size_t report_wire_limits(const struct ps_emit_opts *o, const struct emit_rec *r)
+{
+    const struct ps_program *prog = r->prog;
+    const char *kind = o->offline ? "warning" : "error";
+    const char *then = o->offline ? "it refuses -i (its --dry-run and --pcap work)"
+                                  : "emit --offline makes a probe for --dry-run and --pcap only";
+    size_t n = 0;
+    for (size_t i = 0; i < r->ncalls + r->nexpects; i++) {
+        const struct ps_loc *at = i < r->ncalls ? &r->calls[i].cannot_loc
+                                                : &r->expect_cannot[i - r->ncalls].loc;
+        const char *what = i < r->ncalls ? r->calls[i].cannot : r->expect_cannot[i - r->ncalls].what;
+        if (!what)
+            continue;
+        ps_report(o->err, prog->path, prog->source, prog->source_len, at->line, at->col, kind,
+                  "the probe cannot %s: %s", what, then);
+        n++;
+    }
+    return n;
+}
+
 int ps_emit(const struct ps_program *prog, const struct ps_emit_opts *o)
 {
     struct emit_rec r;
@@ -450,6 +473,8 @@ int ps_emit(const struct ps_program *prog, const struct ps_emit_opts *o)
         rc = 2;
     } else if (o->frames_only) {
         write_frames_header(o->out, &r);
+    } else if (!o->offline && report_wire_limits(o, &r)) {
+        rc = 2;
     } else if (find_patches(prog, &r, &patches) < 0) {
         fprintf(o->err, "%s: error: the probe cannot be patched for an interface: a run with "
                 "interface addresses gives other frames\n", prog->path);
@@ -470,18 +495,8 @@ int ps_emit(const struct ps_program *prog, const struct ps_emit_opts *o)
             write_probe(o->out, &r, &patches, params, nparams, status, warn, nwarn, filters,
                         nfilters, bpf_lens);
         emit_params_free(params, nparams);
-        for (size_t i = 0; rc == 0 && i < r.ncalls; i++)
-            if (r.calls[i].cannot)
-                ps_report(o->err, prog->path, prog->source, prog->source_len,
-                          r.calls[i].cannot_loc.line, r.calls[i].cannot_loc.col, "warning",
-                          "the probe cannot %s: it refuses -i (its --dry-run and --pcap work)",
-                          r.calls[i].cannot);
-        for (size_t i = 0; rc == 0 && i < r.nexpects; i++)
-            if (r.expect_cannot[i].what)
-                ps_report(o->err, prog->path, prog->source, prog->source_len,
-                          r.expect_cannot[i].loc.line, r.expect_cannot[i].loc.col, "warning",
-                          "the probe cannot %s: it refuses -i (its --dry-run and --pcap work)",
-                          r.expect_cannot[i].what);
+        if (rc == 0)
+            report_wire_limits(o, &r);
         free(filters);
         free(bpf_lens);
     }

@@ -15,6 +15,7 @@ struct ps_source;
 struct ps_define;
 struct ps_emit_opts {
     bool frames_only;   /* a header with the frames, their lengths and names */
+    bool offline;       /* what a probe cannot do on the wire: warnings, not errors */
     FILE *out;
     FILE *err;          /* the emitter's errors, at spec locations */
     /* the spec and its -D values, to compile it again with other values

@@ -23,8 +23,8 @@ static const char usage[] =
     "  pktspec check FILE [-D NAME=VALUE]...\n"
     "  pktspec run FILE (--dry-run | --pcap OUT | -i IFACE | --lab [--lab-peer CMD])\n"
     "              [-D NAME=VALUE]... [--seed N] [--junit FILE]\n"
-    "  pktspec emit FILE -o OUT.c [--frames-only] [-D NAME=VALUE]...\n"
-    "  pktspec build FILE -o PROBE [--static] [-D NAME=VALUE]...\n"
+    "  pktspec emit FILE -o OUT.c [--frames-only | --offline] [-D NAME=VALUE]...\n"
+    "  pktspec build FILE -o PROBE [--static] [--offline] [-D NAME=VALUE]...\n"
     "  pktspec ls [LAYER]\n"
     "  pktspec read CAPTURE [-f BPF] [-c N] [--summary | --show | --hexdump | --command | --json]\n"
     "  pktspec --help | --version\n";
@@ -65,6 +65,9 @@ static const char help[] =
     "Options of emit and build:\n"
     "  -o OUT            the C file (emit) or the program (build) to write\n"
     "  --frames-only     emit a header with the frames, their lengths and names\n"
+    "  --offline         a probe for --dry-run and --pcap: what it cannot do on the\n"
+    "                    wire (srloop, an expect on a layer it does not walk) is a\n"
+    "                    warning, and the probe refuses -i, instead of an error\n"
     "  --static          build a statically linked probe\n"
     "\n"
     "Options of read:\n"
@@ -111,7 +114,7 @@ struct cli {
     char **exec_argv;      /* run --lab --exec CMD ARGS...: CMD runs in the lab */
     int exec_argc;
     const char *output;    /* emit, build: -o */
-    bool frames_only, static_link;
+    bool frames_only, static_link, offline;
 };
 
 static int parse_define(struct cli *c, char *text)
@@ -166,6 +169,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
             c->output = argv[++i];
         } else if (strcmp(a, "--frames-only") == 0) {
             c->frames_only = true;
+        } else if (strcmp(a, "--offline") == 0) {
+            c->offline = true;
         } else if (strcmp(a, "--static") == 0) {
             c->static_link = true;
         } else if (strcmp(a, "--lab") == 0) {
@@ -371,7 +376,8 @@ static int emit_spec(struct cli *c, bool build)
         status = 3;
     }
     if (out) {
-        struct ps_emit_opts eo = {.frames_only = c->frames_only, .out = out, .err = stderr,
+        struct ps_emit_opts eo = {.frames_only = c->frames_only, .offline = c->offline,
+                                  .out = out, .err = stderr,
                                   .ast = ast, .src = &src, .defs = c->defs, .ndefs = c->ndefs};
         status = ps_emit(prog, &eo);
         if (fclose(out) != 0 && status == 0) {

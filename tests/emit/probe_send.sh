@@ -52,10 +52,16 @@ unshare -n sh "$tmp/inside.sh" "$tmp" "$pktspec" "$spec" "$here" "$defs" || fail
 cmp "$tmp/run.frames" "$tmp/probe.frames" || { diff "$tmp/run.frames" "$tmp/probe.frames"; cat "$tmp/probe.err"; fail "the probe sent other frames"; }
 cmp "$tmp/run.out" "$tmp/probe.out" || { diff "$tmp/run.out" "$tmp/probe.out"; fail "other output"; }
 grep -q "^Sent " "$tmp/probe.out" || fail "no Sent line"
-# an expect the emitter could not compile (a GRE answer): -i refused
-# before anything is sent, not half run
-"$pktspec" build "$here/refuse_expect.pkt" -o "$tmp/sr" $static 2> "$tmp/build.err" ||
-    fail "refuse_expect build exited $?"
+# an expect the emitter could not compile (a GRE answer): an error at its
+# place; with --offline a warning, and -i refused before anything is sent,
+# not half run
+"$pktspec" build "$here/refuse_expect.pkt" -o "$tmp/sr" $static 2> "$tmp/build.err"; st=$?
+[ $st = 2 ] || fail "refuse_expect build exited $st, not 2"
+grep -q "refuse_expect.pkt:8:22: error: the probe cannot match answers on this layer" "$tmp/build.err" ||
+    fail "no error from the build: $(cat "$tmp/build.err")"
+[ ! -e "$tmp/sr" ] || fail "a refused build left a probe"
+"$pktspec" build "$here/refuse_expect.pkt" -o "$tmp/sr" --offline $static 2> "$tmp/build.err" ||
+    fail "refuse_expect --offline build exited $?"
 grep -q "warning: the probe cannot match answers on this layer" "$tmp/build.err" ||
     fail "no warning from the build: $(cat "$tmp/build.err")"
 "$tmp/sr" -i pse0 > "$tmp/sr.out" 2> "$tmp/sr.err"; st=$?
