@@ -856,6 +856,15 @@ int main(int argc, char **argv)
                    "--pcap OUT writes them into a capture; neither sends anything.\n"
                    "Exit status: 0 every expect held, 1 one failed, 2 a usage error, 3 a\n"
                    "run-time error.\n", pk_spec_name);
+            /* the lab's params (lab_*) are the lab's, not -D's */
+            for (size_t k = 0, shown = 0; k < pk_nparams; k++) {
+                const struct pk_param *p = &pk_params[k];
+                if (strncmp(p->name, "lab_", 4) == 0)
+                    continue;
+                printf("%s  -D %s: %s, built with %s%s%s\n", shown++ ? "" : "\nParams:\n", p->name,
+                       p->type, p->value, p->kind == PK_PV_FIXED ? "; only that value: " : "",
+                       p->kind != PK_PV_FIXED ? "" : p->fixed ? p->fixed : "its frames are fixed");
+            }
             return 0;
         } else if (strcmp(a, "--dry-run") == 0) {
             r.dry = 1;

@@ -41,6 +41,7 @@ cmp_err() { # STATUS TEXT PROBE ARGS...
     [ $st = "$want" ] || fail "$*: exit $st, not $want"
     grep -qF "$text" "$tmp/err" || fail "$*: no '$text' in: $(cat "$tmp/err")"
 }
+"$tmp/ports" --help | grep -q "^  -D open_port: an integer, built with 7$" || fail "--help lists no params"
 cmp_err 2 "the dry run's summaries hold target=198.18.0.2" "$tmp/ports" --dry-run -D target=10.1.2.3
 cmp_err 2 "its frames hold it in 16 bits" "$tmp/ports" --pcap "$tmp/x" -D open_port=70000
 cmp_err 2 "param 'open_port' takes an integer" "$tmp/ports" --pcap "$tmp/x" -D open_port=x
