@@ -1,5 +1,5 @@
 # Every spec under specs/: it checks, it runs dry, tshark reads its frames
-# clean, and valgrind finds no leak or error in check and run --dry-run.
+# clean, and valgrind finds no leak or error in check, run --dry-run and emit.
 file(GLOB_RECURSE PKTSPEC_SPECS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/specs/*.pkt)
 find_program(VALGRIND valgrind)
 foreach(spec ${PKTSPEC_SPECS})
@@ -10,9 +10,13 @@ foreach(spec ${PKTSPEC_SPECS})
            COMMAND ${CMAKE_CURRENT_LIST_DIR}/tshark_check.sh $<TARGET_FILE:pktspec> ${spec})
   set_tests_properties(specs/tshark/${name} PROPERTIES SKIP_RETURN_CODE 77)
   if(VALGRIND AND NOT PKTSPEC_SANITIZE)
-    foreach(mode check dry-run)
+    # emit records the spec several times (interfaces, each param's made-up values)
+    foreach(mode check dry-run emit)
       if(mode STREQUAL "check")
         set(args check ${spec})
+      elseif(mode STREQUAL "emit")
+        string(MAKE_C_IDENTIFIER ${name} cname)
+        set(args emit ${spec} -o ${CMAKE_CURRENT_BINARY_DIR}/valgrind-emit-${cname}.c)
       else()
         set(args run ${spec} --dry-run)
       endif()
