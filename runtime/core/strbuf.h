@@ -67,6 +67,16 @@ static inline void ps_strbuf_printf(struct ps_strbuf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* Bytes as lowercase hex digits, two a byte, nothing between. */
+static inline void ps_strbuf_hex(struct ps_strbuf *b, const unsigned char *p, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        char pair[2] = {hex[p[i] >> 4], hex[p[i] & 15]};
+        ps_strbuf_putn(b, pair, 2);
+    }
+}
+
 /* The length to report, clamped to int as snprintf's is. */
 static inline int ps_strbuf_result(const struct ps_strbuf *b)
 {

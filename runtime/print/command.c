@@ -14,12 +14,8 @@
 /* x"..": bytes as hex. */
 static void put_hex_bytes(struct ps_strbuf *b, const uint8_t *p, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
     ps_strbuf_puts(b, "x\"");
-    for (size_t i = 0; i < n; i++) {
-        char pair[2] = {hex[p[i] >> 4], hex[p[i] & 15]};
-        ps_strbuf_putn(b, pair, 2);
-    }
+    ps_strbuf_hex(b, p, n);
     ps_strbuf_putc(b, '"');
 }
 

@@ -4,14 +4,11 @@
 
 #include "addr.h"
 
+/* Bytes as a JSON string of hex digits. */
 static void put_hex(struct ps_strbuf *b, const uint8_t *p, size_t n)
 {
-    static const char hex[] = "0123456789abcdef";
     ps_strbuf_putc(b, '"');
-    for (size_t i = 0; i < n; i++) {
-        char pair[2] = {hex[p[i] >> 4], hex[p[i] & 15]};
-        ps_strbuf_putn(b, pair, 2);
-    }
+    ps_strbuf_hex(b, p, n);
     ps_strbuf_putc(b, '"');
 }
 
