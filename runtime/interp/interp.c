@@ -147,9 +147,7 @@ static struct ps_value sub_layers_value(const struct ps_tlayer *l, int fi, struc
     return list;
 }
 
-/* The shape of field fi for l's constant values: a MultipleTypeField's
- * variant (ps_field.variant: ARP's psrc may be an IPv6 address or bytes). */
-static const struct ps_field *field_shape(const struct ps_tlayer *l, int fi)
+const struct ps_field *interp_field_shape(const struct ps_tlayer *l, int fi)
 {
     const struct ps_field *fd = &l->proto->fields[fi];
     if (!fd->variant)
@@ -164,7 +162,7 @@ static const struct ps_field *field_shape(const struct ps_tlayer *l, int fi)
 
 static struct ps_value field_value(const struct ps_tlayer *l, int fi)
 {
-    const struct ps_field *fd = field_shape(l, fi);
+    const struct ps_field *fd = interp_field_shape(l, fi);
     const struct ps_tfield *f = &l->f[fi];
     struct ps_value v = none_value;
     struct ps_fval one = f->one;

@@ -54,6 +54,10 @@ struct ps_value interp_decoded(struct interp *in, const struct ps_value *v, stru
 /* Builtins with an effect: send, sr, sniff, pcap files, printing. */
 struct ps_value interp_call(struct interp *in, const struct ps_expr *e);
 struct ps_value interp_method(struct interp *in, const struct ps_expr *e);
+/* The shape of field fi for l's constant values: a MultipleTypeField's
+ * variant (ps_field.variant: ARP's psrc may be an IPv6 address or bytes),
+ * else the table's field. */
+const struct ps_field *interp_field_shape(const struct ps_tlayer *l, int fi);
 /* Whether a packet matches a pattern template (layers in order, gaps allowed). */
 bool interp_matches(struct interp *in, const struct ps_value *pkt, const struct ps_value *pat,
                     struct ps_loc loc);

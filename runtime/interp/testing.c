@@ -70,8 +70,9 @@ bool interp_matches(struct interp *in, const struct ps_value *pkt, const struct 
             break;
         }
         const struct ps_tlayer *gl = got->layers[at++];
+        /* each field compared in the shape the packet's own values give it */
         for (size_t f = 0; f < wl->proto->nfields && ok; f++)
-            ok = field_matches(&wl->proto->fields[f], &wl->f[f], &gl->f[f].one);
+            ok = field_matches(interp_field_shape(gl, (int)f), &wl->f[f], &gl->f[f].one);
     }
     ps_val_release(&d);
     return ok;
