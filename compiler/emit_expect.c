@@ -221,7 +221,7 @@ static bool pattern_layer(struct cx *c, const struct ps_tlayer *l, const int *pa
         if (nf++ == 0)
             fprintf(c->pre, "static const struct pk_pat_field %s[] = {\n", name);
         /* a param's value is the probe's at run time (-D), not the built one */
-        int param = !to_end && bits <= 64 ? params[f] : -1;
+        int param = !to_end ? params[f] : -1;
         if (to_end) {
             /* bytes to the datagram's end: their length and the bytes */
             fprintf(c->pre, "    {%u, 0, %zuu, {0}, ", 8 * from, tf->one.len);
@@ -231,7 +231,7 @@ static bool pattern_layer(struct cx *c, const struct ps_tlayer *l, const int *pa
                     param >= 0 ? 0ull
                                : (unsigned long long)fval_value(&l->proto->fields[f], &tf->one,
                                                                 bits));
-            if (bits > 64)
+            if (bits > 64 && param < 0)
                 put_addr16(c->pre, tf->one.addr);
             else
                 fputs("{0}", c->pre);
@@ -286,7 +286,8 @@ static size_t pattern_layers(struct cx *c, const struct ps_expr *e, struct ps_tl
             return refuse(c, a->loc, "match answers on a field value known only at run time"), 0;
         }
         int param = a->kind == E_VAR && c->param_of_slot ? c->param_of_slot[a->slot] : -1;
-        if (param >= 0 && (av->t == PT_INT || av->t == PT_IP4 || av->t == PT_MAC))
+        if (param >= 0 && (av->t == PT_INT || av->t == PT_IP4 || av->t == PT_MAC ||
+                           av->t == PT_IP6))
             c->pat_param[out - c->pat_base][e->opts[i].index] = param;
     }
     return 1;
@@ -610,6 +611,10 @@ static bool compile(struct cx *c, const struct ps_expr *e, FILE *out, enum cx_ty
         if (v->t == PT_IP6) {
             *t = CX_ADDR16;
             c->got_kind = "PK_GOT_IP6";
+            if (param >= 0) {
+                fprintf(out, "pk_pv16(x, %d)", param);
+                return true;
+            }
             fputs("(struct pk_a16){", out);
             put_addr16(out, v->addr);
             fputs("}", out);

@@ -642,7 +642,7 @@ static void pk_check_expect(struct pk_checks *c, size_t i)
     /* helpers a spec may not need */
     (void)pk_nans, (void)pk_nunans, (void)pk_field, (void)pk_match, (void)pk_within,
         (void)pk_some, (void)pk_load_is, (void)pk_got, (void)pk_field16, (void)pk_got16,
-        (void)pk_cmp16, (void)pk_pv;
+        (void)pk_cmp16, (void)pk_pv, (void)pk_pv16;
     int ok = pk_expects[i].fn(&x) && !x.missing;
     if (x.error) {
         /* pktspec run stops here: r[L] of nothing, or of a layer r lacks */
@@ -843,8 +843,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: error: out of memory\n", pk_spec_name);
         return 3;
     }
-    for (size_t i = 0; i < pk_nparams; i++)
+    /* the built values, for the expects that name a param */
+    for (size_t i = 0; i < pk_nparams; i++) {
         r.out->pv[i].u = pk_params[i].u;
+        if (strcmp(pk_params[i].type, "an IPv6 address") == 0)
+            inet_pton(AF_INET6, pk_params[i].value, r.out->pv[i].bytes);
+    }
     const char *iface = NULL, *junit = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];

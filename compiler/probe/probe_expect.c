@@ -33,7 +33,7 @@ static int pk_pat_field_is(const struct pk_layers *ls, size_t i, const struct pk
     }
     if (pf->bits > 64) {
         const uint8_t *s = pk_span(ls, i, pf->bitoff, pf->bits / 8u);
-        return s && memcmp(s, pf->addr, pf->bits / 8u) == 0;
+        return s && memcmp(s, pf->param >= 0 ? pv[pf->param].bytes : pf->addr, pf->bits / 8u) == 0;
     }
     return pk_bits(ls, i, pf->bitoff, pf->bits, &v) &&
            v == (pf->param >= 0 ? pv[pf->param].u : pf->value);
@@ -114,6 +114,14 @@ struct pk_expect_ctx {
 static uint64_t pk_pv(const struct pk_expect_ctx *x, int param)
 {
     return x->pv[param].u;
+}
+
+/* An IPv6 param's address in this run. */
+static struct pk_a16 pk_pv16(const struct pk_expect_ctx *x, int param)
+{
+    struct pk_a16 a;
+    memcpy(a.b, x->pv[param].bytes, 16);
+    return a;
 }
 
 static uint64_t pk_got(struct pk_expect_ctx *x, int kind, uint64_t v)

@@ -77,7 +77,7 @@ add_test(NAME emit/lab/expects6
 # -D at the probe's run time, in its frames and its expects.
 add_test(NAME emit/lab/params
          COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/lab_params.pkt 0
-                 -D target=198.18.0.2 -D id=4660)
+                 -D target=198.18.0.2 -D id=4660 -D target6=2001:db8::2)
 # Built for an address nobody holds and run so: r[IP] of no answer stops
 # both runs (exit 3); so does r[TCP] of an echo reply.
 add_test(NAME emit/lab/params-unanswered
