@@ -23,21 +23,6 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* The spec's line `line`, for a frame's comment. */
-static void spec_line(const struct ps_program *prog, int line, const char **s, size_t *n)
-{
-    const char *p = prog->source, *end = prog->source + prog->source_len;
-    for (int l = 1; l < line && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        p = nl ? nl + 1 : end;
-    }
-    while (p < end && (*p == ' ' || *p == '\t'))
-        p++;
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    *s = p;
-    *n = (size_t)((nl ? nl : end) - p);
-}
-
 static struct ps_loc frame_loc(const struct emit_rec *r, const struct rec_frame *f)
 {
     return f->call >= 0 ? r->calls[f->call].e->loc : (struct ps_loc){0, 0};
@@ -62,7 +47,7 @@ static void write_frame_comment(FILE *out, const struct emit_rec *r, size_t i)
     struct ps_loc loc = frame_loc(r, &r->frames[i]);
     const char *line;
     size_t n;
-    spec_line(r->prog, loc.line, &line, &n);
+    ps_emit_spec_line(r->prog, loc.line, &line, &n);
     fprintf(out, "/* %s:%d: ", base_name(r->prog->path), loc.line);
     ps_emit_comment(out, line, n);
     fputs(" */\n", out);

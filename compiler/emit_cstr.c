@@ -1,4 +1,6 @@
 /* Bytes as C text: string literals and comments that hold any byte. */
+#include <string.h>
+
 #include "emit.h"
 
 void ps_emit_cstr(FILE *out, const uint8_t *s, size_t n)
@@ -40,4 +42,18 @@ void ps_emit_ident(FILE *out, const char *s, size_t n)
                   (c >= '0' && c <= '9' && i > 0);
         fputc(ok ? c : '_', out);
     }
+}
+
+void ps_emit_spec_line(const struct ps_program *prog, int line, const char **s, size_t *n)
+{
+    const char *p = prog->source, *end = prog->source + prog->source_len;
+    for (int l = 1; l < line && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    *s = p;
+    *n = (size_t)((nl ? nl : end) - p);
 }

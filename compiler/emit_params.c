@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "addr.h"
+#include "emit.h"
 #include "emit_params.h"
 #include "value.h"
 
@@ -12,19 +13,15 @@ bool emit_is_param(const struct ps_program *prog, const struct ps_stmt *st)
         return true;
     if (st->kind != S_BIND || st->expr->kind != E_CONST || st->loc.line <= 0)
         return false;
-    const char *p = prog->source, *end = prog->source + prog->source_len;
-    for (int l = 1; l < st->loc.line && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        p = nl ? nl + 1 : end;
-    }
-    while (p < end && (*p == ' ' || *p == '\t'))
-        p++;
-    return end - p > 6 && strncmp(p, "param ", 6) == 0;
+    const char *s;
+    size_t n;
+    ps_emit_spec_line(prog, st->loc.line, &s, &n);
+    return n > 6 && strncmp(s, "param ", 6) == 0;
 }
 
-/* The made-up values: every byte other than the built value's and than
- * each other's, none of them 0x00-to-0xff flips of it, and the I/G bit of
- * a MAC kept. */
+/* The made-up values are the built value's bytes xor these: each byte
+ * differs from the built one and from the other made-up value's, and a
+ * MAC's I/G bit (0x01) stays as it was. */
 static const uint8_t made_up_key[2] = {0x5a, 0xa4};
 
 /* A value's bytes as its holes hold them (an integer: big-endian, len). */
