@@ -182,8 +182,12 @@ static void write_param(FILE *out, const struct emit_param *p)
     uint64_t u = v->t == PT_INT ? v->u : 0;
     for (int b = 0; (v->t == PT_IP4 || v->t == PT_MAC) && b < (v->t == PT_IP4 ? 4 : 6); b++)
         u = u << 8 | v->addr[b];
-    fprintf(out, ", %lluu, %d, %u, %d, ", (unsigned long long)u, p->kind, p->len,
-            p->summaries_vary);
+    fprintf(out, ", %lluu, ", (unsigned long long)u);
+    if (v->t == PT_IP6)
+        ps_emit_cstr(out, v->addr, 16);
+    else
+        fputs("NULL", out);
+    fprintf(out, ", %d, %u, %d, ", p->kind, p->len, p->summaries_vary);
     if (p->fixed)
         ps_emit_cstr(out, (const uint8_t *)p->fixed, strlen(p->fixed));
     else
@@ -381,7 +385,7 @@ static void write_probe(FILE *out, const struct emit_rec *r, const struct emit_p
     fputs("0};\n\nstatic const struct pk_param pk_params[] = {\n", out);
     for (size_t i = 0; i < nparams; i++)
         write_param(out, &params[i]);
-    fprintf(out, "    {NULL, NULL, NULL, 0, 0, 0, 0, NULL},\n};\nstatic const size_t pk_nparams = %zu;\n"
+    fprintf(out, "    {NULL, NULL, NULL, 0, NULL, 0, 0, 0, NULL},\n};\nstatic const size_t pk_nparams = %zu;\n"
             "static const int pk_dry_status = %d;\n\n", nparams, status);
     write_lines(out, ps_probe_core_tail);
 }
