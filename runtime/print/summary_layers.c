@@ -18,6 +18,14 @@ static void put_field(struct ps_strbuf *b, const struct ps_packet *pkt, size_t i
     b->len += k > 0 ? (size_t)k : 0;
 }
 
+/* "%L.src% > %L.dst%" of layer idx. */
+static void put_src_dst(struct ps_strbuf *b, const struct ps_packet *pkt, size_t idx)
+{
+    put_field(b, pkt, idx, "src");
+    ps_strbuf_puts(b, " > ");
+    put_field(b, pkt, idx, "dst");
+}
+
 /* isinstance(self.underlayer, Class) */
 static bool under_is(const struct ps_packet *pkt, size_t idx, const char *name)
 {
@@ -28,9 +36,7 @@ static bool under_is(const struct ps_packet *pkt, size_t idx, const char *name)
 int ps_mysummary_ether(const struct ps_packet *pkt, size_t idx, char *out, size_t cap)
 {
     struct ps_strbuf b = ps_strbuf_init(out, cap);
-    put_field(&b, pkt, idx, "src");
-    ps_strbuf_puts(&b, " > ");
-    put_field(&b, pkt, idx, "dst");
+    put_src_dst(&b, pkt, idx);
     ps_strbuf_puts(&b, " (");
     put_field(&b, pkt, idx, "type");
     ps_strbuf_puts(&b, ")");
@@ -44,9 +50,7 @@ int ps_mysummary_dot1q(const struct ps_packet *pkt, size_t idx, char *out, size_
     struct ps_strbuf b = ps_strbuf_init(out, cap);
     ps_strbuf_puts(&b, "802.1q ");
     if (under_is(pkt, idx, "Ether")) {
-        put_field(&b, pkt, idx - 1, "src");
-        ps_strbuf_puts(&b, " > ");
-        put_field(&b, pkt, idx - 1, "dst");
+        put_src_dst(&b, pkt, idx - 1);
         ps_strbuf_puts(&b, " ");
     }
     ps_strbuf_puts(&b, "(");
@@ -87,9 +91,7 @@ int ps_mysummary_ip(const struct ps_packet *pkt, size_t idx, char *out, size_t c
 {
     struct ps_strbuf b = ps_strbuf_init(out, cap);
     uint64_t frag = 0;
-    put_field(&b, pkt, idx, "src");
-    ps_strbuf_puts(&b, " > ");
-    put_field(&b, pkt, idx, "dst");
+    put_src_dst(&b, pkt, idx);
     ps_strbuf_puts(&b, " ");
     put_field(&b, pkt, idx, "proto");
     if (ps_field_uint(pkt, idx, "frag", &frag) && frag)
@@ -163,9 +165,7 @@ int ps_mysummary_icmp(const struct ps_packet *pkt, size_t idx, char *out, size_t
     struct ps_strbuf b = ps_strbuf_init(out, cap);
     ps_strbuf_puts(&b, "ICMP ");
     if (under_is(pkt, idx, "IP")) {
-        put_field(&b, pkt, idx - 1, "src");
-        ps_strbuf_puts(&b, " > ");
-        put_field(&b, pkt, idx - 1, "dst");
+        put_src_dst(&b, pkt, idx - 1);
         ps_strbuf_puts(&b, " ");
     }
     put_field(&b, pkt, idx, "type");
