@@ -316,12 +316,12 @@ static const struct ps_bind ml_binds[] = {
     {NULL, NULL, 0},
 };
 
-static const struct ps_addr_bind to_all_nodes[] = {
+const struct ps_addr_bind ps_icmpv6_to_all_nodes[] = {
     {"IPv6", "dst", "ff02::1", NULL, 0},
     {NULL, NULL, NULL, NULL, 0},
 };
 
-static const struct ps_addr_bind to_all_routers[] = {
+const struct ps_addr_bind ps_icmpv6_to_all_routers[] = {
     {"IPv6", "dst", "ff02::2", NULL, 0},
     {NULL, NULL, NULL, NULL, 0},
 };
@@ -347,7 +347,7 @@ const struct ps_proto ps_proto_icmpv6_ml_query = {
     .fields = ml_query_fields,
     .nfields = PS_NFIELDS(ml_query_fields),
     .build_binds = ml_binds,
-    .addr_binds = to_all_nodes,
+    .addr_binds = ps_icmpv6_to_all_nodes,
     .post_build = ps_icmpv6_post_build,
     .answers = ps_icmpv6_answers,
 };
@@ -368,7 +368,7 @@ const struct ps_proto ps_proto_icmpv6_ml_done = {
     .fields = ml_done_fields,
     .nfields = PS_NFIELDS(ml_done_fields),
     .build_binds = ml_binds,
-    .addr_binds = to_all_routers,
+    .addr_binds = ps_icmpv6_to_all_routers,
     .post_build = ps_icmpv6_post_build,
     .answers = ps_icmpv6_answers,
 };

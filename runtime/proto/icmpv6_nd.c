@@ -32,16 +32,6 @@ static const struct ps_bind nd_binds[] = {
     {NULL, NULL, 0},
 };
 
-static const struct ps_addr_bind to_all_nodes[] = {
-    {"IPv6", "dst", "ff02::1", NULL, 0},
-    {NULL, NULL, NULL, NULL, 0},
-};
-
-static const struct ps_addr_bind to_all_routers[] = {
-    {"IPv6", "dst", "ff02::2", NULL, 0},
-    {NULL, NULL, NULL, NULL, 0},
-};
-
 /* _ICMPv6NDGuessPayload: the option's class by its type byte, which
  * ICMPv6NDOptUnknown's dispatch reads. */
 const char *ps_icmpv6_nd_payload(const struct ps_layer *l)
@@ -112,7 +102,7 @@ static const struct ps_field rs_fields[] = {
 };
 
 ND_MESSAGE(ps_proto_icmpv6_nd_rs, "ICMPv6ND_RS", "ICMPv6 Neighbor Discovery - Router Solicitation",
-           rs_fields, to_all_routers, NULL, NULL, ps_icmpv6_answers);
+           rs_fields, ps_icmpv6_to_all_routers, NULL, NULL, ps_icmpv6_answers);
 
 /* icmp6ndraprefs */
 static const struct ps_enum router_preferences[] = {
@@ -164,7 +154,7 @@ static int ra_summary(const struct ps_packet *pkt, size_t idx, char *out, size_t
 }
 
 ND_MESSAGE(ps_proto_icmpv6_nd_ra, "ICMPv6ND_RA", "ICMPv6 Neighbor Discovery - Router Advertisement",
-           ra_fields, to_all_nodes, ra_summary, NULL, ra_answers);
+           ra_fields, ps_icmpv6_to_all_nodes, ra_summary, NULL, ra_answers);
 
 static const struct ps_field ns_fields[] = {
     TYPE(135, "135"), CODE, CKSUM,
@@ -173,7 +163,8 @@ static const struct ps_field ns_fields[] = {
 };
 
 ND_MESSAGE(ps_proto_icmpv6_nd_ns, "ICMPv6ND_NS", "ICMPv6 Neighbor Discovery - Neighbor Solicitation",
-           ns_fields, to_all_nodes, tgt_summary, tgt_hashret, ps_icmpv6_answers);
+           ns_fields, ps_icmpv6_to_all_nodes, tgt_summary, tgt_hashret,
+           ps_icmpv6_answers);
 
 static const struct ps_field na_fields[] = {
     TYPE(136, "136"), CODE, CKSUM,
@@ -188,7 +179,7 @@ static const struct ps_field na_fields[] = {
 };
 
 ND_MESSAGE(ps_proto_icmpv6_nd_na, "ICMPv6ND_NA",
-           "ICMPv6 Neighbor Discovery - Neighbor Advertisement", na_fields, to_all_nodes,
+           "ICMPv6 Neighbor Discovery - Neighbor Advertisement", na_fields, ps_icmpv6_to_all_nodes,
            tgt_summary, tgt_hashret, na_answers);
 
 static const struct ps_field redirect_fields[] = {
@@ -200,7 +191,7 @@ static const struct ps_field redirect_fields[] = {
 };
 
 ND_MESSAGE(ps_proto_icmpv6_nd_redirect, "ICMPv6ND_Redirect", "ICMPv6 Neighbor Discovery - Redirect",
-           redirect_fields, to_all_nodes, NULL, NULL, ps_icmpv6_answers);
+           redirect_fields, ps_icmpv6_to_all_nodes, NULL, NULL, ps_icmpv6_answers);
 
 /* ------------------------------------------------------------- options */
 

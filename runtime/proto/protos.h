@@ -52,6 +52,9 @@ extern const struct ps_proto ps_proto_hao;
 extern const struct ps_enum ps_ipv6_nh[];
 
 /* ICMPv6 (icmpv6.c) and neighbour discovery (icmpv6_nd.c) */
+/* Scapy's overload of IPv6.dst to all-nodes (ff02::1) or all-routers (ff02::2). */
+extern const struct ps_addr_bind ps_icmpv6_to_all_nodes[];
+extern const struct ps_addr_bind ps_icmpv6_to_all_routers[];
 extern const struct ps_proto ps_proto_icmpv6_unknown;
 extern const struct ps_proto ps_proto_icmpv6_dest_unreach;
 extern const struct ps_proto ps_proto_icmpv6_packet_too_big;
