@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Writes compiler/emit_core_text.c: probe_core.c as C string lines, split at
 the TABLES marker, for the emitter to copy into every probe verbatim. At the
-RUNTIME marker go runtime/wire/: wire, iface, nlink and neigh (headers, then code),
+RUNTIME marker go runtime/wire/: wire, iface, nlink, neigh and hsent (headers, then code),
 libc-only by design, their own #include "..." lines dropped; at ANSWERS,
 probe_walk.c, probe_match.c and probe_expect.c of this directory, at SR
 probe_sr.c.
@@ -11,8 +11,8 @@ import sys
 
 src, out = sys.argv[1], sys.argv[2]
 runtime = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "runtime", "wire")
-RUNTIME_FILES = ["wire.h", "iface.h", "nlink.h", "neigh.h", "wire.c", "iface.c", "nlink.c",
-                 "neigh.c"]
+RUNTIME_FILES = ["wire.h", "iface.h", "nlink.h", "neigh.h", "hsent.h", "wire.c", "iface.c",
+                 "nlink.c", "neigh.c", "hsent.c"]
 # -std=c11 -pedantic refuses an array of a union holding struct cmsghdr (a
 # flexible array member): size_t aligns the control buffer just as well.
 PATCHES = {"wire.c": [("struct cmsghdr align;", "size_t align; /* as struct cmsghdr */")]}

@@ -11,8 +11,9 @@
 #include <sys/socket.h>
 #include <time.h>
 
-/* The wire, the interface and the neighbour table: runtime/wire/wire.c, iface.c,
- * nlink.c and neigh.c with their headers, as they are (gen_core.py). */
+/* The wire, the interface, the neighbour table and sr's hsent: runtime/wire/
+ * wire.c, iface.c, nlink.c, neigh.c and hsent.c with their headers, as they are
+ * (gen_core.py). */
 /*@@RUNTIME@@*/
 
 enum pk_event_kind {

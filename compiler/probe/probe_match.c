@@ -463,16 +463,12 @@ static int pk_answers_step(const struct pk_layers *r, size_t *ri, const struct p
 }
 
 /* Whether reply answers query, both walked from layer `from` (1: sr's IP):
- * the same hashret, then answers(). */
+ * answers(), the hashret being the same (probe_sr.c asks only the requests
+ * of the reply's hashret bucket). */
 static int pk_answers(const struct pk_layers *r, const struct pk_layers *q, size_t from)
 {
     size_t ri = from, qi = from;
-    struct pk_hash hr, hq;
     if (r->n <= from || q->n <= from)
-        return 0;
-    pk_hashret(r, from, &hr);
-    pk_hashret(q, from, &hq);
-    if (hr.n != hq.n || memcmp(hr.b, hq.b, hr.n) != 0)
         return 0;
     for (int steps = 0; steps <= 2 * PK_MAX_LAYERS; steps++) {
         if (ri >= r->n)

@@ -2,7 +2,9 @@
  * runtime/wire/sr.c's exchange with the probe's own matching (probe_match.c):
  * a capture with the call's classic BPF program (compiled by `emit`, as
  * `pktspec run` compiles it), each round's frames sent, answers paired
- * with the pending requests, Scapy's lines and markers printed. */
+ * through Scapy's hsent (runtime/wire/hsent.c: the earliest request of an
+ * answer's hashret bucket that it answers), Scapy's lines and markers
+ * printed. */
 #define PK_SR_RCVBUF (8 << 20)
 
 struct pk_sr {
@@ -12,7 +14,9 @@ struct pk_sr {
     size_t *tx_off, *tx_len;
     struct timespec *sent_at;    /* CLOCK_REALTIME, as the kernel stamps answers */
     struct pk_layers *q;
-    unsigned char *pending, *answered;
+    uint64_t *digest;            /* of each request's hashret() */
+    struct ps_hsent hsent;
+    unsigned char *answered;
     size_t nq, sent, unmatched, noans, notans;
     int send_done;
     uint8_t *rx;                 /* the answers' bytes, one after another */
@@ -38,7 +42,8 @@ static void pk_sr_mark(struct pk_sr *s, char c)
     }
 }
 
-static int pk_sr_keep(struct pk_sr *s, size_t qi, const struct ps_wire_frame *f)
+/* Room for one more answer, made before pairing it: a pair once made is kept. */
+static int pk_sr_room(struct pk_sr *s, const struct ps_wire_frame *f)
 {
     struct pk_result *res = s->res;
     if (s->rx_len + f->len > s->rx_cap) {
@@ -59,13 +64,29 @@ static int pk_sr_keep(struct pk_sr *s, size_t qi, const struct ps_wire_frame *f)
         res->ans = a;
         s->ans_cap = cap;
     }
+    return 1;
+}
+
+static void pk_sr_keep(struct pk_sr *s, size_t qi, const struct ps_wire_frame *f)
+{
+    struct pk_result *res = s->res;
     memcpy(s->rx + s->rx_len, f->data, f->len);
     /* bytes are set once the exchange ends and rx moves no more */
     int64_t rtt = (int64_t)(f->ts.tv_sec - s->sent_at[qi].tv_sec) * 1000000000 +
                   (f->ts.tv_nsec - s->sent_at[qi].tv_nsec);
     res->ans[res->nans++] = (struct pk_answer){qi, s->rx_len, f->len, NULL, rtt};
     s->rx_len += f->len;
-    return 1;
+}
+
+struct pk_asking {
+    const struct pk_sr *s;
+    const struct pk_layers *reply;
+};
+
+static bool pk_sr_answers(void *ctx, size_t qi)
+{
+    const struct pk_asking *a = ctx;
+    return pk_answers(a->reply, &a->s->q[qi], a->s->call->layer3 ? 1 : 0);
 }
 
 static void pk_sr_frame(struct pk_sr *s, const struct ps_wire_frame *f)
@@ -73,16 +94,20 @@ static void pk_sr_frame(struct pk_sr *s, const struct ps_wire_frame *f)
     struct pk_layers reply;
     size_t from = s->call->layer3 ? 1 : 0;
     pk_walk(f->data, f->len, &reply);
-    /* sr.c tries the requests of a digest latest first */
-    for (size_t k = s->nq; k-- > 0;) {
-        if (!s->pending[k] || !pk_answers(&reply, &s->q[k], from) || !pk_sr_keep(s, k, f))
-            continue;
-        pk_sr_mark(s, '*');
-        if (!s->answered[k])
-            s->noans++;
-        s->answered[k] = 1;
-        s->pending[k] = (unsigned char)s->call->multi;
-        return;
+    if (reply.n > from && pk_sr_room(s, f)) {
+        struct pk_hash h;
+        struct pk_asking a = {s, &reply};
+        pk_hashret(&reply, from, &h);
+        size_t k = ps_hsent_match(&s->hsent, ps_hsent_digest(h.b, h.n), s->call->multi != 0,
+                                  pk_sr_answers, &a);
+        if (k != PS_HSENT_NONE) {
+            pk_sr_keep(s, k, f);
+            pk_sr_mark(s, '*');
+            if (!s->answered[k])
+                s->noans++;
+            s->answered[k] = 1;
+            return;
+        }
     }
     s->unmatched++;
     pk_sr_mark(s, '.');
@@ -117,8 +142,7 @@ static int pk_sr_receive(struct pk_sr *s, const struct timespec *until, char *er
 static int pk_sr_round(struct pk_sr *s, const size_t *todo, size_t n, char *err, size_t cap)
 {
     static const struct timespec now_only = {0, 0};
-    for (size_t i = 0; i < n; i++)
-        s->pending[todo[i]] = 1;
+    ps_hsent_reset(&s->hsent);
     if (s->call->verbose)
         fputs("Begin emission:\n", stdout);
     fflush(stdout);
@@ -128,6 +152,8 @@ static int pk_sr_round(struct pk_sr *s, const size_t *todo, size_t n, char *err,
     for (size_t i = 0; i < n && rc == 0; i++) {
         const uint8_t *frame = s->tx + s->tx_off[todo[i]];
         size_t len = s->tx_len[todo[i]];
+        /* into hsent as it goes out: an answer pairs with what was sent */
+        ps_hsent_add(&s->hsent, todo[i], s->digest[todo[i]]);
         clock_gettime(CLOCK_REALTIME, &s->sent_at[todo[i]]);
         long k = ps_wire_send(&s->w, &frame, &len, 1, err, cap);
         if (k < 0) {
@@ -159,8 +185,6 @@ static int pk_sr_round(struct pk_sr *s, const size_t *todo, size_t n, char *err,
     struct timespec until = ps_wire_after((int64_t)s->call->timeout_ns);
     if (!pk_sr_all_answered(s) && pk_sr_receive(s, &until, err, cap) < 0)
         return -1;
-    for (size_t i = 0; i < n; i++)
-        s->pending[todo[i]] = 0;
     return 0;
 }
 
@@ -179,10 +203,13 @@ static int pk_sr_run(struct pk_out *o, const char *iface, const struct pk_call *
     s.tx_len = calloc(n + 1, sizeof *s.tx_len);
     s.q = calloc(n + 1, sizeof *s.q);
     s.sent_at = calloc(n + 1, sizeof *s.sent_at);
-    s.pending = calloc(n + 1, 1);
+    s.digest = calloc(n + 1, sizeof *s.digest);
     s.answered = calloc(n + 1, 1);
     size_t *todo = calloc(n + 1, sizeof *todo);
-    int rc = s.tx && s.tx_off && s.tx_len && s.q && s.sent_at && s.pending && s.answered && todo ? 0 : -1;
+    int rc = s.tx && s.tx_off && s.tx_len && s.q && s.sent_at && s.digest && s.answered && todo &&
+                     ps_hsent_init(&s.hsent, n) == 0
+                 ? 0
+                 : -1;
     for (size_t i = 0, at = 0; rc == 0 && i < n; i++) {
         memcpy(s.tx + at, pk_frame_out(o, frames[i]), pk_frames[frames[i]].len);
         s.tx_off[i] = at;
@@ -190,7 +217,10 @@ static int pk_sr_run(struct pk_out *o, const char *iface, const struct pk_call *
         at += s.tx_len[i];
     }
     for (size_t i = 0; rc == 0 && i < n; i++) {
+        struct pk_hash h;
         pk_walk(s.tx + s.tx_off[i], s.tx_len[i], &s.q[i]);
+        pk_hashret(&s.q[i], call->layer3 ? 1 : 0, &h);
+        s.digest[i] = ps_hsent_digest(h.b, h.n);
         todo[i] = i;
     }
     struct sock_fprog prog = {(unsigned short)call->bpf_len, call->bpf};
@@ -204,8 +234,9 @@ static int pk_sr_run(struct pk_out *o, const char *iface, const struct pk_call *
     size_t left = n;
     while (rc == 0 && retry >= 0) {
         rc = pk_sr_round(&s, todo, left, err, sizeof err);
-        size_t still = 0;
-        for (size_t i = 0; i < left; i++)
+        /* Scapy's remain: bucket by bucket, leaving out multi's answered */
+        size_t still = 0, in_hsent = ps_hsent_remain(&s.hsent, todo);
+        for (size_t i = 0; i < in_hsent; i++)
             if (!s.answered[todo[i]])
                 todo[still++] = todo[i];
         if (autostop && still > 0 && still != left)
@@ -238,7 +269,8 @@ static int pk_sr_run(struct pk_out *o, const char *iface, const struct pk_call *
     res->tx_len = s.tx_len;
     free(s.q);
     free(s.sent_at);
-    free(s.pending);
+    free(s.digest);
+    ps_hsent_free(&s.hsent);
     free(s.answered);
     free(s.marks);
     free(todo);

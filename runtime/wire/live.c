@@ -160,10 +160,10 @@ static void results(struct interp *in, const struct ps_sr *s, bool layer3, struc
         ps_list_push(&pair, r);
         ps_list_push(ans, pair);
     }
-    for (size_t i = 0; unans && i < s->nq; i++)
-        if (!s->q[i].answered)
-            ps_list_push(unans, live_frame_value(in, s->tx + s->q[i].off, s->q[i].len, layer3,
-                                            &s->q[i].sent));
+    for (size_t k = 0; unans && k < s->nunans; k++) {
+        const struct ps_sr_query *q = &s->q[s->unans[k]];
+        ps_list_push(unans, live_frame_value(in, s->tx + q->off, q->len, layer3, &q->sent));
+    }
 }
 
 static struct ps_value live_sr(struct interp *in, const struct ps_expr *e, bool layer3,

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "hsent.h"
+
 void ps_hash_put(struct ps_hash *h, const void *p, size_t n)
 {
     size_t room = PS_HASH_MAX - h->n;
@@ -29,13 +31,7 @@ void ps_hashret(const struct ps_packet *pkt, size_t from, struct ps_hash *h)
 
 uint64_t ps_hash_digest(const struct ps_hash *h)
 {
-    /* FNV-1a, over the length too so that "" and "\0" differ. */
-    uint64_t x = 0xcbf29ce484222325u ^ h->n;
-    for (size_t i = 0; i < h->n; i++) {
-        x ^= h->b[i];
-        x *= 0x100000001b3u;
-    }
-    return x;
+    return ps_hsent_digest(h->b, h->n);
 }
 
 static bool is_padding(const struct ps_proto *p)

@@ -1,7 +1,8 @@
 /* sr(): one round sends what is left and waits for answers; Scapy's retry
  * decides whether another round goes. Frames are matched as they come:
- * hashret() of the frame, its digest in a table of this round's requests,
- * then answers() against the requests under that digest only. */
+ * hashret() of the frame, its digest in Scapy's hsent (hsent.c: this
+ * round's requests by digest, each bucket in sending order), then
+ * answers() against that bucket's requests only, the earliest first. */
 #include "sr.h"
 
 #include <stdlib.h>
@@ -9,25 +10,19 @@
 
 #include "bpf.h"
 #include "decode.h"
+#include "hsent.h"
 #include "linktype.h"
 #include "match.h"
 #include "wire.h"
 
 #define RCVBUF (8 << 20)     /* 1,000 answers in flight fit with room to spare */
 #define SEND_CHUNK 64
-#define NONE ((size_t)-1)
-
-struct slot {
-    uint64_t digest;
-    size_t head;             /* NONE: empty */
-};
 
 struct run {
     struct ps_sr *s;
     const struct ps_sr_opts *o;
     struct ps_wire w;
-    struct slot *table;
-    size_t mask;
+    struct ps_hsent hsent;
     struct ps_packet *reply, *query;
     struct ps_layer *subs;   /* 2 x 40: the decoder's room for IP options */
     size_t notans, noans;
@@ -58,16 +53,16 @@ int ps_sr_add(struct ps_sr *s, const uint8_t *frame, size_t len)
         !grow((void **)&s->q, &s->q_cap, s->nq + 1, sizeof *s->q))
         return -1;
     memcpy(s->tx + s->tx_len, frame, len);
-    s->q[s->nq++] = (struct ps_sr_query){.off = s->tx_len, .len = len, .next = NONE};
+    s->q[s->nq++] = (struct ps_sr_query){.off = s->tx_len, .len = len};
     s->tx_len += len;
     return 0;
 }
 
 void ps_sr_forget_answers(struct ps_sr *s)
 {
-    s->rx_len = s->nans = s->unmatched = s->sent = 0;
+    s->rx_len = s->nans = s->unmatched = s->sent = s->nunans = 0;
     for (size_t i = 0; i < s->nq; i++)
-        s->q[i].answered = s->q[i].pending = false;
+        s->q[i].answered = false;
 }
 
 void ps_sr_free(struct ps_sr *s)
@@ -76,6 +71,7 @@ void ps_sr_free(struct ps_sr *s)
     free(s->q);
     free(s->rx);
     free(s->ans);
+    free(s->unans);
     memset(s, 0, sizeof *s);
 }
 
@@ -92,29 +88,6 @@ static size_t first_layer(const struct run *r)
     return r->o->layer3 ? 1 : 0;
 }
 
-/* ---- the table of this round's requests, by digest ----------------------- */
-
-static struct slot *find_slot(struct run *r, uint64_t digest)
-{
-    for (size_t i = (size_t)digest & r->mask;; i = (i + 1) & r->mask)
-        if (r->table[i].head == NONE || r->table[i].digest == digest)
-            return &r->table[i];
-}
-
-static void table_reset(struct run *r)
-{
-    for (size_t i = 0; i <= r->mask; i++)
-        r->table[i].head = NONE;
-}
-
-static void table_add(struct run *r, size_t qi)
-{
-    struct slot *sl = find_slot(r, r->s->q[qi].digest);
-    sl->digest = r->s->q[qi].digest;
-    r->s->q[qi].next = sl->head; /* NONE when the slot was empty */
-    sl->head = qi;
-}
-
 /* ---- receiving ------------------------------------------------------------ */
 
 static void mark(struct run *r, char c)
@@ -129,39 +102,50 @@ static void mark(struct run *r, char c)
         r->marks[r->nmarks++] = c;
 }
 
-static bool keep_answer(struct run *r, size_t qi, const struct ps_wire_frame *f)
+/* Room for one more answer of len bytes, made before pairing it: a pair
+ * once made is kept. */
+static bool answer_room(struct ps_sr *s, size_t len)
 {
-    struct ps_sr *s = r->s;
-    if (!grow((void **)&s->rx, &s->rx_cap, s->rx_len + f->len, 1) ||
-        !grow((void **)&s->ans, &s->ans_cap, s->nans + 1, sizeof *s->ans))
-        return false;
+    return grow((void **)&s->rx, &s->rx_cap, s->rx_len + len, 1) &&
+           grow((void **)&s->ans, &s->ans_cap, s->nans + 1, sizeof *s->ans);
+}
+
+static void keep_answer(struct ps_sr *s, size_t qi, const struct ps_wire_frame *f)
+{
     memcpy(s->rx + s->rx_len, f->data, f->len);
     s->ans[s->nans++] = (struct ps_sr_answer){qi, s->rx_len, f->len, f->ts};
     s->rx_len += f->len;
-    return true;
+}
+
+struct asking {
+    struct run *r;
+    const struct ps_packet *reply;
+};
+
+static bool answers_query(void *ctx, size_t qi)
+{
+    struct asking *a = ctx;
+    const struct ps_sr_query *q = &a->r->s->q[qi];
+    size_t from = first_layer(a->r);
+    const struct ps_packet *query = decode_into(a->r, a->r->query, 1, a->r->s->tx + q->off, q->len);
+    return ps_answers(a->reply, from, query, from);
 }
 
 static void on_frame(struct run *r, const struct ps_wire_frame *f)
 {
     struct ps_sr *s = r->s;
     size_t from = first_layer(r);
-    const struct ps_packet *reply = decode_into(r, r->reply, 0, f->data, f->len);
-    if (reply->n > from) {
+    struct asking a = {r, decode_into(r, r->reply, 0, f->data, f->len)};
+    if (a.reply->n > from && answer_room(s, f->len)) {
         struct ps_hash h;
-        ps_hashret(reply, from, &h);
-        struct slot *sl = find_slot(r, ps_hash_digest(&h));
-        for (size_t qi = sl->head; qi != NONE; qi = s->q[qi].next) {
-            struct ps_sr_query *q = &s->q[qi];
-            if (!q->pending)
-                continue;
-            const struct ps_packet *query = decode_into(r, r->query, 1, s->tx + q->off, q->len);
-            if (!ps_answers(reply, from, query, from) || !keep_answer(r, qi, f))
-                continue;
+        ps_hashret(a.reply, from, &h);
+        size_t qi = ps_hsent_match(&r->hsent, ps_hash_digest(&h), r->o->multi, answers_query, &a);
+        if (qi != PS_HSENT_NONE) {
+            keep_answer(s, qi, f);
             mark(r, '*');
-            if (!q->answered)
+            if (!s->q[qi].answered)
                 r->noans++;
-            q->answered = true;
-            q->pending = r->o->multi; /* multi: it may be answered again */
+            s->q[qi].answered = true;
             return;
         }
     }
@@ -209,10 +193,15 @@ static bool send_round(struct run *r, const size_t *todo, size_t n, char *err, s
     size_t lens[SEND_CHUNK];
     size_t step = r->o->inter_ns > 0 ? 1 : SEND_CHUNK;
     static const struct timespec now_only = {0, 0};
+    size_t added = 0;
     for (size_t done = 0; done < n && !stopped(r);) {
         size_t k = n - done < step ? n - done : step;
         struct timespec t;
         clock_gettime(CLOCK_REALTIME, &t);
+        /* Into hsent as they go out, as Scapy does: an answer pairs only
+         * with what was sent before it. */
+        for (; added < done + k; added++)
+            ps_hsent_add(&r->hsent, todo[added], s->q[todo[added]].digest);
         for (size_t i = 0; i < k; i++) {
             struct ps_sr_query *q = &s->q[todo[done + i]];
             frames[i] = s->tx + q->off;
@@ -246,11 +235,7 @@ static bool send_round(struct run *r, const size_t *todo, size_t n, char *err, s
 static bool one_round(struct run *r, const size_t *todo, size_t n, char *err, size_t errcap)
 {
     FILE *out = r->o->out;
-    table_reset(r);
-    for (size_t i = 0; i < n; i++) {
-        r->s->q[todo[i]].pending = true;
-        table_add(r, todo[i]);
-    }
+    ps_hsent_reset(&r->hsent);
     if (r->o->verbose)
         fputs("Begin emission:\n", out);
     fflush(out);
@@ -271,11 +256,7 @@ static bool one_round(struct run *r, const size_t *todo, size_t n, char *err, si
     if (!ok)
         return false;
     struct timespec until = ps_wire_after(r->o->timeout_ns);
-    if (!all_answered(r) && !stopped(r) && !receive(r, &until, err, errcap))
-        return false;
-    for (size_t i = 0; i < n; i++)
-        r->s->q[todo[i]].pending = false;
-    return true;
+    return all_answered(r) || stopped(r) || receive(r, &until, err, errcap);
 }
 
 /* ---- the whole exchange ---------------------------------------------------- */
@@ -309,15 +290,12 @@ static bool open_capture(struct run *r, char *err, size_t errcap)
 static bool prepare(struct run *r)
 {
     struct ps_sr *s = r->s;
-    size_t size = 16;
-    while (size < 2 * s->nq)
-        size *= 2;
-    r->mask = size - 1;
-    r->table = malloc(size * sizeof *r->table);
+    if (ps_hsent_init(&r->hsent, s->nq) < 0)
+        return false;
     r->reply = malloc(sizeof *r->reply);
     r->query = malloc(sizeof *r->query);
     r->subs = malloc(2 * 40 * sizeof *r->subs);
-    if (!r->table || !r->reply || !r->query || !r->subs)
+    if (!r->reply || !r->query || !r->subs)
         return false;
     size_t from = first_layer(r);
     for (size_t i = 0; i < s->nq; i++) {
@@ -326,7 +304,7 @@ static bool prepare(struct run *r)
         struct ps_hash h;
         ps_hashret(p, from, &h);
         q->digest = ps_hash_digest(&h);
-        q->pending = q->answered = false;
+        q->answered = false;
     }
     return true;
 }
@@ -334,7 +312,7 @@ static bool prepare(struct run *r)
 static void finish(struct run *r)
 {
     ps_wire_close(&r->w);
-    free(r->table);
+    ps_hsent_free(&r->hsent);
     free(r->reply);
     free(r->query);
     free(r->subs);
@@ -358,8 +336,9 @@ int ps_sr_run(struct ps_sr *s, const struct ps_sr_opts *o, char *err, size_t err
         autostop = retry = -retry;
     while (ok && retry >= 0) {
         ok = one_round(&r, todo, n, err, errcap);
-        size_t left = 0;
-        for (size_t i = 0; i < n; i++)
+        /* Scapy's remain: bucket by bucket, leaving out multi's answered. */
+        size_t left = 0, in_hsent = ps_hsent_remain(&r.hsent, todo);
+        for (size_t i = 0; i < in_hsent; i++)
             if (!s->q[todo[i]].answered)
                 todo[left++] = todo[i];
         if (autostop && left > 0 && left != n)
@@ -376,6 +355,9 @@ int ps_sr_run(struct ps_sr *s, const struct ps_sr_opts *o, char *err, size_t err
                 s->unmatched + s->nans, s->nans, r.notans > r.noans ? r.notans - r.noans : 0);
     fflush(o->out);
     finish(&r);
-    free(todo);
+    /* The unanswered, in remain's order (Scapy's unans). */
+    free(s->unans);
+    s->unans = todo;
+    s->nunans = todo ? n : 0;
     return ok ? 0 : -1;
 }

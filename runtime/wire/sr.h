@@ -27,8 +27,6 @@ struct ps_sr_opts {
 struct ps_sr_query {
     size_t off, len;           /* the frame, in ps_sr.tx */
     uint64_t digest;           /* of its hashret() */
-    size_t next;               /* the next request with the same digest, this round */
-    bool pending;              /* sent this round, not answered yet */
     bool answered;
     struct timespec sent;      /* CLOCK_REALTIME, just before it left */
 };
@@ -48,6 +46,8 @@ struct ps_sr {
     size_t rx_len, rx_cap;
     struct ps_sr_answer *ans;  /* in the order they came */
     size_t nans, ans_cap;
+    size_t *unans;             /* the unanswered requests, in Scapy's order */
+    size_t nunans;
     size_t unmatched;          /* frames that came and answered nothing */
     size_t sent;               /* frames sent, every round */
     uint64_t drops;            /* frames the kernel could not queue */
