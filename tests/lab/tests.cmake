@@ -60,3 +60,8 @@ lab_test(peer-setup-fails ${LAB_RUN} ${LAB_DIR}/icmp_echo.pkt 3 --peer "exit 4")
 add_test(NAME lab/no-such-interface
          COMMAND sh -c "\"$0\" run -i ps-nosuch0 \"$1\"; [ $? = 3 ]" ${PKTSPEC_BIN}
                  ${LAB_DIR}/icmp_echo.pkt)
+# Answers pair with requests as Scapy's sr() pairs them: Scapy and pktspec
+# (run and the emitted probe) on the same ambiguous exchanges, in namespaces
+# the script makes.
+lab_test(pairing sh ${LAB_DIR}/pairing.sh ${PKTSPEC_BIN})
+set_tests_properties(lab/pairing PROPERTIES TIMEOUT 150)
