@@ -94,10 +94,19 @@ static const char *how_it_differs(const struct emit_rec *base, const struct emit
     return NULL;
 }
 
+static bool declares_layer(const struct ast_node *ast)
+{
+    for (size_t i = 0; i < ast->nkids; i++)
+        if (ast->kids[i]->kind == AST_LAYER)
+            return true;
+    return false;
+}
+
 /* The spec recorded with `name` set to `text`: 1; 0 when it does not run
- * with it, or runs far longer than base (a made-up count must not make
- * billions of frames), -1 when it does not compile again (a spec's
- * declared layers stay registered while the first compilation lives). */
+ * with it (the compiler rejects a value its fields cannot take), or runs
+ * far longer than base (a made-up count must not make billions of frames),
+ * -1 when it does not compile again (a spec's declared layers stay
+ * registered while the first compilation lives). */
 static int record_with(const struct emit_rec *base, const struct emit_source *src,
                        const char *name, const char *text, struct emit_rec *r)
 {
@@ -121,7 +130,7 @@ static int record_with(const struct emit_rec *base, const struct emit_source *sr
     free(errs);
     free(defs);
     if (!prog)
-        return -1;
+        return declares_layer(src->ast) ? -1 : 0;
     char *warn = NULL;
     size_t nwarn = 0;
     uint64_t bound = 16 * (uint64_t)(base->nframes + base->nevents + prog->nstmts) + 10000;

@@ -87,47 +87,6 @@ static void push_stmt(struct ps_stmt ***list, size_t *n, struct ps_stmt *st)
     (*list)[(*n)++] = st;
 }
 
-/* A -D value, read as the param's default is typed. */
-static bool define_value(const struct ps_value *def, const char *text, struct ps_value *out)
-{
-    char *end;
-    memset(out, 0, sizeof *out);
-    out->t = def->t;
-    switch (def->t) {
-    case PT_INT:
-        out->u = strtoull(text, &end, 0);
-        return *text && !*end && text[0] != '-';
-    case PT_BOOL:
-        out->u = strcmp(text, "true") == 0;
-        return out->u || strcmp(text, "false") == 0;
-    case PT_DUR: {
-        double x = strtod(text, &end);
-        double scale = strcmp(end, "us") == 0 ? 1e3 : strcmp(end, "ms") == 0 ? 1e6
-                     : strcmp(end, "s") == 0 || *end == '\0' ? 1e9 : strcmp(end, "m") == 0 ? 60e9
-                     : -1;
-        out->u = (uint64_t)(x * scale + 0.5);
-        return end != text && scale > 0 && x >= 0;
-    }
-    case PT_MAC:
-        return ps_parse_mac(text, out->addr);
-    case PT_IP4:
-        return ps_parse_ip4(text, out->addr);
-    case PT_IP6:
-        return ps_parse_ip6(text, out->addr);
-    case PT_PREFIX4:
-    case PT_PREFIX6: {
-        bool v6;
-        return ps_parse_prefix(text, out->addr, &out->prefix, &v6) &&
-               v6 == (def->t == PT_PREFIX6);
-    }
-    case PT_STR:
-        *out = ps_val_bytes(PT_STR, (const uint8_t *)text, strlen(text));
-        return true;
-    default:
-        return false;
-    }
-}
-
 static struct ps_stmt *param(struct sema *s, const struct ast_node *n)
 {
     struct ast_loc at = n->name_loc.line ? n->name_loc : n->loc;
@@ -146,21 +105,25 @@ static struct ps_stmt *param(struct sema *s, const struct ast_node *n)
         sema_expr_free(v);
         return NULL;
     }
+    const struct ps_define *define = NULL;
     for (size_t i = 0; i < s->ndefs; i++) {
         if (strcmp(s->defs[i].name, n->str) != 0)
             continue;
-        struct ps_value dv;
-        if (!define_value(&v->value, s->defs[i].value, &dv)) {
-            ps_diag_error(s->d, at, "-D %s=%s: param '%s' takes %s", n->str, s->defs[i].value,
-                          n->str, ps_type_name(v->value.t));
-            ps_val_release(&dv);
+        struct ps_value dv = {.t = PT_NONE};
+        char why[256];
+        const char *msg = sema_define_value(s, n->str, &v->value, s->defs[i].value, &dv, why,
+                                            sizeof why);
+        if (msg) {
+            ps_diag_error(s->d, at, "-D %s=%s: %s", n->str, s->defs[i].value, msg);
             continue;
         }
         ps_val_release(&v->value);
         v->value = dv;
+        define = &s->defs[i];
     }
     struct sema_sym *sym = bind(s, n->str, v->value.t, at);
     sym->is_param = true;
+    sema_known_bind(s, sym->slot, v, true, define);
     struct ps_stmt *st = new_stmt(S_BIND, n);
     st->slot = sym->slot;
     st->expr = v;
@@ -285,6 +248,7 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
         st = new_stmt(S_BIND, n);
         st->expr = v;
         st->slot = bind(s, t->str, v->type, t->loc)->slot;
+        sema_known_bind(s, st->slot, v, false, NULL);
         return st;
     }
     case AST_UNPACK: {
@@ -313,6 +277,7 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
                 continue;
             }
             st->slots[i] = bind(s, t->str, pair ? PT_PKTLIST : PT_ANY, t->loc)->slot;
+            sema_known_bind(s, st->slots[i], NULL, false, NULL);
         }
         return st;
     }
@@ -341,7 +306,11 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
         st->expr = it;
         struct ast_loc at = n->name_loc.line ? n->name_loc : n->loc;
         st->slot = bind(s, n->str, element_type(it->type), at)->slot;
+        sema_known_for(s, st->slot, it);
+        s->loop_depth++;
         block(s, n->kids[1], st);
+        s->loop_depth--;
+        sema_known_forget(s, st->slot);
         return st;
     }
     case AST_TEST:
@@ -426,6 +395,7 @@ static void lab_params(struct sema *s)
         st->expr->value = v;
         st->expr->type = v.t;
         push_stmt(&s->prog->stmts, &s->prog->nstmts, st);
+        sema_known_bind(s, sym->slot, st->expr, true, NULL);
     }
 }
 
@@ -459,6 +429,7 @@ struct ps_program *ps_compile(const struct ast_node *ast, struct ps_diag *d,
         s.prog->slot_names[s.syms[i].slot] = s.syms[i].name;
     }
     free(s.syms);
+    sema_known_free(&s);
     if (d->errors > before) {
         ps_program_free(s.prog);
         return NULL;

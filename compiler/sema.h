@@ -27,6 +27,22 @@ struct sema {
     /* The layer whose fields are being read, with its constant values so far:
      * ICMP's code names depend on its type (Scapy's MultiEnumField). */
     struct ps_layer *layer_ctx;
+    /* What the compiler knows of each slot's value (sema_known.c), indexed
+     * by slot; loop_depth > 0 inside a for body. */
+    struct sema_known *known;
+    size_t nknown;
+    int loop_depth;
+};
+
+/* A value known at compile time: a constant, a param's value (its default
+ * or -D), a name bound once to such a value outside loops, or what is made
+ * of them. `each`: a for loop's variable, which takes each element of v in
+ * turn. `define`: the -D option the value comes from ("-D ttl=300"). */
+struct sema_known {
+    bool known, each;
+    bool bound, varies; /* of a slot: bound before; may hold other values */
+    struct ps_value v;
+    const struct ps_define *define;
 };
 
 struct ps_loc sema_loc(struct ast_loc l);
@@ -48,5 +64,30 @@ void sema_free_declared(struct ps_proto *p);
 /* The registered layer closest to a misspelt name, or NULL. */
 const char *sema_suggest_layer(const char *name);
 int sema_field(struct sema *s, const struct ps_proto *p, const char *name, struct ast_loc at);
+
+/* sema_known.c. The value of e when the compiler knows it (release out->v
+ * after); false when it is known only at run time. */
+bool sema_known_value(struct sema *s, const struct ps_expr *e, struct sema_known *out);
+void sema_known_release(struct sema_known *k);
+/* Slot `slot` is bound to e (NULL: to what only the run knows). A param's
+ * value is e's, `define` the -D that set it; elsewhere a name keeps a known
+ * value only while it is bound once, outside loops. */
+void sema_known_bind(struct sema *s, int slot, const struct ps_expr *e, bool param,
+                     const struct ps_define *define);
+/* A for loop's variable takes each element of `it`, inside the loop only. */
+void sema_known_for(struct sema *s, int slot, const struct ps_expr *it);
+void sema_known_forget(struct sema *s, int slot);
+void sema_known_free(struct sema *s);
+/* e, given to field fi of p, checked as the run would coerce it
+ * (ps_coerce_field), whenever its value is known: the error at e. */
+void sema_check_field(struct sema *s, const struct ps_expr *e, const struct ps_proto *p, int fi);
+
+/* sema_define.c: the text of -D NAME=TEXT read as a value of param NAME,
+ * whose default is def: as the language reads a literal of def's type, a
+ * list's elements as its default's are (`[22,80]` or `22,80`), a string's
+ * text as it is or in one pair of quotes. Returns NULL, or why not
+ * (written into why). */
+const char *sema_define_value(struct sema *s, const char *name, const struct ps_value *def,
+                              const char *text, struct ps_value *out, char *why, size_t cap);
 
 #endif

@@ -138,26 +138,6 @@ static void unknown_name(struct sema *s, const struct ast_node *n, const struct 
         ps_diag_error(s->d, n->loc, "unknown name '%s'", n->str);
 }
 
-/* Checks a constant against the field it is given to, at its location. */
-static void check_constant(struct sema *s, const struct ps_expr *e, const struct ps_proto *p,
-                           int fi)
-{
-    if (e->kind != E_CONST)
-        return;
-    struct ps_tlayer *scratch = calloc(1, sizeof *scratch);
-    if (!scratch)
-        abort();
-    scratch->proto = p;
-    char err[256];
-    const char *msg = ps_coerce_field(scratch, fi, &e->value, err, sizeof err);
-    struct ast_loc at = {e->loc.line, e->loc.col, e->loc.line, e->loc.col};
-    if (msg)
-        ps_diag_error(s->d, at, "%s.%s: %s", p->name, p->fields[fi].name, msg);
-    ps_tfield_clear(&scratch->f[fi]);
-    free(scratch->sub[fi]);
-    free(scratch);
-}
-
 static struct ps_expr *fold_list(struct ps_expr *e, enum ps_type t)
 {
     for (size_t i = 0; i < e->nargs; i++)
@@ -279,12 +259,40 @@ static struct ps_expr *layer(struct sema *s, const struct ast_node *call, const 
     return e;
 }
 
-static bool check_option(struct sema *s, const struct ast_node *a, int opt, struct ps_expr *v)
+static bool check_option_value(struct sema *s, const struct ast_node *a, int opt,
+                               struct ps_value *x);
+
+/* An option's value, checked when the compiler knows it (a constant, a
+ * param...); a param's number where a time is expected becomes its
+ * seconds here, as a constant's does. */
+static bool check_option(struct sema *s, const struct ast_node *a, int opt, struct ps_expr **vp)
+{
+    struct ps_expr *v = *vp;
+    if (v->kind == E_CONST)
+        return check_option_value(s, a, opt, &v->value);
+    struct sema_known k;
+    if (!sema_known_value(s, v, &k) || k.each) {
+        sema_known_release(&k);
+        return true; /* known only when it runs */
+    }
+    enum ps_type was = k.v.t;
+    bool ok = check_option_value(s, a, opt, &k.v);
+    if (ok && k.v.t != was) {
+        struct ps_expr *c = sema_new_expr(E_CONST, a->kids[0]);
+        c->value = k.v;
+        c->type = k.v.t;
+        k.v = (struct ps_value){.t = PT_NONE};
+        sema_expr_free(v);
+        *vp = c;
+    }
+    sema_known_release(&k);
+    return ok;
+}
+
+static bool check_option_value(struct sema *s, const struct ast_node *a, int opt,
+                               struct ps_value *x)
 {
     enum ps_opt_type t = ps_opt_descs[opt].type;
-    if (v->kind != E_CONST)
-        return true; /* checked when it runs */
-    struct ps_value *x = &v->value;
     switch (t) {
     case OT_STR:
         if (x->t == PT_STR)
@@ -407,7 +415,7 @@ static struct ps_expr *call(struct sema *s, const struct ast_node *n,
         struct ps_expr *v = ps_opt_descs[opt].type == OT_PRN       ? prn_value(s, a->kids[0])
                             : ps_opt_descs[opt].type == OT_PATTERN ? pattern(s, a->kids[0])
                                                                    : sema_expr(s, a->kids[0]);
-        if (v && check_option(s, a, opt, v))
+        if (v && check_option(s, a, opt, &v))
             add_opt(e, opt, name_at(a), v);
         else
             sema_expr_free(v);
@@ -853,6 +861,6 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
         return NULL;
     }
     if (e)
-        check_constant(s, e, p, fi);
+        sema_check_field(s, e, p, fi);
     return e;
 }
