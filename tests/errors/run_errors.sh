@@ -4,7 +4,11 @@
 # to stderr exactly NAME.err (message, line, caret). It runs in this
 # directory with a relative path, so the paths in the .err files are bare.
 #   MODE check: BIN is pktspec, run as `BIN check NAME.pkt`
+#   MODE run: BIN is pktspec, run as `BIN run NAME.pkt --dry-run`: the same
+#     errors as check's, word for word, and nothing sent (one checker)
 #   MODE parse: BIN is the front-end driver, run as `BIN NAME.pkt`
+# NAME.defines, when present, holds -D options for check and run, one
+# NAME=VALUE a line (the value as a shell would pass it, quotes and all).
 # PKTSPEC_UPDATE_GOLDEN=1 rewrites the .err files instead (review the diff!).
 bin=$1 mode=$2
 shift 2
@@ -16,8 +20,14 @@ trap 'rm -f "$err"' EXIT
 failed=0
 for spec in "$@"; do
     golden=${spec%.pkt}.err
+    defines=${spec%.pkt}.defines
+    set --
+    if [ -f "$defines" ]; then
+        while IFS= read -r d; do set -- "$@" -D "$d"; done < "$defines"
+    fi
     case $mode in
-    check) "$bin" check "$spec" >/dev/null 2>"$err" ;;
+    check) "$bin" check "$spec" "$@" >/dev/null 2>"$err" ;;
+    run) "$bin" run "$spec" --dry-run "$@" >/dev/null 2>"$err" ;;
     parse) "$bin" "$spec" >/dev/null 2>"$err" ;;
     *) echo "unknown mode '$mode'"; exit 1 ;;
     esac

@@ -17,3 +17,23 @@ foreach(case ${ALL_ERROR_CASES})
   add_test(NAME errors/check/${name}
            COMMAND sh ${ERROR_TESTS}/run_errors.sh $<TARGET_FILE:pktspec> check ${name}.pkt)
 endforeach()
+
+# The same cases through `run --dry-run`: word for word the errors check
+# gives, exit 2, nothing sent. check and run share one checker, so
+# whatever run would reject before sending, check rejects (-D values too:
+# NAME.defines).
+foreach(case ${ALL_ERROR_CASES})
+  get_filename_component(name ${case} NAME_WE)
+  add_test(NAME errors/run/${name}
+           COMMAND sh ${ERROR_TESTS}/run_errors.sh $<TARGET_FILE:pktspec> run ${name}.pkt)
+endforeach()
+
+# -D values as users type them: lists ([a,b] and a,b), quoted strings.
+add_test(NAME errors/define-values
+         COMMAND sh ${ERROR_TESTS}/define_values.sh $<TARGET_FILE:pktspec>)
+
+# Every spec of the suite: check and run --dry-run agree on exit 2 and on
+# the errors; a spec check accepts is not a spec error at run time.
+add_test(NAME errors/check-agrees-with-run
+         COMMAND sh ${ERROR_TESTS}/check_agrees.sh $<TARGET_FILE:pktspec>
+                 ${CMAKE_SOURCE_DIR}/tests ${CMAKE_SOURCE_DIR}/specs)
