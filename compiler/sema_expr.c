@@ -182,6 +182,8 @@ static struct ps_expr *range(struct sema *s, const struct ast_node *n)
         }
         return constant(n, v);
     }
+    if ((lo->type != PT_INT && lo->type != PT_ANY) || (hi->type != PT_INT && hi->type != PT_ANY))
+        ps_diag_error(s->d, n->loc, "a range goes from an integer to an integer");
     struct ps_expr *e = sema_new_expr(E_RANGE, n);
     e->type = PT_RANGE;
     add_arg(e, lo);
