@@ -6,6 +6,8 @@
 #   MODE check: BIN is pktspec, run as `BIN check NAME.pkt`
 #   MODE run: BIN is pktspec, run as `BIN run NAME.pkt --dry-run`: the same
 #     errors as check's, word for word, and nothing sent (one checker)
+#   MODE emit: BIN is pktspec, run as `BIN emit NAME.pkt -o OUT.c`: the same
+#     errors, and no OUT.c
 #   MODE parse: BIN is the front-end driver, run as `BIN NAME.pkt`
 # NAME.defines, when present, holds -D options for check and run, one
 # NAME=VALUE a line (the value as a shell would pass it, quotes and all).
@@ -16,7 +18,8 @@ case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 cd "$(dirname "$0")" || exit 1
 [ $# -gt 0 ] || set -- *.pkt
 err=$(mktemp)
-trap 'rm -f "$err"' EXIT
+out=$(mktemp -u).c
+trap 'rm -f "$err" "$out"' EXIT
 failed=0
 for spec in "$@"; do
     golden=${spec%.pkt}.err
@@ -28,6 +31,7 @@ for spec in "$@"; do
     case $mode in
     check) "$bin" check "$spec" "$@" >/dev/null 2>"$err" ;;
     run) "$bin" run "$spec" --dry-run "$@" >/dev/null 2>"$err" ;;
+    emit) "$bin" emit "$spec" -o "$out" "$@" >/dev/null 2>"$err" ;;
     parse) "$bin" "$spec" >/dev/null 2>"$err" ;;
     *) echo "unknown mode '$mode'"; exit 1 ;;
     esac
@@ -35,7 +39,9 @@ for spec in "$@"; do
     if [ "${PKTSPEC_UPDATE_GOLDEN:-0}" = 1 ] && [ "$rc" -lt 128 ]; then
         cp "$err" "$golden"
     fi
-    if [ "$rc" -ge 128 ]; then
+    if [ -e "$out" ]; then
+        echo "FAIL: $spec: $out written"; rm -f "$out"; failed=1
+    elif [ "$rc" -ge 128 ]; then
         echo "FAIL: $spec: crashed (exit $rc)"; cat "$err"; failed=1
     elif [ "$rc" -ne 2 ]; then
         echo "FAIL: $spec: exit $rc, want 2"; cat "$err"; failed=1

@@ -28,6 +28,14 @@ foreach(case ${ALL_ERROR_CASES})
            COMMAND sh ${ERROR_TESTS}/run_errors.sh $<TARGET_FILE:pktspec> run ${name}.pkt)
 endforeach()
 
+# A bad -D value stops emit (and so build) too, with the same errors.
+file(GLOB DEFINE_ERROR_CASES CONFIGURE_DEPENDS ${ERROR_TESTS}/define-*.pkt)
+foreach(case ${DEFINE_ERROR_CASES})
+  get_filename_component(name ${case} NAME_WE)
+  add_test(NAME errors/emit/${name}
+           COMMAND sh ${ERROR_TESTS}/run_errors.sh $<TARGET_FILE:pktspec> emit ${name}.pkt)
+endforeach()
+
 # -D values as users type them: lists ([a,b] and a,b), quoted strings.
 add_test(NAME errors/define-values
          COMMAND sh ${ERROR_TESTS}/define_values.sh $<TARGET_FILE:pktspec>)
