@@ -365,6 +365,50 @@ static struct ps_expr *prn_value(struct sema *s, const struct ast_node *v)
     return NULL;
 }
 
+/* A type that is never a packet, a list or a text, whatever value it has:
+ * what the run refuses of it, it refuses of every value. */
+static bool scalar_type(enum ps_type t)
+{
+    return t == PT_INT || t == PT_BOOL || t == PT_DUR || t == PT_MAC || t == PT_IP4 ||
+           t == PT_IP6 || t == PT_PREFIX4 || t == PT_PREFIX6 || t == PT_RANGE || t == PT_PROTO;
+}
+
+/* A call's first argument (a method's object) that the run would refuse
+ * by its type, in the run's words (runtime/interp/actions.c). */
+static void check_call_arg(struct sema *s, const struct ast_node *n, const struct ps_expr *e)
+{
+    if (e->nargs == 0 || !scalar_type(e->args[0]->type))
+        return;
+    const char *t = ps_type_name(e->args[0]->type);
+    struct ast_loc first = n->nkids > 1 ? n->kids[1]->loc : n->loc;
+    switch (e->builtin) {
+    case B_LEN:
+        ps_diag_error(s->d, n->loc, "len() of %s", t);
+        break;
+    case B_HEXDUMP:
+        ps_diag_error(s->d, n->loc, "hexdump() of %s", t);
+        break;
+    case B_FRAGMENT:
+        ps_diag_error(s->d, n->loc, "fragment() takes a packet or a list of packets, not %s", t);
+        break;
+    case B_RDPCAP:
+        ps_diag_error(s->d, n->loc, "rdpcap takes a file name");
+        break;
+    case B_WRPCAP:
+        ps_diag_error(s->d, first, "wrpcap takes a file name first");
+        break;
+    case B_SUMMARY:
+    case B_SHOW:
+    case B_COMMAND:
+        ps_diag_error(s->d, n->loc, "%s() is a method of packets, not of %s",
+                      e->builtin == B_SUMMARY ? "summary" : e->builtin == B_SHOW ? "show"
+                                                                                  : "command", t);
+        break;
+    default:
+        break;
+    }
+}
+
 static struct ps_expr *call(struct sema *s, const struct ast_node *n,
                             const struct ps_builtin_desc *b, struct ps_expr *self)
 {
@@ -430,6 +474,7 @@ static struct ps_expr *call(struct sema *s, const struct ast_node *n,
                               "loop= would send forever: bound it with count=");
         }
     }
+    check_call_arg(s, n, e);
     if (b->id == B_RANDOM && npos == 0) {
         sema_expr_free(e);
         return random_value(s, n, NULL);
@@ -523,6 +568,11 @@ static struct ps_expr *attr_expr(struct sema *s, const struct ast_node *n)
     struct ps_expr *base = sema_expr(s, n->kids[0]);
     if (!base)
         return NULL;
+    if (scalar_type(base->type)) {
+        ps_diag_error(s->d, n->loc, "%s has no field '%s'", ps_type_name(base->type), n->str);
+        sema_expr_free(base);
+        return NULL;
+    }
     struct ps_expr *e = sema_new_expr(E_FIELD, n);
     add_arg(e, base);
     e->name = strdup(n->str);
