@@ -536,6 +536,32 @@ static const struct ps_proto *proto_name(const struct ast_node *n)
     return n->kind == AST_NAME ? ps_proto_find(n->str) : NULL;
 }
 
+/* A known list at a known index: out of range as the run would find it. */
+static void check_list_index(struct sema *s, const struct ps_expr *e)
+{
+    struct sema_known list, ix;
+    if (!sema_known_value(s, e->args[0], &list))
+        return;
+    if (!list.each && (list.v.t == PT_LIST || list.v.t == PT_TUPLE) &&
+        sema_known_value(s, e->args[1], &ix)) {
+        int64_t k = (int64_t)ix.v.u;
+        size_t n = list.v.obj->n;
+        if (!ix.each && ix.v.t == PT_INT &&
+            (k < 0 ? (uint64_t)-k > n : (uint64_t)k >= n)) {
+            struct ast_loc at = {e->loc.line, e->loc.col, e->loc.line, e->loc.col};
+            const struct ps_define *d = list.define ? list.define : ix.define;
+            if (d)
+                ps_diag_error(s->d, at, "-D %s=%s: index %lld is out of range (the list has %zu)",
+                              d->name, d->value, (long long)k, n);
+            else
+                ps_diag_error(s->d, at, "index %lld is out of range (the list has %zu)",
+                              (long long)k, n);
+        }
+        sema_known_release(&ix);
+    }
+    sema_known_release(&list);
+}
+
 static struct ps_expr *index_expr(struct sema *s, const struct ast_node *n)
 {
     struct ps_expr *base = sema_expr(s, n->kids[0]);
@@ -559,6 +585,7 @@ static struct ps_expr *index_expr(struct sema *s, const struct ast_node *n)
                       ps_type_name(ix->type));
     }
     add_arg(e, ix);
+    check_list_index(s, e);
     return e;
 }
 

@@ -110,6 +110,24 @@ bool sema_known_value(struct sema *s, const struct ps_expr *e, struct sema_known
             out->v = ps_val_int(PT_INT, e->op == PO_ADD ? a.v.u + b.v.u
                                         : e->op == PO_SUB ? a.v.u - b.v.u : a.v.u * b.v.u);
         return true;
+    case E_GETLAYER: /* list[i] */
+        if (e->proto || e->nargs != 2 || !sema_known_value(s, e->args[0], &a))
+            return false;
+        if (a.each || (a.v.t != PT_LIST && a.v.t != PT_TUPLE) ||
+            !sema_known_value(s, e->args[1], &b) || !known_int(&b) ||
+            ((int64_t)b.v.u < 0 ? (uint64_t) - (int64_t)b.v.u > a.v.obj->n
+                                : b.v.u >= a.v.obj->n)) {
+            sema_known_release(&a);
+            sema_known_release(&b);
+            return false;
+        }
+        out->known = true;
+        out->define = a.define ? a.define : b.define;
+        out->v = ps_val_retain(a.v.obj->items[(int64_t)b.v.u < 0
+                                                  ? a.v.obj->n - (size_t) - (int64_t)b.v.u
+                                                  : b.v.u]);
+        sema_known_release(&a);
+        return true;
     case E_NEG:
         if (!sema_known_value(s, e->args[0], &a))
             return false;
