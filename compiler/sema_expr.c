@@ -546,8 +546,7 @@ static void check_list_index(struct sema *s, const struct ps_expr *e)
         sema_known_value(s, e->args[1], &ix)) {
         int64_t k = (int64_t)ix.v.u;
         size_t n = list.v.obj->n;
-        if (!ix.each && ix.v.t == PT_INT &&
-            (k < 0 ? (uint64_t)-k > n : (uint64_t)k >= n)) {
+        if (!ix.each && ix.v.t == PT_INT && (k < 0 ? 0 - ix.v.u > n : ix.v.u >= n)) {
             struct ast_loc at = {e->loc.line, e->loc.col, e->loc.line, e->loc.col};
             const struct ps_define *d = list.define ? list.define : ix.define;
             if (d)

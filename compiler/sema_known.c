@@ -115,17 +115,15 @@ bool sema_known_value(struct sema *s, const struct ps_expr *e, struct sema_known
             return false;
         if (a.each || (a.v.t != PT_LIST && a.v.t != PT_TUPLE) ||
             !sema_known_value(s, e->args[1], &b) || !known_int(&b) ||
-            ((int64_t)b.v.u < 0 ? (uint64_t) - (int64_t)b.v.u > a.v.obj->n
-                                : b.v.u >= a.v.obj->n)) {
+            ((int64_t)b.v.u < 0 ? 0 - b.v.u > a.v.obj->n : b.v.u >= a.v.obj->n)) {
             sema_known_release(&a);
             sema_known_release(&b);
             return false;
         }
         out->known = true;
         out->define = a.define ? a.define : b.define;
-        out->v = ps_val_retain(a.v.obj->items[(int64_t)b.v.u < 0
-                                                  ? a.v.obj->n - (size_t) - (int64_t)b.v.u
-                                                  : b.v.u]);
+        out->v = ps_val_retain(
+            a.v.obj->items[(int64_t)b.v.u < 0 ? a.v.obj->n - (0 - b.v.u) : b.v.u]);
         sema_known_release(&a);
         return true;
     case E_NEG:
@@ -137,7 +135,7 @@ bool sema_known_value(struct sema *s, const struct ps_expr *e, struct sema_known
         }
         out->known = true;
         out->define = a.define;
-        out->v = ps_val_int(PT_INT, (uint64_t)(-(int64_t)a.v.u));
+        out->v = ps_val_int(PT_INT, 0 - a.v.u);
         return true;
     default:
         return false;
