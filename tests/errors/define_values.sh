@@ -38,4 +38,20 @@ printf '"x\n2\n' > "$tmp/h.out"
 expect "$tmp/h.out" string-param.pkt -D 'tag="x'
 printf 'two words\n9\n' > "$tmp/w.out"
 expect "$tmp/w.out" string-param.pkt -D 'tag=two words'
+
+# inter=gap with param gap = 1 (or -D gap=2): the capture's second frame is
+# that many seconds after the first, not nanoseconds.
+gap_of() {
+    python3 -c 'import struct,sys
+d=open(sys.argv[1],"rb").read()
+t1=struct.unpack_from("<II",d,24); n=struct.unpack_from("<I",d,32)[0]
+t2=struct.unpack_from("<II",d,40+n)
+print((t2[0]-t1[0])*1000000+t2[1]-t1[1])' "$1"
+}
+for g in 1 2; do
+    "$bin" run seconds-param.pkt --pcap "$tmp/gap.pcap" -D gap=$g >/dev/null 2>"$tmp/err" ||
+        { echo "FAIL: seconds-param.pkt -D gap=$g"; cat "$tmp/err"; failed=1; }
+    us=$(gap_of "$tmp/gap.pcap")
+    [ "$us" = "${g}000000" ] || { echo "FAIL: inter=gap with gap=$g: frames ${us} us apart"; failed=1; }
+done
 exit $failed
