@@ -115,6 +115,7 @@ static struct ps_stmt *param(struct sema *s, const struct ast_node *n)
                                             sizeof why);
         if (msg) {
             ps_diag_error(s->d, at, "-D %s=%s: %s", n->str, s->defs[i].value, msg);
+            ps_val_release(&dv);
             continue;
         }
         ps_val_release(&v->value);

@@ -209,8 +209,10 @@ static const char *list_value(struct sema *s, const char *name, const struct ps_
         free(one);
         ps_list_push(out, v);
         p = stop < end ? stop + 1 : end;
-        if (stop < end && p == end)
+        if (stop < end && p == end) {
+            ps_val_release(out);
             return copy(why, cap, "an element is missing after the last ','");
+        }
     }
     return NULL;
 }
