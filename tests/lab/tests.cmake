@@ -64,4 +64,6 @@ add_test(NAME lab/no-such-interface
 # (run and the emitted probe) on the same ambiguous exchanges, in namespaces
 # the script makes.
 lab_test(pairing sh ${LAB_DIR}/pairing.sh ${PKTSPEC_BIN})
-set_tests_properties(lab/pairing PROPERTIES TIMEOUT 150)
+# Its namespaces are named (ip netns), so no other lab test may run beside it:
+# their check for namespaces left behind would see these.
+set_tests_properties(lab/pairing PROPERTIES TIMEOUT 150 RUN_SERIAL TRUE)
