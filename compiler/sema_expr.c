@@ -818,8 +818,11 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
                          ? ps_enum_value_in(s->layer_ctx, fd, n->str, &u)
                          : ps_enum_value(fd, n->str, &u);
         if (named ||
-            (fd->flags && ps_flags_parse(fd, n->str, &u, &bad)))
-            return constant(n, ps_val_int(PT_INT, u));
+            (fd->flags && ps_flags_parse(fd, n->str, &u, &bad))) {
+            struct ps_value c = ps_val_int(PT_INT, u);
+            c.field = fd; /* written as a name: a failed expect shows names */
+            return constant(n, c);
+        }
         if (strcmp(n->str, "random") == 0)
             return random_value(s, n, NULL);
         if (s->in_pattern && ps_proto_find(n->str) == NULL) {
