@@ -480,7 +480,11 @@ static void print_field(struct interp *in, FILE *out, const struct ps_value *v)
         break;
     case PT_STR:
     case PT_BYTES:
-        if (f->kind != PS_K_BYTES && f->kind != PS_K_OPTIONS) {
+        if (f->kind == PS_K_LAYERS && f->chain && v->obj->len == 0) {
+            fputs("None", out); /* no record */
+            return;
+        }
+        if (f->kind != PS_K_BYTES && f->kind != PS_K_OPTIONS && f->kind != PS_K_LAYERS) {
             static const struct ps_field bytes_field = {.kind = PS_K_BYTES};
             f = &bytes_field;
         }
