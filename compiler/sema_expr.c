@@ -424,6 +424,10 @@ static struct ps_expr *call(struct sema *s, const struct ast_node *n,
         sema_expr_free(e);
         return random_value(s, n, NULL);
     }
+    if (b->id == B_LS && e->nargs == 1 && e->args[0]->type != PT_PROTO &&
+        e->args[0]->type != PT_PKT && e->args[0]->type != PT_ANY)
+        ps_diag_error(s->d, n->kids[1]->loc, "ls() takes a layer or a packet, as ls(IP) or "
+                      "ls(p), not %s", ps_type_name(e->args[0]->type));
     if (npos < b->min_args || npos > b->max_args) {
         if (b->min_args == b->max_args)
             ps_diag_error(s->d, n->loc, "%s() takes %d argument%s, not %d", b->name, b->min_args,

@@ -561,8 +561,13 @@ void interp_print_like(struct interp *in, FILE *out, const struct ps_value *v,
         return;
     }
     const char *name = v->t == PT_INT && v->field && named ? enum_name(v) : NULL;
+    bool text = v->t == PT_STR || v->t == PT_BYTES;
     if (name)
         fputs(name, out);
+    else if (text && like && like->t == PT_STR)
+        print_string(out, v);
+    else if (text && like && like->t == PT_BYTES)
+        print_bytes(out, v);
     else
         print_value(in, out, v, true);
 }

@@ -1,26 +1,36 @@
 #!/usr/bin/python3
-"""print() of every field of every layer of some packets, and ls() of some of
-them, against Scapy 2.5.0: the run case print-scapy (.pkt, .pcap, .out) is
-written by this script from what Scapy prints, never by hand.
+"""print(), ls() and a failed expect's "# got:" against Scapy 2.5.0: the run
+cases print-scapy (.pkt, .pcap, .out) and print-got (.pkt, .out) are written
+by this script from what Scapy prints, never by hand.
 
-  print_scapy.py --update            rewrites print-scapy.{pkt,pcap,out} here
+  print_scapy.py --update PKTSPEC    rewrites both cases here (print-got.out is
+                                     PKTSPEC's output, once its "# got:" lines
+                                     are Scapy's forms)
   print_scapy.py --check PKTSPEC     regenerates them from Scapy in a temporary
                                      folder: they must equal the checked-in ones,
-                                     and PKTSPEC's dry run of the spec must print
-                                     what Scapy printed (exit 77 without Scapy)
+                                     and PKTSPEC must print what Scapy printed
+                                     (exit 77 without Scapy)
 
 Scapy runs in an empty network namespace (unshare -n), with every Ether
 address given, so that it never resolves anything.
 
-Each case is one expression in the syntax Python and a spec share (a spec
-writes None as none and bytes b"..." as "..."; the script turns the one
-into the other). For each case the spec prints, and Scapy's str() gives:
-  - p[j].name for every field of every layer j of the packet as built from
+print-scapy: each case is one expression in the syntax Python and a spec
+share (a spec writes None as none and bytes b"..." as "..."; the script
+turns the one into the other). For each case the spec prints, and Scapy's
+str() gives:
+  - p[L].name for every field of every layer L of the packet as built from
     the expression (Scapy's values before building: None for what building
     computes, defaults with the upper layer's bindings);
   - the same for the packet as read back from print-scapy.pcap, into which
     the case's frame (below an Ether header when it has none) is written.
 ls() is compared for the cases in LS_CASES, built and read back.
+
+print-got: one failing expect a test, `expect p[L].name == RIGHT`; what it
+got must show in the form RIGHT is written in (docs/LANGUAGE.md): a flags
+field compared with letters as Scapy's str() of the FlagValue (0 when no
+flag is set), an enum field compared with a name as Scapy's i2repr (the
+name), a number as str(int), an address as str(), a string or bytes as the
+spec writes them. Each test's comment holds the form Scapy's value gives.
 """
 import contextlib
 import difflib
@@ -59,6 +69,25 @@ CASES = [
     "IP(src=%s, dst=%s)/UDP(sport=1234, dport=4789)/VXLAN(flags=8, vni=42)" % (A, B),
 ]
 LS_CASES = [0, 1, 5, 6, 8, 10, 11]
+GOT = "print-got"
+# (packet, layer, field, right side as written, how it is written)
+GOT_CASES = [
+    ("IP(src=%s, dst=%s)/TCP(flags=\"RA\")" % (A, B), "TCP", "flags", "SA", "name"),
+    ("IP(src=%s, dst=%s)/TCP(flags=\"RA\")" % (A, B), "TCP", "flags", "0x12", "number"),
+    ("IP(src=%s, dst=%s)/TCP(flags=0)" % (A, B), "TCP", "flags", "S", "name"),
+    ("IP(src=%s, dst=%s, flags=\"MF+DF\")" % (A, B), "IP", "flags", "DF", "name"),
+    ("IP(src=%s, dst=%s)/ICMP(type=0)" % (A, B), "ICMP", "type", "echo-request", "name"),
+    ("IP(src=%s, dst=%s)/ICMP(type=0)" % (A, B), "ICMP", "type", "8", "number"),
+    ("IP(src=%s, dst=%s)/ICMP(type=3, code=1)" % (A, B), "ICMP", "code", "port-unreachable",
+     "name"),
+    ("IP(src=%s, dst=%s)/ICMP(type=3, code=3)" % (A, B), "ICMP", "code", "1", "number"),
+    ("IP(src=%s, dst=%s)/TCP(dport=22)" % (A, B), "TCP", "dport", "http", "name"),
+    ("IP(src=%s, dst=%s, proto=17)" % (A, B), "IP", "proto", "tcp", "name"),
+    ("IP(src=%s, dst=%s)" % (A, B), "IP", "dst", "10.0.0.1", "addr"),
+    ("IPv6(src=\"2001:db8::1\", dst=\"2001:db8::2\")", "IPv6", "src", "::1", "addr"),
+    ("IP(src=%s, dst=%s)/Raw(load=\"hi\")" % (A, B), "Raw", "load", "\"bye\"", "str"),
+    ("IP(src=%s, dst=%s)/Raw(load=\"hi\")" % (A, B), "Raw", "load", "x\"00\"", "bytes"),
+]
 
 
 def spec_text(expr):
@@ -107,12 +136,79 @@ def scapy_part(out_dir):
                 spec.append("ls(%s)" % var)
                 with contextlib.redirect_stdout(out):
                     ns["ls"](pkt)
+    write_got(ns, out_dir)
     ns["wrpcap"](os.path.join(out_dir, NAME + ".pcap"),
                  [ns["Ether"](f) for f in frames])
     with open(os.path.join(out_dir, NAME + ".pkt"), "w") as fp:
         fp.write("\n".join(spec) + "\n")
     with open(os.path.join(out_dir, NAME + ".out"), "w") as fp:
         fp.write(out.getvalue())
+
+
+def spec_string(data):
+    """A spec's string literal of bytes (runtime/interp/actions.c print_string)."""
+    esc = {ord('"'): '\\"', ord("\\"): "\\\\", 10: "\\n", 9: "\\t", 13: "\\r"}
+    return '"' + "".join(esc.get(c, chr(c) if 0x20 <= c < 0x7f else "\\x%02x" % c)
+                         for c in data) + '"'
+
+
+def scapy_got(ns, layer, name, how):
+    """The text of what layer.name holds, in the form `how`."""
+    v = getattr(layer, name)
+    if how == "name" and isinstance(v, ns["FlagValue"]):
+        return str(v) if int(v) else "0"
+    if how == "name":
+        return layer.get_field(name).i2repr(layer, v)
+    if how == "number":
+        return str(int(v))
+    if how == "str":
+        return spec_string(bytes(v))
+    if how == "bytes":
+        return 'x"' + " ".join("%02x" % c for c in bytes(v)) + '"'
+    return str(v)
+
+
+def write_got(ns, out_dir):
+    spec = ["# Generated by print_scapy.py from what Scapy 2.5.0 holds: do not edit.",
+            "# A failed expect shows what it got in the form of the expectation's right",
+            "# side; each test's comment is that form of Scapy's value."]
+    for k, (expr, cls, name, right, how) in enumerate(GOT_CASES):
+        layer = eval(expr, ns)[ns[cls]]
+        spec += ["", "p%d = %s" % (k, spec_text(expr)),
+                 'test "%s.%s against %s" {' % (cls, name, how),
+                 "    # Scapy: " + scapy_got(ns, layer, name, how),
+                 "    expect p%d[%s].%s == %s" % (k, cls, name, right), "}"]
+    with open(os.path.join(out_dir, GOT + ".pkt"), "w") as fp:
+        fp.write("\n".join(spec) + "\n")
+
+
+def got_problems(pktspec, folder):
+    """Runs print-got.pkt in folder; returns (stdout, what differs from Scapy)."""
+    r = subprocess.run([pktspec, "run", GOT + ".pkt", "--dry-run"], cwd=folder,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    want = [line.strip()[len("# Scapy: "):]
+            for line in open(os.path.join(folder, GOT + ".pkt"))
+            if line.strip().startswith("# Scapy: ")]
+    got = [line[len("# got: "):] for line in r.stdout.splitlines() if line.startswith("# got: ")]
+    bad = []
+    if r.returncode != 1:
+        bad.append("pktspec exited %d, not 1: %s" % (r.returncode, r.stderr.strip()))
+    if len(got) != len(want):
+        bad.append("%d '# got:' lines for %d failed expects" % (len(got), len(want)))
+    bad += ["test %d got %r, Scapy's value in that form is %r" % (i + 1, g, w)
+            for i, (g, w) in enumerate(zip(got, want)) if g != w]
+    return r.stdout, bad
+
+
+def update(pktspec):
+    generate(HERE)
+    out, bad = got_problems(pktspec, HERE)
+    if bad:
+        sys.exit("\n".join(bad))
+    with open(os.path.join(HERE, GOT + ".out"), "w") as fp:
+        fp.write(out)
+    with open(os.path.join(HERE, GOT + ".status"), "w") as fp:
+        fp.write("1\n")
 
 
 def generate(out_dir):
@@ -145,13 +241,16 @@ def check(pktspec):
     status = 0
     with tempfile.TemporaryDirectory() as tmp:
         generate(tmp)
-        for ext in ("pkt", "out"):
-            mine = open(os.path.join(HERE, NAME + "." + ext)).read()
-            now = open(os.path.join(tmp, NAME + "." + ext)).read()
-            if mine != now:
-                print("%s.%s differs from what Scapy gives now: run print_scapy.py --update"
-                      % (NAME, ext))
+        for f in (NAME + ".pkt", NAME + ".out", GOT + ".pkt"):
+            if open(os.path.join(HERE, f)).read() != open(os.path.join(tmp, f)).read():
+                print("%s differs from what Scapy gives now: run print_scapy.py --update" % f)
                 status = 1
+        out, bad = got_problems(pktspec, tmp)
+        for line in bad:
+            print(line)
+            status = 1
+        print("%d failed expects' '# got:' against Scapy's values: %s"
+              % (len(GOT_CASES), "same" if not bad else "they differ"))
         if pcap_frames(os.path.join(HERE, NAME + ".pcap")) != \
                 pcap_frames(os.path.join(tmp, NAME + ".pcap")):
             print("%s.pcap differs from Scapy's frames: run print_scapy.py --update" % NAME)
@@ -175,8 +274,8 @@ def check(pktspec):
 def main():
     if len(sys.argv) == 3 and sys.argv[1] == "--scapy":
         scapy_part(sys.argv[2])
-    elif len(sys.argv) == 2 and sys.argv[1] == "--update":
-        generate(HERE)
+    elif len(sys.argv) == 3 and sys.argv[1] == "--update":
+        update(os.path.abspath(sys.argv[2]))
     elif len(sys.argv) == 3 and sys.argv[1] == "--check":
         check(os.path.abspath(sys.argv[2]))
     else:
