@@ -67,6 +67,13 @@ CASES = [
     'ARP(hwsrc="02:00:00:00:00:01", psrc=%s, pdst=%s)' % (A, B),
     'Dot1Q(vlan=10)/Raw(load=b"GET /\\r\\n")',
     "IP(src=%s, dst=%s)/UDP(sport=1234, dport=4789)/VXLAN(flags=8, vni=42)" % (A, B),
+    "IP(src=%s, dst=%s)/UDP(sport=53, dport=1234)/DNS(id=7, qr=1, qd=DNSQR(qname="
+    '"lab.example."), an=DNSRR(rrname="lab.example.", rdata="198.18.0.2")/DNSRR('
+    'rrname="lab.example.", type="AAAA", rdata="2001:db8::2"))' % (A, B),
+    "IP(src=%s, dst=%s)/ICMP(type=3, code=3)/IPerror(src=%s, dst=%s)/UDPerror(sport=1234, "
+    "dport=5)" % (B, A, A, B),
+    'Ether(dst="ff:ff:ff:ff:ff:ff", src="02:00:00:00:00:01")/ARP(op="who-has", '
+    'hwsrc="02:00:00:00:00:01", psrc=%s, pdst=%s)' % (A, B),
 ]
 LS_CASES = [0, 1, 5, 6, 8, 10, 11]
 GOT = "print-got"
