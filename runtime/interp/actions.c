@@ -560,11 +560,18 @@ void interp_print_like(struct interp *in, FILE *out, const struct ps_value *v,
             print_field(in, out, v);
         return;
     }
-    const char *name = v->t == PT_INT && v->field && named ? enum_name(v) : NULL;
     bool text = v->t == PT_STR || v->t == PT_BYTES;
-    if (name)
-        fputs(name, out);
-    else if (text && like && like->t == PT_STR)
+    if (v->t == PT_INT && v->field && named) {
+        /* Scapy's i2repr: the name, else the number (0x.. for an X-field). */
+        const char *name = enum_name(v);
+        struct ps_fval fv = {.set = true, .u = v->u};
+        char num[32];
+        if (!name && ps_format_value(v->field->multi ? &(struct ps_field){.kind = PS_K_UINT}
+                                                     : v->field, &fv, num, sizeof num) <
+                         (int)sizeof num)
+            name = num;
+        fputs(name ? name : "", out);
+    } else if (text && like && like->t == PT_STR)
         print_string(out, v);
     else if (text && like && like->t == PT_BYTES)
         print_bytes(out, v);

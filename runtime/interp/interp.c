@@ -262,16 +262,20 @@ static int compare_values(const struct ps_value *a, const struct ps_value *b, bo
 }
 
 /* Keeps what the left side of a comparison held (v), in the form of its
- * right side (like; NULL after matches), so that a failed expect can show
- * it beside what was expected. */
-static void describe_got(struct interp *in, const struct ps_value *v, const struct ps_value *like)
+ * right side (like, the value of expression `right`; NULL after matches),
+ * so that a failed expect can show it beside what was expected. */
+static void describe_got(struct interp *in, const struct ps_value *v, const struct ps_value *like,
+                         const struct ps_expr *right)
 {
     char *text = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&text, &len);
     if (!m)
         return;
-    interp_print_like(in, m, v, like);
+    struct ps_value as = like ? *like : (struct ps_value){.t = PT_NONE};
+    if (right && right->kind != E_CONST)
+        as.field = NULL; /* read from a field, not written as a name */
+    interp_print_like(in, m, v, like ? &as : NULL);
     fclose(m);
     snprintf(in->got, sizeof in->got, "%s", text ? text : "");
     free(text);
@@ -314,7 +318,7 @@ static struct ps_value binop(struct interp *in, const struct ps_expr *e)
     } else {
         bool ok;
         int c = compare_values(&l, &r, &ok);
-        describe_got(in, &l, &r);
+        describe_got(in, &l, &r, e->args[1]);
         if (!ok && e->op != PO_EQ && e->op != PO_NE)
             interp_error(in, e->loc, "%s and %s cannot be ordered", ps_type_name(l.t),
                          ps_type_name(r.t));
@@ -445,7 +449,7 @@ struct ps_value interp_eval(struct interp *in, const struct ps_expr *e)
         struct ps_value out = {.t = PT_WIRE};
         if (p.t != PT_WIRE) {
             out = ps_val_int(PT_BOOL, p.t == PT_PKT && interp_matches(in, &p, &pat, e->loc));
-            describe_got(in, &p, NULL);
+            describe_got(in, &p, NULL, NULL);
         }
         ps_val_release(&p);
         ps_val_release(&pat);

@@ -89,6 +89,8 @@ GOT_CASES = [
      "name"),
     ("IP(src=%s, dst=%s)/ICMP(type=3, code=3)" % (A, B), "ICMP", "code", "1", "number"),
     ("IP(src=%s, dst=%s)/TCP(dport=22)" % (A, B), "TCP", "dport", "http", "name"),
+    ("IP(src=%s, dst=%s)/TCP(dport=2)" % (A, B), "TCP", "dport", "http", "name"),
+    (ETHER[:-1] + ", type=0x1234)", "Ether", "type", "IPv4", "name"),
     ("IP(src=%s, dst=%s, proto=17)" % (A, B), "IP", "proto", "tcp", "name"),
     ("IP(src=%s, dst=%s)" % (A, B), "IP", "dst", "10.0.0.1", "addr"),
     ("IPv6(src=\"2001:db8::1\", dst=\"2001:db8::2\")", "IPv6", "src", "::1", "addr"),
