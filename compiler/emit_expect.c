@@ -573,7 +573,8 @@ static bool compile_load_compare(struct cx *c, const struct ps_expr *e, FILE *ou
     fprintf(out, "%spk_load_is(x, %zu, %d, %llu, %s, %s, %u, ", e->op == PO_NE ? "!" : "",
             r.call, r.side, (unsigned long long)r.pair, r.kind, site, r.from);
     ps_emit_cstr(out, v->obj->bytes, v->obj->len);
-    fprintf(out, ", %zu, %d)", v->obj->len, field == e->args[0]);
+    fprintf(out, ", %zu, %d)", v->obj->len,
+            field != e->args[0] ? 0 : v->t == PT_STR ? 2 : 1);
     return true;
 }
 

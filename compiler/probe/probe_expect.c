@@ -79,10 +79,11 @@ struct pk_result {
 };
 
 /* How a failed expect shows what it got: the left side of its last
- * comparison, as runtime/interp/actions.c prints values, or the packet of its
- * last `matches` as hex. */
+ * comparison, as runtime/interp/actions.c prints values (interp_print_like:
+ * bytes in the form of the right side, x".." or a string), or the packet of
+ * its last `matches` as hex. */
 enum pk_got_kind {
-    PK_GOT_NONE, PK_GOT_INT, PK_GOT_BOOL, PK_GOT_IP4, PK_GOT_MAC, PK_GOT_BYTES, PK_GOT_TEXT,
+    PK_GOT_NONE, PK_GOT_INT, PK_GOT_BOOL, PK_GOT_IP4, PK_GOT_MAC, PK_GOT_BYTES, PK_GOT_STRING,
     PK_GOT_PACKET, PK_GOT_IP6,
 };
 
@@ -105,7 +106,7 @@ struct pk_expect_ctx {
     int missing;                   /* r[L].f past the end of the frame */
     int got_kind;
     uint64_t got_u;
-    const uint8_t *got_bytes;      /* PK_GOT_BYTES, PK_GOT_TEXT, PK_GOT_PACKET */
+    const uint8_t *got_bytes;      /* PK_GOT_BYTES, PK_GOT_STRING, PK_GOT_PACKET */
     size_t got_len;
     struct pk_a16 got_a16;         /* PK_GOT_IP6 */
 };
@@ -171,7 +172,21 @@ static void pk_got_text(const struct pk_expect_ctx *x, char *out, size_t cap)
             PK_PUT("%s%02x", i ? " " : "", p[i]);
         PK_PUT("\"");
         break;
-    case PK_GOT_TEXT: PK_PUT("%.*s", (int)x->got_len, (const char *)p); break;
+    case PK_GOT_STRING: /* as a spec writes it (actions.c's print_string) */
+        PK_PUT("\"");
+        for (size_t i = 0; i < x->got_len; i++) {
+            uint8_t ch = p[i];
+            const char *esc = ch == '"' ? "\\\"" : ch == '\\' ? "\\\\" : ch == '\n' ? "\\n"
+                              : ch == '\t' ? "\\t" : ch == '\r' ? "\\r" : NULL;
+            if (esc)
+                PK_PUT("%s", esc);
+            else if (ch < 0x20 || ch >= 0x7f)
+                PK_PUT("\\x%02x", ch);
+            else
+                PK_PUT("%c", ch);
+        }
+        PK_PUT("\"");
+        break;
     case PK_GOT_PACKET:
         for (size_t i = 0; i < x->got_len; i++)
             PK_PUT("%02x", p[i]);
@@ -308,13 +323,15 @@ static int pk_load_is(struct pk_expect_ctx *x, size_t call, int side, size_t pai
 {
     struct pk_layers ls;
     int i = pk_find(x, call, side, pair, kind, site, &ls);
+    /* load_left: 0 the load is on the right (so bytes show as bytes), 1 on
+     * the left of bytes, 2 on the left of a string */
     if (!load_left)
-        pk_got_bytes(x, PK_GOT_TEXT, (const uint8_t *)s, n);
+        pk_got_bytes(x, PK_GOT_BYTES, (const uint8_t *)s, n);
     if (i < 0)
         return 0;
     size_t end = ls.end[i] < ls.len ? ls.end[i] : ls.len;
     size_t at = ls.off[i] + from < end ? ls.off[i] + from : end;
     if (load_left)
-        pk_got_bytes(x, PK_GOT_BYTES, ls.p + at, end - at);
+        pk_got_bytes(x, load_left == 2 ? PK_GOT_STRING : PK_GOT_BYTES, ls.p + at, end - at);
     return end - at == n && memcmp(ls.p + at, s, n) == 0;
 }
