@@ -84,7 +84,23 @@ struct pk_result {
  * its last `matches` as hex. */
 enum pk_got_kind {
     PK_GOT_NONE, PK_GOT_INT, PK_GOT_BOOL, PK_GOT_IP4, PK_GOT_MAC, PK_GOT_BYTES, PK_GOT_STRING,
-    PK_GOT_PACKET, PK_GOT_IP6,
+    PK_GOT_PACKET, PK_GOT_IP6, PK_GOT_NAMED,
+};
+
+/* The names a failed expect shows a field's value by when the spec compared
+ * it with a name (PK_GOT_NAMED, as interp_print_like): flag names, bit 0
+ * first ('+'-joined when `words`), or value names, a MultiEnumField's for
+ * the value (key) of the field they depend on; an unnamed value as a number,
+ * 0x.. when `hex`. */
+struct pk_name {
+    uint64_t key, value;
+    const char *name;
+};
+struct pk_names {
+    const char *const *flags;      /* NULL-ended; NULL for an enum */
+    int words, multi, hex;
+    const struct pk_name *names;
+    size_t n;
 };
 
 /* An IPv6 address as an expect compares it. */
@@ -109,6 +125,8 @@ struct pk_expect_ctx {
     const uint8_t *got_bytes;      /* PK_GOT_BYTES, PK_GOT_STRING, PK_GOT_PACKET */
     size_t got_len;
     struct pk_a16 got_a16;         /* PK_GOT_IP6 */
+    const struct pk_names *got_names; /* PK_GOT_NAMED */
+    uint64_t got_key;
 };
 
 /* A param's number or address (big-endian) in this run. */
@@ -129,6 +147,16 @@ static uint64_t pk_got(struct pk_expect_ctx *x, int kind, uint64_t v)
 {
     x->got_kind = kind;
     x->got_u = v;
+    return v;
+}
+
+static uint64_t pk_got_named(struct pk_expect_ctx *x, const struct pk_names *names,
+                             uint64_t key, uint64_t v)
+{
+    x->got_kind = PK_GOT_NAMED;
+    x->got_u = v;
+    x->got_names = names;
+    x->got_key = key;
     return v;
 }
 
@@ -187,6 +215,31 @@ static void pk_got_text(const struct pk_expect_ctx *x, char *out, size_t cap)
         }
         PK_PUT("\"");
         break;
+    case PK_GOT_NAMED: {
+        const struct pk_names *nm = x->got_names;
+        const char *name = NULL;
+        if (nm->flags) {
+            size_t nn = 0;
+            while (nm->flags[nn])
+                nn++;
+            if (!u)
+                PK_PUT("0"); /* no letter to show */
+            for (unsigned i = 0, first = 1; u; i++, u >>= 1) {
+                if (u & 1)
+                    PK_PUT("%s%s", !first && nm->words ? "+" : "", i < nn ? nm->flags[i] : "?");
+                first = first && !(u & 1);
+            }
+            break;
+        }
+        for (size_t i = 0; i < nm->n && !name; i++)
+            if (nm->names[i].value == u && (!nm->multi || nm->names[i].key == x->got_key))
+                name = nm->names[i].name;
+        if (name)
+            PK_PUT("%s", name);
+        else
+            PK_PUT(nm->hex ? "0x%llx" : "%llu", (unsigned long long)u);
+        break;
+    }
     case PK_GOT_PACKET:
         for (size_t i = 0; i < x->got_len; i++)
             PK_PUT("%02x", p[i]);
