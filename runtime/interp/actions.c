@@ -494,9 +494,7 @@ static void print_field(struct interp *in, FILE *out, const struct ps_value *v)
     case PT_LIST:
         if (f->kind != PS_K_LAYERS)
             break;
-        if (f->chain && v->obj->n == 0)
-            fputs("None", out);
-        fputs(f->chain ? "" : "[", out);
+        fputs(f->chain ? v->obj->n ? "" : "None" : "[", out);
         for (size_t i = 0; i < v->obj->n; i++) {
             fputs(i == 0 ? "" : f->chain ? " / " : ", ", out);
             print_packet(in, out, &v->obj->items[i], f->chain ? ps_summary : ps_repr,
@@ -561,17 +559,13 @@ void interp_print_like(struct interp *in, FILE *out, const struct ps_value *v,
         return;
     }
     bool text = v->t == PT_STR || v->t == PT_BYTES;
-    if (v->t == PT_INT && v->field && named) {
-        /* Scapy's i2repr: the name, else the number (0x.. for an X-field). */
-        const char *name = enum_name(v);
-        struct ps_fval fv = {.set = true, .u = v->u};
-        char num[32];
-        if (!name && ps_format_value(v->field->multi ? &(struct ps_field){.kind = PS_K_UINT}
-                                                     : v->field, &fv, num, sizeof num) <
-                         (int)sizeof num)
-            name = num;
-        fputs(name ? name : "", out);
-    } else if (text && like && like->t == PT_STR)
+    const char *name = v->t == PT_INT && v->field && named ? enum_name(v) : NULL;
+    if (name)
+        fputs(name, out);
+    else if (v->t == PT_INT && v->field && named) /* i2repr of a value with no name */
+        fprintf(out, v->field->hex && !v->field->multi ? "0x%llx" : "%llu",
+                (unsigned long long)v->u);
+    else if (text && like && like->t == PT_STR)
         print_string(out, v);
     else if (text && like && like->t == PT_BYTES)
         print_bytes(out, v);
