@@ -74,6 +74,10 @@ CASES = [
     "dport=5)" % (B, A, A, B),
     'Ether(dst="ff:ff:ff:ff:ff:ff", src="02:00:00:00:00:01")/ARP(op="who-has", '
     'hwsrc="02:00:00:00:00:01", psrc=%s, pdst=%s)' % (A, B),
+    'IPv6(src="2001:db8::1", dst="2001:db8::2")/IPv6ExtHdrHopByHop(options=[RouterAlert()])/'
+    "ICMPv6EchoReply(seq=3)",
+    "IP(src=%s, dst=%s, tos=0x10, id=7, flags=\"MF+DF\")/GRE(key_present=1, key=9, "
+    "proto=0x88b5)/Raw(load=b\"x\\\"y'\")" % (A, B),
 ]
 LS_CASES = [0, 1, 5, 6, 8, 10, 11]
 GOT = "print-got"
