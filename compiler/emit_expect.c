@@ -90,6 +90,7 @@ struct cx {
     struct ps_loc bad;         /* where compiling stopped */
     const char *why;
     const char *got_kind;      /* how the last value compiled prints (enum pk_got_kind) */
+    size_t nnames;             /* pk_names tables written */
 };
 
 static const char *layer_kind(const struct ps_proto *p)
@@ -412,6 +413,84 @@ static bool compile_value(struct cx *c, const struct ps_expr *e, FILE *out, bool
     return ok;
 }
 
+static void put_name(FILE *out, uint64_t key, const struct ps_enum *e)
+{
+    fprintf(out, "{%lluu, %lluu, ", (unsigned long long)key, (unsigned long long)e->value);
+    ps_emit_cstr(out, (const uint8_t *)e->name, strlen(e->name));
+    fputs("}, ", out);
+}
+
+/* The pk_names table of field f into c->pre; its name into name. */
+static void names_table(struct cx *c, const struct ps_field *f, char *name, size_t cap)
+{
+    size_t k = c->nnames++;
+    snprintf(name, cap, "&pk_names%zu_%zu", c->id, k);
+    int words = f->flags_list;
+    if (f->flags) {
+        fprintf(c->pre, "static const char *const pk_flags%zu_%zu[] = {", c->id, k);
+        for (size_t i = 0; f->flags[i]; i++) {
+            words |= strlen(f->flags[i]) != 1;
+            ps_emit_cstr(c->pre, (const uint8_t *)f->flags[i], strlen(f->flags[i]));
+            fputs(", ", c->pre);
+        }
+        fputs("NULL};\n", c->pre);
+    }
+    size_t n = 0;
+    fprintf(c->pre, "static const struct pk_name pk_name%zu_%zu[] = {", c->id, k);
+    for (const struct ps_enum_multi *m = f->multi; m && m->enums; m++)
+        for (const struct ps_enum *e = m->enums; e->name; e++, n++)
+            put_name(c->pre, m->key, e);
+    for (const struct ps_enum *e = f->multi ? NULL : f->enums; e && e->name; e++, n++)
+        put_name(c->pre, 0, e);
+    fputs("{0, 0, NULL}};\n", c->pre);
+    fprintf(c->pre, "static const struct pk_names pk_names%zu_%zu = {", c->id, k);
+    if (f->flags)
+        fprintf(c->pre, "pk_flags%zu_%zu", c->id, k);
+    else
+        fputs("NULL", c->pre);
+    fprintf(c->pre, ", %d, %d, %d, pk_name%zu_%zu, %zu};\n", words, f->multi != NULL, f->hex,
+            c->id, k, n);
+}
+
+/* The left side of a comparison with a name the spec wrote (a flags or enum
+ * field against SA or echo-reply): wrapped so that a failed expect shows it
+ * by name, as the interpreter does; NULL when it is not one. */
+static char *named_left(struct cx *c, const struct ps_expr *e, const char *left)
+{
+    const struct ps_expr *l = e->args[0], *r = e->args[1];
+    if (l->kind != E_FIELD || r->kind != E_CONST || !r->value.field || l->field < 0 ||
+        l->args[0]->kind != E_GETLAYER || !l->args[0]->proto)
+        return NULL;
+    const struct ps_field *f = &l->args[0]->proto->fields[l->field];
+    if (f->kind != PS_K_UINT || (!f->flags && !f->enums && !f->multi))
+        return NULL;
+    char *key = NULL;
+    if (f->multi) {
+        /* the value of the field the names depend on, read as l is */
+        struct ps_expr k = *l;
+        enum cx_type kt;
+        struct cref kr;
+        const char *kind = c->got_kind;
+        k.field = f->multi_on;
+        bool ok = compile_text(c, &k, &key, &kt, &kr) && kt == CX_INT;
+        c->got_kind = kind;
+        if (!ok) {
+            free(key);
+            return NULL;
+        }
+    }
+    char table[64], *text = NULL;
+    size_t len = 0;
+    names_table(c, f, table, sizeof table);
+    FILE *m = open_memstream(&text, &len);
+    if (!m)
+        abort();
+    fprintf(m, "pk_got_named(x, %s, %s, %s)", table, key ? key : "0", left);
+    fclose(m);
+    free(key);
+    return text;
+}
+
 /* A comparison of numbers, or of IPv6 addresses (memcmp's order, as the
  * interpreter compares addresses); a failed expect shows the left side,
  * as the interpreter does. */
@@ -430,10 +509,14 @@ static bool compile_compare(struct cx *c, const struct ps_expr *e, const char *o
     else if (ok && lt != CX_ADDR16 && (!lnum || !rnum))
         ok = refuse(c, (lnum ? e->args[1] : e->args[0])->loc,
                     "use answers or their bytes as a number");
+    char *named = ok && lt != CX_ADDR16 ? named_left(c, e, left) : NULL;
     if (ok && lt == CX_ADDR16)
         fprintf(out, "(pk_cmp16(pk_got16(x, %s), %s) %s 0)", left, right, op);
+    else if (named)
+        fprintf(out, "(%s %s %s)", named, op, right);
     else if (ok)
         fprintf(out, "(pk_got(x, %s, %s) %s %s)", got_kind, left, op, right);
+    free(named);
     free(left);
     free(right);
     return ok;
@@ -573,7 +656,8 @@ static bool compile_load_compare(struct cx *c, const struct ps_expr *e, FILE *ou
     fprintf(out, "%spk_load_is(x, %zu, %d, %llu, %s, %s, %u, ", e->op == PO_NE ? "!" : "",
             r.call, r.side, (unsigned long long)r.pair, r.kind, site, r.from);
     ps_emit_cstr(out, v->obj->bytes, v->obj->len);
-    fprintf(out, ", %zu, %d)", v->obj->len, field == e->args[0]);
+    fprintf(out, ", %zu, %d)", v->obj->len,
+            field != e->args[0] ? 0 : v->t == PT_STR ? 2 : 1);
     return true;
 }
 

@@ -479,6 +479,10 @@ static struct ps_expr *call(struct sema *s, const struct ast_node *n,
         sema_expr_free(e);
         return random_value(s, n, NULL);
     }
+    if (b->id == B_LS && e->nargs == 1 && e->args[0]->type != PT_PROTO &&
+        e->args[0]->type != PT_PKT && e->args[0]->type != PT_ANY)
+        ps_diag_error(s->d, n->kids[1]->loc, "ls() takes a layer or a packet, as ls(IP) or "
+                      "ls(p), not %s", ps_type_name(e->args[0]->type));
     if (npos < b->min_args || npos > b->max_args) {
         if (b->min_args == b->max_args)
             ps_diag_error(s->d, n->loc, "%s() takes %d argument%s, not %d", b->name, b->min_args,
@@ -904,8 +908,11 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
                          ? ps_enum_value_in(s->layer_ctx, fd, n->str, &u)
                          : ps_enum_value(fd, n->str, &u);
         if (named ||
-            (fd->flags && ps_flags_parse(fd, n->str, &u, &bad)))
-            return constant(n, ps_val_int(PT_INT, u));
+            (fd->flags && ps_flags_parse(fd, n->str, &u, &bad))) {
+            struct ps_value c = ps_val_int(PT_INT, u);
+            c.field = fd; /* written as a name: a failed expect shows names */
+            return constant(n, c);
+        }
         if (strcmp(n->str, "random") == 0)
             return random_value(s, n, NULL);
         if (s->in_pattern && ps_proto_find(n->str) == NULL) {

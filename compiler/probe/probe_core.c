@@ -643,8 +643,8 @@ static void pk_check_expect(struct pk_checks *c, size_t i)
     struct pk_expect_ctx x = {.res = c->res, .cur = c->cur, .pv = c->pv};
     /* helpers a spec may not need */
     (void)pk_nans, (void)pk_nunans, (void)pk_field, (void)pk_match, (void)pk_within,
-        (void)pk_some, (void)pk_load_is, (void)pk_got, (void)pk_field16, (void)pk_got16,
-        (void)pk_cmp16, (void)pk_pv, (void)pk_pv16;
+        (void)pk_some, (void)pk_load_is, (void)pk_got, (void)pk_got_named, (void)pk_field16,
+        (void)pk_got16, (void)pk_cmp16, (void)pk_pv, (void)pk_pv16;
     int ok = pk_expects[i].fn(&x) && !x.missing;
     if (x.error) {
         /* pktspec run stops here: r[L] of nothing, or of a layer r lacks */

@@ -79,11 +79,28 @@ struct pk_result {
 };
 
 /* How a failed expect shows what it got: the left side of its last
- * comparison, as runtime/interp/actions.c prints values, or the packet of its
- * last `matches` as hex. */
+ * comparison, as runtime/interp/actions.c prints values (interp_print_like:
+ * bytes in the form of the right side, x".." or a string), or the packet of
+ * its last `matches` as hex. */
 enum pk_got_kind {
-    PK_GOT_NONE, PK_GOT_INT, PK_GOT_BOOL, PK_GOT_IP4, PK_GOT_MAC, PK_GOT_BYTES, PK_GOT_TEXT,
-    PK_GOT_PACKET, PK_GOT_IP6,
+    PK_GOT_NONE, PK_GOT_INT, PK_GOT_BOOL, PK_GOT_IP4, PK_GOT_MAC, PK_GOT_BYTES, PK_GOT_STRING,
+    PK_GOT_PACKET, PK_GOT_IP6, PK_GOT_NAMED,
+};
+
+/* The names a failed expect shows a field's value by when the spec compared
+ * it with a name (PK_GOT_NAMED, as interp_print_like): flag names, bit 0
+ * first ('+'-joined when `words`), or value names, a MultiEnumField's for
+ * the value (key) of the field they depend on; an unnamed value as a number,
+ * 0x.. when `hex`. */
+struct pk_name {
+    uint64_t key, value;
+    const char *name;
+};
+struct pk_names {
+    const char *const *flags;      /* NULL-ended; NULL for an enum */
+    int words, multi, hex;
+    const struct pk_name *names;
+    size_t n;
 };
 
 /* An IPv6 address as an expect compares it. */
@@ -105,9 +122,11 @@ struct pk_expect_ctx {
     int missing;                   /* r[L].f past the end of the frame */
     int got_kind;
     uint64_t got_u;
-    const uint8_t *got_bytes;      /* PK_GOT_BYTES, PK_GOT_TEXT, PK_GOT_PACKET */
+    const uint8_t *got_bytes;      /* PK_GOT_BYTES, PK_GOT_STRING, PK_GOT_PACKET */
     size_t got_len;
     struct pk_a16 got_a16;         /* PK_GOT_IP6 */
+    const struct pk_names *got_names; /* PK_GOT_NAMED */
+    uint64_t got_key;
 };
 
 /* A param's number or address (big-endian) in this run. */
@@ -128,6 +147,16 @@ static uint64_t pk_got(struct pk_expect_ctx *x, int kind, uint64_t v)
 {
     x->got_kind = kind;
     x->got_u = v;
+    return v;
+}
+
+static uint64_t pk_got_named(struct pk_expect_ctx *x, const struct pk_names *names,
+                             uint64_t key, uint64_t v)
+{
+    x->got_kind = PK_GOT_NAMED;
+    x->got_u = v;
+    x->got_names = names;
+    x->got_key = key;
     return v;
 }
 
@@ -171,7 +200,46 @@ static void pk_got_text(const struct pk_expect_ctx *x, char *out, size_t cap)
             PK_PUT("%s%02x", i ? " " : "", p[i]);
         PK_PUT("\"");
         break;
-    case PK_GOT_TEXT: PK_PUT("%.*s", (int)x->got_len, (const char *)p); break;
+    case PK_GOT_STRING: /* as a spec writes it (actions.c's print_string) */
+        PK_PUT("\"");
+        for (size_t i = 0; i < x->got_len; i++) {
+            uint8_t ch = p[i];
+            const char *esc = ch == '"' ? "\\\"" : ch == '\\' ? "\\\\" : ch == '\n' ? "\\n"
+                              : ch == '\t' ? "\\t" : ch == '\r' ? "\\r" : NULL;
+            if (esc)
+                PK_PUT("%s", esc);
+            else if (ch < 0x20 || ch >= 0x7f)
+                PK_PUT("\\x%02x", ch);
+            else
+                PK_PUT("%c", ch);
+        }
+        PK_PUT("\"");
+        break;
+    case PK_GOT_NAMED: {
+        const struct pk_names *nm = x->got_names;
+        const char *name = NULL;
+        if (nm->flags) {
+            size_t nn = 0;
+            while (nm->flags[nn])
+                nn++;
+            if (!u)
+                PK_PUT("0"); /* no letter to show */
+            for (unsigned i = 0, first = 1; u; i++, u >>= 1) {
+                if (u & 1)
+                    PK_PUT("%s%s", !first && nm->words ? "+" : "", i < nn ? nm->flags[i] : "?");
+                first = first && !(u & 1);
+            }
+            break;
+        }
+        for (size_t i = 0; i < nm->n && !name; i++)
+            if (nm->names[i].value == u && (!nm->multi || nm->names[i].key == x->got_key))
+                name = nm->names[i].name;
+        if (name)
+            PK_PUT("%s", name);
+        else
+            PK_PUT(nm->hex ? "0x%llx" : "%llu", (unsigned long long)u);
+        break;
+    }
     case PK_GOT_PACKET:
         for (size_t i = 0; i < x->got_len; i++)
             PK_PUT("%02x", p[i]);
@@ -308,13 +376,15 @@ static int pk_load_is(struct pk_expect_ctx *x, size_t call, int side, size_t pai
 {
     struct pk_layers ls;
     int i = pk_find(x, call, side, pair, kind, site, &ls);
+    /* load_left: 0 the load is on the right (so bytes show as bytes), 1 on
+     * the left of bytes, 2 on the left of a string */
     if (!load_left)
-        pk_got_bytes(x, PK_GOT_TEXT, (const uint8_t *)s, n);
+        pk_got_bytes(x, PK_GOT_BYTES, (const uint8_t *)s, n);
     if (i < 0)
         return 0;
     size_t end = ls.end[i] < ls.len ? ls.end[i] : ls.len;
     size_t at = ls.off[i] + from < end ? ls.off[i] + from : end;
     if (load_left)
-        pk_got_bytes(x, PK_GOT_BYTES, ls.p + at, end - at);
+        pk_got_bytes(x, load_left == 2 ? PK_GOT_STRING : PK_GOT_BYTES, ls.p + at, end - at);
     return end - at == n && memcmp(ls.p + at, s, n) == 0;
 }

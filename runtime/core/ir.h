@@ -44,11 +44,18 @@ struct ps_obj;
 struct ps_value {
     enum ps_type t;
     uint64_t u;             /* INT, BOOL, DUR; RANGE: lo */
-    uint64_t hi;            /* RANGE: hi */
+    uint64_t hi;            /* RANGE: hi; INT read from a MultiEnumField: the value of
+                               the field its names depend on (ICMP code: the type) */
     uint8_t addr[16];       /* MAC, IP4, IP6, PREFIX*; */
     int prefix;
     const struct ps_proto *proto; /* PROTO */
     struct ps_obj *obj;     /* STR, BYTES, LIST, TUPLE, PKT, PKTLIST: shared, counted */
+    /* A value read from a packet's field (p[TCP].flags): that field (the
+     * variant in force), so that print() and a failed expect show it as
+     * Scapy does; NULL for every other value. A constant the compiler made
+     * of an enum name or flag letters holds the field too: it says how the
+     * spec wrote it. */
+    const struct ps_field *field;
 };
 
 /* ---- packet templates ---------------------------------------------------- */

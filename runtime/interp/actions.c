@@ -393,6 +393,17 @@ void interp_print_command(struct interp *in, FILE *out, const struct ps_value *v
     print_packet(in, out, v, ps_command, (struct ps_loc){0, 0});
 }
 
+/* ls(p): Scapy's ls(pkt) of the packet as the spec holds it (its first
+ * when it is a set), which Scapy has not built either: None for what
+ * building computes (len, chksum), defaults with the upper layer's
+ * bindings; a packet that came in, as it came. */
+static void ls_packet(struct interp *in, const struct ps_value *v)
+{
+    uint64_t rng = in->rng; /* draws nothing a --seed run would miss */
+    ps_tpkt_member(&v->obj->pkt, 0, &rng, &in->pkt);
+    ps_print_to(in->o->out, ps_ls_packet, &in->pkt);
+}
+
 static void print_packet_summary(struct interp *in, FILE *out, const struct ps_value *v,
                                  struct ps_loc loc)
 {
@@ -453,9 +464,113 @@ static void print_string(FILE *out, const struct ps_value *v)
 
 static void print_value(struct interp *in, FILE *out, const struct ps_value *v, bool nested);
 
+/* The value of a field as Scapy's str() of it: None, a FlagValue's letters,
+ * bytes as b'..', a list of layers as its elements' reprs, and a DNS record
+ * chain, which Scapy holds as one packet, as its summary. */
+static void print_field(struct interp *in, FILE *out, const struct ps_value *v)
+{
+    const struct ps_field *f = v->field;
+    char text[256];
+    struct ps_fval fv = {.set = true, .u = v->u};
+    switch (v->t) {
+    case PT_NONE:
+        fputs("None", out);
+        return;
+    case PT_INT:
+        break;
+    case PT_STR:
+    case PT_BYTES:
+        if (f->kind == PS_K_LAYERS && f->chain && v->obj->len == 0) {
+            fputs("None", out); /* no record */
+            return;
+        }
+        if (f->kind != PS_K_BYTES && f->kind != PS_K_OPTIONS && f->kind != PS_K_LAYERS) {
+            static const struct ps_field bytes_field = {.kind = PS_K_BYTES};
+            f = &bytes_field;
+        }
+        fv.bytes = v->obj->bytes;
+        fv.len = v->obj->len;
+        break;
+    case PT_LIST:
+        if (f->kind != PS_K_LAYERS)
+            break;
+        fputs(f->chain ? v->obj->n ? "" : "None" : "[", out);
+        for (size_t i = 0; i < v->obj->n; i++) {
+            fputs(i == 0 ? "" : f->chain ? " / " : ", ", out);
+            print_packet(in, out, &v->obj->items[i], f->chain ? ps_summary : ps_repr,
+                         (struct ps_loc){0, 0});
+        }
+        fputs(f->chain ? "" : "]", out);
+        return;
+    default:
+        break;
+    }
+    if (v->t != PT_INT && v->t != PT_STR && v->t != PT_BYTES) {
+        print_value(in, out, v, false); /* addresses: their text, as Scapy's */
+        return;
+    }
+    int n = ps_format_str(f, &fv, text, sizeof text);
+    if (n >= (int)sizeof text) {
+        char *big = malloc((size_t)n + 1);
+        if (big && ps_format_str(f, &fv, big, (size_t)n + 1) == n)
+            fputs(big, out);
+        free(big);
+        return;
+    }
+    fputs(text, out);
+}
+
 void interp_print_value(struct interp *in, FILE *out, const struct ps_value *v)
 {
-    print_value(in, out, v, false);
+    if (v->field)
+        print_field(in, out, v);
+    else
+        print_value(in, out, v, false);
+}
+
+/* An enum's name for v (a MultiEnumField's for the value v->hi holds of the
+ * field it depends on), or NULL. */
+static const char *enum_name(const struct ps_value *v)
+{
+    const struct ps_field *f = v->field;
+    if (!f->multi)
+        return f->enums ? ps_enum_name(f, v->u) : NULL;
+    for (const struct ps_enum_multi *m = f->multi; m->enums; m++)
+        if (m->key == v->hi)
+            for (const struct ps_enum *e = m->enums; e->name; e++)
+                if (e->value == v->u)
+                    return e->name;
+    return NULL;
+}
+
+void interp_print_like(struct interp *in, FILE *out, const struct ps_value *v,
+                       const struct ps_value *like)
+{
+    if (v->t == PT_PKT) {
+        interp_print_command(in, out, v); /* spec text: it can be pasted into a spec */
+        return;
+    }
+    bool named = like && like->t == PT_INT && like->field;
+    if (v->t == PT_INT && v->field && named && v->field->flags) {
+        if (v->u == 0)
+            fputc('0', out); /* no letter to show */
+        else
+            print_field(in, out, v);
+        return;
+    }
+    bool text = v->t == PT_STR || v->t == PT_BYTES;
+    const char *name = v->t == PT_INT && v->field && named ? enum_name(v) : NULL;
+    if (name)
+        fputs(name, out);
+    else if (v->t == PT_INT && v->field && named) /* i2repr of a value with no name */
+        fprintf(out, v->field->hex && !v->field->multi ? "0x%llx" : "%llu",
+                (unsigned long long)v->u);
+    else if (text && like && like->t == PT_STR)
+        print_string(out, v);
+    else if (text && like && like->t == PT_BYTES)
+        print_bytes(out, v);
+    else
+        print_value(in, out, v, true);
 }
 
 static void print_value(struct interp *in, FILE *out, const struct ps_value *v, bool nested)
@@ -749,8 +864,12 @@ struct ps_value interp_call(struct interp *in, const struct ps_expr *e)
         struct ps_value l = interp_eval(in, e->args[0]);
         if (l.t == PT_PROTO)
             ps_ls_print(in->o->out, l.proto);
-        else
-            interp_error(in, e->loc, "ls() takes a layer, as ls(IP)");
+        else if (l.t == PT_PKT)
+            ls_packet(in, &l);
+        else if (l.t == PT_WIRE && in->o->mode == PS_RUN_RECORD)
+            in->o->rec->refuse(in->o->rec->ctx, e->args[0]->loc, "print what came from the wire");
+        else if (l.t != PT_WIRE)
+            interp_error(in, e->loc, "ls() takes a layer or a packet, as ls(IP) or ls(p)");
         ps_val_release(&l);
         return none_value;
     }

@@ -6,6 +6,7 @@
 
 #include "addr.h"
 #include "coerce.h"
+#include "field_read.h"
 #include "interp_int.h"
 #include "report.h"
 
@@ -225,6 +226,7 @@ static struct ps_value read_field(struct interp *in, const struct ps_expr *e)
             out = sub_layers_value(t->layers[i], fi, base.obj);
         else
             out = field_value(t->layers[i], fi);
+        interp_field_read(in, &out, t, i, fi);
     }
     if (!found)
         interp_error(in, e->loc, "no layer of this packet has a field '%s'", e->name);
@@ -259,20 +261,21 @@ static int compare_values(const struct ps_value *a, const struct ps_value *b, bo
     return 1;
 }
 
-/* Keeps what the left side of a comparison held, so that a failed expect
- * can show it beside what was expected. */
-static void describe_got(struct interp *in, const struct ps_expr *what, const struct ps_value *v)
+/* Keeps what the left side of a comparison held (v), in the form of its
+ * right side (like, the value of expression `right`; NULL after matches),
+ * so that a failed expect can show it beside what was expected. */
+static void describe_got(struct interp *in, const struct ps_value *v, const struct ps_value *like,
+                         const struct ps_expr *right)
 {
     char *text = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&text, &len);
     if (!m)
         return;
-    (void)what;
-    if (v->t == PT_PKT)
-        interp_print_command(in, m, v); /* spec text: it can be pasted into a spec */
-    else
-        interp_print_value(in, m, v);
+    struct ps_value as = like ? *like : (struct ps_value){.t = PT_NONE};
+    if (right && right->kind != E_CONST)
+        as.field = NULL; /* read from a field, not written as a name */
+    interp_print_like(in, m, v, like ? &as : NULL);
     fclose(m);
     snprintf(in->got, sizeof in->got, "%s", text ? text : "");
     free(text);
@@ -315,7 +318,7 @@ static struct ps_value binop(struct interp *in, const struct ps_expr *e)
     } else {
         bool ok;
         int c = compare_values(&l, &r, &ok);
-        describe_got(in, e->args[0], &l);
+        describe_got(in, &l, &r, e->args[1]);
         if (!ok && e->op != PO_EQ && e->op != PO_NE)
             interp_error(in, e->loc, "%s and %s cannot be ordered", ps_type_name(l.t),
                          ps_type_name(r.t));
@@ -446,7 +449,7 @@ struct ps_value interp_eval(struct interp *in, const struct ps_expr *e)
         struct ps_value out = {.t = PT_WIRE};
         if (p.t != PT_WIRE) {
             out = ps_val_int(PT_BOOL, p.t == PT_PKT && interp_matches(in, &p, &pat, e->loc));
-            describe_got(in, e->args[0], &p);
+            describe_got(in, &p, NULL, NULL);
         }
         ps_val_release(&p);
         ps_val_release(&pat);

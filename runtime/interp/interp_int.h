@@ -66,7 +66,14 @@ struct ps_value live_send_call(struct interp *in, const struct ps_expr *e);
 struct ps_value live_sniff(struct interp *in, const struct ps_expr *e);
 /* Prints a packet as spec text that rebuilds it (command()). */
 void interp_print_command(struct interp *in, FILE *out, const struct ps_value *v);
-/* Prints a value as print() does. */
+/* Prints a value as print() does: a field's value as Scapy's str() of it
+ * (ps_value.field), any other in spec syntax. */
 void interp_print_value(struct interp *in, FILE *out, const struct ps_value *v);
+/* Prints what a failed expect got (v) in the form of what it was compared
+ * with (like, NULL after matches): a flags field compared with letters as
+ * letters, an enum field compared with a name as its name, anything else
+ * in spec syntax; a packet as command() text. */
+void interp_print_like(struct interp *in, FILE *out, const struct ps_value *v,
+                       const struct ps_value *like);
 
 #endif

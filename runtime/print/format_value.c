@@ -402,3 +402,69 @@ int ps_format_field(const struct ps_packet *pkt, size_t idx, const char *name, c
     }
     return ps_strbuf_result(&b);
 }
+
+/* Python's str() of a list of addresses held encoded, 4 or 16 bytes each:
+ * "['192.0.2.1', '192.0.2.2']". */
+static void put_addr_strs(struct ps_strbuf *b, const uint8_t *p, size_t n, size_t width)
+{
+    char text[46];
+    ps_strbuf_putc(b, '[');
+    for (size_t i = 0; i + width <= n; i += width) {
+        if (width == 4)
+            ps_format_ip4(p + i, text);
+        else
+            ps_format_ip6(p + i, text);
+        ps_strbuf_printf(b, "%s'%s'", i ? ", " : "", text);
+    }
+    ps_strbuf_putc(b, ']');
+}
+
+int ps_format_str(const struct ps_field *f, const struct ps_fval *v, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    char text[46];
+    switch (f->kind) {
+    case PS_K_UINT:
+        /* An enum's value is a plain int; only a FlagValue has a text. */
+        if (f->flags)
+            put_flags(&b, f->flags, f->flags_list, v->u);
+        else
+            put_dec(&b, v->u);
+        break;
+    case PS_K_MAC:
+        put_mac(&b, v->addr);
+        break;
+    case PS_K_IPV4:
+        put_ip4(&b, v->addr);
+        break;
+    case PS_K_IPV6:
+        /* The str Scapy holds: no Teredo or 6to4 note, which is i2repr's. */
+        ps_format_ip6(v->addr, text);
+        ps_strbuf_puts(&b, text);
+        break;
+    case PS_K_BYTES:
+        if (f->ipv4_list || f->ipv6_list)
+            put_addr_strs(&b, v->bytes, v->len, f->ipv4_list ? 4 : 16);
+        else
+            ps_put_pybytes(&b, v->bytes, v->len);
+        break;
+    case PS_K_OPTIONS:
+        /* A list of tuples, which i2repr prints as Python's str does. */
+        if (v->len == 0) {
+            ps_strbuf_puts(&b, "[]");
+        } else if (f->repr) {
+            struct ps_fval held = *v;
+            held.set = true;
+            put_value(&b, NULL, f, &held, 0);
+        } else {
+            ps_put_pybytes(&b, v->bytes, v->len);
+        }
+        break;
+    case PS_K_LAYERS:
+        /* A list of packets: its repr; a chain is a packet, whose str is its
+         * summary, which the caller has the packet for. */
+        ps_put_i2repr(&b, NULL, f, v);
+        break;
+    }
+    return ps_strbuf_result(&b);
+}

@@ -16,6 +16,12 @@ void ps_hexdump(FILE *out, const uint8_t *p, size_t len);
  * Python's repr of the text ('GET /\r\n'), a layer list as its reprs. */
 int ps_format_value(const struct ps_field *f, const struct ps_fval *v, char *out, size_t cap);
 
+/* Python's str() of the value Scapy's getattr gives for field f, what
+ * print(p[TCP].flags) prints: a FlagValue's letters ('SA', '' for none), an
+ * int in decimal (enum and X-fields too), an address's text, bytes as b'..',
+ * an address list as ['192.0.2.1'], TCP options as [('MSS', 1460)]. */
+int ps_format_str(const struct ps_field *f, const struct ps_fval *v, char *out, size_t cap);
+
 /* Python's str.isprintable() for one code point: what repr() of a str
  * leaves as it is (unicode_printable.c, generated). */
 bool ps_unicode_printable(uint32_t cp);

@@ -52,6 +52,13 @@ enum ps_held ps_held_value(struct ps_at at, size_t fi, struct ps_fval *v,
     /* The frame ended before this field: Scapy's default, None for an auto
      * number or string (an address shows the one the route gives). */
     f = ps_layer_field(l, fi);
+    int of = f->count_of ? ps_field_index(l->proto, f->count_of) : -1;
+    if (of >= 0) {
+        /* DNSRRCountField.i2h counts the records even before building. */
+        memset(v, 0, sizeof *v);
+        v->u = l->v[of].set ? l->v[of].nsub : l->proto->fields[of].def_sub ? 1 : 0;
+        return PS_HELD_VALUE;
+    }
     if (f->is_auto && (f->kind == PS_K_UINT || f->kind == PS_K_BYTES))
         return PS_HELD_NONE;
     if (at.pkt)

@@ -6,3 +6,9 @@ foreach(case ${RUN_CASES})
   add_test(NAME run/${name}
            COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/run_case.sh $<TARGET_FILE:pktspec> ${name})
 endforeach()
+# print-scapy.{pkt,pcap,out} regenerated from Scapy now must not have drifted,
+# and pktspec must print what Scapy prints (skipped without Scapy).
+add_test(NAME run/print-scapy-live
+         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/print_scapy.py --check
+                 $<TARGET_FILE:pktspec>)
+set_tests_properties(run/print-scapy-live PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
