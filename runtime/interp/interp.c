@@ -41,35 +41,6 @@ bool interp_truth(const struct ps_value *v)
     }
 }
 
-/* The layers of a packet value from layer `from` on, as Scapy's p[TCP]. */
-static struct ps_value sub_packet(const struct ps_value *v, size_t from)
-{
-    struct ps_value out = ps_val_pkt_copy(v);
-    struct ps_tpkt *t = &out.obj->pkt;
-    if (from == 0)
-        return out;
-    /* Keep the layers that stay; their frame reference rides on layer 0. */
-    struct ps_obj *owner = t->layers[0]->f[0].keep;
-    if (owner)
-        owner->refs++;
-    struct ps_value dropped = {.t = PT_PKT, .obj = ps_obj_new(PT_PKT)};
-    for (size_t i = 0; i < from; i++)
-        dropped.obj->pkt.layers[dropped.obj->pkt.n++] = t->layers[i];
-    memmove(t->layers, t->layers + from, (t->n - from) * sizeof *t->layers);
-    t->n -= from;
-    ps_val_release(&dropped);
-    if (owner) {
-        struct ps_tfield *f0 = &t->layers[0]->f[0];
-        if (f0->keep) {
-            struct ps_value k = {.t = PT_PKT, .obj = owner};
-            ps_val_release(&k);
-        } else {
-            f0->keep = owner;
-        }
-    }
-    return out;
-}
-
 /* In a recording, ans[k] is a pair, and pair[0] and pair[1] its request
  * and its answer; anything else of the wire stays as it is. */
 static struct ps_value wire_item(struct interp *in, struct ps_value base, const struct ps_expr *e)
@@ -106,19 +77,15 @@ static struct ps_value get_layer(struct interp *in, const struct ps_expr *e)
         else
             out = ps_val_retain(base.obj->items[k < 0 ? (int64_t)base.obj->n + k : k]);
     } else if (base.t == PT_PKT) {
-        struct ps_tpkt *t = &base.obj->pkt;
-        long at = -1;
         if (ix.t == PT_PROTO)
-            at = ps_tpkt_find(t, ix.proto);
-        else if (ix.t == PT_INT && ix.u < t->n)
-            at = (long)ix.u;
-        if (at < 0) {
+            out = interp_getlayer(&base, ix.proto, 1);
+        else if (ix.t == PT_INT && ix.u < base.obj->pkt.n)
+            out = interp_layer_at(&base, (size_t)ix.u);
+        if (out.t == PT_NONE) {
             if (ix.t == PT_PROTO)
                 interp_error(in, e->loc, "layer [%s] not found", ix.proto->name);
             else
                 interp_error(in, e->loc, "layer [%lld] not found", (long long)ix.u);
-        } else {
-            out = sub_packet(&base, (size_t)at);
         }
     } else if (base.t == PT_NONE) {
         interp_error(in, e->loc, "no packet here (none): nothing to index");
@@ -160,6 +127,23 @@ const struct ps_field *interp_field_shape(const struct ps_tlayer *l, int fi)
     return ps_layer_field(&one, (size_t)fi);
 }
 
+/* A field whose value is not what it holds (a DNS name, rdata), as Scapy
+ * holds it: the proto table's value_of says. */
+static struct ps_value typed_value(const struct ps_tlayer *t, int fi, const struct ps_field *fd)
+{
+    struct ps_layer l;
+    struct ps_fval out;
+    uint8_t buf[1100];
+    struct ps_value v = none_value;
+    interp_layer_of(t, &l);
+    enum ps_kind kind = fd->value_of(&l, (size_t)fi, &l.v[fi], &out, buf, sizeof buf);
+    if (kind == PS_K_BYTES)
+        return ps_val_bytes(PT_BYTES, out.bytes, out.len);
+    v.t = kind == PS_K_IPV4 ? PT_IP4 : PT_IP6;
+    memcpy(v.addr, out.addr, kind == PS_K_IPV4 ? 4 : 16);
+    return v;
+}
+
 static struct ps_value field_value(const struct ps_tlayer *l, int fi)
 {
     const struct ps_field *fd = interp_field_shape(l, fi);
@@ -182,6 +166,8 @@ static struct ps_value field_value(const struct ps_tlayer *l, int fi)
     } else if (f->src != FS_CONST) {
         return v; /* a set or a random value has no single value */
     }
+    if (fd->value_of)
+        return typed_value(l, fi, fd);
     switch (fd->kind) {
     case PS_K_UINT:
         return ps_val_int(PT_INT, one.u);
@@ -305,7 +291,7 @@ static struct ps_value binop(struct interp *in, const struct ps_expr *e)
                 interp_error(in, e->loc, "'in' asks whether a layer is in a packet");
             out = ps_val_int(PT_BOOL, 0);
         } else {
-            out = ps_val_int(PT_BOOL, ps_tpkt_find(&r.obj->pkt, l.proto) >= 0);
+            out = ps_val_int(PT_BOOL, interp_haslayer(&r.obj->pkt, l.proto));
         }
     } else if (e->op == PO_ADD || e->op == PO_SUB || e->op == PO_MUL) {
         if (l.t != PT_INT || r.t != PT_INT)

@@ -58,6 +58,17 @@ struct ps_value interp_method(struct interp *in, const struct ps_expr *e);
  * variant (ps_field.variant: ARP's psrc may be an IPv6 address or bytes),
  * else the table's field. */
 const struct ps_field *interp_field_shape(const struct ps_tlayer *l, int fi);
+/* Scapy's getlayer(p, nb): the nb-th layer of class p (1: the first), in
+ * the packet or in a field that holds layers (DNS records, IP options);
+ * PT_NONE when there is none. A layer of the stack comes with the layers
+ * above it, an element of a field with the elements after it when Scapy
+ * chains them (DNS records). */
+struct ps_value interp_getlayer(const struct ps_value *v, const struct ps_proto *p, unsigned nb);
+bool interp_haslayer(const struct ps_tpkt *t, const struct ps_proto *p);
+/* The layers of a packet value from layer `from` on, as Scapy's p[2]. */
+struct ps_value interp_layer_at(const struct ps_value *v, size_t from);
+/* A template layer of constants as a layer, its lists of layers with it. */
+void interp_layer_of(const struct ps_tlayer *t, struct ps_layer *out);
 /* Whether a packet matches a pattern template (layers in order, gaps allowed). */
 bool interp_matches(struct interp *in, const struct ps_value *pkt, const struct ps_value *pat,
                     struct ps_loc loc);

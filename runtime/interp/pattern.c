@@ -19,8 +19,7 @@ static enum ps_match cannot(struct ps_match_why *why, const struct ps_layer *l, 
     return PS_MATCH_CANNOT;
 }
 
-/* A template layer of constants as a layer (its lists of sub-layers too). */
-static void layer_of(const struct ps_tlayer *t, struct ps_layer *out)
+void interp_layer_of(const struct ps_tlayer *t, struct ps_layer *out)
 {
     ps_layer_init(out, t->proto);
     for (size_t f = 0; f < t->proto->nfields && f < PS_MAX_FIELDS; f++) {
@@ -213,7 +212,7 @@ enum ps_match ps_pattern_match(const struct ps_tpkt *got, const struct ps_tpkt *
             at++;
         if (at == got->n)
             return PS_MATCH_NO;
-        layer_of(got->layers[at++], &l);
+        interp_layer_of(got->layers[at++], &l);
         for (size_t fi = 0; fi < wl->proto->nfields; fi++) {
             enum ps_match m = field_matches(&l, wl, fi, why);
             if (m != PS_MATCH_YES)
