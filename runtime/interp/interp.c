@@ -97,7 +97,6 @@ static struct ps_value get_layer(struct interp *in, const struct ps_expr *e)
     return out;
 }
 
-/* A field's value: as given, or its default; an auto field not given is none. */
 /* A field that holds layers (IP options, DNS records): a list of one-layer
  * packets, so `r[DNS].an[0].rdata` reads as in Scapy. */
 static struct ps_value sub_layers_value(const struct ps_tlayer *l, int fi, struct ps_obj *owner)
@@ -112,80 +111,6 @@ static struct ps_value sub_layers_value(const struct ps_tlayer *l, int fi, struc
         ps_list_push(&list, p);
     }
     return list;
-}
-
-const struct ps_field *interp_field_shape(const struct ps_tlayer *l, int fi)
-{
-    const struct ps_field *fd = &l->proto->fields[fi];
-    if (!fd->variant)
-        return fd;
-    struct ps_layer one;
-    ps_layer_init(&one, l->proto);
-    for (size_t j = 0; j < l->proto->nfields && j < PS_MAX_FIELDS; j++)
-        if (l->f[j].src == FS_CONST)
-            one.v[j] = l->f[j].one;
-    return ps_layer_field(&one, (size_t)fi);
-}
-
-/* A field whose value is not what it holds (a DNS name, rdata), as Scapy
- * holds it: the proto table's value_of says. */
-static struct ps_value typed_value(const struct ps_tlayer *t, int fi, const struct ps_field *fd)
-{
-    struct ps_layer l;
-    struct ps_fval out;
-    uint8_t buf[1100];
-    struct ps_value v = none_value;
-    interp_layer_of(t, &l);
-    enum ps_kind kind = fd->value_of(&l, (size_t)fi, &l.v[fi], &out, buf, sizeof buf);
-    if (kind == PS_K_BYTES)
-        return ps_val_bytes(PT_BYTES, out.bytes, out.len);
-    v.t = kind == PS_K_IPV4 ? PT_IP4 : PT_IP6;
-    memcpy(v.addr, out.addr, kind == PS_K_IPV4 ? 4 : 16);
-    return v;
-}
-
-static struct ps_value field_value(const struct ps_tlayer *l, int fi)
-{
-    const struct ps_field *fd = interp_field_shape(l, fi);
-    const struct ps_tfield *f = &l->f[fi];
-    struct ps_value v = none_value;
-    struct ps_fval one = f->one;
-    if (f->src == FS_UNSET) {
-        if (fd->is_auto)
-            return v;
-        memset(&one, 0, sizeof one);
-        one.u = fd->def;
-        if (fd->def_text) {
-            if (fd->kind == PS_K_MAC)
-                ps_parse_mac(fd->def_text, one.addr);
-            else if (fd->kind == PS_K_IPV4)
-                ps_parse_ip4(fd->def_text, one.addr);
-            else if (fd->kind == PS_K_IPV6)
-                ps_parse_ip6(fd->def_text, one.addr);
-        }
-    } else if (f->src != FS_CONST) {
-        return v; /* a set or a random value has no single value */
-    }
-    if (fd->value_of)
-        return typed_value(l, fi, fd);
-    switch (fd->kind) {
-    case PS_K_UINT:
-        return ps_val_int(PT_INT, one.u);
-    case PS_K_MAC:
-        v.t = PT_MAC;
-        memcpy(v.addr, one.addr, 6);
-        return v;
-    case PS_K_IPV4:
-        v.t = PT_IP4;
-        memcpy(v.addr, one.addr, 4);
-        return v;
-    case PS_K_IPV6:
-        v.t = PT_IP6;
-        memcpy(v.addr, one.addr, 16);
-        return v;
-    default:
-        return ps_val_bytes(PT_BYTES, one.bytes, one.len);
-    }
 }
 
 static struct ps_value read_field(struct interp *in, const struct ps_expr *e)
@@ -210,7 +135,7 @@ static struct ps_value read_field(struct interp *in, const struct ps_expr *e)
         if (t->layers[i]->proto->fields[fi].kind == PS_K_LAYERS && t->layers[i]->sub[fi])
             out = sub_layers_value(t->layers[i], fi, base.obj);
         else
-            out = field_value(t->layers[i], fi);
+            out = interp_field_value(t->layers[i], fi);
     }
     if (!found)
         interp_error(in, e->loc, "no layer of this packet has a field '%s'", e->name);

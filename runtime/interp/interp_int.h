@@ -69,6 +69,13 @@ bool interp_haslayer(const struct ps_tpkt *t, const struct ps_proto *p);
 struct ps_value interp_layer_at(const struct ps_value *v, size_t from);
 /* A template layer of constants as a layer, its lists of layers with it. */
 void interp_layer_of(const struct ps_tlayer *t, struct ps_layer *out);
+/* Field fi of l as Scapy holds it (its default when unset); false when
+ * that is None: an auto field not computed, a conditional field not there. */
+bool interp_field_held(const struct ps_layer *l, size_t fi, struct ps_fval *out);
+/* Field fi of a layer as a run-time value, as reading it in Scapy gives
+ * it: an address, a name's text (ps_field.value_of); none for None and
+ * for a field that stands for a set. */
+struct ps_value interp_field_value(const struct ps_tlayer *t, int fi);
 /* Whether a packet matches a pattern template (layers in order, gaps allowed). */
 bool interp_matches(struct interp *in, const struct ps_value *pkt, const struct ps_value *pat,
                     struct ps_loc loc);

@@ -19,50 +19,6 @@ static enum ps_match cannot(struct ps_match_why *why, const struct ps_layer *l, 
     return PS_MATCH_CANNOT;
 }
 
-void interp_layer_of(const struct ps_tlayer *t, struct ps_layer *out)
-{
-    ps_layer_init(out, t->proto);
-    for (size_t f = 0; f < t->proto->nfields && f < PS_MAX_FIELDS; f++) {
-        if (t->f[f].src != FS_CONST)
-            continue;
-        out->v[f] = t->f[f].one;
-        if (t->sub[f]) {
-            out->v[f].sub = t->sub[f];
-            out->v[f].nsub = t->nsub[f];
-        }
-    }
-}
-
-/* The packet's value of field fi (fd: its shape for l's values) as Scapy
- * holds it; false when that is None: an auto field not computed, a
- * conditional field not there. Unset, a field holds its default. */
-static bool got_value(const struct ps_layer *l, size_t fi, const struct ps_field *fd,
-                      struct ps_fval *out)
-{
-    const struct ps_field *tf = &l->proto->fields[fi];
-    if (tf->present && !tf->present(l))
-        return false;
-    if (l->v[fi].set) {
-        *out = l->v[fi];
-        return true;
-    }
-    if (tf->is_auto || fd->is_auto)
-        return false;
-    memset(out, 0, sizeof *out);
-    out->u = fd->def_now ? fd->def_now() : fd->def;
-    if (fd->def_text) {
-        if (fd->kind == PS_K_MAC)
-            ps_parse_mac(fd->def_text, out->addr);
-        else if (fd->kind == PS_K_IPV4)
-            ps_parse_ip4(fd->def_text, out->addr);
-        else if (fd->kind == PS_K_IPV6)
-            ps_parse_ip6(fd->def_text, out->addr);
-        out->bytes = (const uint8_t *)fd->def_text;
-        out->len = strlen(fd->def_text);
-    }
-    return true;
-}
-
 static bool same_value(enum ps_kind kind, const struct ps_fval *a, const struct ps_fval *b)
 {
     switch (kind) {
@@ -125,7 +81,7 @@ static enum ps_match value_matches(const struct ps_layer *l, size_t fi, const st
         return list_matches(l, fi, want, why);
     const struct ps_field *fd = ps_layer_field(l, fi);
     struct ps_fval got;
-    if (!got_value(l, fi, fd, &got))
+    if (!interp_field_held(l, fi, &got))
         return PS_MATCH_NO; /* None equals no value a pattern can give */
     if (fd->kind == PS_K_OPTIONS)
         return options_match(&got, want);
@@ -185,13 +141,13 @@ static enum ps_match field_matches(const struct ps_layer *l, const struct ps_tla
     case FS_URANGE:
         if (fd->kind != PS_K_UINT)
             return cannot(why, l, fi, "a range of numbers cannot be compared with it");
-        return got_value(l, fi, fd, &got) && got.u >= pat->lo && got.u <= pat->hi
+        return interp_field_held(l, fi, &got) && got.u >= pat->lo && got.u <= pat->hi
                    ? PS_MATCH_YES
                    : PS_MATCH_NO;
     case FS_PREFIX: {
         if (fd->kind != PS_K_IPV4 && fd->kind != PS_K_IPV6)
             return cannot(why, l, fi, "a prefix cannot be compared with it");
-        if (!got_value(l, fi, fd, &got))
+        if (!interp_field_held(l, fi, &got))
             return PS_MATCH_NO;
         size_t width = fd->kind == PS_K_IPV6 ? 16 : 4;
         ps_mask_prefix(got.addr, width, pat->prefix);
