@@ -108,7 +108,8 @@ static enum ps_kind bytes_value(const uint8_t *p, size_t n, struct ps_fval *out,
 }
 
 /* A name's text, pointers followed (as Scapy's m2i gives it); unset, the
- * field's default. */
+ * field's default. The root, which Scapy dissects in rdata as b'' and a
+ * spec can only give as "." (h2i), is "." either way. */
 static enum ps_kind name_text_value(const struct ps_fval *v, const char *dflt,
                                     struct ps_fval *out, uint8_t *buf, size_t cap)
 {
@@ -116,6 +117,8 @@ static enum ps_kind name_text_value(const struct ps_fval *v, const char *dflt,
     struct ps_fval d = {.set = true, .bytes = (const uint8_t *)(dflt ? dflt : "."),
                         .len = strlen(dflt ? dflt : ".")};
     size_t n = ps_dns_name_text(v->set ? v : &d, text);
+    if (n == 0)
+        text[n++] = '.';
     return bytes_value(text, n, out, buf, cap);
 }
 
@@ -206,10 +209,14 @@ static long rdata_encode(const struct ps_layer *l, const struct ps_fval *v, uint
     return put_raw(p, n, out, cap);
 }
 
+static bool rdata_given_form(const struct ps_layer *l, const struct ps_fval *v,
+                             struct ps_fval *out, uint8_t *buf, size_t cap);
+
 /* rdata's value by the record type, as Scapy's MultipleTypeField holds it:
- * the address of an A or AAAA record, the text of a name, a TXT record's
- * character-strings in wire form (one string given is cut as the encoder
- * cuts it), other types' bytes. */
+ * the address of an A or AAAA record, the text of a name, other types'
+ * bytes. A TXT record's character-strings are the one string a spec gives
+ * for them when there is one (rdata_given_form), else their wire form,
+ * which a spec may give as bytes. */
 static enum ps_kind rdata_value(const struct ps_layer *l, size_t fi, const struct ps_fval *v,
                                 struct ps_fval *out, uint8_t *buf, size_t cap)
 {
@@ -225,6 +232,8 @@ static enum ps_kind rdata_value(const struct ps_layer *l, size_t fi, const struc
         }
         if (shape == PS_DNS_NAME || shape == PS_DNS_QNAME)
             return name_text_value(v, ".", out, buf, cap);
+        if (shape == PS_DNS_TEXT && rdata_given_form(l, v, out, buf, cap))
+            return PS_K_BYTES;
         return bytes_value(v->bytes, v->len, out, buf, cap);
     }
     const uint8_t *p = v->set && v->bytes ? v->bytes : (const uint8_t *)"";
@@ -243,13 +252,6 @@ static enum ps_kind rdata_value(const struct ps_layer *l, size_t fi, const struc
     }
     if (is_name_type(type))
         return name_text_value(v, ".", out, buf, cap);
-    if (type == 16) {
-        long k = text_encode(p, n, NULL, 0);
-        if (k >= 0 && (size_t)k <= cap) {
-            text_encode(p, n, buf, cap);
-            return bytes_value(buf, (size_t)k, out, buf, cap);
-        }
-    }
     return bytes_value(p, n, out, buf, cap);
 }
 
