@@ -223,6 +223,10 @@ static struct ps_value binop(struct interp *in, const struct ps_expr *e)
             interp_error(in, e->loc, "arithmetic takes integers");
         uint64_t x = l.u, y = r.u;
         out = ps_val_int(PT_INT, e->op == PO_ADD ? x + y : e->op == PO_SUB ? x - y : x * y);
+    } else if (l.t == PT_PKT && r.t == PT_PKT && (e->op == PO_EQ || e->op == PO_NE)) {
+        describe_got(in, e->args[0], &l);
+        bool same = interp_packets_equal(in, &l, &r, e->loc);
+        out = ps_val_int(PT_BOOL, same == (e->op == PO_EQ));
     } else {
         bool ok;
         int c = compare_values(&l, &r, &ok);

@@ -79,6 +79,10 @@ struct ps_value interp_field_value(const struct ps_tlayer *t, int fi);
 /* Whether a packet matches a pattern template (layers in order, gaps allowed). */
 bool interp_matches(struct interp *in, const struct ps_value *pkt, const struct ps_value *pat,
                     struct ps_loc loc);
+/* Whether two packets are equal as Scapy's == says: the same layers, the
+ * same values in every field (records and options included). */
+bool interp_packets_equal(struct interp *in, const struct ps_value *a, const struct ps_value *b,
+                          struct ps_loc loc);
 /* The live path (live.c): send, sr and sniff on an interface. */
 struct ps_value live_send_call(struct interp *in, const struct ps_expr *e);
 struct ps_value live_sniff(struct interp *in, const struct ps_expr *e);

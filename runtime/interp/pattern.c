@@ -194,3 +194,20 @@ bool interp_matches(struct interp *in, const struct ps_value *pkt, const struct 
     ps_val_release(&d);
     return m == PS_MATCH_YES;
 }
+
+/* Scapy's ==: the same classes in the same order, every field the same
+ * value, each record and option too: each matches the other whole. */
+bool interp_packets_equal(struct interp *in, const struct ps_value *a, const struct ps_value *b,
+                          struct ps_loc loc)
+{
+    struct ps_value da = interp_decoded(in, a, loc), db = interp_decoded(in, b, loc);
+    bool same = da.t == PT_PKT && db.t == PT_PKT && da.obj->pkt.n == db.obj->pkt.n;
+    for (size_t i = 0; same && i < da.obj->pkt.n; i++)
+        same = da.obj->pkt.layers[i]->proto == db.obj->pkt.layers[i]->proto;
+    struct ps_match_why why;
+    same = same && ps_pattern_match(&da.obj->pkt, &db.obj->pkt, &why) == PS_MATCH_YES &&
+           ps_pattern_match(&db.obj->pkt, &da.obj->pkt, &why) == PS_MATCH_YES;
+    ps_val_release(&da);
+    ps_val_release(&db);
+    return same;
+}
