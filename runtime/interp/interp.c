@@ -143,8 +143,29 @@ static struct ps_value read_field(struct interp *in, const struct ps_expr *e)
     return out;
 }
 
+/* An address against a string (Scapy holds an A record's rdata as the
+ * str '198.18.0.2'): the string read as that kind of address, if it is one. */
+static bool address_of_text(const struct ps_value *addr, const struct ps_value *str,
+                            struct ps_value *out)
+{
+    char text[64];
+    if (str->t != PT_STR || str->obj->len >= sizeof text)
+        return false;
+    memcpy(text, str->obj->bytes, str->obj->len);
+    text[str->obj->len] = '\0';
+    *out = (struct ps_value){.t = addr->t};
+    return addr->t == PT_IP4   ? ps_parse_ip4(text, out->addr)
+           : addr->t == PT_IP6 ? ps_parse_ip6(text, out->addr)
+           : addr->t == PT_MAC && ps_parse_mac(text, out->addr);
+}
+
 static int compare_values(const struct ps_value *a, const struct ps_value *b, bool *ok)
 {
+    struct ps_value conv;
+    if (address_of_text(a, b, &conv))
+        return compare_values(a, &conv, ok);
+    if (address_of_text(b, a, &conv))
+        return compare_values(&conv, b, ok);
     *ok = true;
     bool na = a->t == PT_INT || a->t == PT_BOOL || a->t == PT_DUR;
     bool nb = b->t == PT_INT || b->t == PT_BOOL || b->t == PT_DUR;
