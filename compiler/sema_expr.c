@@ -896,6 +896,59 @@ static bool check_sub_layers(struct sema *s, const struct ps_expr *e, const stru
     return true;
 }
 
+/* Whether a value given to field fd stands for several values (a set of
+ * packets), rather than being one value of it (a list of options, flags
+ * ORed, addresses of a list field). */
+static bool is_value_set(const struct ps_expr *e, const struct ps_field *fd)
+{
+    if (e->type == PT_RANGE || e->type == PT_PREFIX4 || e->type == PT_PREFIX6 ||
+        e->type == PT_RANDOM)
+        return true;
+    return e->type == PT_LIST && !fd->flags && !fd->ipv4_list && !fd->ipv6_list &&
+           fd->kind != PS_K_OPTIONS && fd->kind != PS_K_LAYERS;
+}
+
+static void pattern_error(struct sema *s, struct ps_loc loc, const struct ps_proto *p,
+                          const struct ps_field *fd, const char *why)
+{
+    struct ast_loc at = {loc.line, loc.col, loc.line, loc.col};
+    ps_diag_error(s->d, at, "%s.%s cannot be compared in a pattern: %s", p->name, fd->name, why);
+}
+
+/* The layers given to a list field in a pattern (records, options), each
+ * compared with one element of the packet's list: one value per field. */
+static void check_pattern_elements(struct sema *s, const struct ps_expr *e)
+{
+    if (e->kind == E_STACK || e->kind == E_LIST) {
+        for (size_t i = 0; i < e->nargs; i++)
+            check_pattern_elements(s, e->args[i]);
+        return;
+    }
+    if (e->kind != E_LAYER)
+        return;
+    for (size_t i = 0; i < e->nopts; i++) {
+        const struct ps_field *fd = &e->proto->fields[e->opts[i].index];
+        if (e->opts[i].value->type != PT_RANDOM && is_value_set(e->opts[i].value, fd))
+            pattern_error(s, e->opts[i].value->loc, e->proto, fd,
+                          "an element of a list in a pattern matches one element of the "
+                          "packet's, so each of its fields takes one value, not a set");
+    }
+}
+
+/* What a pattern cannot compare is refused here, never passed at run time
+ * (runtime/interp/pattern.c compares everything else). */
+static void check_pattern_value(struct sema *s, const struct ps_expr *e, const struct ps_proto *p,
+                                const struct ps_field *fd)
+{
+    if (e->type == PT_RANDOM)
+        pattern_error(s, e->loc, p, fd,
+                      "a random value matches no value in particular (write * for any value)");
+    else if (fd->kind == PS_K_LAYERS && (e->type == PT_STR || e->type == PT_BYTES))
+        pattern_error(s, e->loc, p, fd, "it is compared layer by layer: give its layers");
+    else if (fd->kind == PS_K_LAYERS)
+        check_pattern_elements(s, e);
+}
+
 struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
                                  const struct ps_proto *p, int fi)
 {
@@ -913,8 +966,12 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
             c.field = fd; /* written as a name: a failed expect shows names */
             return constant(n, c);
         }
-        if (strcmp(n->str, "random") == 0)
-            return random_value(s, n, NULL);
+        if (strcmp(n->str, "random") == 0) {
+            e = random_value(s, n, NULL);
+            if (s->in_pattern)
+                check_pattern_value(s, e, p, fd);
+            return e;
+        }
         if (s->in_pattern && ps_proto_find(n->str) == NULL) {
             unknown_name(s, n, fd);
             return NULL;
@@ -947,5 +1004,7 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
     }
     if (e)
         sema_check_field(s, e, p, fi);
+    if (e && s->in_pattern)
+        check_pattern_value(s, e, p, fd);
     return e;
 }

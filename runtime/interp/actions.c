@@ -710,27 +710,10 @@ struct ps_value interp_method(struct interp *in, const struct ps_expr *e)
                          e->builtin == B_HASLAYER ? "haslayer" : "getlayer");
             break;
         }
-        int at = ps_tpkt_find(&self.obj->pkt, l.proto);
-        if (e->builtin == B_HASLAYER) {
-            out = ps_val_int(PT_BOOL, at >= 0);
-        } else if (at >= 0) {
-            struct ps_value copy = ps_val_pkt_copy(&self);
-            /* drop the layers below */
-            struct ps_tpkt *t = &copy.obj->pkt;
-            struct ps_value below = {.t = PT_PKT, .obj = ps_obj_new(PT_PKT)};
-            struct ps_obj *owner = t->layers[0]->f[0].keep;
-            t->layers[0]->f[0].keep = NULL;
-            for (int i = 0; i < at; i++)
-                below.obj->pkt.layers[below.obj->pkt.n++] = t->layers[i];
-            memmove(t->layers, t->layers + at, (t->n - (size_t)at) * sizeof *t->layers);
-            t->n -= (size_t)at;
-            if (owner && !t->layers[0]->f[0].keep)
-                t->layers[0]->f[0].keep = owner;
-            else if (owner)
-                below.obj->pkt.layers[0]->f[0].keep = owner;
-            ps_val_release(&below);
-            out = copy;
-        }
+        if (e->builtin == B_HASLAYER)
+            out = ps_val_int(PT_BOOL, interp_haslayer(&self.obj->pkt, l.proto));
+        else
+            out = interp_getlayer(&self, l.proto, 1);
         break;
     }
     case B_SHOW:

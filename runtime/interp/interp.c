@@ -42,35 +42,6 @@ bool interp_truth(const struct ps_value *v)
     }
 }
 
-/* The layers of a packet value from layer `from` on, as Scapy's p[TCP]. */
-static struct ps_value sub_packet(const struct ps_value *v, size_t from)
-{
-    struct ps_value out = ps_val_pkt_copy(v);
-    struct ps_tpkt *t = &out.obj->pkt;
-    if (from == 0)
-        return out;
-    /* Keep the layers that stay; their frame reference rides on layer 0. */
-    struct ps_obj *owner = t->layers[0]->f[0].keep;
-    if (owner)
-        owner->refs++;
-    struct ps_value dropped = {.t = PT_PKT, .obj = ps_obj_new(PT_PKT)};
-    for (size_t i = 0; i < from; i++)
-        dropped.obj->pkt.layers[dropped.obj->pkt.n++] = t->layers[i];
-    memmove(t->layers, t->layers + from, (t->n - from) * sizeof *t->layers);
-    t->n -= from;
-    ps_val_release(&dropped);
-    if (owner) {
-        struct ps_tfield *f0 = &t->layers[0]->f[0];
-        if (f0->keep) {
-            struct ps_value k = {.t = PT_PKT, .obj = owner};
-            ps_val_release(&k);
-        } else {
-            f0->keep = owner;
-        }
-    }
-    return out;
-}
-
 /* In a recording, ans[k] is a pair, and pair[0] and pair[1] its request
  * and its answer; anything else of the wire stays as it is. */
 static struct ps_value wire_item(struct interp *in, struct ps_value base, const struct ps_expr *e)
@@ -107,19 +78,15 @@ static struct ps_value get_layer(struct interp *in, const struct ps_expr *e)
         else
             out = ps_val_retain(base.obj->items[k < 0 ? (int64_t)base.obj->n + k : k]);
     } else if (base.t == PT_PKT) {
-        struct ps_tpkt *t = &base.obj->pkt;
-        long at = -1;
         if (ix.t == PT_PROTO)
-            at = ps_tpkt_find(t, ix.proto);
-        else if (ix.t == PT_INT && ix.u < t->n)
-            at = (long)ix.u;
-        if (at < 0) {
+            out = interp_getlayer(&base, ix.proto, 1);
+        else if (ix.t == PT_INT && ix.u < base.obj->pkt.n)
+            out = interp_layer_at(&base, (size_t)ix.u);
+        if (out.t == PT_NONE) {
             if (ix.t == PT_PROTO)
                 interp_error(in, e->loc, "layer [%s] not found", ix.proto->name);
             else
                 interp_error(in, e->loc, "layer [%lld] not found", (long long)ix.u);
-        } else {
-            out = sub_packet(&base, (size_t)at);
         }
     } else if (base.t == PT_NONE) {
         interp_error(in, e->loc, "no packet here (none): nothing to index");
@@ -131,7 +98,6 @@ static struct ps_value get_layer(struct interp *in, const struct ps_expr *e)
     return out;
 }
 
-/* A field's value: as given, or its default; an auto field not given is none. */
 /* A field that holds layers (IP options, DNS records): a list of one-layer
  * packets, so `r[DNS].an[0].rdata` reads as in Scapy. */
 static struct ps_value sub_layers_value(const struct ps_tlayer *l, int fi, struct ps_obj *owner)
@@ -146,61 +112,6 @@ static struct ps_value sub_layers_value(const struct ps_tlayer *l, int fi, struc
         ps_list_push(&list, p);
     }
     return list;
-}
-
-const struct ps_field *interp_field_shape(const struct ps_tlayer *l, int fi)
-{
-    const struct ps_field *fd = &l->proto->fields[fi];
-    if (!fd->variant)
-        return fd;
-    struct ps_layer one;
-    ps_layer_init(&one, l->proto);
-    for (size_t j = 0; j < l->proto->nfields && j < PS_MAX_FIELDS; j++)
-        if (l->f[j].src == FS_CONST)
-            one.v[j] = l->f[j].one;
-    return ps_layer_field(&one, (size_t)fi);
-}
-
-static struct ps_value field_value(const struct ps_tlayer *l, int fi)
-{
-    const struct ps_field *fd = interp_field_shape(l, fi);
-    const struct ps_tfield *f = &l->f[fi];
-    struct ps_value v = none_value;
-    struct ps_fval one = f->one;
-    if (f->src == FS_UNSET) {
-        if (fd->is_auto)
-            return v;
-        memset(&one, 0, sizeof one);
-        one.u = fd->def;
-        if (fd->def_text) {
-            if (fd->kind == PS_K_MAC)
-                ps_parse_mac(fd->def_text, one.addr);
-            else if (fd->kind == PS_K_IPV4)
-                ps_parse_ip4(fd->def_text, one.addr);
-            else if (fd->kind == PS_K_IPV6)
-                ps_parse_ip6(fd->def_text, one.addr);
-        }
-    } else if (f->src != FS_CONST) {
-        return v; /* a set or a random value has no single value */
-    }
-    switch (fd->kind) {
-    case PS_K_UINT:
-        return ps_val_int(PT_INT, one.u);
-    case PS_K_MAC:
-        v.t = PT_MAC;
-        memcpy(v.addr, one.addr, 6);
-        return v;
-    case PS_K_IPV4:
-        v.t = PT_IP4;
-        memcpy(v.addr, one.addr, 4);
-        return v;
-    case PS_K_IPV6:
-        v.t = PT_IP6;
-        memcpy(v.addr, one.addr, 16);
-        return v;
-    default:
-        return ps_val_bytes(PT_BYTES, one.bytes, one.len);
-    }
 }
 
 static struct ps_value read_field(struct interp *in, const struct ps_expr *e)
@@ -225,7 +136,7 @@ static struct ps_value read_field(struct interp *in, const struct ps_expr *e)
         if (t->layers[i]->proto->fields[fi].kind == PS_K_LAYERS && t->layers[i]->sub[fi])
             out = sub_layers_value(t->layers[i], fi, base.obj);
         else
-            out = field_value(t->layers[i], fi);
+            out = interp_field_value(t->layers[i], fi);
         interp_field_read(in, &out, t, i, fi);
     }
     if (!found)
@@ -234,8 +145,29 @@ static struct ps_value read_field(struct interp *in, const struct ps_expr *e)
     return out;
 }
 
+/* An address against a string (Scapy holds an A record's rdata as the
+ * str '198.18.0.2'): the string read as that kind of address, if it is one. */
+static bool address_of_text(const struct ps_value *addr, const struct ps_value *str,
+                            struct ps_value *out)
+{
+    char text[64];
+    if (str->t != PT_STR || str->obj->len >= sizeof text)
+        return false;
+    memcpy(text, str->obj->bytes, str->obj->len);
+    text[str->obj->len] = '\0';
+    *out = (struct ps_value){.t = addr->t};
+    return addr->t == PT_IP4   ? ps_parse_ip4(text, out->addr)
+           : addr->t == PT_IP6 ? ps_parse_ip6(text, out->addr)
+           : addr->t == PT_MAC && ps_parse_mac(text, out->addr);
+}
+
 static int compare_values(const struct ps_value *a, const struct ps_value *b, bool *ok)
 {
+    struct ps_value conv;
+    if (address_of_text(a, b, &conv))
+        return compare_values(a, &conv, ok);
+    if (address_of_text(b, a, &conv))
+        return compare_values(&conv, b, ok);
     *ok = true;
     bool na = a->t == PT_INT || a->t == PT_BOOL || a->t == PT_DUR;
     bool nb = b->t == PT_INT || b->t == PT_BOOL || b->t == PT_DUR;
@@ -308,13 +240,17 @@ static struct ps_value binop(struct interp *in, const struct ps_expr *e)
                 interp_error(in, e->loc, "'in' asks whether a layer is in a packet");
             out = ps_val_int(PT_BOOL, 0);
         } else {
-            out = ps_val_int(PT_BOOL, ps_tpkt_find(&r.obj->pkt, l.proto) >= 0);
+            out = ps_val_int(PT_BOOL, interp_haslayer(&r.obj->pkt, l.proto));
         }
     } else if (e->op == PO_ADD || e->op == PO_SUB || e->op == PO_MUL) {
         if (l.t != PT_INT || r.t != PT_INT)
             interp_error(in, e->loc, "arithmetic takes integers");
         uint64_t x = l.u, y = r.u;
         out = ps_val_int(PT_INT, e->op == PO_ADD ? x + y : e->op == PO_SUB ? x - y : x * y);
+    } else if (l.t == PT_PKT && r.t == PT_PKT && (e->op == PO_EQ || e->op == PO_NE)) {
+        describe_got(in, &l, NULL, NULL);
+        bool same = interp_packets_equal(in, &l, &r, e->loc);
+        out = ps_val_int(PT_BOOL, same == (e->op == PO_EQ));
     } else {
         bool ok;
         int c = compare_values(&l, &r, &ok);

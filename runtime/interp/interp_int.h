@@ -58,9 +58,31 @@ struct ps_value interp_method(struct interp *in, const struct ps_expr *e);
  * variant (ps_field.variant: ARP's psrc may be an IPv6 address or bytes),
  * else the table's field. */
 const struct ps_field *interp_field_shape(const struct ps_tlayer *l, int fi);
+/* Scapy's getlayer(p, nb): the nb-th layer of class p (1: the first), in
+ * the packet or in a field that holds layers (DNS records, IP options);
+ * PT_NONE when there is none. A layer of the stack comes with the layers
+ * above it, an element of a field with the elements after it when Scapy
+ * chains them (DNS records). */
+struct ps_value interp_getlayer(const struct ps_value *v, const struct ps_proto *p, unsigned nb);
+bool interp_haslayer(const struct ps_tpkt *t, const struct ps_proto *p);
+/* The layers of a packet value from layer `from` on, as Scapy's p[2]. */
+struct ps_value interp_layer_at(const struct ps_value *v, size_t from);
+/* A template layer of constants as a layer, its lists of layers with it. */
+void interp_layer_of(const struct ps_tlayer *t, struct ps_layer *out);
+/* Field fi of l as Scapy holds it (its default when unset); false when
+ * that is None: an auto field not computed, a conditional field not there. */
+bool interp_field_held(const struct ps_layer *l, size_t fi, struct ps_fval *out);
+/* Field fi of a layer as a run-time value, as reading it in Scapy gives
+ * it: an address, a name's text (ps_field.value_of); none for None and
+ * for a field that stands for a set. */
+struct ps_value interp_field_value(const struct ps_tlayer *t, int fi);
 /* Whether a packet matches a pattern template (layers in order, gaps allowed). */
 bool interp_matches(struct interp *in, const struct ps_value *pkt, const struct ps_value *pat,
                     struct ps_loc loc);
+/* Whether two packets are equal as Scapy's == says: the same layers, the
+ * same values in every field (records and options included). */
+bool interp_packets_equal(struct interp *in, const struct ps_value *a, const struct ps_value *b,
+                          struct ps_loc loc);
 /* The live path (live.c): send, sr and sniff on an interface. */
 struct ps_value live_send_call(struct interp *in, const struct ps_expr *e);
 struct ps_value live_sniff(struct interp *in, const struct ps_expr *e);

@@ -1,82 +1,10 @@
-/* Tests: patterns matched against packets, and the report of each test in
- * TAP on the output and in JUnit XML when asked. */
+/* Tests: the report of each test in TAP on the output and in JUnit XML
+ * when asked (patterns are matched in pattern.c). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "addr.h"
 #include "interp_int.h"
-
-static bool addr_in_prefix(const uint8_t *a, const uint8_t *base, int plen, size_t width)
-{
-    uint8_t masked[16];
-    memcpy(masked, a, width);
-    ps_mask_prefix(masked, width, plen);
-    return memcmp(masked, base, width) == 0;
-}
-
-static bool fval_equal(const struct ps_field *fd, const struct ps_fval *a, const struct ps_fval *b)
-{
-    switch (fd->kind) {
-    case PS_K_UINT: return a->u == b->u;
-    case PS_K_MAC: return memcmp(a->addr, b->addr, 6) == 0;
-    case PS_K_IPV4: return memcmp(a->addr, b->addr, 4) == 0;
-    case PS_K_IPV6: return memcmp(a->addr, b->addr, 16) == 0;
-    default:
-        return a->len == b->len && (a->len == 0 || memcmp(a->bytes, b->bytes, a->len) == 0);
-    }
-}
-
-/* Whether the packet's value is one the pattern allows. */
-static bool field_matches(const struct ps_field *fd, const struct ps_tfield *pat,
-                          const struct ps_fval *got)
-{
-    switch (pat->src) {
-    case FS_UNSET:
-    case FS_RANDOM:
-        return true;
-    case FS_CONST:
-        return fval_equal(fd, &pat->one, got);
-    case FS_LIST:
-        for (size_t i = 0; i < pat->nmembers; i++)
-            if (fval_equal(fd, &pat->members[i], got))
-                return true;
-        return false;
-    case FS_URANGE:
-        return got->u >= pat->lo && got->u <= pat->hi;
-    case FS_PREFIX:
-        return addr_in_prefix(got->addr, pat->one.addr, pat->prefix,
-                              fd->kind == PS_K_IPV6 ? 16 : 4);
-    }
-    return false;
-}
-
-bool interp_matches(struct interp *in, const struct ps_value *pkt, const struct ps_value *pat,
-                    struct ps_loc loc)
-{
-    if (pat->t != PT_PKT)
-        return false;
-    struct ps_value d = interp_decoded(in, pkt, loc);
-    if (d.t != PT_PKT)
-        return false;
-    const struct ps_tpkt *got = &d.obj->pkt, *want = &pat->obj->pkt;
-    size_t at = 0;
-    bool ok = true;
-    for (size_t w = 0; w < want->n && ok; w++) {
-        const struct ps_tlayer *wl = want->layers[w];
-        while (at < got->n && got->layers[at]->proto != wl->proto)
-            at++;
-        if (at == got->n) {
-            ok = false;
-            break;
-        }
-        const struct ps_tlayer *gl = got->layers[at++];
-        /* each field compared in the shape the packet's own values give it */
-        for (size_t f = 0; f < wl->proto->nfields && ok; f++)
-            ok = field_matches(interp_field_shape(gl, (int)f), &wl->f[f], &gl->f[f].one);
-    }
-    ps_val_release(&d);
-    return ok;
-}
 
 /* ---- reports --------------------------------------------------------------- */
 

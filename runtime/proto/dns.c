@@ -94,9 +94,43 @@ static int name_repr(const struct ps_fval *v, char *out, size_t cap)
     return ps_dns_bytes_repr(text, n, false, out, cap);
 }
 
+/* Bytes into out from buf (cut to cap). */
+static enum ps_kind bytes_value(const uint8_t *p, size_t n, struct ps_fval *out, uint8_t *buf,
+                                size_t cap)
+{
+    memset(out, 0, sizeof *out);
+    out->set = true;
+    out->len = n < cap ? n : cap;
+    if (out->len && p != buf)
+        memmove(buf, p, out->len);
+    out->bytes = buf;
+    return PS_K_BYTES;
+}
+
+/* A name's text, pointers followed (as Scapy's m2i gives it); unset, the
+ * field's default. The root, which Scapy dissects in rdata as b'' and a
+ * spec can only give as "." (h2i), is "." either way. */
+static enum ps_kind name_text_value(const struct ps_fval *v, const char *dflt,
+                                    struct ps_fval *out, uint8_t *buf, size_t cap)
+{
+    uint8_t text[PS_DNS_NAME_MAX];
+    struct ps_fval d = {.set = true, .bytes = (const uint8_t *)(dflt ? dflt : "."),
+                        .len = strlen(dflt ? dflt : ".")};
+    size_t n = ps_dns_name_text(v->set ? v : &d, text);
+    if (n == 0)
+        text[n++] = '.';
+    return bytes_value(text, n, out, buf, cap);
+}
+
+static enum ps_kind name_value(const struct ps_layer *l, size_t fi, const struct ps_fval *v,
+                               struct ps_fval *out, uint8_t *buf, size_t cap)
+{
+    return name_text_value(v, l->proto->fields[fi].def_text, out, buf, cap);
+}
+
 #define NAME(n, d, d_s)                                                                    \
     {.name = n, .kind = PS_K_BYTES, .def_text = d, .encode = name_encode,                 \
-     .repr = name_repr, .ls_type = "DNSStrField", .ls_default = d_s}
+     .value_of = name_value, .repr = name_repr, .ls_type = "DNSStrField", .ls_default = d_s}
 
 /* ------------------------------------------------------------- rdata */
 
@@ -173,6 +207,52 @@ static long rdata_encode(const struct ps_layer *l, const struct ps_fval *v, uint
     if (type == 16)
         return text_encode(p, n, out, cap);
     return put_raw(p, n, out, cap);
+}
+
+static bool rdata_given_form(const struct ps_layer *l, const struct ps_fval *v,
+                             struct ps_fval *out, uint8_t *buf, size_t cap);
+
+/* rdata's value by the record type, as Scapy's MultipleTypeField holds it:
+ * the address of an A or AAAA record, the text of a name, other types'
+ * bytes. A TXT record's character-strings are the one string a spec gives
+ * for them when there is one (rdata_given_form), else their wire form,
+ * which a spec may give as bytes. */
+static enum ps_kind rdata_value(const struct ps_layer *l, size_t fi, const struct ps_fval *v,
+                                struct ps_fval *out, uint8_t *buf, size_t cap)
+{
+    (void)fi;
+    uint64_t type = ps_layer_uint(l, R_TYPE);
+    enum ps_dns_shape shape;
+    memset(out, 0, sizeof *out);
+    out->set = true;
+    if (ps_dns_is_view(v, &shape)) {
+        if ((shape == PS_DNS_IPV4 && v->len >= 4) || (shape == PS_DNS_IPV6 && v->len >= 16)) {
+            memcpy(out->addr, v->bytes, shape == PS_DNS_IPV4 ? 4 : 16);
+            return shape == PS_DNS_IPV4 ? PS_K_IPV4 : PS_K_IPV6;
+        }
+        if (shape == PS_DNS_NAME || shape == PS_DNS_QNAME)
+            return name_text_value(v, ".", out, buf, cap);
+        if (shape == PS_DNS_TEXT && rdata_given_form(l, v, out, buf, cap))
+            return PS_K_BYTES;
+        return bytes_value(v->bytes, v->len, out, buf, cap);
+    }
+    const uint8_t *p = v->set && v->bytes ? v->bytes : (const uint8_t *)"";
+    size_t n = v->set ? v->len : 0;
+    if (type == 1 || type == 28) {
+        char text[64];
+        bool ok = !v->set;
+        if (v->set && n < sizeof text) {
+            memcpy(text, p, n);
+            text[n] = '\0';
+            ok = type == 1 ? ps_parse_ip4(text, out->addr) : ps_parse_ip6(text, out->addr);
+        }
+        if (ok)
+            return type == 1 ? PS_K_IPV4 : PS_K_IPV6;
+        return bytes_value(p, n, out, buf, cap);
+    }
+    if (is_name_type(type))
+        return name_text_value(v, ".", out, buf, cap);
+    return bytes_value(p, n, out, buf, cap);
 }
 
 /* command(): a TXT record's character-strings as the one string a spec
@@ -255,7 +335,7 @@ static const struct ps_field rr_fields[] = {
     [R_RDLEN] = {.name = "rdlen", .kind = PS_K_UINT, .bits = 16, .is_auto = true,
                  .length_of = "rdata", .ls_type = "FieldLenField", .ls_default = "None"},
     [R_RDATA] = {.name = "rdata", .kind = PS_K_BYTES, .def_text = "", .encode = rdata_encode,
-                 .repr = rdata_repr, .given_form = rdata_given_form,
+                 .value_of = rdata_value, .repr = rdata_repr, .given_form = rdata_given_form,
                  .ls_type = "MultipleTypeField (IPField, IP6Field, DNSStrField, DNSTextField, "
                             "StrLenField)",
                  .ls_default = "b''"},

@@ -151,6 +151,16 @@ struct ps_field {
     /* PS_K_BYTES: a list of IPv6 addresses, 16 bytes each, held encoded
      * (Scapy's IP6ListField: IPv6ExtHdrRouting.addresses). */
     bool ipv6_list;
+    /* Scapy's value of field fi of l where what the field holds is not it
+     * (a DNS name: held as its wire form, pointers and all, its value is
+     * the text; an A record's rdata: the address): what reading the field
+     * gives and what a pattern compares. v is l's value of the field or a
+     * value given for it (l's other values decide: rdata by type); unset,
+     * the field's default. Fills *out (an address in out->addr; bytes in
+     * buf, cap of them) and returns its kind: PS_K_IPV4, PS_K_IPV6 or
+     * PS_K_BYTES. */
+    enum ps_kind (*value_of)(const struct ps_layer *l, size_t fi, const struct ps_fval *v,
+                             struct ps_fval *out, uint8_t *buf, size_t cap);
 
     /* --- Fields of several kinds (Scapy's MultipleTypeField), optional. --- */
     /* The field that stands for this one for the layer's values (ARP's
