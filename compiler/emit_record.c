@@ -161,8 +161,9 @@ static void on_test_end(void *ctx, const struct ps_stmt *st)
     r->test = -1;
 }
 
-/* The expect's first report line, as runtime/interp/interp.c writes it. */
-static char *expect_where(const struct emit_rec *r, const struct ps_stmt *st)
+/* The expect's first report line, as runtime/interp/interp.c writes it,
+ * and the lines naming the fors it is in (context). */
+static char *expect_where(const struct emit_rec *r, const struct ps_stmt *st, const char *context)
 {
     char *s = NULL;
     size_t n = 0;
@@ -173,11 +174,14 @@ static char *expect_where(const struct emit_rec *r, const struct ps_stmt *st)
             st->cond_text ? st->cond_text : "");
     if (st->text)
         fprintf(m, " (%s)", st->text);
+    if (context && context[0])
+        fprintf(m, "\n%.*s", (int)strlen(context) - 1, context);
     fclose(m);
     return s;
 }
 
-static void on_expect(void *ctx, const struct ps_stmt *st, const struct ps_value *slots)
+static void on_expect(void *ctx, const struct ps_stmt *st, const struct ps_value *slots,
+                      const char *context)
 {
     struct emit_rec *r = ctx;
     flush_text(r);
@@ -187,7 +191,7 @@ static void on_expect(void *ctx, const struct ps_stmt *st, const struct ps_value
     if (!r->expects || !r->expect_where || !r->expect_cannot)
         abort();
     r->expects[r->nexpects] = st;
-    r->expect_where[r->nexpects] = expect_where(r, st);
+    r->expect_where[r->nexpects] = expect_where(r, st, context);
     /* What cannot be compiled makes the probe refuse -i: its --dry-run and
      * --pcap stay pktspec run's. */
     struct rec_refusal *cannot = &r->expect_cannot[r->nexpects];

@@ -49,8 +49,10 @@ struct ps_recorder {
     void (*call_end)(void *ctx, unsigned handle);
     void (*test_begin)(void *ctx, const struct ps_stmt *test);
     void (*test_end)(void *ctx, const struct ps_stmt *test);
-    /* an expect on answers: compiled into the probe with the slots as they are now */
-    void (*expect)(void *ctx, const struct ps_stmt *st, const struct ps_value *slots);
+    /* an expect on answers: compiled into the probe with the slots as they are now;
+     * context: the lines naming the fors it is in (interp.c's for_context) */
+    void (*expect)(void *ctx, const struct ps_stmt *st, const struct ps_value *slots,
+                   const char *context);
     /* `for` over the answers of call `handle`: its body runs once, between
      * these two, with the loop's variable a PS_WIRE_PAIR */
     void (*loop_begin)(void *ctx, const struct ps_stmt *st, unsigned handle);
