@@ -49,6 +49,9 @@ struct ps_recorder {
     void (*call_end)(void *ctx, unsigned handle);
     void (*test_begin)(void *ctx, const struct ps_stmt *test);
     void (*test_end)(void *ctx, const struct ps_stmt *test);
+    /* after test_end, a test whose expects failed: their first lines and
+     * their report (the TAP diagnostics without `# `), for the probe's JUnit */
+    void (*test_failed)(void *ctx, const char *message, const char *detail);
     /* an expect on answers: compiled into the probe with the slots as they are now;
      * context: the lines naming the fors it is in (interp.c's for_context) */
     void (*expect)(void *ctx, const struct ps_stmt *st, const struct ps_value *slots,
