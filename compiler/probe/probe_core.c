@@ -495,6 +495,45 @@ static int pk_junit_write(struct pk_run *r, const char *path)
     return bad ? -1 : 0;
 }
 
+/* A test's TAP line, named as runtime/interp/testing.c names it. */
+static void pk_tap_name(const struct pk_test *t)
+{
+    for (size_t i = 0; i < t->len; i++) {
+        char c = t->name[i];
+        fputc(c == '\n' || c == '\r' ? ' ' : c == '#' ? '_' : c, stdout);
+    }
+}
+
+/* The run stopped at an error (on stderr) before its end: each test not
+ * reported yet is `not ok`, as runtime/interp/testing.c's
+ * interp_report_not_run, so that the plan is matched; a plan that comes
+ * last (a test in a for) is written then. */
+static void pk_not_run(struct pk_run *r, size_t at)
+{
+    static const char why[] = "not run: the run stopped at an error";
+    size_t n = 0, first = 0;
+    while (pk_tests[n].name)
+        n++;
+    while (first < pk_nevents && pk_events[first].kind != PK_TEXT &&
+           pk_events[first].kind != PK_DRY_TEXT)
+        first++;
+    int plan_first = first < pk_nevents && strncmp(pk_texts[pk_events[first].a].s, "1..", 3) == 0;
+    if (n && plan_first && first >= at)
+        printf("1..%zu\n", n);
+    for (size_t k = r->tests; k < n; k++) {
+        printf("not ok %zu - ", k + 1);
+        pk_tap_name(&pk_tests[k]);
+        printf("\n# %s\n", why);
+        r->test_ns = pk_now_ns();
+        pk_junit_test(r, k, PK_JUNIT_ERROR, why, sizeof why - 1, NULL, NULL);
+    }
+    size_t last = pk_nevents;
+    while (last > 0 && pk_events[last - 1].kind != PK_TEXT && pk_events[last - 1].kind != PK_DRY_TEXT)
+        last--;
+    if (n && !plan_first && last > at)
+        printf("1..%zu\n", n);
+}
+
 /* The PK_LOOP_END of the loop that begins at event `begin`. */
 static size_t pk_loop_end(size_t begin)
 {
@@ -507,7 +546,8 @@ static size_t pk_loop_end(size_t begin)
 static int pk_replay(struct pk_run *r)
 {
     int status = 0;
-    for (size_t i = 0; i < pk_nevents && status != 3; i++) {
+    size_t i;
+    for (i = 0; i < pk_nevents && status != 3; i++) {
         const struct pk_event *ev = &pk_events[i];
         switch (ev->kind) {
         case PK_LOOP_BEGIN: /* a run that sends nothing has no answers to go over */
@@ -556,6 +596,8 @@ static int pk_replay(struct pk_run *r)
             break;
         }
     }
+    if (status == 3)
+        pk_not_run(r, i);
     return status == 3 ? 3 : pk_dry_status;
 }
 
@@ -717,15 +759,6 @@ static int pk_live_refused(const char *iface)
             return 1;
         }
     return 0;
-}
-
-/* A test's TAP line, named as runtime/interp/testing.c names it. */
-static void pk_tap_name(const struct pk_test *t)
-{
-    for (size_t i = 0; i < t->len; i++) {
-        char c = t->name[i];
-        fputc(c == '\n' || c == '\r' ? ' ' : c == '#' ? '_' : c, stdout);
-    }
 }
 
 /* Text that grows: a test's reports, the JUnit file. */
@@ -934,7 +967,8 @@ static int pk_live(struct pk_run *r, const char *iface)
         status = 3;
     }
     uint64_t sent = 0;
-    for (size_t i = 0; i < pk_nevents && status != 3; i++) {
+    size_t i;
+    for (i = 0; i < pk_nevents && status != 3; i++) {
         const struct pk_event *ev = &pk_events[i];
         const struct pk_call *call = r->call >= 0 ? &pk_calls[r->call] : NULL;
         if (ev->kind != PK_DRY_TEXT && c.report == 2)
@@ -1037,6 +1071,8 @@ static int pk_live(struct pk_run *r, const char *iface)
     free(c.sr_frames);
     free(c.detail.s);
     free(c.first.s);
+    if (status == 3)
+        pk_not_run(r, i);
     if (status != 3 && c.run_error)
         status = 3;
     if (status != 3 && c.any_failed)

@@ -828,14 +828,27 @@ static int run_program(const struct ps_program *prog, const struct ps_run_opts *
         abort();
     in->run_start_ns = interp_now_ns();
     interp_open_junit(in);
-    if (prog->ntests && !in->failed_run)
+    /* The plan comes first when the tests are statements of the top level;
+     * a test in a for runs as often as it goes round, so then the plan
+     * comes last, as TAP allows, and counts the tests that ran. */
+    size_t top = 0;
+    for (size_t i = 0; i < prog->nstmts; i++)
+        top += prog->stmts[i]->kind == S_TEST;
+    bool plan_first = top == prog->ntests;
+    if (prog->ntests && plan_first && !in->failed_run)
         fprintf(opts->out, "1..%zu\n", prog->ntests);
     if (!in->failed_run) {
-        run_block(in, prog->stmts, prog->nstmts);
+        for (in->top_at = 0; in->top_at < prog->nstmts; in->top_at++) {
+            run_stmt(in, prog->stmts[in->top_at]);
+            if (in->failed_run)
+                break;
+        }
         /* stopped early: the tests left each get their line, so that the
          * plan is matched */
         if (in->failed_run)
             interp_report_not_run(in);
+        if (prog->ntests && !plan_first)
+            fprintf(opts->out, "1..%zu\n", in->tests_run);
     }
     interp_close_outputs(in);
     for (size_t i = 0; i < prog->nslots; i++) {

@@ -33,6 +33,7 @@ struct interp {
     uint64_t test_start_ns;
     char got[1024];           /* what the last comparison or match saw, for a failed expect */
     size_t tests_run, tests_failed, tests_errored, tests_skipped;
+    size_t top_at;            /* the statement of the top level being run */
     bool caught_error;        /* a test stopped at a run-time error: the run exits 3 */
     /* the fors running, outermost first: a failed expect names their iterations */
     struct interp_for {

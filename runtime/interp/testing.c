@@ -194,21 +194,21 @@ void interp_test_report(struct interp *in, const struct ps_stmt *st)
 }
 
 /* The run stopped at a run-time error outside a test, or at one no test
- * goes on after: each test left is `not ok`, with why, so that the plan
- * is matched and CI counts them. Tests are statements of the top level. */
+ * goes on after: each test of the top level after the statement it
+ * stopped in is `not ok`, with why, so that the plan is matched and CI
+ * counts them (a test in a for: the plan comes last, interp.c). */
 void interp_report_not_run(struct interp *in)
 {
     const struct ps_program *prog = in->prog;
     char why[512], at[400];
     first_line(at, sizeof at, in->test_error);
     snprintf(why, sizeof why, "not run: the run stopped at %s", at);
-    for (size_t i = 0, seen = 0; i < prog->nstmts; i++) {
+    for (size_t i = in->top_at + 1; i < prog->nstmts; i++) {
         const struct ps_stmt *st = prog->stmts[i];
-        if (st->kind != S_TEST || ++seen <= in->tests_run)
+        if (st->kind != S_TEST)
             continue;
-        in->tests_run++;
         in->tests_errored++;
-        fprintf(in->o->out, "not ok %zu - ", seen);
+        fprintf(in->o->out, "not ok %zu - ", ++in->tests_run);
         tap_name(in->o->out, st->text, st->text_len);
         fprintf(in->o->out, "\n# %s\n", why);
         if (in->junit) {

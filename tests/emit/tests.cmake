@@ -94,3 +94,6 @@ set_tests_properties(emit/lab/test-error emit/lab/params-unanswered emit/lab/sto
                      emit/lab/icmpv6_nd emit/lab/udp6_unreachable emit/lab/icmpv6_echo
                      emit/lab/dns emit/lab/expects emit/lab/expects6
                      PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
+# A probe's TAP and JUnit in a dry run, as pktspec run's: a failed expect,
+# a skip, and a run that stops outside the tests with the plan matched.
+add_test(NAME emit/probe-junit COMMAND sh ${EMIT_DIR}/probe_junit.sh ${PKTSPEC_BIN} ${PROJECT_SOURCE_DIR})
