@@ -80,7 +80,8 @@ struct ps_run_opts {
     const struct ps_recorder *rec;   /* PS_RUN_RECORD */
 };
 
-/* Exit status: 0 every expect held, 1 one failed, 3 a run-time error. */
+/* Exit status: 0 every expect held, 1 one failed, 3 a run-time error (one
+ * that ended a test too: the run goes on after it, docs/LANGUAGE.md). */
 int ps_run(const struct ps_program *prog, const struct ps_run_opts *opts);
 
 struct ps_value;
