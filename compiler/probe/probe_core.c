@@ -177,6 +177,8 @@ struct pk_run {
     FILE *pcap;
     const char *pcap_path;
     FILE *junit;          /* the testcases, written with the suite's counts at the end */
+    FILE *junit_file;     /* the file they go into: a temporary beside it, or in place */
+    char *junit_tmp;      /* the temporary's name */
     char *junit_buf;
     size_t junit_len;
     size_t tests, failures, errors, skipped;
@@ -442,9 +444,36 @@ static void pk_junit_dry(struct pk_run *r, size_t test, int skipped)
         pk_junit_test(r, test, skipped ? PK_JUNIT_SKIPPED : PK_JUNIT_OK, NULL, 0, NULL, NULL);
 }
 
-/* The JUnit file, whole: written beside its place and renamed over it, so
- * that a run that cannot write it leaves what was there (a device or a
- * FIFO is written in place), as runtime/core/outfile.c. */
+/* The JUnit file: opened before the run, so that a probe that could not
+ * write it stops before anything is sent; written whole at the end beside
+ * its place and renamed over it, so that a run that cannot write it leaves
+ * what was there (a device or a FIFO is written in place), as
+ * runtime/core/outfile.c. */
+static int pk_junit_open(struct pk_run *r, const char *path)
+{
+    struct stat st;
+    int in_place = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+    size_t n = strlen(path) + 16;
+    r->junit_tmp = in_place ? NULL : malloc(n);
+    if (!in_place && r->junit_tmp) {
+        snprintf(r->junit_tmp, n, "%s.tmp.XXXXXX", path);
+        int fd = mkstemp(r->junit_tmp);
+        if (fd >= 0 && (fchmod(fd, 0644) != 0 || !(r->junit_file = fdopen(fd, "w")))) {
+            close(fd);
+            unlink(r->junit_tmp);
+        }
+    } else if (in_place) {
+        r->junit_file = fopen(path, "w");
+    }
+    if (!r->junit_file) {
+        fprintf(stderr, "%s: error: cannot write %s\n", pk_spec_name, path);
+        free(r->junit_tmp);
+        r->junit_tmp = NULL;
+        return -1;
+    }
+    return 0;
+}
+
 static int pk_junit_write(struct pk_run *r, const char *path)
 {
     char host[256] = "";
@@ -452,27 +481,7 @@ static int pk_junit_write(struct pk_run *r, const char *path)
         strcpy(host, "localhost");
     fclose(r->junit);
     r->junit = NULL;
-    struct stat st;
-    int in_place = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
-    int fd = -1;
-    if (tmp) {
-        snprintf(tmp, plen + 16, "%s.tmp.XXXXXX", path);
-        fd = in_place ? -2 : mkstemp(tmp);
-    }
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : in_place ? fopen(path, "w") : NULL;
-    if (!f) {
-        fprintf(stderr, "%s: error: cannot write %s\n", pk_spec_name, path);
-        if (fd >= 0) {
-            close(fd);
-            unlink(tmp);
-        }
-        free(tmp);
-        return -1;
-    }
-    if (fd >= 0)
-        fchmod(fd, 0644);
+    FILE *f = r->junit_file;
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"", f);
     pk_xml(f, pk_spec_name, strlen(pk_spec_name));
     fprintf(f, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"%.6f\" "
@@ -484,14 +493,14 @@ static int pk_junit_write(struct pk_run *r, const char *path)
     fputs("  <system-out/>\n  <system-err/>\n</testsuite>\n", f);
     int bad = ferror(f);
     bad |= fclose(f) != 0;
-    if (!bad && !in_place && rename(tmp, path) != 0)
+    if (!bad && r->junit_tmp && rename(r->junit_tmp, path) != 0)
         bad = 1;
     if (bad) {
         fprintf(stderr, "%s: error: cannot write %s\n", pk_spec_name, path);
-        if (!in_place)
-            unlink(tmp);
+        if (r->junit_tmp)
+            unlink(r->junit_tmp);
     }
-    free(tmp);
+    free(r->junit_tmp);
     return bad ? -1 : 0;
 }
 
@@ -1168,6 +1177,8 @@ int main(int argc, char **argv)
             fprintf(stderr, "%s: error: out of memory\n", pk_spec_name);
             return 3;
         }
+        if (pk_junit_open(&r, junit) < 0)
+            return 3;
         if (!gmtime_r(&now, &tm) ||
             !strftime(r.timestamp, sizeof r.timestamp, "%Y-%m-%dT%H:%M:%S", &tm))
             strcpy(r.timestamp, "1970-01-01T00:00:00");

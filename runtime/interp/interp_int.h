@@ -9,6 +9,8 @@
 #include "pcap_io.h"
 #include "value.h"
 
+struct ps_outfile;
+
 struct interp {
     const struct ps_program *prog;
     const struct ps_run_opts *o;
@@ -43,6 +45,7 @@ struct interp {
     size_t nfors;             /* may pass 16: only the first 16 are named */
     /* --junit: the testcases, written with the suite's counts at the end */
     FILE *junit;
+    struct ps_outfile *junit_out;
     char *junit_buf;
     size_t junit_len;
     uint64_t run_start_ns;

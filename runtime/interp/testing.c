@@ -220,10 +220,18 @@ void interp_report_not_run(struct interp *in)
     }
 }
 
+/* The file is opened first, so that a run that could not write it stops
+ * before anything is sent; it is written at the end. */
 void interp_open_junit(struct interp *in)
 {
     if (!in->o->junit)
         return;
+    char err[512];
+    in->junit_out = ps_outfile_open(in->o->junit, err, sizeof err);
+    if (!in->junit_out) {
+        interp_error(in, (struct ps_loc){0, 0}, "%s", err);
+        return;
+    }
     in->junit = open_memstream(&in->junit_buf, &in->junit_len);
     if (!in->junit)
         abort();
@@ -241,11 +249,7 @@ static int write_junit(struct interp *in, char *err, size_t cap)
     char host[256] = "";
     if (gethostname(host, sizeof host - 1) != 0 || !host[0])
         snprintf(host, sizeof host, "localhost");
-    char *doc = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&doc, &len);
-    if (!m)
-        abort();
+    FILE *m = ps_outfile_stream(in->junit_out);
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"", m);
     xml_str(m, in->prog->path);
     fprintf(m, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"%.6f\" "
@@ -257,10 +261,9 @@ static int write_junit(struct interp *in, char *err, size_t cap)
     in->junit = NULL;
     fwrite(in->junit_buf, 1, in->junit_len, m);
     fputs("  <system-out/>\n  <system-err/>\n</testsuite>\n", m);
-    fclose(m);
-    int rc = ps_outfile_write_all(in->o->junit, doc, len, err, cap);
-    free(doc);
-    return rc;
+    struct ps_outfile *f = in->junit_out;
+    in->junit_out = NULL;
+    return ps_outfile_commit(f, err, cap);
 }
 
 void interp_close_outputs(struct interp *in)

@@ -3,7 +3,8 @@
 # here) as pktspec run writes them are valid against the JUnit schema CI
 # tools read (junit.xsd, with xmllint), and the check bites: the same file
 # without its time attributes is not. --junit /dev/full is a run-time error
-# reported once (exit 3), after a TAP report that is complete.
+# reported once (exit 3), after a TAP report that is complete; a file in no
+# directory is an error before anything runs.
 bin=$1 xsd=$2
 command -v xmllint >/dev/null 2>&1 || { echo "FAIL: no xmllint (scripts/deps.sh --test)"; exit 1; }
 cd "$(dirname "$0")" || exit 2
@@ -30,5 +31,10 @@ st=$?
 c=$(grep -c "/dev/full" "$tmp/err")
 [ "$c" = 1 ] || { echo "FAIL: /dev/full named $c times on stderr:"; cat "$tmp/err"; fail=1; }
 diff -u error-in-test.out "$tmp/out" || { echo "FAIL: TAP with --junit /dev/full"; fail=1; }
+# a file that cannot be made: said before anything runs
+"$bin" run error-in-test.pkt --dry-run --junit "$tmp/no/such/dir.xml" >"$tmp/out" 2>"$tmp/err"
+st=$?
+[ "$st" = 3 ] || { echo "FAIL: --junit in no directory exited $st, not 3"; fail=1; }
+[ -s "$tmp/out" ] && { echo "FAIL: the run went on without its JUnit file:"; cat "$tmp/out"; fail=1; }
 [ $fail = 0 ] && echo "ok: $n JUnit files valid against $(basename "$xsd"); /dev/full reported once"
 exit $fail
