@@ -397,7 +397,9 @@ static void pk_xmls(FILE *out, const char *s)
     pk_xml(out, s ? s : "", s ? strlen(s) : 0);
 }
 
-enum pk_junit_kind { PK_JUNIT_OK, PK_JUNIT_FAILURE, PK_JUNIT_ERROR, PK_JUNIT_SKIPPED };
+enum pk_junit_kind {
+    PK_JUNIT_OK, PK_JUNIT_FAILURE, PK_JUNIT_ERROR, PK_JUNIT_SKIPPED, PK_JUNIT_NOT_RUN,
+};
 
 #define PK_SKIP_WHY "answers come only from the wire, and this run sends nothing"
 
@@ -409,7 +411,7 @@ static void pk_junit_test(struct pk_run *r, size_t test, int kind, const char *m
     FILE *j = r->junit;
     r->tests++;
     r->failures += kind == PK_JUNIT_FAILURE;
-    r->errors += kind == PK_JUNIT_ERROR;
+    r->errors += kind == PK_JUNIT_ERROR || kind == PK_JUNIT_NOT_RUN;
     r->skipped += kind == PK_JUNIT_SKIPPED;
     if (!j)
         return;
@@ -429,6 +431,10 @@ static void pk_junit_test(struct pk_run *r, size_t test, int kind, const char *m
         fprintf(j, "</%s>", el);
     } else if (kind == PK_JUNIT_SKIPPED) {
         fputs("<skipped message=\"" PK_SKIP_WHY "\"/>", j);
+    } else if (kind == PK_JUNIT_NOT_RUN) {
+        fputs("<error type=\"not run\" message=\"", j);
+        pk_xml(j, msg, n);
+        fputs("\"/>", j);
     }
     fputs("</testcase>\n", j);
 }
@@ -534,7 +540,7 @@ static void pk_not_run(struct pk_run *r, size_t at)
         pk_tap_name(&pk_tests[k]);
         printf("\n# %s\n", why);
         r->test_ns = pk_now_ns();
-        pk_junit_test(r, k, PK_JUNIT_ERROR, why, sizeof why - 1, NULL, NULL);
+        pk_junit_test(r, k, PK_JUNIT_NOT_RUN, why, sizeof why - 1, NULL, NULL);
     }
     size_t last = pk_nevents;
     while (last > 0 && pk_events[last - 1].kind != PK_TEXT && pk_events[last - 1].kind != PK_DRY_TEXT)

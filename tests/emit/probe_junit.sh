@@ -40,4 +40,7 @@ done
 # the same lines but for the reason a test was not run
 grep -v '^# not run' run.out > a; grep -v '^# not run' stop.out > b
 diff -u a b || fail "stop_file.pkt: other TAP"
+norm run.xml | sed 's/message="not run: [^"]*"/message="N"/' > a
+norm stop.xml | sed 's/message="not run: [^"]*"/message="N"/' > b
+diff -u a b || fail "stop_file.pkt: other JUnit"
 echo "ok: probes report and write JUnit as pktspec run"
