@@ -377,9 +377,18 @@ static void write_probe(FILE *out, const struct emit_rec *r, const struct emit_p
     for (size_t i = 0; i < r->ntests; i++) {
         fputs("    {", out);
         ps_emit_cstr(out, (const uint8_t *)r->tests[i]->text, r->tests[i]->text_len);
-        fprintf(out, ", %zu},\n", r->tests[i]->text_len);
+        fprintf(out, ", %zu, ", r->tests[i]->text_len);
+        /* a failed expect's report, for the probe's JUnit */
+        for (int k = 0; k < 2; k++) {
+            const char *t = k ? r->test_message[i] : r->test_failure[i];
+            if (t)
+                ps_emit_cstr(out, (const uint8_t *)t, strlen(t));
+            else
+                fputs("NULL", out);
+            fputs(k ? "},\n" : ", ", out);
+        }
     }
-    fputs("    {NULL, 0},\n};\nstatic const unsigned char pk_test_skipped[] = {", out);
+    fputs("    {NULL, 0, NULL, NULL},\n};\nstatic const unsigned char pk_test_skipped[] = {", out);
     for (size_t i = 0; i < r->ntests; i++)
         fprintf(out, "%d, ", r->test_skipped[i]);
     fputs("0};\n\nstatic const struct pk_param pk_params[] = {\n", out);

@@ -143,10 +143,13 @@ static void on_test_begin(void *ctx, const struct ps_stmt *st)
     flush_text(r);
     r->tests = realloc(r->tests, (r->ntests + 1) * sizeof *r->tests);
     r->test_skipped = realloc(r->test_skipped, (r->ntests + 1) * sizeof *r->test_skipped);
-    if (!r->tests || !r->test_skipped)
+    r->test_failure = realloc(r->test_failure, (r->ntests + 1) * sizeof *r->test_failure);
+    r->test_message = realloc(r->test_message, (r->ntests + 1) * sizeof *r->test_message);
+    if (!r->tests || !r->test_skipped || !r->test_failure || !r->test_message)
         abort();
     r->tests[r->ntests] = st;
     r->test_skipped[r->ntests] = false;
+    r->test_failure[r->ntests] = r->test_message[r->ntests] = NULL;
     r->test = (int)r->ntests;
     push_event(r, EV_TEST_BEGIN, r->ntests++);
 }
@@ -161,8 +164,22 @@ static void on_test_end(void *ctx, const struct ps_stmt *st)
     r->test = -1;
 }
 
-/* The expect's first report line, as runtime/interp/interp.c writes it. */
-static char *expect_where(const struct emit_rec *r, const struct ps_stmt *st)
+/* The report of a test's failed expects, for the probe's JUnit. */
+static void on_test_failed(void *ctx, const char *message, const char *detail)
+{
+    struct emit_rec *r = ctx;
+    size_t t = r->ntests - 1;
+    free(r->test_failure[t]);
+    free(r->test_message[t]);
+    r->test_failure[t] = strdup(detail ? detail : "");
+    r->test_message[t] = strdup(message ? message : "");
+    if (!r->test_failure[t] || !r->test_message[t])
+        abort();
+}
+
+/* The expect's first report line, as runtime/interp/interp.c writes it,
+ * and the lines naming the fors it is in (context). */
+static char *expect_where(const struct emit_rec *r, const struct ps_stmt *st, const char *context)
 {
     char *s = NULL;
     size_t n = 0;
@@ -173,11 +190,14 @@ static char *expect_where(const struct emit_rec *r, const struct ps_stmt *st)
             st->cond_text ? st->cond_text : "");
     if (st->text)
         fprintf(m, " (%s)", st->text);
+    if (context && context[0])
+        fprintf(m, "\n%.*s", (int)strlen(context) - 1, context);
     fclose(m);
     return s;
 }
 
-static void on_expect(void *ctx, const struct ps_stmt *st, const struct ps_value *slots)
+static void on_expect(void *ctx, const struct ps_stmt *st, const struct ps_value *slots,
+                      const char *context)
 {
     struct emit_rec *r = ctx;
     flush_text(r);
@@ -187,7 +207,7 @@ static void on_expect(void *ctx, const struct ps_stmt *st, const struct ps_value
     if (!r->expects || !r->expect_where || !r->expect_cannot)
         abort();
     r->expects[r->nexpects] = st;
-    r->expect_where[r->nexpects] = expect_where(r, st);
+    r->expect_where[r->nexpects] = expect_where(r, st, context);
     /* What cannot be compiled makes the probe refuse -i: its --dry-run and
      * --pcap stay pktspec run's. */
     struct rec_refusal *cannot = &r->expect_cannot[r->nexpects];
@@ -256,7 +276,8 @@ int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct 
         abort();
     struct ps_recorder rec = {
         .ctx = r, .call_begin = on_call_begin, .frame = on_frame, .call_end = on_call_end,
-        .test_begin = on_test_begin, .test_end = on_test_end, .expect = on_expect,
+        .test_begin = on_test_begin, .test_end = on_test_end, .test_failed = on_test_failed,
+        .expect = on_expect,
         .loop_begin = on_loop_begin, .loop_end = on_loop_end, .refuse = on_refuse,
     };
     struct ps_run_opts o = {.mode = PS_RUN_RECORD, .out = r->out, .err = err, .rec = &rec,
@@ -292,8 +313,14 @@ void emit_record_free(struct emit_rec *r)
     free(r->frames);
     free(r->calls);
     free(r->events);
+    for (size_t i = 0; i < r->ntests; i++) {
+        free(r->test_failure[i]);
+        free(r->test_message[i]);
+    }
     free(r->tests);
     free(r->test_skipped);
+    free(r->test_failure);
+    free(r->test_message);
     free(r->expects);
     free(r->refusals);
     free(r->loops);

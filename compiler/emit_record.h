@@ -60,6 +60,7 @@ struct emit_rec {
     size_t nevents, capevents;
     const struct ps_stmt **tests;
     bool *test_skipped;
+    char **test_failure, **test_message; /* a failed expect's report (NULL: none) */
     size_t ntests;
     const struct ps_stmt **expects;
     size_t nexpects;

@@ -6,9 +6,10 @@ packages="build-essential cmake flex bison libpcap-dev libcunit1-dev"
 if [ "${1:-}" = "--test" ]; then
     # The oracles and tools of the test suite: Scapy, tshark, valgrind, clang
     # (libFuzzer and the sanitizers), unshare and setpriv (util-linux), and
-    # for the lab's tests ip (iproute2) and nft (nftables).
+    # for the lab's tests ip (iproute2) and nft (nftables); xmllint
+    # (libxml2-utils) checks the JUnit files against tests/run/junit.xsd.
     packages="$packages python3 python3-scapy tshark valgrind clang libclang-rt-dev util-linux"
-    packages="$packages iproute2 nftables"
+    packages="$packages iproute2 nftables libxml2-utils"
 fi
 missing=""
 for p in $packages; do

@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /* The wire, the interface, the neighbour table and sr's hsent: runtime/wire/
  * wire.c, iface.c, nlink.c, neigh.c and hsent.c with their headers, as they are
@@ -133,9 +135,14 @@ struct pk_param_value {
     uint64_t u;            /* as pk_param's */
 };
 
+/* A test; failure: the report of its expects that failed in the dry run
+ * (NULL: none), as runtime/interp/testing.c gives it, and message their
+ * first lines, for JUnit. */
 struct pk_test {
     const char *name;
     size_t len;
+    const char *failure;
+    const char *message;
 };
 
 /* Answers: the headers of a frame (probe_walk.c), Scapy's hashret() and
@@ -169,7 +176,14 @@ struct pk_run {
     int dry;
     FILE *pcap;
     const char *pcap_path;
-    FILE *junit;
+    FILE *junit;          /* the testcases, written with the suite's counts at the end */
+    FILE *junit_file;     /* the file they go into: a temporary beside it, or in place */
+    char *junit_tmp;      /* the temporary's name */
+    char *junit_buf;
+    size_t junit_len;
+    size_t tests, failures, errors, skipped;
+    uint64_t start_ns, test_ns;
+    char timestamp[32];
     FILE *file;           /* the capture of a wrpcap() call being written */
     int call;             /* the call under way, or -1 */
 };
@@ -371,13 +385,168 @@ static void pk_xml(FILE *out, const char *s, size_t n)
     }
 }
 
-static void pk_junit_test(FILE *j, size_t test, int skipped)
+static uint64_t pk_now_ns(void)
 {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+static void pk_xmls(FILE *out, const char *s)
+{
+    pk_xml(out, s ? s : "", s ? strlen(s) : 0);
+}
+
+enum pk_junit_kind {
+    PK_JUNIT_OK, PK_JUNIT_FAILURE, PK_JUNIT_ERROR, PK_JUNIT_SKIPPED, PK_JUNIT_NOT_RUN,
+};
+
+#define PK_SKIP_WHY "answers come only from the wire, and this run sends nothing"
+
+/* A test's testcase, as runtime/interp/testing.c writes it: msg (n bytes)
+ * its message, body and more its text. */
+static void pk_junit_test(struct pk_run *r, size_t test, int kind, const char *msg, size_t n,
+                          const char *body, const char *more)
+{
+    FILE *j = r->junit;
+    r->tests++;
+    r->failures += kind == PK_JUNIT_FAILURE;
+    r->errors += kind == PK_JUNIT_ERROR || kind == PK_JUNIT_NOT_RUN;
+    r->skipped += kind == PK_JUNIT_SKIPPED;
+    if (!j)
+        return;
     fputs("  <testcase classname=\"", j);
     pk_xml(j, pk_spec_name, strlen(pk_spec_name));
     fputs("\" name=\"", j);
     pk_xml(j, pk_tests[test].name, pk_tests[test].len);
-    fputs(skipped ? "\"><skipped/></testcase>\n" : "\"></testcase>\n", j);
+    fprintf(j, "\" time=\"%.6f\">", (double)(pk_now_ns() - r->test_ns) / 1e9);
+    if (kind == PK_JUNIT_FAILURE || kind == PK_JUNIT_ERROR) {
+        const char *el = kind == PK_JUNIT_ERROR ? "error" : "failure";
+        fprintf(j, "<%s type=\"%s\" message=\"", el, kind == PK_JUNIT_ERROR ? "run-time error"
+                                                                            : "expect");
+        pk_xml(j, msg ? msg : "", msg ? n : 0);
+        fputs("\">", j);
+        pk_xmls(j, body);
+        pk_xmls(j, more);
+        fprintf(j, "</%s>", el);
+    } else if (kind == PK_JUNIT_SKIPPED) {
+        fputs("<skipped message=\"" PK_SKIP_WHY "\"/>", j);
+    } else if (kind == PK_JUNIT_NOT_RUN) {
+        fputs("<error type=\"not run\" message=\"", j);
+        pk_xml(j, msg, n);
+        fputs("\"/>", j);
+    }
+    fputs("</testcase>\n", j);
+}
+
+/* A test of the dry run: its report is the recording's. */
+static void pk_junit_dry(struct pk_run *r, size_t test, int skipped)
+{
+    const struct pk_test *t = &pk_tests[test];
+    if (t->failure && t->message)
+        pk_junit_test(r, test, PK_JUNIT_FAILURE, t->message, strlen(t->message), t->failure,
+                      NULL);
+    else
+        pk_junit_test(r, test, skipped ? PK_JUNIT_SKIPPED : PK_JUNIT_OK, NULL, 0, NULL, NULL);
+}
+
+/* The JUnit file: opened before the run, so that a probe that could not
+ * write it stops before anything is sent; written whole at the end beside
+ * its place and renamed over it, so that a run that cannot write it leaves
+ * what was there (a device or a FIFO is written in place), as
+ * runtime/core/outfile.c. */
+static int pk_junit_open(struct pk_run *r, const char *path)
+{
+    struct stat st;
+    int in_place = stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+    size_t n = strlen(path) + 16;
+    r->junit_tmp = in_place ? NULL : malloc(n);
+    if (!in_place && r->junit_tmp) {
+        snprintf(r->junit_tmp, n, "%s.tmp.XXXXXX", path);
+        int fd = mkstemp(r->junit_tmp);
+        if (fd >= 0 && (fchmod(fd, 0644) != 0 || !(r->junit_file = fdopen(fd, "w")))) {
+            close(fd);
+            unlink(r->junit_tmp);
+        }
+    } else if (in_place) {
+        r->junit_file = fopen(path, "w");
+    }
+    if (!r->junit_file) {
+        fprintf(stderr, "%s: error: cannot write %s\n", pk_spec_name, path);
+        free(r->junit_tmp);
+        r->junit_tmp = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+static int pk_junit_write(struct pk_run *r, const char *path)
+{
+    char host[256] = "";
+    if (gethostname(host, sizeof host - 1) != 0 || !host[0])
+        strcpy(host, "localhost");
+    fclose(r->junit);
+    r->junit = NULL;
+    FILE *f = r->junit_file;
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"", f);
+    pk_xml(f, pk_spec_name, strlen(pk_spec_name));
+    fprintf(f, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"%.6f\" "
+               "timestamp=\"%s\" hostname=\"", r->tests, r->failures, r->errors, r->skipped,
+            (double)(pk_now_ns() - r->start_ns) / 1e9, r->timestamp);
+    pk_xmls(f, host);
+    fputs("\">\n  <properties/>\n", f);
+    fwrite(r->junit_buf, 1, r->junit_len, f);
+    fputs("  <system-out/>\n  <system-err/>\n</testsuite>\n", f);
+    int bad = ferror(f);
+    bad |= fclose(f) != 0;
+    if (!bad && r->junit_tmp && rename(r->junit_tmp, path) != 0)
+        bad = 1;
+    if (bad) {
+        fprintf(stderr, "%s: error: cannot write %s\n", pk_spec_name, path);
+        if (r->junit_tmp)
+            unlink(r->junit_tmp);
+    }
+    free(r->junit_tmp);
+    return bad ? -1 : 0;
+}
+
+/* A test's TAP line, named as runtime/interp/testing.c names it. */
+static void pk_tap_name(const struct pk_test *t)
+{
+    for (size_t i = 0; i < t->len; i++) {
+        char c = t->name[i];
+        fputc(c == '\n' || c == '\r' ? ' ' : c == '#' ? '_' : c, stdout);
+    }
+}
+
+/* The run stopped at an error (on stderr) before its end: each test not
+ * reported yet is `not ok`, as runtime/interp/testing.c's
+ * interp_report_not_run, so that the plan is matched; a plan that comes
+ * last (a test in a for) is written then. */
+static void pk_not_run(struct pk_run *r, size_t at)
+{
+    static const char why[] = "not run: the run stopped at an error";
+    size_t n = 0, first = 0;
+    while (pk_tests[n].name)
+        n++;
+    while (first < pk_nevents && pk_events[first].kind != PK_TEXT &&
+           pk_events[first].kind != PK_DRY_TEXT)
+        first++;
+    int plan_first = first < pk_nevents && strncmp(pk_texts[pk_events[first].a].s, "1..", 3) == 0;
+    if (n && plan_first && first >= at)
+        printf("1..%zu\n", n);
+    for (size_t k = r->tests; k < n; k++) {
+        printf("not ok %zu - ", k + 1);
+        pk_tap_name(&pk_tests[k]);
+        printf("\n# %s\n", why);
+        r->test_ns = pk_now_ns();
+        pk_junit_test(r, k, PK_JUNIT_NOT_RUN, why, sizeof why - 1, NULL, NULL);
+    }
+    size_t last = pk_nevents;
+    while (last > 0 && pk_events[last - 1].kind != PK_TEXT && pk_events[last - 1].kind != PK_DRY_TEXT)
+        last--;
+    if (n && !plan_first && last > at)
+        printf("1..%zu\n", n);
 }
 
 /* The PK_LOOP_END of the loop that begins at event `begin`. */
@@ -392,7 +561,8 @@ static size_t pk_loop_end(size_t begin)
 static int pk_replay(struct pk_run *r)
 {
     int status = 0;
-    for (size_t i = 0; i < pk_nevents && status != 3; i++) {
+    size_t i;
+    for (i = 0; i < pk_nevents && status != 3; i++) {
         const struct pk_event *ev = &pk_events[i];
         switch (ev->kind) {
         case PK_LOOP_BEGIN: /* a run that sends nothing has no answers to go over */
@@ -431,14 +601,18 @@ static int pk_replay(struct pk_run *r)
             r->file = NULL;
             r->call = -1;
             break;
+        case PK_TEST_BEGIN:
+            r->test_ns = pk_now_ns();
+            break;
         case PK_TEST_END:
-            if (r->junit)
-                pk_junit_test(r->junit, ev->a, pk_test_skipped[ev->a]);
+            pk_junit_dry(r, ev->a, pk_test_skipped[ev->a]);
             break;
         default:
             break;
         }
     }
+    if (status == 3)
+        pk_not_run(r, i);
     return status == 3 ? 3 : pk_dry_status;
 }
 
@@ -602,24 +776,42 @@ static int pk_live_refused(const char *iface)
     return 0;
 }
 
-/* A test's TAP line, named as runtime/interp/testing.c names it. */
-static void pk_tap_name(const struct pk_test *t)
+/* Text that grows: a test's reports, the JUnit file. */
+struct pk_buf {
+    char *s;
+    size_t len, cap;
+};
+
+static void pk_put(struct pk_buf *b, const char *s, size_t n)
 {
-    for (size_t i = 0; i < t->len; i++) {
-        char c = t->name[i];
-        fputc(c == '\n' || c == '\r' ? ' ' : c == '#' ? '_' : c, stdout);
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = (b->len + n + 1) * 2;
+        char *p = realloc(b->s, cap);
+        if (!p) {
+            fprintf(stderr, "%s: error: out of memory\n", pk_spec_name);
+            exit(3);
+        }
+        b->s = p;
+        b->cap = cap;
     }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
 }
 
-static void pk_report_detail(FILE *out, const char *prefix, const struct pk_expect *e,
-                             const char *got)
+static void pk_puts(struct pk_buf *b, const char *s)
 {
-    for (const char *p = e->where; *p;) {
+    pk_put(b, s, strlen(s));
+}
+
+/* Text as TAP diagnostics: `# ` before each line. */
+static void pk_diag(const char *s)
+{
+    for (const char *p = s ? s : ""; *p;) {
         size_t n = strcspn(p, "\n");
-        fprintf(out, "%s%.*s\n", prefix, (int)n, p);
+        printf("# %.*s\n", (int)n, p);
         p += n + (p[n] == '\n');
     }
-    fprintf(out, "%sgot: %s\n", prefix, got[0] ? got : "none");
 }
 
 /* The state of the tests of a run on the wire. */
@@ -630,15 +822,45 @@ struct pk_checks {
     size_t *sr_frames;       /* the frames of the sr call under way */
     size_t nsr;
     int failed;              /* the test under way has a failed expect */
-    size_t failed_expect;
+    const char *error;       /* the run-time error it stopped at */
+    struct pk_buf detail;    /* each failed expect's report, as testing.c's */
+    struct pk_buf first;     /* their first lines, for JUnit's message */
     char got[1024];          /* as runtime/interp/interp_int.h's */
-    int report;              /* 1: the next dry report line is replaced; 2: being skipped */
-    size_t report_test;
+    int report;              /* 1: the next dry report is replaced; 2: being skipped */
+    size_t report_test, report_lines;
     int any_failed;
-    int run_error;           /* an expect stopped the run (exit 3) */
+    int run_error;           /* a test stopped at a run-time error (exit 3) */
 };
 
-static void pk_check_expect(struct pk_checks *c, size_t i)
+/* A failed expect's report, as runtime/interp/interp.c's expect_failed: its
+ * where, whose loop over answers names the pair it is at ("\1CALL\2" there:
+ * interp.c's for_context), and what it got. */
+static void pk_expect_failed(struct pk_checks *c, const struct pk_expect *e)
+{
+    char num[64];
+    size_t line = strcspn(e->where, "\n");
+    if (c->first.len)
+        pk_puts(&c->first, "; ");
+    pk_put(&c->first, e->where, line);
+    for (const char *p = e->where; *p;) {
+        size_t n = strcspn(p, "\1");
+        pk_put(&c->detail, p, n);
+        p += n;
+        if (*p) {
+            char *end;
+            unsigned long call = strtoul(p + 1, &end, 10);
+            snprintf(num, sizeof num, "%zu of %zu", c->cur[call] + 1, c->res[call].nans);
+            pk_puts(&c->detail, num);
+            p = *end ? end + 1 : end;
+        }
+    }
+    pk_puts(&c->detail, "\ngot: ");
+    pk_puts(&c->detail, c->got[0] ? c->got : "none");
+    pk_puts(&c->detail, "\n");
+}
+
+/* An expect on answers; a run-time error ends its test (0), as in pktspec run. */
+static int pk_check_expect(struct pk_checks *c, size_t i)
 {
     struct pk_expect_ctx x = {.res = c->res, .cur = c->cur, .pv = c->pv};
     /* helpers a spec may not need */
@@ -647,58 +869,88 @@ static void pk_check_expect(struct pk_checks *c, size_t i)
         (void)pk_got16, (void)pk_cmp16, (void)pk_pv, (void)pk_pv16;
     int ok = pk_expects[i].fn(&x) && !x.missing;
     if (x.error) {
-        /* pktspec run stops here: r[L] of nothing, or of a layer r lacks */
+        /* r[L] of nothing, or of a layer r lacks */
         fflush(stdout);
         fputs(x.error, stderr);
+        c->error = x.error;
         c->run_error = 1;
-        return;
+        return 0;
     }
-    if (ok || c->failed)
-        return;
-    c->failed = 1;
-    c->any_failed = 1;
-    c->failed_expect = i;
-    pk_got_text(&x, c->got, sizeof c->got);
+    if (!ok) {
+        c->failed = 1;
+        c->any_failed = 1;
+        pk_got_text(&x, c->got, sizeof c->got);
+        pk_expect_failed(c, &pk_expects[i]);
+    }
+    return 1;
 }
 
 /* A test with expects on answers: its report, in place of the dry run's
  * "# SKIP" line. */
-static void pk_live_report(struct pk_checks *c, FILE *junit)
+static void pk_live_report(struct pk_checks *c, struct pk_run *r)
 {
     size_t k = c->report_test;
-    printf("%sok %zu - ", c->failed ? "not " : "", k + 1);
+    int bad = c->failed || c->error;
+    printf("%sok %zu - ", bad ? "not " : "", k + 1);
     pk_tap_name(&pk_tests[k]);
     fputc('\n', stdout);
-    if (c->failed)
-        pk_report_detail(stdout, "# ", &pk_expects[c->failed_expect], c->got);
-    if (!junit)
-        return;
-    fputs("  <testcase classname=\"", junit);
-    pk_xml(junit, pk_spec_name, strlen(pk_spec_name));
-    fputs("\" name=\"", junit);
-    pk_xml(junit, pk_tests[k].name, pk_tests[k].len);
-    fputs(c->failed ? "\"><failure message=\"expect failed\"></failure></testcase>\n"
-                    : "\"></testcase>\n", junit);
+    pk_diag(c->detail.s);
+    pk_diag(c->error);
+    if (c->error) {
+        size_t n = strcspn(c->error, "\n");
+        pk_junit_test(r, k, PK_JUNIT_ERROR, c->error, n, c->detail.s, c->error);
+    } else {
+        pk_junit_test(r, k, c->failed ? PK_JUNIT_FAILURE : PK_JUNIT_OK, c->first.s, c->first.len,
+                      c->detail.s, NULL);
+    }
+    c->detail.len = c->first.len = 0;
+    if (c->detail.s)
+        c->detail.s[0] = '\0';
+    if (c->first.s)
+        c->first.s[0] = '\0';
 }
 
 /* A dry text piece on the wire: a report of a test that looked at answers
- * is replaced by the live one (through its first newline). */
-static void pk_live_text(struct pk_checks *c, const struct pk_text *t, int dry, FILE *junit)
+ * is replaced by the live one (its first line, and the lines of the
+ * failures the dry run saw, which the live report holds too). */
+static void pk_live_text(struct pk_checks *c, const struct pk_text *t, int dry, struct pk_run *r)
 {
     const char *s = t->s;
     size_t n = t->len;
     if (dry && c->report == 1) {
-        c->report = strncmp(s, "ok ", 3) == 0 ? 2 : 0;
-        if (c->report == 2)
-            pk_live_report(c, junit);
+        c->report = strncmp(s, "ok ", 3) == 0 || strncmp(s, "not ok ", 7) == 0 ? 2 : 0;
+        if (c->report == 2) {
+            const char *f = pk_tests[c->report_test].failure;
+            c->report_lines = 1;
+            for (; f && *f; f++)
+                c->report_lines += *f == '\n';
+            if (f) {
+                const struct pk_test *pt = &pk_tests[c->report_test];
+                /* the dry run's failures come first */
+                struct pk_buf live = c->detail, first = c->first;
+                c->detail = (struct pk_buf){0};
+                c->first = (struct pk_buf){0};
+                pk_puts(&c->detail, pt->failure);
+                pk_put(&c->detail, live.s ? live.s : "", live.len);
+                pk_puts(&c->first, pt->message);
+                if (first.len)
+                    pk_puts(&c->first, "; ");
+                pk_put(&c->first, first.s ? first.s : "", first.len);
+                c->failed = 1;
+                free(live.s);
+                free(first.s);
+            }
+            pk_live_report(c, r);
+        }
     }
-    if (dry && c->report == 2) {
+    while (dry && c->report == 2) {
         const char *nl = memchr(s, '\n', n);
         if (!nl)
             return;
         n -= (size_t)(nl + 1 - s);
         s = nl + 1;
-        c->report = 0;
+        if (--c->report_lines == 0)
+            c->report = 0;
     }
     fwrite(s, 1, n, stdout);
 }
@@ -730,7 +982,8 @@ static int pk_live(struct pk_run *r, const char *iface)
         status = 3;
     }
     uint64_t sent = 0;
-    for (size_t i = 0; i < pk_nevents && status != 3; i++) {
+    size_t i;
+    for (i = 0; i < pk_nevents && status != 3; i++) {
         const struct pk_event *ev = &pk_events[i];
         const struct pk_call *call = r->call >= 0 ? &pk_calls[r->call] : NULL;
         if (ev->kind != PK_DRY_TEXT && c.report == 2)
@@ -738,7 +991,7 @@ static int pk_live(struct pk_run *r, const char *iface)
         switch (ev->kind) {
         case PK_TEXT:
         case PK_DRY_TEXT:
-            pk_live_text(&c, &pk_texts[ev->a], ev->kind == PK_DRY_TEXT, r->junit);
+            pk_live_text(&c, &pk_texts[ev->a], ev->kind == PK_DRY_TEXT, r);
             break;
         case PK_FRAME: {
             if (call && call->kind == PK_CALL_FILE) {
@@ -788,11 +1041,14 @@ static int pk_live(struct pk_run *r, const char *iface)
             break;
         case PK_TEST_BEGIN:
             c.failed = 0;
+            c.error = NULL;
+            r->test_ns = pk_now_ns();
             break;
         case PK_EXPECT:
-            pk_check_expect(&c, ev->a);
-            if (c.run_error)
-                status = 3;
+            /* a run-time error ends the test: on at its end */
+            if (!pk_check_expect(&c, ev->a))
+                while (i + 1 < pk_nevents && pk_events[i + 1].kind != PK_TEST_END)
+                    i++;
             break;
         case PK_LOOP_BEGIN:
             c.cur[ev->a] = 0;
@@ -810,8 +1066,8 @@ static int pk_live(struct pk_run *r, const char *iface)
             if (pk_test_skipped[ev->a]) {
                 c.report = 1;
                 c.report_test = ev->a;
-            } else if (r->junit) {
-                pk_junit_test(r->junit, ev->a, 0);
+            } else {
+                pk_junit_dry(r, ev->a, 0);
             }
             break;
         default:
@@ -828,6 +1084,12 @@ static int pk_live(struct pk_run *r, const char *iface)
     free(c.res);
     free(c.cur);
     free(c.sr_frames);
+    free(c.detail.s);
+    free(c.first.s);
+    if (status == 3)
+        pk_not_run(r, i);
+    if (status != 3 && c.run_error)
+        status = 3;
     if (status != 3 && c.any_failed)
         status = 1;
     if (l->w.fd > 0)
@@ -912,15 +1174,20 @@ int main(int argc, char **argv)
                     pk_spec_name, pk_params[i].name, pk_params[i].name, pk_params[i].value);
             return 2;
         }
+    r.start_ns = pk_now_ns();
     if (junit) {
-        r.junit = fopen(junit, "w");
+        time_t now = time(NULL);
+        struct tm tm;
+        r.junit = open_memstream(&r.junit_buf, &r.junit_len);
         if (!r.junit) {
-            fprintf(stderr, "%s: error: cannot write %s\n", pk_spec_name, junit);
+            fprintf(stderr, "%s: error: out of memory\n", pk_spec_name);
             return 3;
         }
-        fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"", r.junit);
-        pk_xml(r.junit, pk_spec_name, strlen(pk_spec_name));
-        fputs("\">\n", r.junit);
+        if (pk_junit_open(&r, junit) < 0)
+            return 3;
+        if (!gmtime_r(&now, &tm) ||
+            !strftime(r.timestamp, sizeof r.timestamp, "%Y-%m-%dT%H:%M:%S", &tm))
+            strcpy(r.timestamp, "1970-01-01T00:00:00");
     }
     /* the recording's warnings are about holes an interface fills */
     for (size_t w = pk_warn_first; !iface && w < pk_warn_first + pk_nwarn; w++)
@@ -930,11 +1197,9 @@ int main(int argc, char **argv)
         r.pcap = pk_pcap_open(r.pcap_path, 1);
     if (r.pcap_path && pk_close(r.pcap, r.pcap_path) < 0)
         status = 3;
-    if (r.junit) {
-        fputs("</testsuite>\n", r.junit);
-        if (pk_close(r.junit, junit) < 0)
-            status = 3;
-    }
+    if (r.junit && pk_junit_write(&r, junit) < 0)
+        status = 3;
+    free(r.junit_buf);
     free(r.out->pv);
     free(r.out);
     return fflush(stdout) == 0 ? status : 3;

@@ -108,13 +108,16 @@ static void emit_frame(struct interp *in, const uint8_t *frame, size_t len, int 
         in->pcap = ps_pcap_writer_open(in->o->pcap_out, PS_DLT_EN10MB, err, sizeof err);
         if (!in->pcap) {
             interp_error(in, loc, "%s", err);
+            in->fatal = true; /* --pcap's file: no test goes on without it */
             return;
         }
     }
     struct timeval ts = {(time_t)(in->clock_ns / 1000000000u),
                          (suseconds_t)(in->clock_ns % 1000000000u / 1000u)};
-    if (ps_pcap_write(in->pcap, frame, len, ts, err, sizeof err) < 0)
+    if (ps_pcap_write(in->pcap, frame, len, ts, err, sizeof err) < 0) {
         interp_error(in, loc, "%s", err);
+        in->fatal = true;
+    }
 }
 
 static uint64_t opt_u(struct interp *in, const struct ps_expr *e, enum ps_opt o, uint64_t def)

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "addr.h"
 #include "coerce.h"
@@ -14,6 +15,22 @@ void interp_error(struct interp *in, struct ps_loc loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    if (!in->failed_run) {
+        /* the first error is the one a test or the run stopped at: kept for
+         * the test's report, and for the tests the run then leaves out */
+        va_list aq;
+        va_copy(aq, ap);
+        free(in->test_error);
+        in->test_error = NULL;
+        size_t n = 0;
+        FILE *m = open_memstream(&in->test_error, &n);
+        if (m) {
+            ps_report_v(m, in->prog->path, in->prog->source, in->prog->source_len, loc.line,
+                        loc.col, "error", fmt, aq);
+            fclose(m);
+        }
+        va_end(aq);
+    }
     ps_report_v(in->o->err, in->prog->path, in->prog->source, in->prog->source_len, loc.line,
                 loc.col, "error", fmt, ap);
     va_end(ap);
@@ -30,6 +47,13 @@ void interp_warning(struct interp *in, struct ps_loc loc, const char *fmt, ...)
 }
 
 static const struct ps_value none_value = {.t = PT_NONE};
+
+uint64_t interp_now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
 
 bool interp_truth(const struct ps_value *v)
 {
@@ -411,6 +435,7 @@ struct ps_value interp_eval(struct interp *in, const struct ps_expr *e)
 /* ---- statements ---------------------------------------------------------- */
 
 static void run_block(struct interp *in, struct ps_stmt *const *body, size_t n);
+static void for_body(struct interp *in, const struct ps_stmt *st, uint64_t k, uint64_t n);
 
 static void set_field(struct interp *in, const struct ps_stmt *st)
 {
@@ -464,9 +489,19 @@ static void record_answer_loop(struct interp *in, const struct ps_stmt *st, stru
     ps_val_release(&in->slots[st->slot]);
     in->slots[st->slot] = (struct ps_value){.t = PT_WIRE,
                                             .u = handle * PS_WIRE_PARTS + PS_WIRE_PAIR};
-    run_block(in, st->body, st->nbody);
+    for_body(in, st, 0, 0);
     rec->loop_end(rec->ctx, st);
     in->test_skipped = skipped;
+}
+
+/* The body of a for at its iteration k of n; a failed expect names it. */
+static void for_body(struct interp *in, const struct ps_stmt *st, uint64_t k, uint64_t n)
+{
+    size_t d = in->nfors++;
+    if (d < sizeof in->fors / sizeof in->fors[0])
+        in->fors[d] = (struct interp_for){st, k, n};
+    run_block(in, st->body, st->nbody);
+    in->nfors--;
 }
 
 static void for_each(struct interp *in, const struct ps_stmt *st)
@@ -478,7 +513,7 @@ static void for_each(struct interp *in, const struct ps_stmt *st)
         for (uint64_t k = it.u; k <= it.hi && !in->failed_run; k++) {
             ps_val_release(var);
             *var = ps_val_int(PT_INT, k);
-            run_block(in, st->body, st->nbody);
+            for_body(in, st, k - it.u, it.hi - it.u + 1);
             if (k == UINT64_MAX)
                 break;
         }
@@ -489,7 +524,7 @@ static void for_each(struct interp *in, const struct ps_stmt *st)
         for (size_t k = 0; k < it.obj->n && !in->failed_run; k++) {
             ps_val_release(var);
             *var = ps_val_retain(it.obj->items[k]);
-            run_block(in, st->body, st->nbody);
+            for_body(in, st, k, it.obj->n);
         }
         break;
     case PT_PKT: {
@@ -500,7 +535,7 @@ static void for_each(struct interp *in, const struct ps_stmt *st)
             ps_val_release(var);
             *var = ps_val_decoded(&in->pkt, NULL, 0, 0, it.obj);
             var->obj->decoded = false; /* auto fields are still to compute */
-            run_block(in, st->body, st->nbody);
+            for_body(in, st, k, n);
         }
         break;
     }
@@ -517,32 +552,95 @@ static void for_each(struct interp *in, const struct ps_stmt *st)
     ps_val_release(&it);
 }
 
+/* The iterations of the fors an expect is in, a line each, outermost
+ * first: `in for port = 22`, or for a packet, a pair or a list `in for p,
+ * item 2 of 3`. In a recording, a loop over answers is at an iteration only
+ * the probe knows: its line carries the call's handle between \1 and \2,
+ * for the probe to write "K of N" in its place. */
+static void for_context(struct interp *in, FILE *m)
+{
+    size_t n = in->nfors < sizeof in->fors / sizeof in->fors[0] ? in->nfors
+                                                                : sizeof in->fors / sizeof in->fors[0];
+    for (size_t d = 0; d < n; d++) {
+        const struct interp_for *f = &in->fors[d];
+        const struct ps_value *v = &in->slots[f->st->slot];
+        fprintf(m, "in for %s", in->prog->slot_names[f->st->slot]);
+        switch (v->t) {
+        case PT_WIRE:
+            fprintf(m, ", item \1%llu\2\n", (unsigned long long)(v->u / PS_WIRE_PARTS));
+            break;
+        case PT_PKT:
+        case PT_LIST:
+        case PT_PKTLIST:
+        case PT_TUPLE:
+            fprintf(m, ", item %llu of %llu\n", (unsigned long long)f->k + 1,
+                    (unsigned long long)f->n);
+            break;
+        default:
+            fputs(" = ", m);
+            interp_print_value(in, m, v);
+            fputc('\n', m);
+        }
+    }
+}
+
+static void append_text(char **buf, size_t *len, const char *s, size_t n)
+{
+    char *b = realloc(*buf, *len + n + 1);
+    if (!b)
+        abort();
+    memcpy(b + *len, s, n);
+    *len += n;
+    b[*len] = '\0';
+    *buf = b;
+}
+
+/* A failed expect's report: where and what, the fors' iterations, what it
+ * got. Every failed expect of a test is kept: the test goes on after one. */
+static void expect_failed(struct interp *in, const struct ps_stmt *st)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&text, &len);
+    if (!m)
+        abort();
+    fprintf(m, "%s:%d:%d: expect %s", in->prog->path, st->loc.line, st->loc.col,
+            st->cond_text ? st->cond_text : "");
+    if (st->text)
+        fprintf(m, " (%s)", st->text);
+    fflush(m);
+    size_t first = len;
+    fputc('\n', m);
+    for_context(in, m);
+    fprintf(m, "got: %s\n", in->got[0] ? in->got : "none");
+    fclose(m);
+    if (in->test_first_len)
+        append_text(&in->test_first, &in->test_first_len, "; ", 2);
+    append_text(&in->test_first, &in->test_first_len, text, first);
+    append_text(&in->test_detail, &in->test_detail_len, text, len);
+    free(text);
+    in->test_failed = true;
+}
+
 static void expect(struct interp *in, const struct ps_stmt *st)
 {
     in->got[0] = '\0';
     struct ps_value v = interp_eval(in, st->expr);
     if (v.t == PT_WIRE) {
         in->test_skipped = true;
-        if (in->o->mode == PS_RUN_RECORD)
-            in->o->rec->expect(in->o->rec->ctx, st, in->slots);
-    } else if (!interp_truth(&v) && !in->test_failed) {
-        in->test_failed = true;
-        size_t cap = 4096;
-        char *d = malloc(cap);
-        if (d) {
-            FILE *m = fmemopen(d, cap, "w");
-            if (m) {
-                fprintf(m, "%s:%d:%d: expect %s", in->prog->path, st->loc.line, st->loc.col,
-                        st->cond_text ? st->cond_text : "");
-                if (st->text)
-                    fprintf(m, " (%s)", st->text);
-                fputc('\n', m);
-                fprintf(m, "got: %s\n", in->got[0] ? in->got : "none");
-                fclose(m);
-            }
-            free(in->test_detail);
-            in->test_detail = d;
+        if (in->o->mode == PS_RUN_RECORD) {
+            char *context = NULL;
+            size_t len = 0;
+            FILE *m = open_memstream(&context, &len);
+            if (!m)
+                abort();
+            for_context(in, m);
+            fclose(m);
+            in->o->rec->expect(in->o->rec->ctx, st, in->slots, context);
+            free(context);
         }
+    } else if (!in->failed_run && !interp_truth(&v)) {
+        expect_failed(in, st);
     }
     ps_val_release(&v);
 }
@@ -613,12 +711,21 @@ static void run_stmt(struct interp *in, const struct ps_stmt *st)
             rec->test_begin(rec->ctx, st);
         in->in_test = true;
         in->test_failed = in->test_skipped = false;
+        in->test_start_ns = interp_now_ns();
+        free(in->test_error);
+        in->test_error = NULL;
         run_block(in, st->body, st->nbody);
         in->in_test = false;
         if (rec)
             rec->test_end(rec->ctx, st); /* before the report: a probe that sends writes its own */
-        if (!in->failed_run)
-            interp_test_report(in, st);
+        interp_test_report(in, st);
+        /* A run-time error ends its test, and the run goes on with the next
+         * one; unless an output failed, or the run's bound is spent. */
+        if (in->failed_run && !in->fatal &&
+            !(in->o->max_steps && in->steps > in->o->max_steps)) {
+            in->failed_run = false;
+            in->caught_error = true;
+        }
         break;
     }
     case S_EXPECT:
@@ -640,6 +747,7 @@ static void run_block(struct interp *in, struct ps_stmt *const *body, size_t n)
 
 void interp_close_outputs(struct interp *in);
 void interp_open_junit(struct interp *in);
+void interp_report_not_run(struct interp *in);
 
 /* Runs prog; when `keep` names a variable, *kept gets its final value. */
 static int run_program(const struct ps_program *prog, const struct ps_run_opts *opts,
@@ -654,10 +762,30 @@ static int run_program(const struct ps_program *prog, const struct ps_run_opts *
     in->slots = calloc(prog->nslots ? prog->nslots : 1, sizeof *in->slots);
     if (!in->slots)
         abort();
+    in->run_start_ns = interp_now_ns();
     interp_open_junit(in);
-    if (prog->ntests)
+    /* The plan comes first when the tests are statements of the top level;
+     * a test in a for runs as often as it goes round, so then the plan
+     * comes last, as TAP allows, and counts the tests that ran. */
+    size_t top = 0;
+    for (size_t i = 0; i < prog->nstmts; i++)
+        top += prog->stmts[i]->kind == S_TEST;
+    bool plan_first = top == prog->ntests;
+    if (prog->ntests && plan_first && !in->failed_run)
         fprintf(opts->out, "1..%zu\n", prog->ntests);
-    run_block(in, prog->stmts, prog->nstmts);
+    if (!in->failed_run) {
+        for (in->top_at = 0; in->top_at < prog->nstmts; in->top_at++) {
+            run_stmt(in, prog->stmts[in->top_at]);
+            if (in->failed_run)
+                break;
+        }
+        /* stopped early: the tests left each get their line, so that the
+         * plan is matched */
+        if (in->failed_run)
+            interp_report_not_run(in);
+        if (prog->ntests && !plan_first)
+            fprintf(opts->out, "1..%zu\n", in->tests_run);
+    }
     interp_close_outputs(in);
     for (size_t i = 0; i < prog->nslots; i++) {
         if (keep && prog->slot_names[i] && strcmp(prog->slot_names[i], keep) == 0)
@@ -666,7 +794,9 @@ static int run_program(const struct ps_program *prog, const struct ps_run_opts *
     }
     free(in->slots);
     free(in->test_detail);
-    int status = in->failed_run ? 3 : in->tests_failed ? 1 : 0;
+    free(in->test_first);
+    free(in->test_error);
+    int status = in->failed_run || in->caught_error ? 3 : in->tests_failed ? 1 : 0;
     free(in);
     return status;
 }

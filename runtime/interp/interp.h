@@ -49,8 +49,13 @@ struct ps_recorder {
     void (*call_end)(void *ctx, unsigned handle);
     void (*test_begin)(void *ctx, const struct ps_stmt *test);
     void (*test_end)(void *ctx, const struct ps_stmt *test);
-    /* an expect on answers: compiled into the probe with the slots as they are now */
-    void (*expect)(void *ctx, const struct ps_stmt *st, const struct ps_value *slots);
+    /* after test_end, a test whose expects failed: their first lines and
+     * their report (the TAP diagnostics without `# `), for the probe's JUnit */
+    void (*test_failed)(void *ctx, const char *message, const char *detail);
+    /* an expect on answers: compiled into the probe with the slots as they are now;
+     * context: the lines naming the fors it is in (interp.c's for_context) */
+    void (*expect)(void *ctx, const struct ps_stmt *st, const struct ps_value *slots,
+                   const char *context);
     /* `for` over the answers of call `handle`: its body runs once, between
      * these two, with the loop's variable a PS_WIRE_PAIR */
     void (*loop_begin)(void *ctx, const struct ps_stmt *st, unsigned handle);
@@ -75,7 +80,8 @@ struct ps_run_opts {
     const struct ps_recorder *rec;   /* PS_RUN_RECORD */
 };
 
-/* Exit status: 0 every expect held, 1 one failed, 3 a run-time error. */
+/* Exit status: 0 every expect held, 1 one failed, 3 a run-time error (one
+ * that ended a test too: the run goes on after it, docs/LANGUAGE.md). */
 int ps_run(const struct ps_program *prog, const struct ps_run_opts *opts);
 
 struct ps_value;

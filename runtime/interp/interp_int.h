@@ -9,12 +9,15 @@
 #include "pcap_io.h"
 #include "value.h"
 
+struct ps_outfile;
+
 struct interp {
     const struct ps_program *prog;
     const struct ps_run_opts *o;
     struct ps_value *slots;
     uint64_t rng;
-    bool failed_run;          /* a run-time error: stop */
+    bool failed_run;          /* a run-time error: unwind to the test's end, or the run's */
+    bool fatal;               /* the error ends the run even inside a test (an output failed) */
     uint64_t steps;           /* statements run and frames built, against max_steps */
     unsigned warned_holes;    /* fallbacks already warned about */
     /* --pcap output, opened at the first frame */
@@ -24,10 +27,29 @@ struct interp {
     /* the test being run */
     bool in_test;
     bool test_failed, test_skipped;
-    char *test_detail;        /* what failed, for TAP and JUnit */
+    char *test_detail;        /* every failed expect, for TAP and JUnit */
+    size_t test_detail_len;
+    char *test_first;         /* the first line of each failed expect, for JUnit's message */
+    size_t test_first_len;
+    char *test_error;         /* the run-time error the test stopped at, as on stderr */
+    uint64_t test_start_ns;
     char got[1024];           /* what the last comparison or match saw, for a failed expect */
-    size_t tests_run, tests_failed;
+    size_t tests_run, tests_failed, tests_errored, tests_skipped;
+    size_t top_at;            /* the statement of the top level being run */
+    bool caught_error;        /* a test stopped at a run-time error: the run exits 3 */
+    /* the fors running, outermost first: a failed expect names their iterations */
+    struct interp_for {
+        const struct ps_stmt *st;
+        uint64_t k, n;        /* iteration k (from 0) of n */
+    } fors[16];
+    size_t nfors;             /* may pass 16: only the first 16 are named */
+    /* --junit: the testcases, written with the suite's counts at the end */
     FILE *junit;
+    struct ps_outfile *junit_out;
+    char *junit_buf;
+    size_t junit_len;
+    uint64_t run_start_ns;
+    char timestamp[32];
     /* a live run: next-hop MACs found so far */
     struct ps_neigh_cache neigh;
     /* scratch for one packet at a time: no malloc per packet */
@@ -42,6 +64,9 @@ void interp_error(struct interp *in, struct ps_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void interp_warning(struct interp *in, struct ps_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* A monotonic clock, for the tests' times in JUnit. */
+uint64_t interp_now_ns(void);
 
 struct ps_value interp_eval(struct interp *in, const struct ps_expr *e);
 bool interp_truth(const struct ps_value *v);

@@ -3,7 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <time.h>
+#include <unistd.h>
+
 #include "addr.h"
+#include "outfile.h"
 #include "interp_int.h"
 
 /* ---- reports --------------------------------------------------------------- */
@@ -26,6 +30,11 @@ static void xml_text(FILE *out, const char *s, size_t n)
     }
 }
 
+static void xml_str(FILE *out, const char *s)
+{
+    xml_text(out, s ? s : "", s ? strlen(s) : 0);
+}
+
 /* A test's name on one TAP line: newlines would break the protocol. */
 static void tap_name(FILE *out, const char *s, size_t n)
 {
@@ -33,60 +42,153 @@ static void tap_name(FILE *out, const char *s, size_t n)
         fputc(s[i] == '\n' || s[i] == '\r' ? ' ' : s[i] == '#' ? '_' : s[i], out);
 }
 
+/* Text as TAP diagnostics: `# ` before each line. */
+static void tap_diag(FILE *out, const char *s)
+{
+    for (const char *p = s ? s : ""; *p;) {
+        size_t n = strcspn(p, "\n");
+        fprintf(out, "# %.*s\n", (int)n, p);
+        p += n + (p[n] == '\n');
+    }
+}
+
+static void first_line(char *out, size_t cap, const char *s)
+{
+    snprintf(out, cap, "%.*s", (int)strcspn(s ? s : "", "\n"), s ? s : "");
+}
+
+#define SKIP_WHY "answers come only from the wire, and this run sends nothing"
+
+static void junit_case(struct interp *in, const char *name, size_t len, uint64_t ns)
+{
+    FILE *j = in->junit;
+    fputs("  <testcase classname=\"", j);
+    xml_str(j, in->prog->path);
+    fputs("\" name=\"", j);
+    xml_text(j, name, len);
+    fprintf(j, "\" time=\"%.6f\">", (double)ns / 1e9);
+}
+
+/* The report of the test st has just run: failed expects, a run-time error
+ * it stopped at (in->failed_run), or a skip. */
 void interp_test_report(struct interp *in, const struct ps_stmt *st)
 {
     FILE *out = in->o->out;
     size_t k = ++in->tests_run;
-    if (in->test_failed) {
-        in->tests_failed++;
-        fprintf(out, "not ok %zu - ", k);
-        tap_name(out, st->text, st->text_len);
-        fputc('\n', out);
-        const char *d = in->test_detail ? in->test_detail : "";
-        for (const char *p = d; *p;) {
-            size_t n = strcspn(p, "\n");
-            fprintf(out, "# %.*s\n", (int)n, p);
-            p += n + (p[n] == '\n');
-        }
-    } else {
-        fprintf(out, "ok %zu - ", k);
-        tap_name(out, st->text, st->text_len);
-        if (in->test_skipped)
-            fputs(" # SKIP answers come only from the wire, and this run sends nothing", out);
-        fputc('\n', out);
-    }
+    bool error = in->failed_run;
+    bool failed = error || in->test_failed;
+    bool skipped = !failed && in->test_skipped;
+    in->tests_errored += error;
+    in->tests_failed += !error && in->test_failed;
+    in->tests_skipped += skipped;
+    fprintf(out, "%sok %zu - ", failed ? "not " : "", k);
+    tap_name(out, st->text, st->text_len);
+    fputs(skipped ? " # SKIP " SKIP_WHY "\n" : "\n", out);
+    tap_diag(out, in->test_detail);
+    if (error)
+        tap_diag(out, in->test_error);
+    if (in->o->mode == PS_RUN_RECORD && in->test_failed)
+        in->o->rec->test_failed(in->o->rec->ctx, in->test_first, in->test_detail);
     if (in->junit) {
-        fputs("  <testcase classname=\"", in->junit);
-        xml_text(in->junit, in->prog->path, strlen(in->prog->path));
-        fputs("\" name=\"", in->junit);
-        xml_text(in->junit, st->text, st->text_len);
-        fputs("\">", in->junit);
-        if (in->test_failed) {
-            fputs("<failure message=\"expect failed\">", in->junit);
-            if (in->test_detail)
-                xml_text(in->junit, in->test_detail, strlen(in->test_detail));
-            fputs("</failure>", in->junit);
-        } else if (in->test_skipped) {
-            fputs("<skipped/>", in->junit);
+        FILE *j = in->junit;
+        junit_case(in, st->text, st->text_len, interp_now_ns() - in->test_start_ns);
+        char msg[512];
+        if (error) {
+            first_line(msg, sizeof msg, in->test_error);
+            fputs("<error type=\"run-time error\" message=\"", j);
+            xml_str(j, msg);
+            fputs("\">", j);
+            xml_str(j, in->test_detail);
+            xml_str(j, in->test_error);
+            fputs("</error>", j);
+        } else if (in->test_failed) {
+            fputs("<failure type=\"expect\" message=\"", j);
+            xml_str(j, in->test_first);
+            fputs("\">", j);
+            xml_str(j, in->test_detail);
+            fputs("</failure>", j);
+        } else if (skipped) {
+            fputs("<skipped message=\"" SKIP_WHY "\"/>", j);
         }
-        fputs("</testcase>\n", in->junit);
+        fputs("</testcase>\n", j);
     }
     free(in->test_detail);
-    in->test_detail = NULL;
+    free(in->test_first);
+    in->test_detail = in->test_first = NULL;
+    in->test_detail_len = in->test_first_len = 0;
 }
 
+/* The run stopped at a run-time error outside a test, or at one no test
+ * goes on after: each test of the top level after the statement it
+ * stopped in is `not ok`, with why, so that the plan is matched and CI
+ * counts them (a test in a for: the plan comes last, interp.c). */
+void interp_report_not_run(struct interp *in)
+{
+    const struct ps_program *prog = in->prog;
+    char why[512], at[400];
+    first_line(at, sizeof at, in->test_error);
+    snprintf(why, sizeof why, "not run: the run stopped at %s", at);
+    for (size_t i = in->top_at + 1; i < prog->nstmts; i++) {
+        const struct ps_stmt *st = prog->stmts[i];
+        if (st->kind != S_TEST)
+            continue;
+        in->tests_errored++;
+        fprintf(in->o->out, "not ok %zu - ", ++in->tests_run);
+        tap_name(in->o->out, st->text, st->text_len);
+        fprintf(in->o->out, "\n# %s\n", why);
+        if (in->junit) {
+            junit_case(in, st->text, st->text_len, 0);
+            fputs("<error type=\"not run\" message=\"", in->junit);
+            xml_str(in->junit, why);
+            fputs("\"/></testcase>\n", in->junit);
+        }
+    }
+}
+
+/* The file is opened first, so that a run that could not write it stops
+ * before anything is sent; it is written at the end. */
 void interp_open_junit(struct interp *in)
 {
     if (!in->o->junit)
         return;
-    in->junit = fopen(in->o->junit, "w");
-    if (!in->junit) {
-        interp_error(in, (struct ps_loc){0, 0}, "cannot write %s", in->o->junit);
+    char err[512];
+    in->junit_out = ps_outfile_open(in->o->junit, err, sizeof err);
+    if (!in->junit_out) {
+        interp_error(in, (struct ps_loc){0, 0}, "%s", err);
         return;
     }
-    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"", in->junit);
-    xml_text(in->junit, in->prog->path, strlen(in->prog->path));
-    fputs("\">\n", in->junit);
+    in->junit = open_memstream(&in->junit_buf, &in->junit_len);
+    if (!in->junit)
+        abort();
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&now, &tm) ||
+        !strftime(in->timestamp, sizeof in->timestamp, "%Y-%m-%dT%H:%M:%S", &tm))
+        snprintf(in->timestamp, sizeof in->timestamp, "1970-01-01T00:00:00");
+}
+
+/* The suite: its counts, then the testcases kept; the schema
+ * (tests/run/junit.xsd) asks for properties, system-out and system-err. */
+static int write_junit(struct interp *in, char *err, size_t cap)
+{
+    char host[256] = "";
+    if (gethostname(host, sizeof host - 1) != 0 || !host[0])
+        snprintf(host, sizeof host, "localhost");
+    FILE *m = ps_outfile_stream(in->junit_out);
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"", m);
+    xml_str(m, in->prog->path);
+    fprintf(m, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"%.6f\" "
+               "timestamp=\"%s\" hostname=\"", in->tests_run, in->tests_failed, in->tests_errored,
+            in->tests_skipped, (double)(interp_now_ns() - in->run_start_ns) / 1e9, in->timestamp);
+    xml_str(m, host);
+    fputs("\">\n  <properties/>\n", m);
+    fclose(in->junit);
+    in->junit = NULL;
+    fwrite(in->junit_buf, 1, in->junit_len, m);
+    fputs("  <system-out/>\n  <system-err/>\n</testsuite>\n", m);
+    struct ps_outfile *f = in->junit_out;
+    in->junit_out = NULL;
+    return ps_outfile_commit(f, err, cap);
 }
 
 void interp_close_outputs(struct interp *in)
@@ -102,8 +204,10 @@ void interp_close_outputs(struct interp *in)
             interp_error(in, (struct ps_loc){0, 0}, "%s", err);
     }
     if (in->junit) {
-        fputs("</testsuite>\n", in->junit);
-        fclose(in->junit);
-        in->junit = NULL;
+        if (write_junit(in, err, sizeof err) < 0) {
+            interp_error(in, (struct ps_loc){0, 0}, "%s", err);
+        }
+        free(in->junit_buf);
+        in->junit_buf = NULL;
     }
 }

@@ -5,14 +5,18 @@
 # failed on a packet (the probe shows it as hex: docs/emit.md). Skips (77)
 # without root or network namespaces.
 # -D values go to both at run time (the probe is built without them).
-#   probe_lab_spec.sh PKTSPEC SPEC STATUS [--need TOOL] [--peer CMD] [-D NAME=VALUE]...
+# --junit XSD: both write JUnit too, each valid against the schema XSD, and
+# the same but for times, timestamp, hostname and what a `got:` line shows.
+#   probe_lab_spec.sh PKTSPEC SPEC STATUS [--need TOOL] [--peer CMD] [--junit XSD]
+#                     [-D NAME=VALUE]...
 set -u
 pktspec=$1 spec=$2 want=$3
 shift 3
-peer="" defs=""
+peer="" defs="" xsd=""
 while [ $# -gt 0 ]; do
     case $1 in
     -D) defs="$defs -D $2"; shift 2 ;;
+    --junit) xsd=$2; shift 2 ;;
     --need) command -v "$2" >/dev/null 2>&1 || { echo "skip: no $2"; exit 77; }; shift 2 ;;
     --peer) peer=$2; shift 2 ;;
     *) echo "probe_lab_spec.sh: unknown option $1"; exit 2 ;;
@@ -36,9 +40,11 @@ lab() {
         "$pktspec" run --lab "$@"
     fi
 }
-lab $defs "$name" > run.out 2> run.err; st=$?
+jrun="" jprobe=""
+[ -n "$xsd" ] && jrun="--junit run.xml" jprobe="--junit probe.xml"
+lab $defs $jrun "$name" > run.out 2> run.err; st=$?
 [ $st = "$want" ] || fail "pktspec run --lab exited $st, not $want: $(cat run.err)"
-lab --exec ./probe $defs > probe.out 2> probe.err; st=$?
+lab --exec ./probe $defs $jprobe > probe.out 2> probe.err; st=$?
 [ $st = "$want" ] || { cat probe.out; fail "the probe exited $st, not $want: $(cat probe.err)"; }
 # line for line the same, but a packet got (pktspec run's command() text)
 # is hex in the probe
@@ -49,4 +55,20 @@ awk 'NR == FNR { run[FNR] = $0; n = FNR; next }
        print "line " FNR ": pktspec run: " run[FNR]; print "line " FNR ": probe:       " $0; bad = 1 }
      END { if (m != n) { print "pktspec run wrote " n " lines, the probe " m; bad = 1 }
            exit bad }' run.out probe.out || fail "other output"
+# the plan matched by as many results, in both
+for x in run probe; do
+    plan=$(sed -n 's/^1\.\.\([0-9]*\)$/\1/p' $x.out | head -n 1)
+    results=$(grep -cE '^(not )?ok [0-9]+( |$)' $x.out)
+    [ "${plan:-0}" = "$results" ] || fail "$x: plan 1..${plan:-0}, $results results"
+done
+if [ -n "$xsd" ]; then
+    for x in run probe; do
+        xmllint --noout --schema "$xsd" $x.xml 2> lint.err || fail "$x.xml is not valid JUnit: $(cat lint.err)"
+        sed -E -e 's/ time="[0-9]+\.[0-9]{6}"/ time="T"/g' \
+            -e 's/ timestamp="[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"/ timestamp="TS"/' \
+            -e 's/ hostname="[^"]+"/ hostname="HOST"/' -e 's/^got: .*/got: G/' $x.xml > $x.norm
+    done
+    diff -u run.norm probe.norm || fail "other JUnit"
+    grep -q 'tests="[1-9]' run.norm || fail "no tests in the JUnit file"
+fi
 echo "ok: $name as a probe, as pktspec run --lab (exit $st)"

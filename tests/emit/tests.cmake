@@ -78,14 +78,22 @@ add_test(NAME emit/lab/expects6
 add_test(NAME emit/lab/params
          COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/lab_params.pkt 0
                  -D target=198.18.0.2 -D id=4660 -D target6=2001:db8::2)
-# Built for an address nobody holds and run so: r[IP] of no answer stops
-# both runs (exit 3); so does r[TCP] of an echo reply.
+# Built for an address nobody holds and run so: r[IP] of no answer ends its
+# test in both runs (exit 3); so does r[TCP] of an echo reply.
 add_test(NAME emit/lab/params-unanswered
          COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/lab_params.pkt 3)
 add_test(NAME emit/lab/stop
          COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/lab_stop.pkt 3)
-set_tests_properties(emit/lab/params-unanswered emit/lab/stop emit/lab/params emit/lab/arp emit/lab/icmp_echo emit/lab/tcp emit/lab/udp_unreachable
+# A run-time error ends its test, not the run, in both; every failed expect
+# reported; their JUnit files valid against the schema and alike.
+add_test(NAME emit/lab/test-error
+         COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/lab_test_error.pkt 3
+                 --junit ${PROJECT_SOURCE_DIR}/tests/run/junit.xsd)
+set_tests_properties(emit/lab/test-error emit/lab/params-unanswered emit/lab/stop emit/lab/params emit/lab/arp emit/lab/icmp_echo emit/lab/tcp emit/lab/udp_unreachable
                      emit/lab/thousand emit/lab/fail_closed_port emit/lab/retry
                      emit/lab/icmpv6_nd emit/lab/udp6_unreachable emit/lab/icmpv6_echo
                      emit/lab/dns emit/lab/expects emit/lab/expects6
                      PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
+# A probe's TAP and JUnit in a dry run, as pktspec run's: a failed expect,
+# a skip, and a run that stops outside the tests with the plan matched.
+add_test(NAME emit/probe-junit COMMAND sh ${EMIT_DIR}/probe_junit.sh ${PKTSPEC_BIN} ${PROJECT_SOURCE_DIR})

@@ -1,7 +1,9 @@
 #!/bin/sh
 # run_case.sh BIN NAME: runs `BIN run NAME.pkt --dry-run` in this folder and
 # compares stdout with NAME.out and the exit status with NAME.status
-# (default 0). With NAME.junit present, --junit is given and the XML compared.
+# (default 0), and stderr with NAME.err when there is one. With NAME.junit present, --junit is given and the XML compared,
+# its times, timestamp and hostname (which vary) normalised where they have
+# their form (a decimal of seconds, an ISO 8601 time), else left to differ.
 bin=$1 name=$2
 cd "$(dirname "$0")" || exit 2
 tmp=$(mktemp -d)
@@ -17,5 +19,11 @@ if [ "$status" != "$want_status" ]; then
     echo "exit status $status, expected $want_status"; cat "$tmp/err"; fail=1
 fi
 if ! diff -u "$name.out" "$tmp/out"; then fail=1; fi
-if [ -f "$name.junit" ] && ! diff -u "$name.junit" "$tmp/junit.xml"; then fail=1; fi
+if [ -f "$name.err" ] && ! diff -u "$name.err" "$tmp/err"; then fail=1; fi
+if [ -f "$name.junit" ]; then
+    sed -E -e 's/ time="[0-9]+\.[0-9]{6}"/ time="T"/g' \
+        -e 's/ timestamp="[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"/ timestamp="TS"/' \
+        -e 's/ hostname="[^"]+"/ hostname="HOST"/' "$tmp/junit.xml" >"$tmp/junit.norm" || fail=1
+    diff -u "$name.junit" "$tmp/junit.norm" || fail=1
+fi
 exit $fail

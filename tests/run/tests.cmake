@@ -12,3 +12,9 @@ add_test(NAME run/print-scapy-live
          COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/print_scapy.py --check
                  $<TARGET_FILE:pktspec>)
 set_tests_properties(run/print-scapy-live PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+# The JUnit files are valid against the schema Jenkins and GitLab read
+# (junit.xsd, from windyroad/JUnit-Schema), checked with xmllint; a report
+# that cannot be written is a run-time error said once.
+add_test(NAME run/junit-schema
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/junit_check.sh $<TARGET_FILE:pktspec>
+                 ${CMAKE_CURRENT_LIST_DIR}/junit.xsd)
