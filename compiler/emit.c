@@ -38,7 +38,7 @@ static void write_frame_bytes(FILE *out, const struct rec_frame *f)
     }
     fputc('{', out);
     for (size_t i = 0; i < f->len; i++)
-        fprintf(out, "%s0x%02x", i % 16 ? "," : "\n    ", f->bytes[i]);
+        fprintf(out, "%s0x%02x", i == 0 ? "\n    " : i % 16 ? "," : ",\n    ", f->bytes[i]);
     fputs("\n}", out);
 }
 

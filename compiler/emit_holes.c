@@ -146,7 +146,7 @@ static void one_frame(const uint8_t *b, const uint8_t *f0, const uint8_t *f1, si
         }
     }
     fp->nholes = p->nholes - fp->first_hole;
-    struct emit_hole *hs = p->holes + fp->first_hole;
+    struct emit_hole *hs = p->holes ? p->holes + fp->first_hole : NULL;
     for (size_t k = 0; k < fp->nholes; k++)
         if (hs[k].kind == EH_DST_MAC)
             find_hop(b, len, hs, fp->nholes, &hs[k], pkt, subs);
@@ -160,7 +160,7 @@ static void one_frame(const uint8_t *b, const uint8_t *f0, const uint8_t *f1, si
             if (!moved[r])
                 continue;
             size_t nh = p->nholes - fp->first_hole;
-            struct emit_hole *hs = p->holes + fp->first_hole;
+            struct emit_hole *hs = p->holes ? p->holes + fp->first_hole : NULL;
             uint32_t all = nh > 12 ? 0 : (1u << nh) - 1;
             bool found = false;
             for (size_t c = r ? r - 1 : 0; c <= r && c + 1 < len && !found; c++) {
