@@ -203,7 +203,9 @@ static void write_lines(FILE *out, const char *const *lines)
 
 /* The passes that patch a frame: one per param -D may change (its value),
  * then the interface's (its addresses, the next hop's MAC), each with the
- * checksums it moves; one table of holes, fixes and per-frame patches. */
+ * checksums it moves; one table of holes and fixes, and the patches by
+ * frame (pk_frame_patches[i] is frame i's first), in pass order: only the
+ * frames a pass touches have a patch of it. */
 static void write_patches(FILE *out, const struct emit_rec *r, const struct emit_patches *iface,
                           const struct emit_param *params, size_t nparams)
 {
@@ -230,21 +232,52 @@ static void write_patches(FILE *out, const struct emit_rec *r, const struct emit
     for (size_t k = 0; k < npass; k++)
         for (size_t i = 0; i < pass[k]->nfixes; i++)
             fprintf(out, "    {%u, 0x%xu},\n", pass[k]->fixes[i].off, pass[k]->fixes[i].mask);
-    fputs("    {0, 0},\n};\nstatic const struct pk_patch pk_patches[] = {\n", out);
-    size_t holes = 0, fixes = 0;
+    /* the patches bucketed by frame, each frame's in pass order */
+    size_t *first = calloc(r->nframes + 2, sizeof *first);
+    size_t *hole0 = calloc(npass + 1, sizeof *hole0), *fix0 = calloc(npass + 1, sizeof *fix0);
+    if (!first || !hole0 || !fix0)
+        abort();
+    size_t total = 0;
     for (size_t k = 0; k < npass; k++) {
-        for (size_t i = 0; i < r->nframes; i++) {
-            const struct emit_patch *f = &pass[k]->frames[i];
-            fprintf(out, "    {%zu, %zu, %zu, %zu, %d},\n", holes + f->first_hole, f->nholes,
-                    fixes + f->first_fix, f->nfixes, f->unexplained);
-        }
-        holes += pass[k]->nholes;
-        fixes += pass[k]->nfixes;
+        hole0[k + 1] = hole0[k] + pass[k]->nholes;
+        fix0[k + 1] = fix0[k] + pass[k]->nfixes;
+        for (size_t i = 0; i < pass[k]->npatches; i++)
+            first[pass[k]->patches[i].frame + 1]++;
+        total += pass[k]->npatches;
     }
-    fputs("    {0, 0, 0, 0, 0},\n};\nstatic const struct pk_pass pk_passes[] = {\n", out);
+    for (size_t i = 0; i < r->nframes; i++)
+        first[i + 1] += first[i];
+    struct row {
+        size_t pass;
+        const struct emit_patch *p;
+    } *rows = calloc(total + 1, sizeof *rows);
+    size_t *at = calloc(r->nframes + 1, sizeof *at);
+    if (!rows || !at)
+        abort();
     for (size_t k = 0; k < npass; k++)
-        fprintf(out, "    {%d, %zu},\n", param_of[k], k * r->nframes);
+        for (size_t i = 0; i < pass[k]->npatches; i++) {
+            const struct emit_patch *p = &pass[k]->patches[i];
+            rows[first[p->frame] + at[p->frame]++] = (struct row){k, p};
+        }
+    fputs("    {0, 0},\n};\nstatic const struct pk_patch pk_patches[] = {\n", out);
+    for (size_t i = 0; i < total; i++) {
+        const struct emit_patch *f = rows[i].p;
+        size_t k = rows[i].pass;
+        fprintf(out, "    {%zu, %zu, %zu, %zu, %zu, %d},\n", k, hole0[k] + f->first_hole,
+                f->nholes, fix0[k] + f->first_fix, f->nfixes, f->unexplained);
+    }
+    fputs("    {0, 0, 0, 0, 0, 0},\n};\nstatic const size_t pk_frame_patches[] = {", out);
+    for (size_t i = 0; i <= r->nframes; i++)
+        fprintf(out, "%s%zu,", i % 16 ? " " : "\n    ", first[i]);
+    fputs("\n};\nstatic const struct pk_pass pk_passes[] = {\n", out);
+    for (size_t k = 0; k < npass; k++)
+        fprintf(out, "    {%d},\n", param_of[k]);
     fprintf(out, "};\nstatic const size_t pk_npasses = %zu;\n\n", npass);
+    free(rows);
+    free(at);
+    free(first);
+    free(hole0);
+    free(fix0);
     free(pass);
     free(param_of);
 }
@@ -397,12 +430,8 @@ static int find_patches(const struct ps_program *prog, const struct emit_rec *r,
     bool sends = false;
     for (size_t i = 0; i < r->ncalls; i++)
         sends |= !r->calls[i].path;
-    if (!sends) {
-        p->frames = calloc(r->nframes + 1, sizeof *p->frames);
-        if (!p->frames)
-            abort();
-        return 0;
-    }
+    if (!sends)
+        return 0; /* no patch: nothing goes on the wire */
     struct emit_rec v[2];
     int rc = 0;
     for (int k = 0; k < 2; k++) {

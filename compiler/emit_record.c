@@ -243,9 +243,12 @@ int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct 
         abort();
     for (size_t i = 0; i < prog->nslots; i++)
         r->param_of_slot[i] = -1;
+    size_t nlines;
+    size_t *starts = emit_line_starts(prog, &nlines);
     for (size_t i = 0, k = 0; i < prog->nstmts; i++)
-        if (emit_is_param(prog, prog->stmts[i]))
+        if (emit_is_param(prog, starts, nlines, prog->stmts[i]))
             r->param_of_slot[prog->stmts[i]->slot] = (int)k++;
+    free(starts);
     r->out = open_memstream(&r->out_buf, &r->out_len);
     r->xpre = open_memstream(&r->xpre_buf, &r->xpre_len);
     r->xfn = open_memstream(&r->xfn_buf, &r->xfn_len);
