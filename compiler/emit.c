@@ -481,7 +481,13 @@ int ps_emit(const struct ps_program *prog, const struct ps_emit_opts *o)
     int status = emit_record(&r, prog, NULL, 0, &warn, &nwarn);
     struct emit_patches patches = {0};
     int rc = 0;
-    if (status == 3) {
+    if (r.over) {
+        ps_report(o->err, prog->path, prog->source, prog->source_len, r.over_loc.line,
+                  r.over_loc.col, "error", "the probe cannot hold more than %u frames or %u MiB "
+                  "of them, and this makes more (docs/emit.md); pktspec run streams them",
+                  EMIT_MAX_FRAMES, EMIT_MAX_FRAME_BYTES >> 20);
+        rc = 2;
+    } else if (status == 3) {
         fwrite(warn, 1, nwarn, o->err);
         rc = 3;
     } else if (r.nrefusals && !o->frames_only) {

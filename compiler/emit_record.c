@@ -115,6 +115,15 @@ static void on_frame(void *ctx, const uint8_t *frame, size_t len, uint64_t ts_ns
 {
     struct emit_rec *r = ctx;
     flush_text(r);
+    if (r->over || r->nframes >= EMIT_MAX_FRAMES || len > EMIT_MAX_FRAME_BYTES - r->frame_bytes) {
+        if (!r->over && r->call >= 0)
+            r->over_loc = r->calls[r->call].e->loc;
+        r->over = true;
+        /* the interpreter reads its bound at every step: the run stops now */
+        r->opts->max_steps = 1;
+        return;
+    }
+    r->frame_bytes += len;
     r->frames = grow(r->frames, r->nframes, &r->capframes, sizeof *r->frames);
     struct rec_frame *f = &r->frames[r->nframes];
     f->bytes = malloc(len ? len : 1);
@@ -263,9 +272,10 @@ int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct 
         .loop_begin = on_loop_begin, .loop_end = on_loop_end, .refuse = on_refuse,
     };
     struct ps_run_opts o = {.mode = PS_RUN_RECORD, .out = r->out, .err = err, .rec = &rec,
-                            .max_steps = max_steps};
+                            .max_steps = max_steps ? max_steps : EMIT_MAX_STEPS};
     if (env)
         o.env = *env;
+    r->opts = &o;
     int status = ps_run(prog, &o);
     flush_text(r);
     fclose(err);
@@ -273,6 +283,7 @@ int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct 
     fclose(r->xpre);
     fclose(r->xfn);
     r->out = r->xpre = r->xfn = NULL;
+    r->opts = NULL;
     return status;
 }
 

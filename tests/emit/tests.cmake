@@ -99,3 +99,7 @@ endforeach()
 # of every kind settled together (issue 11: 13).
 add_test(NAME emit/many-params COMMAND sh ${EMIT_DIR}/many_params.sh ${PKTSPEC_BIN})
 set_tests_properties(emit/many-params PROPERTIES TIMEOUT 120)
+# More frames than a probe holds: an error at the call, in bounded memory
+# (issue 11: 12).
+add_test(NAME emit/too-many-frames COMMAND sh ${EMIT_DIR}/too_many_frames.sh ${PKTSPEC_BIN})
+set_tests_properties(emit/too-many-frames PROPERTIES TIMEOUT 150)
