@@ -13,7 +13,8 @@ corpus (tests/vectors/corpus.txt) and the example specs' sends, mutated
 (sets of two packets, count/inter, params in fields, tests with expects,
 wrpcap, a changed number), filtered by `pktspec check` statement by
 statement, so one compile covers many packets. Statements the emitter
-refuses (exit 2, "the probe cannot") are dropped and the batch retried.
+refuses (exit 2, "the probe cannot"), or that fail at run time under
+`pktspec run` too (exit 3), are dropped and the batch retried.
 
     emit_diff.py PKTSPEC SECONDS [--seed N] [--batches N] [--keep DIR]
 
@@ -148,9 +149,13 @@ def one_batch(pktspec, cc, rng, pkts, work):
         rc, _, err = run([pktspec, "emit", spec, "-o", csrc])
         if rc == 0:
             break
-        if rc != 2 or b"the probe cannot" not in err:
+        refused = rc == 2 and b"the probe cannot" in err
+        # a spec that fails at run time (exit 3) fails under pktspec run too
+        failed = rc == 3 and run([pktspec, "run", spec, "--pcap", os.path.join(work, "x.pcap")],
+                                 cwd=work)[0] == 3
+        if not refused and not failed:
             return text, f"emit exited {rc}: {err.decode(errors='replace')[-2000:]}"
-        # drop what the emitter refuses (its lines) and try again
+        # drop what the emitter refuses or what fails (its lines) and try again
         bad = {int(n) for n in re.findall(r"batch\.pkt:([0-9]+):[0-9]+: error", err.decode())}
         lines = text.split("\n")
         bad_text = {lines[n - 1] for n in bad if 0 < n <= len(lines)}
