@@ -273,7 +273,7 @@ static int try_group(struct joint *J, const size_t *ids, size_t n, int stage, ui
     for (size_t i = 0; i < jp.npatches; i++) {
         const struct emit_patch *q = &jp.patches[i];
         emit_patches_add(&J->params[ids[owner[i]]].patches, q->frame, jp.holes + q->first_hole,
-                         q->nholes, jp.fixes + q->first_fix, q->nfixes, false);
+                         q->nholes, q->nfixes ? jp.fixes + q->first_fix : NULL, q->nfixes, false);
     }
     for (size_t m = 0; m < n; m++) {
         if (stage == 1) {
