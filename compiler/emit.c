@@ -38,7 +38,7 @@ static void write_frame_bytes(FILE *out, const struct rec_frame *f)
     }
     fputc('{', out);
     for (size_t i = 0; i < f->len; i++)
-        fprintf(out, "%s0x%02x", i % 16 ? "," : "\n    ", f->bytes[i]);
+        fprintf(out, "%s0x%02x", i == 0 ? "\n    " : i % 16 ? "," : ",\n    ", f->bytes[i]);
     fputs("\n}", out);
 }
 
@@ -203,7 +203,9 @@ static void write_lines(FILE *out, const char *const *lines)
 
 /* The passes that patch a frame: one per param -D may change (its value),
  * then the interface's (its addresses, the next hop's MAC), each with the
- * checksums it moves; one table of holes, fixes and per-frame patches. */
+ * checksums it moves; one table of holes and fixes, and the patches by
+ * frame (pk_frame_patches[i] is frame i's first), in pass order: only the
+ * frames a pass touches have a patch of it. */
 static void write_patches(FILE *out, const struct emit_rec *r, const struct emit_patches *iface,
                           const struct emit_param *params, size_t nparams)
 {
@@ -230,21 +232,52 @@ static void write_patches(FILE *out, const struct emit_rec *r, const struct emit
     for (size_t k = 0; k < npass; k++)
         for (size_t i = 0; i < pass[k]->nfixes; i++)
             fprintf(out, "    {%u, 0x%xu},\n", pass[k]->fixes[i].off, pass[k]->fixes[i].mask);
-    fputs("    {0, 0},\n};\nstatic const struct pk_patch pk_patches[] = {\n", out);
-    size_t holes = 0, fixes = 0;
+    /* the patches bucketed by frame, each frame's in pass order */
+    size_t *first = calloc(r->nframes + 2, sizeof *first);
+    size_t *hole0 = calloc(npass + 1, sizeof *hole0), *fix0 = calloc(npass + 1, sizeof *fix0);
+    if (!first || !hole0 || !fix0)
+        abort();
+    size_t total = 0;
     for (size_t k = 0; k < npass; k++) {
-        for (size_t i = 0; i < r->nframes; i++) {
-            const struct emit_patch *f = &pass[k]->frames[i];
-            fprintf(out, "    {%zu, %zu, %zu, %zu, %d},\n", holes + f->first_hole, f->nholes,
-                    fixes + f->first_fix, f->nfixes, f->unexplained);
-        }
-        holes += pass[k]->nholes;
-        fixes += pass[k]->nfixes;
+        hole0[k + 1] = hole0[k] + pass[k]->nholes;
+        fix0[k + 1] = fix0[k] + pass[k]->nfixes;
+        for (size_t i = 0; i < pass[k]->npatches; i++)
+            first[pass[k]->patches[i].frame + 1]++;
+        total += pass[k]->npatches;
     }
-    fputs("    {0, 0, 0, 0, 0},\n};\nstatic const struct pk_pass pk_passes[] = {\n", out);
+    for (size_t i = 0; i < r->nframes; i++)
+        first[i + 1] += first[i];
+    struct row {
+        size_t pass;
+        const struct emit_patch *p;
+    } *rows = calloc(total + 1, sizeof *rows);
+    size_t *at = calloc(r->nframes + 1, sizeof *at);
+    if (!rows || !at)
+        abort();
     for (size_t k = 0; k < npass; k++)
-        fprintf(out, "    {%d, %zu},\n", param_of[k], k * r->nframes);
+        for (size_t i = 0; i < pass[k]->npatches; i++) {
+            const struct emit_patch *p = &pass[k]->patches[i];
+            rows[first[p->frame] + at[p->frame]++] = (struct row){k, p};
+        }
+    fputs("    {0, 0},\n};\nstatic const struct pk_patch pk_patches[] = {\n", out);
+    for (size_t i = 0; i < total; i++) {
+        const struct emit_patch *f = rows[i].p;
+        size_t k = rows[i].pass;
+        fprintf(out, "    {%zu, %zu, %zu, %zu, %zu, %d},\n", k, hole0[k] + f->first_hole,
+                f->nholes, fix0[k] + f->first_fix, f->nfixes, f->unexplained);
+    }
+    fputs("    {0, 0, 0, 0, 0, 0},\n};\nstatic const size_t pk_frame_patches[] = {", out);
+    for (size_t i = 0; i <= r->nframes; i++)
+        fprintf(out, "%s%zu,", i % 16 ? " " : "\n    ", first[i]);
+    fputs("\n};\nstatic const struct pk_pass pk_passes[] = {\n", out);
+    for (size_t k = 0; k < npass; k++)
+        fprintf(out, "    {%d},\n", param_of[k]);
     fprintf(out, "};\nstatic const size_t pk_npasses = %zu;\n\n", npass);
+    free(rows);
+    free(at);
+    free(first);
+    free(hole0);
+    free(fix0);
     free(pass);
     free(param_of);
 }
@@ -406,12 +439,8 @@ static int find_patches(const struct ps_program *prog, const struct emit_rec *r,
     bool sends = false;
     for (size_t i = 0; i < r->ncalls; i++)
         sends |= !r->calls[i].path;
-    if (!sends) {
-        p->frames = calloc(r->nframes + 1, sizeof *p->frames);
-        if (!p->frames)
-            abort();
-        return 0;
-    }
+    if (!sends)
+        return 0; /* no patch: nothing goes on the wire */
     struct emit_rec v[2];
     int rc = 0;
     for (int k = 0; k < 2; k++) {
@@ -461,7 +490,13 @@ int ps_emit(const struct ps_program *prog, const struct ps_emit_opts *o)
     int status = emit_record(&r, prog, NULL, 0, &warn, &nwarn);
     struct emit_patches patches = {0};
     int rc = 0;
-    if (status == 3) {
+    if (r.over) {
+        ps_report(o->err, prog->path, prog->source, prog->source_len, r.over_loc.line,
+                  r.over_loc.col, "error", "the probe cannot hold more than %u frames or %u MiB "
+                  "of them, and this makes more (docs/emit.md); pktspec run streams them",
+                  EMIT_MAX_FRAMES, EMIT_MAX_FRAME_BYTES >> 20);
+        rc = 2;
+    } else if (status == 3) {
         fwrite(warn, 1, nwarn, o->err);
         rc = 3;
     } else if (r.nrefusals && !o->frames_only) {

@@ -35,7 +35,8 @@ extern const char *const ps_probe_core_head[];
 extern const char *const ps_probe_core_tail[];
 
 /* A C string literal holding exactly bytes s[0..n) (no trigraph, no
- * escape that swallows the next character). */
+ * escape that swallows the next character); past ISO C's length limit, a
+ * compound literal char array: either stands where a const char * goes. */
 void ps_emit_cstr(FILE *out, const uint8_t *s, size_t n);
 /* Text safe inside a C block comment: one line, no comment end or start. */
 void ps_emit_comment(FILE *out, const char *s, size_t n);

@@ -3,8 +3,20 @@
 
 #include "emit.h"
 
+/* ISO C's limit on a string literal's length (after concatenation) is
+ * 4095 bytes, which -pedantic enforces: longer text becomes a compound
+ * literal, a char array that stands where the string literal would. */
+#define LITERAL_MAX 4000
+
 void ps_emit_cstr(FILE *out, const uint8_t *s, size_t n)
 {
+    if (n > LITERAL_MAX) {
+        fputs("(char[]){", out);
+        for (size_t i = 0; i < n; i++)
+            fprintf(out, "%s'\\%03o',", i % 16 ? "" : "\n    ", s[i]);
+        fputs("0}", out);
+        return;
+    }
     fputc('"', out);
     for (size_t i = 0; i < n; i++) {
         uint8_t c = s[i];

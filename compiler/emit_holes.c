@@ -109,51 +109,99 @@ static void find_hop(const uint8_t *frame, size_t len, const struct emit_hole *h
     }
 }
 
+/* Room for element n of an array whose capacity doubles from 8 (a
+ * joint recording's passes gather thousands of holes). */
 static void *push(void *a, size_t n, size_t size)
 {
-    a = realloc(a, (n + 1) * size);
+    if (n != 0 && (n < 8 || (n & (n - 1)) != 0))
+        return a;
+    a = realloc(a, (n ? 2 * n : 8) * size);
     if (!a)
         abort();
     return a;
 }
 
+/* The values by their first two bytes (base, v0): a frame's moved byte
+ * finds its few candidates at once. */
+struct value_index {
+    uint32_t *start;    /* 65537 offsets into ids */
+    uint32_t *ids;
+};
+
+static unsigned value_key(uint8_t base, uint8_t v0)
+{
+    return (unsigned)base << 8 | v0;
+}
+
+static void index_values(struct value_index *ix, const struct emit_hole_value *values, size_t n)
+{
+    ix->start = calloc(65537, sizeof *ix->start);
+    ix->ids = calloc(n + 1, sizeof *ix->ids);
+    if (!ix->start || !ix->ids)
+        abort();
+    for (size_t k = 0; k < n; k++)
+        ix->start[value_key(values[k].base[0], values[k].v0[0]) + 1]++;
+    for (size_t b = 0; b < 65536; b++)
+        ix->start[b + 1] += ix->start[b];
+    uint32_t *at = calloc(65536, sizeof *at);
+    if (!at)
+        abort();
+    /* within a bucket, the longest first (a param's shorter value may be the
+     * start of another's), then the first given */
+    for (unsigned len = 16; len > 0; len--)
+        for (size_t k = 0; k < n; k++) {
+            if (values[k].len != len)
+                continue;
+            unsigned key = value_key(values[k].base[0], values[k].v0[0]);
+            ix->ids[ix->start[key] + at[key]++] = (uint32_t)k;
+        }
+    free(at);
+}
+
 /* One frame: its holes, then the checksums that explain the other bytes
  * that moved. */
 static void one_frame(const uint8_t *b, const uint8_t *f0, const uint8_t *f1, size_t len,
-                      const struct emit_hole_value *values, size_t nvalues,
+                      const struct emit_hole_value *values, const struct value_index *ix,
                       struct emit_patches *p, struct emit_patch *fp, struct ps_packet *pkt,
                       struct ps_layer *subs)
 {
     fp->first_hole = p->nholes;
     fp->first_fix = p->nfixes;
+    fp->unexplained = false;
     uint8_t *moved = calloc(len ? len : 1, 1);
     if (!moved)
         abort();
+    bool any = false;
     for (size_t i = 0; i < len; i++)
-        moved[i] = b[i] != f0[i] || b[i] != f1[i];
-    for (size_t i = 0; i < len; i++) {
-        for (size_t k = 0; k < nvalues; k++) {
-            const struct emit_hole_value *v = &values[k];
+        any |= moved[i] = b[i] != f0[i] || b[i] != f1[i];
+    /* every byte of a value moves in both recordings */
+    for (size_t i = 0; any && i < len; i++) {
+        if (b[i] == f0[i])
+            continue;
+        unsigned key = value_key(b[i], f0[i]);
+        for (uint32_t x = ix->start[key]; x < ix->start[key + 1]; x++) {
+            const struct emit_hole_value *v = &values[ix->ids[x]];
             size_t n = v->len;
             if (i + n > len || memcmp(b + i, v->base, n) || memcmp(f0 + i, v->v0, n) ||
                 memcmp(f1 + i, v->v1, n))
                 continue;
             p->holes = push(p->holes, p->nholes, sizeof *p->holes);
-            p->holes[p->nholes++] = (struct emit_hole){(uint32_t)i, v->kind, v->len, 0, 0};
+            p->holes[p->nholes++] = (struct emit_hole){(uint32_t)i, v->kind, v->len, 0, 0,
+                                                       ix->ids[x]};
             memset(moved + i, 0, n);
             i += n - 1;
             break;
         }
     }
     fp->nholes = p->nholes - fp->first_hole;
-    struct emit_hole *hs = p->holes + fp->first_hole;
+    struct emit_hole *hs = p->holes ? p->holes + fp->first_hole : NULL;
     for (size_t k = 0; k < fp->nholes; k++)
         if (hs[k].kind == EH_DST_MAC)
             find_hop(b, len, hs, fp->nholes, &hs[k], pkt, subs);
     /* A checksum may cover another (ICMP over the IP header it quotes): each
      * one found becomes a 2-byte hole of its own, and the search goes on
      * while it finds more. The probe fixes them in this order. */
-    bool progress = true;
+    bool progress = fp->nholes > 0;
     while (progress) {
         progress = false;
         for (size_t r = 0; r < len; r++) {
@@ -171,7 +219,8 @@ static void one_frame(const uint8_t *b, const uint8_t *f0, const uint8_t *f1, si
                     p->fixes = push(p->fixes, p->nfixes, sizeof *p->fixes);
                     p->fixes[p->nfixes++] = (struct emit_fix){(uint32_t)c, mask};
                     p->holes = push(p->holes, p->nholes, sizeof *p->holes);
-                    p->holes[p->nholes++] = (struct emit_hole){(uint32_t)c, EH_CSUM, 2, 0, 0};
+                    p->holes[p->nholes++] =
+                        (struct emit_hole){(uint32_t)c, EH_CSUM, 2, 0, 0, UINT32_MAX};
                     moved[c] = moved[c + 1] = 0;
                     found = progress = true;
                 }
@@ -192,11 +241,12 @@ int emit_find_holes(const struct emit_rec *base, const struct emit_rec *v0,
     memset(p, 0, sizeof *p);
     if (v0->nframes != base->nframes || v1->nframes != base->nframes)
         return -1;
-    p->frames = calloc(base->nframes + 1, sizeof *p->frames);
     struct ps_packet *pkt = malloc(sizeof *pkt);
     struct ps_layer *subs = malloc(40 * sizeof *subs);
-    if (!p->frames || !pkt || !subs)
+    if (!pkt || !subs)
         abort();
+    struct value_index ix;
+    index_values(&ix, values, n);
     int rc = 0;
     for (size_t i = 0; i < base->nframes; i++) {
         const struct rec_frame *b = &base->frames[i];
@@ -207,17 +257,40 @@ int emit_find_holes(const struct emit_rec *base, const struct emit_rec *v0,
         /* what a wrpcap() writes is never sent: no interface to patch it for */
         if (sent_only && b->call >= 0 && base->calls[b->call].path)
             continue;
-        one_frame(b->bytes, v0->frames[i].bytes, v1->frames[i].bytes, b->len, values, n, p,
-                  &p->frames[i], pkt, subs);
+        struct emit_patch fp = {.frame = i};
+        one_frame(b->bytes, v0->frames[i].bytes, v1->frames[i].bytes, b->len, values, &ix, p,
+                  &fp, pkt, subs);
+        if (fp.nholes || fp.unexplained) {
+            p->patches = push(p->patches, p->npatches, sizeof *p->patches);
+            p->patches[p->npatches++] = fp;
+        }
     }
+    free(ix.start);
+    free(ix.ids);
     free(pkt);
     free(subs);
     return rc;
 }
 
+void emit_patches_add(struct emit_patches *p, size_t frame, const struct emit_hole *holes,
+                      size_t n, const struct emit_fix *fixes, size_t m, bool unexplained)
+{
+    struct emit_patch fp = {frame, p->nholes, n, p->nfixes, m, unexplained};
+    for (size_t k = 0; k < n; k++) {
+        p->holes = push(p->holes, p->nholes, sizeof *p->holes);
+        p->holes[p->nholes++] = holes[k];
+    }
+    for (size_t k = 0; k < m; k++) {
+        p->fixes = push(p->fixes, p->nfixes, sizeof *p->fixes);
+        p->fixes[p->nfixes++] = fixes[k];
+    }
+    p->patches = push(p->patches, p->npatches, sizeof *p->patches);
+    p->patches[p->npatches++] = fp;
+}
+
 void emit_patches_free(struct emit_patches *p)
 {
-    free(p->frames);
+    free(p->patches);
     free(p->holes);
     free(p->fixes);
 }

@@ -19,6 +19,7 @@ struct emit_hole {
     uint8_t len;             /* its bytes */
     uint8_t hop_len;         /* EH_DST_MAC: 4 or 16, the next hop's address; 0: none */
     uint32_t hop_off;        /* where that address is in the frame */
+    uint32_t value;          /* the index of the value it holds; EH_CSUM: UINT32_MAX */
 };
 
 /* What a hole holds in each of the three recordings. */
@@ -34,13 +35,16 @@ struct emit_fix {
     uint32_t mask;
 };
 
+/* A frame's patch: only frames with holes, or bytes unexplained, have one. */
 struct emit_patch {
+    size_t frame;
     size_t first_hole, nholes, first_fix, nfixes;
     bool unexplained;        /* bytes moved that neither a hole nor a checksum explains */
 };
 
 struct emit_patches {
-    struct emit_patch *frames;   /* one per frame of the base recording */
+    struct emit_patch *patches;  /* by frame, ascending */
+    size_t npatches;
     struct emit_hole *holes;
     size_t nholes;
     struct emit_fix *fixes;
@@ -54,11 +58,17 @@ void emit_holes_iface(struct emit_hole_value *values);
 
 /* Fills p from the base recording and the two others: the holes hold one
  * of the n values (sent_only: in frames that are sent, not in a wrpcap()'s).
- * Returns 0, or -1 when the recordings do not pair frame by frame. */
+ * Returns 0, or -1 when the recordings do not pair frame by frame. The
+ * values are looked up by their first bytes, so many (a param each) cost
+ * little more than one. */
 int emit_find_holes(const struct emit_rec *base, const struct emit_rec *v0,
                     const struct emit_rec *v1, const struct emit_hole_value *values, size_t n,
                     bool sent_only, struct emit_patches *p);
 void emit_patches_free(struct emit_patches *p);
+/* Appends a patch of frame to p (holes and fixes: copies of the n and m
+ * given, renumbered), for the passes built from a joint recording. */
+void emit_patches_add(struct emit_patches *p, size_t frame, const struct emit_hole *holes,
+                      size_t n, const struct emit_fix *fixes, size_t m, bool unexplained);
 
 /* The checksum at c once holes in mask hold new bytes instead of old (both
  * frames of the same length): RFC 1624, byte by byte. */

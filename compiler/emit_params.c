@@ -4,19 +4,40 @@
 
 #include "addr.h"
 #include "emit.h"
+#include "emit_joint.h"
 #include "emit_params.h"
 #include "value.h"
 
-bool emit_is_param(const struct ps_program *prog, const struct ps_stmt *st)
+size_t *emit_line_starts(const struct ps_program *prog, size_t *nlines)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < prog->source_len; i++)
+        n += prog->source[i] == '\n';
+    size_t *at = malloc((n + 1) * sizeof *at);
+    if (!at)
+        abort();
+    at[0] = 0;
+    for (size_t i = 0, k = 1; i < prog->source_len; i++)
+        if (prog->source[i] == '\n')
+            at[k++] = i + 1;
+    at[n] = prog->source_len;
+    *nlines = n;
+    return at;
+}
+
+bool emit_is_param(const struct ps_program *prog, const size_t *starts, size_t nlines,
+                   const struct ps_stmt *st)
 {
     if (st->kind == S_LABPARAM)
         return true;
-    if (st->kind != S_BIND || st->expr->kind != E_CONST || st->loc.line <= 0)
+    if (st->kind != S_BIND || st->expr->kind != E_CONST || st->loc.line <= 0 ||
+        (size_t)st->loc.line > nlines)
         return false;
-    const char *s;
-    size_t n;
-    ps_emit_spec_line(prog, st->loc.line, &s, &n);
-    return n > 6 && strncmp(s, "param ", 6) == 0;
+    const char *s = prog->source + starts[st->loc.line - 1];
+    const char *end = prog->source + starts[st->loc.line];
+    while (s < end && (*s == ' ' || *s == '\t'))
+        s++;
+    return end - s > 6 && strncmp(s, "param ", 6) == 0;
 }
 
 /* The made-up values are the built value's bytes xor these: each byte
@@ -24,8 +45,7 @@ bool emit_is_param(const struct ps_program *prog, const struct ps_stmt *st)
  * MAC's I/G bit (0x01) stays as it was. */
 static const uint8_t made_up_key[2] = {0x5a, 0xa4};
 
-/* A value's bytes as its holes hold them (an integer: big-endian, len). */
-static void value_bytes(const struct ps_value *v, uint8_t len, uint8_t out[16])
+void emit_param_bytes(const struct ps_value *v, uint8_t len, uint8_t out[16])
 {
     if (v->t == PT_INT)
         for (uint8_t i = 0; i < len; i++)
@@ -34,24 +54,36 @@ static void value_bytes(const struct ps_value *v, uint8_t len, uint8_t out[16])
         memcpy(out, v->addr, len);
 }
 
-/* The -D text of v with its bytes xor key. */
-static void made_up_text(const struct ps_value *v, uint8_t len, uint8_t key, char out[64])
+void emit_param_text(const struct ps_value *v, uint8_t len, const uint8_t *key, char out[64])
 {
     uint8_t b[16];
-    value_bytes(v, len, b);
+    emit_param_bytes(v, len, b);
     for (uint8_t i = 0; i < len; i++)
-        b[i] ^= key;
+        b[i] ^= key[i];
     switch (v->t) {
     case PT_IP4: ps_format_ip4(b, out); break;
     case PT_IP6: ps_format_ip6(b, out); break;
     case PT_MAC: ps_format_mac(b, out); break;
     default: {
-        uint64_t u = v->u;
+        /* an integer's value fits its len bytes (find_one) */
+        uint64_t u = 0;
         for (uint8_t i = 0; i < len; i++)
-            u ^= (uint64_t)key << (8 * i);
+            u = u << 8 | b[i];
         snprintf(out, 64, "%llu", (unsigned long long)u);
     }
     }
+}
+
+static void value_bytes(const struct ps_value *v, uint8_t len, uint8_t out[16])
+{
+    emit_param_bytes(v, len, out);
+}
+
+static void made_up_text(const struct ps_value *v, uint8_t len, uint8_t key, char out[64])
+{
+    uint8_t keys[16];
+    memset(keys, key, sizeof keys);
+    emit_param_text(v, len, keys, out);
 }
 
 static bool same_calls(const struct emit_rec *a, const struct emit_rec *b)
@@ -77,7 +109,7 @@ static bool same_text(const char *a, size_t na, const char *b, size_t nb)
 
 /* Why a recording with another value of the param is not the base's but
  * for bytes of its frames; NULL: it is not. */
-static const char *how_it_differs(const struct emit_rec *base, const struct emit_rec *r)
+const char *emit_how_it_differs(const struct emit_rec *base, const struct emit_rec *r)
 {
     if (r->nframes != base->nframes)
         return "it changes how many frames are sent";
@@ -102,22 +134,27 @@ static bool declares_layer(const struct ast_node *ast)
     return false;
 }
 
-/* The spec recorded with `name` set to `text`: 1; 0 when it does not run
- * with it (the compiler rejects a value its fields cannot take), or runs
- * far longer than base (a made-up count must not make billions of frames),
- * -1 when it does not compile again (a spec's declared layers stay
- * registered while the first compilation lives). */
-static int record_with(const struct emit_rec *base, const struct emit_source *src,
-                       const char *name, const char *text, struct emit_rec *r)
+/* The spec recorded with the n params named set to their texts: 1; 0 when
+ * it does not run with them (the compiler rejects a value its fields cannot
+ * take), or runs far longer than base (a made-up count must not make
+ * billions of frames), -1 when it does not compile again (a spec's
+ * declared layers stay registered while the first compilation lives). */
+int emit_record_defs(const struct emit_rec *base, const struct emit_source *src,
+                     const struct ps_define *set, size_t nset, struct emit_rec *r)
 {
-    struct ps_define *defs = calloc(src->ndefs + 1, sizeof *defs);
+    struct ps_define *defs = calloc(src->ndefs + nset + 1, sizeof *defs);
     if (!defs)
         abort();
     size_t n = 0;
-    for (size_t i = 0; i < src->ndefs; i++)
-        if (strcmp(src->defs[i].name, name) != 0)
+    for (size_t i = 0; i < src->ndefs; i++) {
+        bool over = false;
+        for (size_t k = 0; k < nset && !over; k++)
+            over = strcmp(src->defs[i].name, set[k].name) == 0;
+        if (!over)
             defs[n++] = src->defs[i];
-    defs[n++] = (struct ps_define){name, text};
+    }
+    memcpy(defs + n, set, nset * sizeof *defs);
+    n += nset;
     char *errs = NULL;
     size_t nerrs = 0;
     FILE *quiet = open_memstream(&errs, &nerrs);
@@ -144,10 +181,17 @@ static int record_with(const struct emit_rec *base, const struct emit_source *sr
     return status != 3;
 }
 
-static const char *const not_again = "the spec does not compile twice in one process (it "
+static int record_with(const struct emit_rec *base, const struct emit_source *src,
+                       const char *name, const char *text, struct emit_rec *r)
+{
+    struct ps_define one = {name, text};
+    return emit_record_defs(base, src, &one, 1, r);
+}
+
+const char *const emit_not_again = "the spec does not compile twice in one process (it "
                                      "declares a layer)";
 
-static bool summaries_vary(const struct emit_rec *base, const struct emit_rec *r)
+bool emit_summaries_vary(const struct emit_rec *base, const struct emit_rec *r)
 {
     for (size_t i = 0; i < base->nframes; i++)
         if (strcmp(base->frames[i].summary, r->frames[i].summary) != 0)
@@ -171,29 +215,29 @@ static int try_width(const struct emit_rec *base, const struct emit_source *src,
             (k ? hv.v1 : hv.v0)[i] ^= made_up_key[k];
         int ok = record_with(base, src, p->name, text, &rec[k]);
         if (ok < 0)
-            p->fixed = not_again;
+            p->fixed = emit_not_again;
         if (ok <= 0)
             break;
         got++;
     }
-    int rc = got < 2 ? (p->fixed == not_again ? -1 : 1) : 0;
-    const char *why = rc ? NULL : how_it_differs(base, &rec[0]);
+    int rc = got < 2 ? (p->fixed == emit_not_again ? -1 : 1) : 0;
+    const char *why = rc ? NULL : emit_how_it_differs(base, &rec[0]);
     if (!why && rc == 0)
-        why = how_it_differs(base, &rec[1]);
+        why = emit_how_it_differs(base, &rec[1]);
     if (why) {
         p->fixed = why;
         rc = -1;
     } else if (rc == 0) {
         bool unexplained = emit_find_holes(base, &rec[0], &rec[1], &hv, 1, false, &p->patches) < 0;
-        for (size_t i = 0; !unexplained && i < base->nframes; i++)
-            unexplained = p->patches.frames[i].unexplained;
+        for (size_t i = 0; !unexplained && i < p->patches.npatches; i++)
+            unexplained = p->patches.patches[i].unexplained;
         if (unexplained) {
             emit_patches_free(&p->patches);
             memset(&p->patches, 0, sizeof p->patches);
             p->fixed = "it changes bytes of the frames other than its value and checksums";
             rc = 1;
         } else {
-            p->summaries_vary = summaries_vary(base, &rec[0]);
+            p->summaries_vary = emit_summaries_vary(base, &rec[0]);
             p->len = len;
         }
     }
@@ -248,15 +292,28 @@ struct emit_param *emit_params_find(const struct emit_rec *base, const struct em
     if (!out)
         abort();
     *n = 0;
+    size_t nlines;
+    size_t *starts = emit_line_starts(prog, &nlines);
     for (size_t i = 0; i < prog->nstmts; i++) {
         const struct ps_stmt *st = prog->stmts[i];
-        if (!emit_is_param(prog, st))
+        if (!emit_is_param(prog, starts, nlines, st))
             continue;
         struct emit_param *p = &out[(*n)++];
         p->st = st;
         p->name = prog->slot_names[st->slot];
-        find_one(base, src, p);
     }
+    free(starts);
+    /* most params settle in a few recordings of them all at once; the rest,
+     * one by one */
+    bool *done = calloc(*n + 1, sizeof *done);
+    if (!done)
+        abort();
+    if (src)
+        emit_params_joint(base, src, out, *n, done);
+    for (size_t i = 0; i < *n; i++)
+        if (!done[i])
+            find_one(base, src, &out[i]);
+    free(done);
     return out;
 }
 

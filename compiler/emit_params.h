@@ -30,8 +30,11 @@ struct emit_source {
     size_t ndefs;
 };
 
-/* Whether st binds a `param` of the spec. */
-bool emit_is_param(const struct ps_program *prog, const struct ps_stmt *st);
+/* Where each line of prog's source starts (*nlines of them, and the end). */
+size_t *emit_line_starts(const struct ps_program *prog, size_t *nlines);
+/* Whether st binds a `param` of the spec (starts: emit_line_starts's). */
+bool emit_is_param(const struct ps_program *prog, const size_t *starts, size_t nlines,
+                   const struct ps_stmt *st);
 
 /* The params of base's program, in the order of its statements, each
  * found patchable or not (src NULL: none is). */

@@ -115,6 +115,15 @@ static void on_frame(void *ctx, const uint8_t *frame, size_t len, uint64_t ts_ns
 {
     struct emit_rec *r = ctx;
     flush_text(r);
+    if (r->over || r->nframes >= EMIT_MAX_FRAMES || len > EMIT_MAX_FRAME_BYTES - r->frame_bytes) {
+        if (!r->over && r->call >= 0)
+            r->over_loc = r->calls[r->call].e->loc;
+        r->over = true;
+        /* the interpreter reads its bound at every step: the run stops now */
+        r->opts->max_steps = 1;
+        return;
+    }
+    r->frame_bytes += len;
     r->frames = grow(r->frames, r->nframes, &r->capframes, sizeof *r->frames);
     struct rec_frame *f = &r->frames[r->nframes];
     f->bytes = malloc(len ? len : 1);
@@ -263,9 +272,12 @@ int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct 
         abort();
     for (size_t i = 0; i < prog->nslots; i++)
         r->param_of_slot[i] = -1;
+    size_t nlines;
+    size_t *starts = emit_line_starts(prog, &nlines);
     for (size_t i = 0, k = 0; i < prog->nstmts; i++)
-        if (emit_is_param(prog, prog->stmts[i]))
+        if (emit_is_param(prog, starts, nlines, prog->stmts[i]))
             r->param_of_slot[prog->stmts[i]->slot] = (int)k++;
+    free(starts);
     r->out = open_memstream(&r->out_buf, &r->out_len);
     r->xpre = open_memstream(&r->xpre_buf, &r->xpre_len);
     r->xfn = open_memstream(&r->xfn_buf, &r->xfn_len);
@@ -281,9 +293,10 @@ int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct 
         .loop_begin = on_loop_begin, .loop_end = on_loop_end, .refuse = on_refuse,
     };
     struct ps_run_opts o = {.mode = PS_RUN_RECORD, .out = r->out, .err = err, .rec = &rec,
-                            .max_steps = max_steps};
+                            .max_steps = max_steps ? max_steps : EMIT_MAX_STEPS};
     if (env)
         o.env = *env;
+    r->opts = &o;
     int status = ps_run(prog, &o);
     flush_text(r);
     fclose(err);
@@ -291,6 +304,7 @@ int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct 
     fclose(r->xpre);
     fclose(r->xfn);
     r->out = r->xpre = r->xfn = NULL;
+    r->opts = NULL;
     return status;
 }
 

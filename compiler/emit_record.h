@@ -50,8 +50,21 @@ struct rec_refusal {
     const char *what;
 };
 
+/* What a probe holds at most (docs/emit.md): its frames live in the C
+ * file and, while emit records them, in memory. A spec that makes more is
+ * an error at the call past the bound, and the recording stops there
+ * (count=10**12 at once); a run of more than EMIT_MAX_STEPS statements
+ * and frames is an error too. */
+#define EMIT_MAX_FRAMES 200000u
+#define EMIT_MAX_FRAME_BYTES (64u << 20)
+#define EMIT_MAX_STEPS 2000000u
+
 struct emit_rec {
     const struct ps_program *prog;
+    bool over;           /* a frame past EMIT_MAX_FRAMES or _FRAME_BYTES, at over_loc */
+    struct ps_loc over_loc;
+    size_t frame_bytes;
+    struct ps_run_opts *opts;   /* the recording run's, while it runs */
     struct rec_frame *frames;
     size_t nframes, capframes;
     struct rec_call *calls;
@@ -86,7 +99,8 @@ struct emit_rec {
 
 /* Runs prog in record mode into r, frames built for env (NULL: every
  * interface address a hole), stopping (status 3) after max_steps
- * statements and frames (0: no bound); returns the run's status (0, 1, 3).
+ * statements and frames (0: EMIT_MAX_STEPS), keeping no frame past the
+ * EMIT_MAX_ bounds (r->over); returns the run's status (0, 1, 3).
  * Warnings of the run land in *warnings (malloc'd). */
 int emit_record(struct emit_rec *r, const struct ps_program *prog, const struct ps_env *env,
                 uint64_t max_steps, char **warnings, size_t *nwarnings);

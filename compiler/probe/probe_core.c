@@ -98,17 +98,18 @@ struct pk_fix {
     uint32_t mask;
 };
 
+/* A pass's patch of a frame; pk_frame_patches[i] is frame i's first, the
+ * frame's patches in pass order. */
 struct pk_patch {
-    size_t first_hole, nholes, first_fix, nfixes;
+    size_t pass, first_hole, nholes, first_fix, nfixes;
     int unexplained;
 };
 
-/* One pass of patches over the frames, pk_patches[first + frame]: a
- * param's value (param >= 0) when -D changed it, or the interface's (-1)
- * on the wire; in this order, each fixing its checksums. */
+/* One pass of patches over the frames: a param's value (param >= 0) when
+ * -D changed it, or the interface's (-1) on the wire; in this order, each
+ * fixing its checksums. */
 struct pk_pass {
     int param;
-    size_t first;
 };
 
 /* How -D changes a param: only to the value it was built with
@@ -724,9 +725,9 @@ static const uint8_t *pk_frame_out(struct pk_out *o, size_t i)
 {
     const uint8_t *now = pk_frame_bytes(i, o->buf[0]);
     int next = 1;
-    for (size_t k = 0; k < pk_npasses; k++) {
-        const struct pk_pass *ps = &pk_passes[k];
-        const struct pk_patch *pt = &pk_patches[ps->first + i];
+    for (size_t k = pk_frame_patches[i]; k < pk_frame_patches[i + 1]; k++) {
+        const struct pk_patch *pt = &pk_patches[k];
+        const struct pk_pass *ps = &pk_passes[pt->pass];
         if (!pt->nholes || (ps->param >= 0 ? !o->pv[ps->param].changed : !o->l))
             continue;
         uint8_t *to = o->buf[next];
@@ -766,13 +767,13 @@ static int pk_live_refused(const char *iface)
                     pk_spec_name, iface, pk_expects[i].cannot);
             return 1;
         }
-    const struct pk_pass *wire = &pk_passes[pk_npasses - 1];
     for (size_t i = 0; i < pk_nframes; i++)
-        if (pk_patches[wire->first + i].unexplained) {
-            fprintf(stderr, "%s: error: -i %s: frame %zu moves with the interface in ways this "
-                    "probe cannot patch; use pktspec run -i\n", pk_spec_name, iface, i);
-            return 1;
-        }
+        for (size_t k = pk_frame_patches[i]; k < pk_frame_patches[i + 1]; k++)
+            if (pk_patches[k].pass == pk_npasses - 1 && pk_patches[k].unexplained) {
+                fprintf(stderr, "%s: error: -i %s: frame %zu moves with the interface in ways "
+                        "this probe cannot patch; use pktspec run -i\n", pk_spec_name, iface, i);
+                return 1;
+            }
     return 0;
 }
 

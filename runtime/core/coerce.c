@@ -8,6 +8,7 @@
 #include "addr.h"
 #include "proto/proto.h"
 #include "suggest.h"
+#include "value.h"
 
 const char *ps_type_name(enum ps_type t)
 {
@@ -473,6 +474,9 @@ const char *ps_coerce_field(struct ps_tlayer *layer, int fi, const struct ps_val
         if (v->u > v->hi)
             return fail(err, cap, "empty range %llu..%llu", (unsigned long long)v->u,
                         (unsigned long long)v->hi);
+        if (v->hi - v->u >= PS_MAX_SET_MEMBERS)
+            return fail(err, cap, "range %llu..%llu stands for more than 2^63 packets",
+                        (unsigned long long)v->u, (unsigned long long)v->hi);
         f->src = FS_URANGE;
         f->lo = v->u;
         f->hi = v->hi;

@@ -232,7 +232,8 @@ static uint64_t field_choices(const struct ps_tfield *f)
     case FS_LIST:
         return f->nmembers;
     case FS_URANGE:
-        return f->hi - f->lo + 1;
+        /* 0..2^64-1 has 2^64 members, which wraps to 0 */
+        return f->hi - f->lo < PS_MAX_SET_MEMBERS ? f->hi - f->lo + 1 : UINT64_MAX;
     default:
         return 1;
     }
@@ -264,7 +265,7 @@ uint64_t ps_tpkt_count(const struct ps_tpkt *t)
             uint64_t c = ps_tfield_choices(l, f);
             if (c == 0)
                 return 0;
-            if (total > UINT64_MAX / c)
+            if (c > PS_MAX_SET_MEMBERS || total > PS_MAX_SET_MEMBERS / c)
                 return UINT64_MAX;
             total *= c;
         }

@@ -51,7 +51,13 @@ struct ps_value ps_val_decoded(const struct ps_packet *pkt, const uint8_t *frame
 
 void ps_tfield_clear(struct ps_tfield *f);
 
-/* Number of packets a template stands for (product of its sets). */
+/* The most packets a set stands for: a bigger one (a full 64-bit range, or
+ * a product of sets) is an error at its location, never a count that
+ * wrapped. */
+#define PS_MAX_SET_MEMBERS (UINT64_C(1) << 63)
+
+/* Number of packets a template stands for (product of its sets); above
+ * PS_MAX_SET_MEMBERS, UINT64_MAX. */
 uint64_t ps_tpkt_count(const struct ps_tpkt *t);
 /* Packet number i of the set, in Scapy's order: the upper layer varies
  * fastest; in a layer, the field that comes first varies fastest. Random

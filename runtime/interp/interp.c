@@ -314,6 +314,15 @@ static struct ps_value as_packet(struct ps_value v)
     return p;
 }
 
+/* A set of more than PS_MAX_SET_MEMBERS packets (a product of its fields'
+ * sets) is an error where it is made, never a count that wrapped. */
+static struct ps_value bounded_set(struct interp *in, const struct ps_expr *e, struct ps_value v)
+{
+    if (v.t == PT_PKT && !in->failed_run && ps_tpkt_count(&v.obj->pkt) > PS_MAX_SET_MEMBERS)
+        interp_error(in, e->loc, "this packet set stands for more than 2^63 packets");
+    return v;
+}
+
 static struct ps_value build_layer(struct interp *in, const struct ps_expr *e)
 {
     struct ps_value v = ps_val_layer(e->proto);
@@ -348,13 +357,13 @@ struct ps_value interp_eval(struct interp *in, const struct ps_expr *e)
     case E_VAR:
         return ps_val_retain(in->slots[e->slot]);
     case E_LAYER:
-        return build_layer(in, e);
+        return bounded_set(in, e, build_layer(in, e));
     case E_STACK: {
         struct ps_value a = as_packet(interp_eval(in, e->args[0]));
         struct ps_value b = as_packet(interp_eval(in, e->args[1]));
         struct ps_value out = none_value;
         if (a.t == PT_PKT && b.t == PT_PKT) {
-            out = ps_val_stack(&a, &b);
+            out = bounded_set(in, e, ps_val_stack(&a, &b));
             if (out.t == PT_NONE)
                 interp_error(in, e->loc, "a packet has at most %d layers", PS_MAX_LAYERS);
         } else if (!in->failed_run) {

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses with clang and runs each for SECONDS
-# (default 60), seeded with every spec and every vector. Exit 1 on a finding.
+# (default 45), seeded with every spec, every vector and every capture file
+# of the tree; then spends SECONDS on emit_diff.py (specs to probes that must
+# compile and equal pktspec run; README.md says why it is no libFuzzer
+# harness). Exit 1 on a finding.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
-seconds=${1:-60}
+seconds=${1:-45}
 build=${PKTSPEC_FUZZ_BUILD:-$root/build-fuzz}
 cmake -S "$root" -B "$build" -DCMAKE_C_COMPILER=clang -DPKTSPEC_FUZZ=ON \
       -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -11,8 +14,11 @@ cmake --build "$build" -j2 >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Seeds per harness: spec text for fuzz_spec, frames for fuzz_decode.
-mkdir -p "$work/seeds-fuzz_spec" "$work/seeds-fuzz_decode"
+mkdir -p "$work/seeds-fuzz_spec" "$work/seeds-fuzz_decode" "$work/seeds-fuzz_capture"
 cp "$root"/specs/*/*.pkt "$root"/tests/errors/*.pkt "$work/seeds-fuzz_spec/" 2>/dev/null || true
+# whole captures for fuzz_capture
+find "$root/specs" "$root/tests" \( -name '*.pcap' -o -name '*.pcapng' \) -size -64k \
+    -exec cp {} "$work/seeds-fuzz_capture/" \;
 /usr/bin/python3 - "$root" "$work" <<'PY'
 import os, sys
 root, work = sys.argv[1], sys.argv[2]
@@ -55,4 +61,9 @@ for harness in $harnesses; do
         grep -E "^(stat::number_of_executed_units|Done)" "$work/$name.log" || true
     fi
 done
+echo "emit_diff for ${seconds}s"
+if ! /usr/bin/python3 "$root/tests/fuzz/emit_diff.py" "$build/pktspec" "$seconds" \
+        --keep "$root/build-fuzz-findings"; then
+    status=1
+fi
 exit $status

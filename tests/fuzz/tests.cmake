@@ -10,4 +10,18 @@ if(PKTSPEC_FUZZ)
   target_compile_options(fuzz_decode PRIVATE -fsanitize=fuzzer,address,undefined)
   target_link_options(fuzz_decode PRIVATE -fsanitize=fuzzer,address,undefined)
   target_link_libraries(fuzz_decode PRIVATE pktspec_rt)
+
+  # whole capture files through `pktspec read` (issue 11's audit)
+  add_executable(fuzz_capture ${CMAKE_CURRENT_LIST_DIR}/fuzz_capture.c)
+  target_compile_options(fuzz_capture PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_options(fuzz_capture PRIVATE -fsanitize=fuzzer,address,undefined)
+  target_link_libraries(fuzz_capture PRIVATE pktspec_rt)
 endif()
+
+# The emit differential (emit_diff.py, also in run.sh's fuzz stage): a few
+# batches of generated specs with a fixed seed, each probe compiled with
+# -Werror -pedantic and compared with pktspec run.
+add_test(NAME fuzz/emit-diff
+         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/emit_diff.py $<TARGET_FILE:pktspec> 100
+                 --seed 11 --batches 3)
+set_tests_properties(fuzz/emit-diff PROPERTIES TIMEOUT 200)
