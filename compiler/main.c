@@ -1,6 +1,7 @@
 /* The pktspec command: parse, check, and run a spec; list layers. */
 #include <errno.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include "iface.h"
 #include "interp.h"
 #include "lab.h"
+#include "outfile.h"
 #include "ls.h"
 #include "proto/proto.h"
 #include "read.h"
@@ -350,7 +352,65 @@ static int compile_probe(const char *src, const char *out, bool static_link)
     return 0;
 }
 
-/* pktspec emit / build: the spec as a probe's C, or the probe itself. */
+/* build: cc writes the program beside -o's path (or in place, for a device),
+ * and it replaces what was there only once it is whole. */
+static int build_probe(const char *csrc, const char *target, bool static_link)
+{
+    char err[512];
+    struct ps_outfile *of = ps_outfile_open(target, err, sizeof err);
+    if (!of) {
+        fprintf(stderr, "pktspec: error: cannot write %s\n", err);
+        return 3;
+    }
+    const char *path = ps_outfile_tmpname(of);
+    int status = compile_probe(csrc, path, static_link);
+    if (status == 0 && strcmp(path, target) != 0) {
+        /* a program, whatever mode the temporary was made with */
+        mode_t mask = umask(0);
+        umask(mask);
+        if (chmod(path, 0777 & ~mask) < 0) {
+            fprintf(stderr, "pktspec: error: %s: %s\n", path, strerror(errno));
+            status = 3;
+        }
+    }
+    if (status != 0) {
+        ps_outfile_abort(of);
+    } else if (ps_outfile_commit(of, err, sizeof err) < 0) {
+        fprintf(stderr, "pktspec: error: cannot write %s\n", err);
+        status = 3;
+    }
+    return status;
+}
+
+/* An output that is also an input (the spec) would be lost: refused before
+ * anything runs. */
+static int same_as_input(const struct cli *c)
+{
+    const char *outs[][2] = {{"--pcap", c->run.pcap_out}, {"--junit", c->run.junit},
+                             {"-o", c->output}};
+    size_t n = sizeof outs / sizeof outs[0];
+    for (size_t i = 0; i < n; i++) {
+        if (!outs[i][1])
+            continue;
+        if (c->file && ps_same_file(outs[i][1], c->file)) {
+            fprintf(stderr, "pktspec: error: %s %s is the spec itself: it would be lost\n",
+                    outs[i][0], outs[i][1]);
+            return 2;
+        }
+        for (size_t j = i + 1; j < n; j++) {
+            if (outs[j][1] && (strcmp(outs[i][1], outs[j][1]) == 0 ||
+                               ps_same_file(outs[i][1], outs[j][1]))) {
+                fprintf(stderr, "pktspec: error: %s and %s name the same file %s\n",
+                        outs[i][0], outs[j][0], outs[i][1]);
+                return 2;
+            }
+        }
+    }
+    return 0;
+}
+
+/* pktspec emit / build: the spec as a probe's C, or the probe itself. The
+ * output replaces what was there only when it is whole (core/outfile.h). */
 static int emit_spec(struct cli *c, bool build)
 {
     if (!c->output)
@@ -362,7 +422,9 @@ static int emit_spec(struct cli *c, bool build)
     struct ps_program *prog = compile_file(c, &src, &ast);
     int status = prog ? 0 : 2;
     char tmp[] = "/tmp/pktspec-probe-XXXXXX.c";
-    const char *path = c->output;
+    char err[512];
+    struct ps_outfile *of = NULL;
+    bool tmp_made = false;
     if (prog && build) {
         int fd = mkstemps(tmp, 2);
         if (fd < 0) {
@@ -370,29 +432,28 @@ static int emit_spec(struct cli *c, bool build)
             status = 3;
         } else {
             close(fd);
-            path = tmp;
+            tmp_made = true;
         }
     }
-    FILE *out = status == 0 ? fopen(path, "w") : NULL;
-    if (status == 0 && !out) {
-        fprintf(stderr, "pktspec: error: cannot write %s: %s\n", path, strerror(errno));
+    if (status == 0 && !(of = ps_outfile_open(build ? tmp : c->output, err, sizeof err))) {
+        fprintf(stderr, "pktspec: error: cannot write %s\n", err);
         status = 3;
     }
-    if (out) {
+    if (of) {
         struct ps_emit_opts eo = {.frames_only = c->frames_only, .offline = c->offline,
-                                  .out = out, .err = stderr,
+                                  .out = ps_outfile_stream(of), .err = stderr,
                                   .ast = ast, .src = &src, .defs = c->defs, .ndefs = c->ndefs};
         status = ps_emit(prog, &eo);
-        if (fclose(out) != 0 && status == 0) {
-            fprintf(stderr, "pktspec: error: cannot write %s\n", path);
+        if (status != 0) {
+            ps_outfile_abort(of);
+        } else if (ps_outfile_commit(of, err, sizeof err) < 0) {
+            fprintf(stderr, "pktspec: error: cannot write %s\n", err);
             status = 3;
         }
-        if (status != 0 && !build)
-            remove(path);
         if (status == 0 && build)
-            status = compile_probe(path, c->output, c->static_link);
+            status = build_probe(tmp, c->output, c->static_link);
     }
-    if (path == tmp)
+    if (tmp_made)
         remove(tmp);
     ps_program_free(prog);
     ast_free(ast);
@@ -511,6 +572,8 @@ int main(int argc, char **argv)
             }
         }
         int rc = parse_args(&c, argc, argv);
+        if (!rc)
+            rc = same_as_input(&c);
         if (rc)
             return rc;
         if (strcmp(cmd, "emit") == 0 || strcmp(cmd, "build") == 0)

@@ -366,7 +366,9 @@ static struct ps_value wrpcap(struct interp *in, const struct ps_expr *e)
                     interp_error(in, e->loc, "%s", err);
             }
         }
-        if (w && ps_pcap_writer_close(w, err, sizeof err) < 0)
+        if (w && in->failed_run)
+            ps_pcap_writer_abort(w);
+        else if (w && ps_pcap_writer_close(w, err, sizeof err) < 0)
             interp_error(in, e->loc, "%s", err);
         free(name);
     }
