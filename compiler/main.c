@@ -545,7 +545,26 @@ static int read_capture(int argc, char **argv)
     return ps_read(&o);
 }
 
+/* What a command printed must have reached its output: a write error
+ * there (a full disk, /dev/full) is a run-time error, reported once. */
+static int stdout_checked(int status)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return status;
+    fprintf(stderr, "pktspec: error: cannot write the standard output: %s\n",
+            errno ? strerror(errno) : "write error");
+    return status == 2 ? 2 : 3;
+}
+
+static int dispatch(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+    return stdout_checked(dispatch(argc, argv));
+}
+
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2)
         return usage_error("a command is needed%s", "");
