@@ -222,15 +222,11 @@ static int run_exec(struct cli *c)
         memcpy(argv, c->exec_argv, (size_t)c->exec_argc * sizeof *argv);
         argv[c->exec_argc] = "-i";
         argv[c->exec_argc + 1] = lab.v.iface;
-        pid_t pid;
-        extern char **environ;
-        fflush(NULL);
-        int e = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
-        int st;
-        if (e)
-            fprintf(stderr, "pktspec: error: cannot run %s: %s\n", argv[0], strerror(e));
-        else if (waitpid(pid, &st, 0) == pid)
-            status = WIFEXITED(st) ? WEXITSTATUS(st) : 3;
+        pid_t pid = ps_lab_spawn(argv, err, sizeof err);
+        if (pid < 0)
+            fprintf(stderr, "pktspec: error: %s\n", err);
+        else
+            status = ps_lab_wait(pid);
         free(argv);
     }
     ps_lab_destroy(&lab);

@@ -2,3 +2,8 @@
 set(SAFETY_DIR ${CMAKE_CURRENT_LIST_DIR})
 add_test(NAME safety/outputs COMMAND sh ${SAFETY_DIR}/outputs.sh ${PKTSPEC_BIN})
 set_tests_properties(safety/outputs PROPERTIES SKIP_RETURN_CODE 77)
+# run --lab --exec: the program dies with the lab, whatever signal ends it.
+foreach(sig INT TERM KILL)
+  add_test(NAME safety/kill-exec-${sig} COMMAND sh ${SAFETY_DIR}/kill_exec.sh ${PKTSPEC_BIN} ${sig})
+  set_tests_properties(safety/kill-exec-${sig} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60 RESOURCE_LOCK lab)
+endforeach()
