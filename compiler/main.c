@@ -11,6 +11,7 @@
 #include "compile.h"
 #include "emit.h"
 #include "iface.h"
+#include "iface_guard.h"
 #include "interp.h"
 #include "lab.h"
 #include "outfile.h"
@@ -254,6 +255,9 @@ static int run_live(struct cli *c, const struct ps_program *prog)
         usage_error("--lab-peer goes with --lab%s", "");
         return 2;
     }
+    /* Before the lab or any socket: iface= may only name the run's interface. */
+    if (ps_iface_guard(prog, c->lab ? NULL : c->iface, c->lab, stderr) > 0)
+        return 2;
     if (c->lab) {
         if (ps_lab_create(&lab, c->lab_peer, err, sizeof err) < 0) {
             fprintf(stderr, "pktspec: error: %s\n", err);
@@ -376,6 +380,20 @@ static int build_probe(const char *csrc, const char *target, bool static_link)
         status = 3;
     }
     return status;
+}
+
+/* The lab's params (lab_iface, lab_self...) are what the lab gives: a -D
+ * cannot set them. */
+static int lab_params_read_only(const struct cli *c)
+{
+    for (size_t i = 0; i < c->ndefs; i++) {
+        if (strncmp(c->defs[i].name, "lab_", 4) == 0) {
+            fprintf(stderr, "pktspec: error: -D %s: the lab's params are read-only (the lab "
+                    "sets them)\n", c->defs[i].name);
+            return 2;
+        }
+    }
+    return 0;
 }
 
 /* An output that is also an input (the spec) would be lost: refused before
@@ -587,6 +605,8 @@ static int dispatch(int argc, char **argv)
             }
         }
         int rc = parse_args(&c, argc, argv);
+        if (!rc)
+            rc = lab_params_read_only(&c);
         if (!rc)
             rc = same_as_input(&c);
         if (rc)

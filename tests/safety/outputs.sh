@@ -7,6 +7,7 @@
 #   outputs.sh PKTSPEC
 set -u
 pktspec=$1
+case $pktspec in /*) ;; *) pktspec=$(pwd)/$pktspec ;; esac
 dir=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

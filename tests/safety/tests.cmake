@@ -7,3 +7,6 @@ foreach(sig INT TERM KILL)
   add_test(NAME safety/kill-exec-${sig} COMMAND sh ${SAFETY_DIR}/kill_exec.sh ${PKTSPEC_BIN} ${sig})
   set_tests_properties(safety/kill-exec-${sig} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60 RESOURCE_LOCK lab)
 endforeach()
+# A spec's iface= cannot send anywhere but where -i or --lab says.
+add_test(NAME safety/iface COMMAND sh ${SAFETY_DIR}/iface.sh ${PKTSPEC_BIN})
+set_tests_properties(safety/iface PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
