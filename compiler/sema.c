@@ -1,5 +1,6 @@
 /* Statements: names bound to slots, params and their -D overrides, tests and
  * expects placed where they may stand. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -70,6 +70,11 @@ int ps_source_load(struct ps_source *src, const char *path)
         return -1;
     }
     fclose(f);
+    /* A UTF-8 byte order mark (some editors write one) is not the spec's. */
+    if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+        memmove(buf, buf + 3, len - 3);
+        len -= 3;
+    }
     buf[len] = '\0';
     src->text = buf;
     src->len = len;

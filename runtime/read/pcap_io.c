@@ -147,17 +147,30 @@ struct ps_pcap_reader *ps_pcap_reader_open(const char *path, const char *bpf_fil
         ps_pcap_reader_close(r);
         return NULL;
     }
-    if (bpf_filter && *bpf_filter) {
-        if (pcap_compile(r->p, &r->prog, bpf_filter, 1, PCAP_NETMASK_UNKNOWN) != 0) {
-            char what[PCAP_ERRBUF_SIZE + 64];
-            snprintf(what, sizeof what, "bad filter \"%s\": %s", bpf_filter, pcap_geterr(r->p));
-            seterr(err, errcap, path, what);
-            ps_pcap_reader_close(r);
-            return NULL;
-        }
-        r->filtered = true;
+    if (ps_pcap_reader_filter(r, bpf_filter, err, errcap) < 0) {
+        ps_pcap_reader_close(r);
+        return NULL;
     }
     return r;
+}
+
+int ps_pcap_reader_filter(struct ps_pcap_reader *r, const char *bpf_filter, char *err,
+                          size_t errcap)
+{
+    if (!bpf_filter || !*bpf_filter)
+        return 0;
+    struct bpf_program prog;
+    if (pcap_compile(r->p, &prog, bpf_filter, 1, PCAP_NETMASK_UNKNOWN) != 0) {
+        char what[PCAP_ERRBUF_SIZE + 64];
+        snprintf(what, sizeof what, "bad filter \"%s\": %s", bpf_filter, pcap_geterr(r->p));
+        seterr(err, errcap, r->path, what);
+        return -1;
+    }
+    if (r->filtered)
+        pcap_freecode(&r->prog);
+    r->prog = prog;
+    r->filtered = true;
+    return 0;
 }
 
 int ps_pcap_next(struct ps_pcap_reader *r, struct ps_pcap_frame *f, char *err, size_t errcap)

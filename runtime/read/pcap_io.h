@@ -47,6 +47,11 @@ struct ps_pcap_reader *ps_pcap_reader_open(const char *path, const char *bpf_fil
                                            char *err, size_t errcap);
 /* The next frame: 1 when *f holds one, 0 at the end of the file, -1 when
  * the file is damaged (err names the file and the packet's number). */
+/* Keeps only the frames bpf_filter matches from now on (a file is read
+ * once: a pipe or a FIFO cannot be opened again). Returns 0, or -1 with err
+ * filled when the filter does not compile. */
+int ps_pcap_reader_filter(struct ps_pcap_reader *r, const char *bpf_filter, char *err,
+                          size_t errcap);
 int ps_pcap_next(struct ps_pcap_reader *r, struct ps_pcap_frame *f, char *err, size_t errcap);
 int ps_pcap_reader_linktype(const struct ps_pcap_reader *r);
 void ps_pcap_reader_close(struct ps_pcap_reader *r);

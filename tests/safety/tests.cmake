@@ -10,3 +10,6 @@ endforeach()
 # A spec's iface= cannot send anywhere but where -i or --lab says.
 add_test(NAME safety/iface COMMAND sh ${SAFETY_DIR}/iface.sh ${PKTSPEC_BIN})
 set_tests_properties(safety/iface PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
+add_test(NAME safety/limits COMMAND sh ${SAFETY_DIR}/limits.sh ${PKTSPEC_BIN}
+         ${CMAKE_SOURCE_DIR}/specs/examples/heartbeat.pcap)
+set_tests_properties(safety/limits PROPERTIES TIMEOUT 60)
