@@ -297,9 +297,9 @@ static struct ps_program *compile_file(struct cli *c, struct ps_source *src, str
     struct ps_diag d;
     ps_diag_init(&d, src, stderr);
     *ast = ps_parse(src, &d);
-    if (d.errors)
-        return NULL;
-    return ps_compile(*ast, &d, c->defs, c->ndefs);
+    struct ps_program *prog = d.errors ? NULL : ps_compile(*ast, &d, c->defs, c->ndefs);
+    ps_diag_flush(&d);
+    return prog;
 }
 
 static int run_spec(struct cli *c, bool run)

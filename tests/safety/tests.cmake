@@ -13,3 +13,7 @@ set_tests_properties(safety/iface PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 60)
 add_test(NAME safety/limits COMMAND sh ${SAFETY_DIR}/limits.sh ${PKTSPEC_BIN}
          ${CMAKE_SOURCE_DIR}/specs/examples/heartbeat.pcap)
 set_tests_properties(safety/limits PROPERTIES TIMEOUT 60)
+if(Python3_FOUND)
+  add_test(NAME safety/diag COMMAND ${Python3_EXECUTABLE} ${SAFETY_DIR}/diag.py ${PKTSPEC_BIN})
+  set_tests_properties(safety/diag PROPERTIES TIMEOUT 600)
+endif()
