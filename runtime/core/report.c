@@ -69,8 +69,11 @@ static void print_excerpt(FILE *out, const char *line, size_t len, int col)
 {
     const unsigned char *u = (const unsigned char *)line;
     size_t at = col > 0 ? (size_t)col - 1 : 0;
-    if (at > len)
+    size_t past = 0;   /* a column past the end of the line */
+    if (at > len) {
+        past = at - len < CONTEXT_COLS ? at - len : CONTEXT_COLS;
         at = len;
+    }
     size_t from = at;
     for (int c = 0; c < CONTEXT_COLS && from > 0; c++) {
         from--;
@@ -103,6 +106,8 @@ static void print_excerpt(FILE *out, const char *line, size_t len, int col)
         fputs("...", out);
     fputc('\n', out);
     fwrite(caret, 1, nc, out);
+    for (size_t k = 0; k < past; k++)
+        fputc(' ', out);
     fputs("^\n", out);
 }
 
