@@ -122,11 +122,15 @@ void ps_program_free(struct ps_program *p)
     free(p);
 }
 
+/* Lists grow by doubling (their size is a power of two when they fill):
+ * a spec of n statements costs O(n), not n reallocs. */
 static void push_stmt(struct ps_stmt ***list, size_t *n, struct ps_stmt *st)
 {
-    *list = realloc(*list, (*n + 1) * sizeof **list);
-    if (!*list)
-        abort();
+    if ((*n & (*n - 1)) == 0) {
+        *list = realloc(*list, (*n ? 2 * *n : 1) * sizeof **list);
+        if (!*list)
+            abort();
+    }
     (*list)[(*n)++] = st;
 }
 

@@ -22,8 +22,12 @@ def fail(msg):
 def check(path):
     """Runs pktspec check: (exit status, stderr bytes, CPU seconds)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    p = subprocess.run([pktspec, "check", path], stdout=subprocess.DEVNULL,
-                       stderr=subprocess.PIPE, timeout=300)
+    try:
+        p = subprocess.run([pktspec, "check", path], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, timeout=120)
+    except subprocess.TimeoutExpired:
+        fail(f"check {os.path.basename(path)} ran over 120 s")
+        return None, b"", 120.0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return p.returncode, p.stderr, cpu
