@@ -91,6 +91,21 @@ static unsigned on_call_begin(void *ctx, const struct ps_expr *e)
         c->cannot = "run srloop or srploop";
         c->cannot_loc = e->loc;
     }
+    /* The interface is the command line's: a probe sends where -i says, so
+     * an iface= other than lab_iface (which is -i in a probe) is refused. */
+    for (size_t i = 0; e->kind == E_CALL && i < e->nopts && !c->cannot; i++) {
+        const struct ps_expr *v = e->opts[i].value;
+        if (e->opts[i].index != O_IFACE || !v)
+            continue;
+        bool lab_iface = v->kind == E_VAR && r->prog->slot_names && v->slot >= 0 &&
+                         r->prog->slot_names[v->slot] &&
+                         strcmp(r->prog->slot_names[v->slot], "lab_iface") == 0;
+        if (!lab_iface) {
+            c->kind = 3;
+            c->cannot = "send where iface= says (a probe's interface is its -i)";
+            c->cannot_loc = e->opts[i].loc;
+        }
+    }
     if (e->kind == E_CALL && e->builtin == B_WRPCAP) {
         c->kind = 2;
         const struct ps_expr *p = e->args[0];

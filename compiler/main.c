@@ -1,6 +1,7 @@
 /* The pktspec command: parse, check, and run a spec; list layers. */
 #include <errno.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -10,8 +11,10 @@
 #include "compile.h"
 #include "emit.h"
 #include "iface.h"
+#include "iface_guard.h"
 #include "interp.h"
 #include "lab.h"
+#include "outfile.h"
 #include "ls.h"
 #include "proto/proto.h"
 #include "read.h"
@@ -220,15 +223,11 @@ static int run_exec(struct cli *c)
         memcpy(argv, c->exec_argv, (size_t)c->exec_argc * sizeof *argv);
         argv[c->exec_argc] = "-i";
         argv[c->exec_argc + 1] = lab.v.iface;
-        pid_t pid;
-        extern char **environ;
-        fflush(NULL);
-        int e = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
-        int st;
-        if (e)
-            fprintf(stderr, "pktspec: error: cannot run %s: %s\n", argv[0], strerror(e));
-        else if (waitpid(pid, &st, 0) == pid)
-            status = WIFEXITED(st) ? WEXITSTATUS(st) : 3;
+        pid_t pid = ps_lab_spawn(argv, err, sizeof err);
+        if (pid < 0)
+            fprintf(stderr, "pktspec: error: %s\n", err);
+        else
+            status = ps_lab_wait(pid);
         free(argv);
     }
     ps_lab_destroy(&lab);
@@ -256,6 +255,9 @@ static int run_live(struct cli *c, const struct ps_program *prog)
         usage_error("--lab-peer goes with --lab%s", "");
         return 2;
     }
+    /* Before the lab or any socket: iface= may only name the run's interface. */
+    if (ps_iface_guard(prog, c->lab ? NULL : c->iface, c->lab, stderr) > 0)
+        return 2;
     if (c->lab) {
         if (ps_lab_create(&lab, c->lab_peer, err, sizeof err) < 0) {
             fprintf(stderr, "pktspec: error: %s\n", err);
@@ -295,9 +297,9 @@ static struct ps_program *compile_file(struct cli *c, struct ps_source *src, str
     struct ps_diag d;
     ps_diag_init(&d, src, stderr);
     *ast = ps_parse(src, &d);
-    if (d.errors)
-        return NULL;
-    return ps_compile(*ast, &d, c->defs, c->ndefs);
+    struct ps_program *prog = d.errors ? NULL : ps_compile(*ast, &d, c->defs, c->ndefs);
+    ps_diag_flush(&d);
+    return prog;
 }
 
 static int run_spec(struct cli *c, bool run)
@@ -350,7 +352,79 @@ static int compile_probe(const char *src, const char *out, bool static_link)
     return 0;
 }
 
-/* pktspec emit / build: the spec as a probe's C, or the probe itself. */
+/* build: cc writes the program beside -o's path (or in place, for a device),
+ * and it replaces what was there only once it is whole. */
+static int build_probe(const char *csrc, const char *target, bool static_link)
+{
+    char err[512];
+    struct ps_outfile *of = ps_outfile_open(target, err, sizeof err);
+    if (!of) {
+        fprintf(stderr, "pktspec: error: cannot write %s\n", err);
+        return 3;
+    }
+    const char *path = ps_outfile_tmpname(of);
+    int status = compile_probe(csrc, path, static_link);
+    if (status == 0 && strcmp(path, target) != 0) {
+        /* a program, whatever mode the temporary was made with */
+        mode_t mask = umask(0);
+        umask(mask);
+        if (chmod(path, 0777 & ~mask) < 0) {
+            fprintf(stderr, "pktspec: error: %s: %s\n", path, strerror(errno));
+            status = 3;
+        }
+    }
+    if (status != 0) {
+        ps_outfile_abort(of);
+    } else if (ps_outfile_commit(of, err, sizeof err) < 0) {
+        fprintf(stderr, "pktspec: error: cannot write %s\n", err);
+        status = 3;
+    }
+    return status;
+}
+
+/* The lab's params (lab_iface, lab_self...) are what the lab gives: a -D
+ * cannot set them. */
+static int lab_params_read_only(const struct cli *c)
+{
+    for (size_t i = 0; i < c->ndefs; i++) {
+        if (strncmp(c->defs[i].name, "lab_", 4) == 0) {
+            fprintf(stderr, "pktspec: error: -D %s: the lab's params are read-only (the lab "
+                    "sets them)\n", c->defs[i].name);
+            return 2;
+        }
+    }
+    return 0;
+}
+
+/* An output that is also an input (the spec) would be lost: refused before
+ * anything runs. */
+static int same_as_input(const struct cli *c)
+{
+    const char *outs[][2] = {{"--pcap", c->run.pcap_out}, {"--junit", c->run.junit},
+                             {"-o", c->output}};
+    size_t n = sizeof outs / sizeof outs[0];
+    for (size_t i = 0; i < n; i++) {
+        if (!outs[i][1])
+            continue;
+        if (c->file && ps_same_file(outs[i][1], c->file)) {
+            fprintf(stderr, "pktspec: error: %s %s is the spec itself: it would be lost\n",
+                    outs[i][0], outs[i][1]);
+            return 2;
+        }
+        for (size_t j = i + 1; j < n; j++) {
+            if (outs[j][1] && (strcmp(outs[i][1], outs[j][1]) == 0 ||
+                               ps_same_file(outs[i][1], outs[j][1]))) {
+                fprintf(stderr, "pktspec: error: %s and %s name the same file %s\n",
+                        outs[i][0], outs[j][0], outs[i][1]);
+                return 2;
+            }
+        }
+    }
+    return 0;
+}
+
+/* pktspec emit / build: the spec as a probe's C, or the probe itself. The
+ * output replaces what was there only when it is whole (core/outfile.h). */
 static int emit_spec(struct cli *c, bool build)
 {
     if (!c->output)
@@ -362,7 +436,9 @@ static int emit_spec(struct cli *c, bool build)
     struct ps_program *prog = compile_file(c, &src, &ast);
     int status = prog ? 0 : 2;
     char tmp[] = "/tmp/pktspec-probe-XXXXXX.c";
-    const char *path = c->output;
+    char err[512];
+    struct ps_outfile *of = NULL;
+    bool tmp_made = false;
     if (prog && build) {
         int fd = mkstemps(tmp, 2);
         if (fd < 0) {
@@ -370,29 +446,28 @@ static int emit_spec(struct cli *c, bool build)
             status = 3;
         } else {
             close(fd);
-            path = tmp;
+            tmp_made = true;
         }
     }
-    FILE *out = status == 0 ? fopen(path, "w") : NULL;
-    if (status == 0 && !out) {
-        fprintf(stderr, "pktspec: error: cannot write %s: %s\n", path, strerror(errno));
+    if (status == 0 && !(of = ps_outfile_open(build ? tmp : c->output, err, sizeof err))) {
+        fprintf(stderr, "pktspec: error: cannot write %s\n", err);
         status = 3;
     }
-    if (out) {
+    if (of) {
         struct ps_emit_opts eo = {.frames_only = c->frames_only, .offline = c->offline,
-                                  .out = out, .err = stderr,
+                                  .out = ps_outfile_stream(of), .err = stderr,
                                   .ast = ast, .src = &src, .defs = c->defs, .ndefs = c->ndefs};
         status = ps_emit(prog, &eo);
-        if (fclose(out) != 0 && status == 0) {
-            fprintf(stderr, "pktspec: error: cannot write %s\n", path);
+        if (status != 0) {
+            ps_outfile_abort(of);
+        } else if (ps_outfile_commit(of, err, sizeof err) < 0) {
+            fprintf(stderr, "pktspec: error: cannot write %s\n", err);
             status = 3;
         }
-        if (status != 0 && !build)
-            remove(path);
         if (status == 0 && build)
-            status = compile_probe(path, c->output, c->static_link);
+            status = build_probe(tmp, c->output, c->static_link);
     }
-    if (path == tmp)
+    if (tmp_made)
         remove(tmp);
     ps_program_free(prog);
     ast_free(ast);
@@ -484,7 +559,26 @@ static int read_capture(int argc, char **argv)
     return ps_read(&o);
 }
 
+/* What a command printed must have reached its output: a write error
+ * there (a full disk, /dev/full) is a run-time error, reported once. */
+static int stdout_checked(int status)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return status;
+    fprintf(stderr, "pktspec: error: cannot write the standard output: %s\n",
+            errno ? strerror(errno) : "write error");
+    return status == 2 ? 2 : 3;
+}
+
+static int dispatch(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+    return stdout_checked(dispatch(argc, argv));
+}
+
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2)
         return usage_error("a command is needed%s", "");
@@ -511,6 +605,10 @@ int main(int argc, char **argv)
             }
         }
         int rc = parse_args(&c, argc, argv);
+        if (!rc)
+            rc = lab_params_read_only(&c);
+        if (!rc)
+            rc = same_as_input(&c);
         if (rc)
             return rc;
         if (strcmp(cmd, "emit") == 0 || strcmp(cmd, "build") == 0)

@@ -1,5 +1,7 @@
 /* Statements: names bound to slots, params and their -D overrides, tests and
  * expects placed where they may stand. */
+#include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,11 +9,50 @@
 #include "coerce.h"
 #include "sema.h"
 
+/* FNV-1a: names are short; the table keeps lookups linear overall. */
+static size_t name_hash(const char *name)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *name; name++)
+        h = (h ^ (unsigned char)*name) * 1099511628211u;
+    return (size_t)h;
+}
+
+static void index_put(struct sema *s, size_t i)
+{
+    size_t mask = s->nindex - 1;
+    size_t k = name_hash(s->syms[i].name) & mask;
+    while (s->index[k])
+        k = (k + 1) & mask;
+    s->index[k] = i + 1;
+}
+
+/* Keeps the table at most half full. */
+static void index_grow(struct sema *s)
+{
+    if (2 * (s->nsyms + 1) <= s->nindex)
+        return;
+    free(s->index);
+    s->nindex = s->nindex ? 2 * s->nindex : 64;
+    while (2 * (s->nsyms + 1) > s->nindex)
+        s->nindex *= 2;
+    s->index = calloc(s->nindex, sizeof *s->index);
+    if (!s->index)
+        abort();
+    for (size_t i = 0; i < s->nsyms; i++)
+        index_put(s, i);
+}
+
 struct sema_sym *sema_lookup(struct sema *s, const char *name)
 {
-    for (size_t i = s->nsyms; i-- > 0;)
-        if (strcmp(s->syms[i].name, name) == 0)
-            return &s->syms[i];
+    if (!s->nindex)
+        return NULL;
+    size_t mask = s->nindex - 1;
+    for (size_t k = name_hash(name) & mask; s->index[k]; k = (k + 1) & mask) {
+        struct sema_sym *sym = &s->syms[s->index[k] - 1];
+        if (strcmp(sym->name, name) == 0)
+            return sym;
+    }
     return NULL;
 }
 
@@ -29,12 +70,14 @@ static struct sema_sym *bind(struct sema *s, const char *name, enum ps_type t, s
         if (!s->syms)
             abort();
     }
+    index_grow(s);
     sym = &s->syms[s->nsyms++];
     memset(sym, 0, sizeof *sym);
     sym->name = strdup(name);
     sym->slot = (int)s->prog->nslots++;
     sym->type = t;
     sym->loc = at;
+    index_put(s, s->nsyms - 1);
     return sym;
 }
 
@@ -79,11 +122,15 @@ void ps_program_free(struct ps_program *p)
     free(p);
 }
 
+/* Lists grow by doubling (their size is a power of two when they fill):
+ * a spec of n statements costs O(n), not n reallocs. */
 static void push_stmt(struct ps_stmt ***list, size_t *n, struct ps_stmt *st)
 {
-    *list = realloc(*list, (*n + 1) * sizeof **list);
-    if (!*list)
-        abort();
+    if ((*n & (*n - 1)) == 0) {
+        *list = realloc(*list, (*n ? 2 * *n : 1) * sizeof **list);
+        if (!*list)
+            abort();
+    }
     (*list)[(*n)++] = st;
 }
 
@@ -431,6 +478,7 @@ struct ps_program *ps_compile(const struct ast_node *ast, struct ps_diag *d,
     }
     free(s.syms);
     sema_known_free(&s);
+    free(s.index);
     if (d->errors > before) {
         ps_program_free(s.prog);
         return NULL;

@@ -20,6 +20,9 @@ struct sema {
     struct ps_program *prog;
     struct sema_sym *syms;
     size_t nsyms, cap;
+    /* syms by name: open addressing, index + 1, 0 empty (sema_lookup) */
+    size_t *index;
+    size_t nindex;
     const struct ps_define *defs;
     size_t ndefs;
     bool in_test;

@@ -303,6 +303,12 @@ static bool check_option_value(struct sema *s, const struct ast_node *a, int opt
     case OT_INT:
         if (x->t == PT_INT && (int64_t)x->u >= 0)
             return true;
+        if (x->t == PT_INT && a->kids[0]->kind != AST_NEG) {
+            /* a big literal, not a negative one: over what a count can hold */
+            ps_diag_error(s->d, a->kids[0]->loc, "%s=%llu is too large (at most %lld)",
+                          ps_opt_descs[opt].name, (unsigned long long)x->u, (long long)INT64_MAX);
+            return false;
+        }
         if (x->t == PT_INT) {
             ps_diag_error(s->d, a->kids[0]->loc, "%s= cannot be negative", ps_opt_descs[opt].name);
             return false;

@@ -14,6 +14,7 @@ void ps_diag_init(struct ps_diag *d, const struct ps_source *src, FILE *out)
     d->out = out;
     d->errors = 0;
     d->warnings = 0;
+    d->hidden = 0;
 }
 
 static void report(struct ps_diag *d, const char *kind, struct ast_loc loc, const char *fmt,
@@ -24,17 +25,37 @@ static void report(struct ps_diag *d, const char *kind, struct ast_loc loc, cons
                 d->src ? d->src->len : 0, loc.line, loc.col, kind, fmt, ap);
 }
 
+/* Past the cap, a file gives no more messages: a binary file or a runaway
+ * generator costs a screen, not megabytes. */
 void ps_diag_error(struct ps_diag *d, struct ast_loc loc, const char *fmt, ...)
 {
+    d->errors++;
+    if (d->errors > PS_DIAG_MAX_SHOWN) {
+        d->hidden++;
+        return;
+    }
     va_list ap;
     va_start(ap, fmt);
     report(d, "error", loc, fmt, ap);
     va_end(ap);
-    d->errors++;
+}
+
+void ps_diag_flush(struct ps_diag *d)
+{
+    if (!d->hidden)
+        return;
+    const char *path = d->src && d->src->path ? d->src->path : "<input>";
+    fprintf(d->out ? d->out : stderr, "%s: error: %d more error%s (only the first %d are "
+            "shown)\n", path, d->hidden, d->hidden == 1 ? "" : "s", PS_DIAG_MAX_SHOWN);
+    d->hidden = 0;
 }
 
 void ps_diag_warning(struct ps_diag *d, struct ast_loc loc, const char *fmt, ...)
 {
+    if (d->errors >= PS_DIAG_MAX_SHOWN) {
+        d->warnings++;
+        return;
+    }
     va_list ap;
     va_start(ap, fmt);
     report(d, "warning", loc, fmt, ap);
@@ -70,6 +91,11 @@ int ps_source_load(struct ps_source *src, const char *path)
         return -1;
     }
     fclose(f);
+    /* A UTF-8 byte order mark (some editors write one) is not the spec's. */
+    if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+        memmove(buf, buf + 3, len - 3);
+        len -= 3;
+    }
     buf[len] = '\0';
     src->text = buf;
     src->len = len;

@@ -17,7 +17,11 @@ struct ps_diag {
     FILE *out;
     int errors;
     int warnings;
+    int hidden;       /* errors past PS_DIAG_MAX_SHOWN: counted, not printed */
 };
+
+/* The errors printed for one file; the rest are counted (ps_diag_flush). */
+#define PS_DIAG_MAX_SHOWN 50
 
 void ps_diag_init(struct ps_diag *d, const struct ps_source *src, FILE *out);
 /* path:line:col: error: message, then the line and a caret. A loc with
@@ -26,6 +30,8 @@ void ps_diag_error(struct ps_diag *d, struct ast_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void ps_diag_warning(struct ps_diag *d, struct ast_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* When errors were hidden: one last line, "path: error: N more errors". */
+void ps_diag_flush(struct ps_diag *d);
 /* Reads a whole file into src; returns 0, or -1 with errno set. */
 int ps_source_load(struct ps_source *src, const char *path);
 void ps_source_free(struct ps_source *src);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "addr.h"
+#include "packet.h"
 #include "xalloc.h"
 
 /* Echoed token text is cut here, to keep a message on one screen line. */
@@ -223,6 +224,18 @@ int lit_ipv6(struct ps_diag *d, struct ast_loc loc, const char *text, size_t len
     return errors;
 }
 
+/* No frame holds more than PS_MAX_FRAME bytes (what a pcap record and the
+ * builder keep): a longer literal could only fail when the run builds it,
+ * so check says so at the literal. */
+static int too_long(struct ps_diag *d, struct ast_loc loc, const char *what, size_t k)
+{
+    if (k <= PS_MAX_FRAME)
+        return 0;
+    ps_diag_error(d, loc, "this %s is %zu bytes: a frame holds at most %d", what, k,
+                  PS_MAX_FRAME);
+    return 1;
+}
+
 /* A character as it should appear between quotes in a message. */
 static const char *shown(unsigned char c, char buf[8])
 {
@@ -283,7 +296,7 @@ int lit_string(struct ps_diag *d, struct ast_loc loc, const char *text, size_t l
     out[k] = '\0';
     n->str = out;
     n->len = k;
-    return errors;
+    return errors + too_long(d, loc, "string", k);
 }
 
 int lit_bytes(struct ps_diag *d, struct ast_loc loc, const char *text, size_t len, bool closed,
@@ -323,5 +336,5 @@ int lit_bytes(struct ps_diag *d, struct ast_loc loc, const char *text, size_t le
     out[k] = '\0';
     n->str = out;
     n->len = k;
-    return errors;
+    return errors + too_long(d, loc, "bytes literal", k);
 }

@@ -8,6 +8,7 @@
 #include "addr.h"
 #include "coerce.h"
 #include "interp_int.h"
+#include "outfile.h"
 #include "linktype.h"
 #include "ls.h"
 #include "fragment.h"
@@ -280,6 +281,17 @@ static bool files_allowed(struct interp *in, struct ps_loc loc)
     return !in->o->no_files;
 }
 
+/* Whether path is one of the run's outputs (--pcap, --junit): reading it
+ * would read what the run is about to replace. */
+static const char *run_output(const struct interp *in, const char *path)
+{
+    const char *outs[] = {in->o->mode == PS_RUN_PCAP ? in->o->pcap_out : NULL, in->o->junit};
+    for (size_t i = 0; i < sizeof outs / sizeof outs[0]; i++)
+        if (outs[i] && (strcmp(outs[i], path) == 0 || ps_same_file(outs[i], path)))
+            return i == 0 ? "--pcap" : "--junit";
+    return NULL;
+}
+
 static struct ps_value rdpcap(struct interp *in, const char *path, const char *filter,
                               uint64_t max, struct ps_loc loc, const char *list_name)
 {
@@ -288,6 +300,11 @@ static struct ps_value rdpcap(struct interp *in, const char *path, const char *f
         return none_value;
     if (in->o->mode == PS_RUN_RECORD)
         in->o->rec->refuse(in->o->rec->ctx, loc, "read a capture file");
+    const char *out = run_output(in, path);
+    if (out) {
+        interp_error(in, loc, "%s is the run's %s output: it cannot be read too", path, out);
+        return none_value;
+    }
     struct ps_pcap_reader *r = ps_pcap_reader_open(path, filter, err, sizeof err);
     if (!r) {
         interp_error(in, loc, "%s", err);
@@ -326,6 +343,15 @@ static struct ps_value wrpcap(struct interp *in, const struct ps_expr *e)
     } else if (files_allowed(in, e->loc) && each_template(in, &v, e->loc, &items, &n)) {
         char *name = text_of(&path);
         char err[512];
+        const char *out = run_output(in, name);
+        if (out || ps_same_file(name, in->prog->path)) {
+            interp_error(in, e->args[0]->loc, "wrpcap would write over %s",
+                         out ? (strcmp(out, "--pcap") == 0 ? "the run's --pcap output"
+                                                           : "the run's --junit output")
+                             : "the spec itself");
+            free(name);
+            goto done;
+        }
         int linktype = n ? linktype_of(&items[0].obj->pkt) : PS_DLT_EN10MB;
         /* A recording hands the file's frames to the recorder and writes nothing. */
         const struct ps_recorder *rec = in->o->mode == PS_RUN_RECORD ? in->o->rec : NULL;
@@ -366,10 +392,13 @@ static struct ps_value wrpcap(struct interp *in, const struct ps_expr *e)
                     interp_error(in, e->loc, "%s", err);
             }
         }
-        if (w && ps_pcap_writer_close(w, err, sizeof err) < 0)
+        if (w && in->failed_run)
+            ps_pcap_writer_abort(w);
+        else if (w && ps_pcap_writer_close(w, err, sizeof err) < 0)
             interp_error(in, e->loc, "%s", err);
         free(name);
     }
+done:
     ps_val_release(&path);
     ps_val_release(&v);
     return none_value;

@@ -194,7 +194,10 @@ static int write_junit(struct interp *in, char *err, size_t cap)
 void interp_close_outputs(struct interp *in)
 {
     char err[512];
-    if (in->pcap && ps_pcap_writer_close(in->pcap, err, sizeof err) < 0)
+    /* A run that failed leaves the old capture whole (core/outfile.h). */
+    if (in->pcap && in->failed_run)
+        ps_pcap_writer_abort(in->pcap);
+    else if (in->pcap && ps_pcap_writer_close(in->pcap, err, sizeof err) < 0)
         interp_error(in, (struct ps_loc){0, 0}, "%s", err);
     in->pcap = NULL;
     if (in->o->mode == PS_RUN_PCAP && in->frames_out == 0 && !in->failed_run) {

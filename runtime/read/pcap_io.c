@@ -7,13 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "outfile.h"
+
 /* Scapy's wrpcap() snaplen; also the longest frame a record keeps. */
 #define PS_PCAP_SNAPLEN 65535
 
 struct ps_pcap_writer {
-    pcap_t *dead;
-    pcap_dumper_t *dump;
+    struct ps_outfile *out;
     char *path;
+    bool failed;            /* a write failed and was reported */
 };
 
 struct ps_pcap_reader {
@@ -39,6 +41,34 @@ static const char *without_path(const char *msg, const char *path)
     return msg;
 }
 
+/* The classic pcap format in the host's byte order, as libpcap and
+ * Scapy's wrpcap() write it; written here so that the file goes through
+ * ps_outfile (a temporary renamed over the target on success). */
+struct pcap_file_hdr {
+    uint32_t magic;
+    uint16_t major, minor;
+    int32_t thiszone;
+    uint32_t sigfigs, snaplen, linktype;
+};
+
+struct pcap_rec_hdr {
+    uint32_t sec, usec, caplen, len;
+};
+
+static int put(struct ps_pcap_writer *w, const void *data, size_t len, char *err,
+               size_t errcap)
+{
+    if (w->failed)
+        return -1;
+    errno = 0;
+    if (fwrite(data, 1, len, ps_outfile_stream(w->out)) != len) {
+        seterr(err, errcap, w->path, errno ? strerror(errno) : "write error");
+        w->failed = true;
+        return -1;
+    }
+    return 0;
+}
+
 struct ps_pcap_writer *ps_pcap_writer_open(const char *path, int linktype,
                                            char *err, size_t errcap)
 {
@@ -48,19 +78,16 @@ struct ps_pcap_writer *ps_pcap_writer_open(const char *path, int linktype,
         seterr(err, errcap, path, strerror(ENOMEM));
         return NULL;
     }
-    w->dead = pcap_open_dead_with_tstamp_precision(linktype, PS_PCAP_SNAPLEN,
-                                                   PCAP_TSTAMP_PRECISION_MICRO);
-    if (!w->dead) {
-        seterr(err, errcap, path, "cannot make a pcap handle for this link type");
-        ps_pcap_writer_close(w, NULL, 0);
+    w->out = ps_outfile_open(path, err, errcap);
+    if (!w->out) {
+        free(w->path);
+        free(w);
         return NULL;
     }
-    errno = 0;
-    w->dump = pcap_dump_open(w->dead, path);
-    if (!w->dump) {
-        int e = errno;
-        seterr(err, errcap, path, e ? strerror(e) : without_path(pcap_geterr(w->dead), path));
-        ps_pcap_writer_close(w, NULL, 0);
+    struct pcap_file_hdr h = {.magic = 0xa1b2c3d4, .major = 2, .minor = 4,
+                              .snaplen = PS_PCAP_SNAPLEN, .linktype = (uint32_t)linktype};
+    if (put(w, &h, sizeof h, err, errcap) < 0) {
+        ps_pcap_writer_abort(w);
         return NULL;
     }
     return w;
@@ -69,37 +96,39 @@ struct ps_pcap_writer *ps_pcap_writer_open(const char *path, int linktype,
 int ps_pcap_write(struct ps_pcap_writer *w, const uint8_t *frame, size_t len,
                   struct timeval ts, char *err, size_t errcap)
 {
-    struct pcap_pkthdr h;
-    h.ts = ts;
-    h.len = len > UINT32_MAX ? UINT32_MAX : (bpf_u_int32)len;
-    h.caplen = len > PS_PCAP_SNAPLEN ? PS_PCAP_SNAPLEN : (bpf_u_int32)len;
-    pcap_dump((u_char *)w->dump, &h, frame);
-    FILE *f = pcap_dump_file(w->dump);
-    if (ferror(f)) {
-        seterr(err, errcap, w->path, "write error");
+    struct pcap_rec_hdr h = {
+        .sec = (uint32_t)ts.tv_sec,
+        .usec = (uint32_t)ts.tv_usec,
+        .len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len,
+        .caplen = len > PS_PCAP_SNAPLEN ? PS_PCAP_SNAPLEN : (uint32_t)len,
+    };
+    if (put(w, &h, sizeof h, err, errcap) < 0 || put(w, frame, h.caplen, err, errcap) < 0)
         return -1;
-    }
     return 0;
 }
 
 int ps_pcap_writer_close(struct ps_pcap_writer *w, char *err, size_t errcap)
 {
-    int rc = 0;
     if (!w)
         return 0;
-    if (w->dump) {
-        errno = 0;
-        if (pcap_dump_flush(w->dump) != 0 || ferror(pcap_dump_file(w->dump))) {
-            seterr(err, errcap, w->path, errno ? strerror(errno) : "write error");
-            rc = -1;
-        }
-        pcap_dump_close(w->dump);
+    if (w->failed) {
+        /* Already reported by the write that failed: once is enough. */
+        ps_pcap_writer_abort(w);
+        return 0;
     }
-    if (w->dead)
-        pcap_close(w->dead);
+    int rc = ps_outfile_commit(w->out, err, errcap);
     free(w->path);
     free(w);
     return rc;
+}
+
+void ps_pcap_writer_abort(struct ps_pcap_writer *w)
+{
+    if (!w)
+        return;
+    ps_outfile_abort(w->out);
+    free(w->path);
+    free(w);
 }
 
 struct ps_pcap_reader *ps_pcap_reader_open(const char *path, const char *bpf_filter,
@@ -118,17 +147,30 @@ struct ps_pcap_reader *ps_pcap_reader_open(const char *path, const char *bpf_fil
         ps_pcap_reader_close(r);
         return NULL;
     }
-    if (bpf_filter && *bpf_filter) {
-        if (pcap_compile(r->p, &r->prog, bpf_filter, 1, PCAP_NETMASK_UNKNOWN) != 0) {
-            char what[PCAP_ERRBUF_SIZE + 64];
-            snprintf(what, sizeof what, "bad filter \"%s\": %s", bpf_filter, pcap_geterr(r->p));
-            seterr(err, errcap, path, what);
-            ps_pcap_reader_close(r);
-            return NULL;
-        }
-        r->filtered = true;
+    if (ps_pcap_reader_filter(r, bpf_filter, err, errcap) < 0) {
+        ps_pcap_reader_close(r);
+        return NULL;
     }
     return r;
+}
+
+int ps_pcap_reader_filter(struct ps_pcap_reader *r, const char *bpf_filter, char *err,
+                          size_t errcap)
+{
+    if (!bpf_filter || !*bpf_filter)
+        return 0;
+    struct bpf_program prog;
+    if (pcap_compile(r->p, &prog, bpf_filter, 1, PCAP_NETMASK_UNKNOWN) != 0) {
+        char what[PCAP_ERRBUF_SIZE + 64];
+        snprintf(what, sizeof what, "bad filter \"%s\": %s", bpf_filter, pcap_geterr(r->p));
+        seterr(err, errcap, r->path, what);
+        return -1;
+    }
+    if (r->filtered)
+        pcap_freecode(&r->prog);
+    r->prog = prog;
+    r->filtered = true;
+    return 0;
 }
 
 int ps_pcap_next(struct ps_pcap_reader *r, struct ps_pcap_frame *f, char *err, size_t errcap)

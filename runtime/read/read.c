@@ -104,20 +104,18 @@ static bool print_frame(struct reading *rd, const struct ps_read_opts *o,
 int ps_read(const struct ps_read_opts *o)
 {
     char err[1024];
-    /* Opened once without the filter so that a file that cannot be read
-     * (exit 3) is told apart from a filter that does not compile (exit 2). */
+    /* Opened without the filter, then filtered, so that a file that cannot
+     * be read (exit 3) is told apart from a filter that does not compile
+     * (exit 2); opened once, so that a pipe or a FIFO works. */
     struct ps_pcap_reader *r = ps_pcap_reader_open(o->path, NULL, err, sizeof err);
     if (!r) {
         fprintf(o->err, "pktspec: error: %s\n", err);
         return 3;
     }
-    if (o->filter && *o->filter) {
+    if (ps_pcap_reader_filter(r, o->filter, err, sizeof err) < 0) {
+        fprintf(o->err, "pktspec: error: %s\n", err);
         ps_pcap_reader_close(r);
-        r = ps_pcap_reader_open(o->path, o->filter, err, sizeof err);
-        if (!r) {
-            fprintf(o->err, "pktspec: error: %s\n", err);
-            return 2;
-        }
+        return 2;
     }
     struct reading *rd = calloc(1, sizeof *rd);
     if (rd) {

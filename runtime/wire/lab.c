@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -28,6 +29,8 @@
 
 /* For ps_lab_kill, called from a signal handler: nothing else reaches it. */
 static volatile pid_t peer_to_kill;
+static volatile pid_t exec_to_kill;
+static int exec_alive = -1;   /* open while the program runs: see exec_init */
 
 static const struct ps_lab_values lab_values = {
     .self4 = {198, 18, 0, 1},
@@ -306,6 +309,115 @@ void ps_lab_destroy(struct ps_lab *lab)
 
 void ps_lab_kill(void)
 {
+    if (exec_to_kill > 0)
+        kill(exec_to_kill, SIGKILL);
     if (peer_to_kill > 0)
         kill(peer_to_kill, SIGKILL);
+}
+
+/* ---- a program run in the lab (--exec) ------------------------------------------ */
+
+struct exec_args {
+    char **argv;
+    int alive;      /* read end: EOF means the lab's process is gone */
+    int alive_w;    /* this side's copy of the write end, closed first */
+    int report;     /* write end: the exec's error, CLOEXEC */
+};
+
+/* The first process of the program's PID namespace: it dies with the lab's
+ * process (PR_SET_PDEATHSIG), and every process in the namespace dies with
+ * it, so nothing the program starts outlives the lab. */
+static int exec_init(void *arg)
+{
+    const struct exec_args *a = arg;
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    /* Not the lab's handlers (ps_lab_kill): this side's are the defaults. */
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
+    close(a->alive_w);
+    /* The lab's process may have died before the line above. */
+    struct pollfd p = {.fd = a->alive, .events = POLLIN};
+    if (poll(&p, 1, 0) != 0)
+        _exit(137);
+    prctl(PR_SET_NAME, "pslab-exec");
+    pid_t child = fork();
+    if (child == 0) {
+        close(a->alive);
+        execvp(a->argv[0], a->argv);
+        int e = errno;
+        ssize_t w = write(a->report, &e, sizeof e);
+        (void)w;
+        _exit(127);
+    }
+    close(a->report);
+    if (child < 0)
+        _exit(127);
+    /* As init: reap whatever the program leaves, until the program ends. */
+    for (;;) {
+        int st;
+        pid_t got = wait(&st);
+        if (got == child)
+            _exit(WIFEXITED(st) ? WEXITSTATUS(st) : 3);
+        if (got < 0 && errno != EINTR)
+            _exit(127);
+    }
+}
+
+pid_t ps_lab_spawn(char **argv, char *err, size_t errcap)
+{
+    int alive[2], report[2];
+    if (pipe2(alive, O_CLOEXEC) < 0)
+        return failf(err, errcap, "lab: %s: %s", "pipe", errno);
+    if (pipe2(report, O_CLOEXEC) < 0) {
+        close(alive[0]);
+        close(alive[1]);
+        return failf(err, errcap, "lab: %s: %s", "pipe", errno);
+    }
+    struct exec_args a = {.argv = argv, .alive = alive[0], .alive_w = alive[1],
+                          .report = report[1]};
+    char *stack = malloc(PEER_STACK);
+    pid_t pid = -1;
+    int e = ENOMEM;
+    if (stack) {
+        fflush(NULL);
+        pid = clone(exec_init, stack + PEER_STACK, CLONE_NEWPID | SIGCHLD, &a);
+        e = errno;
+        free(stack);
+    }
+    close(alive[0]);
+    close(report[1]);
+    if (pid < 0) {
+        close(alive[1]);
+        close(report[0]);
+        return failf(err, errcap, "lab: cannot start %s: %s", argv[0], e);
+    }
+    exec_to_kill = pid;
+    /* Held open for the program's life: its EOF is this process's death. */
+    exec_alive = alive[1];
+    int child_errno = 0;
+    ssize_t n;
+    while ((n = read(report[0], &child_errno, sizeof child_errno)) < 0 && errno == EINTR)
+        ;
+    close(report[0]);
+    if (n == (ssize_t)sizeof child_errno) {
+        ps_lab_wait(pid);
+        return failf(err, errcap, "cannot run %s: %s", argv[0], child_errno);
+    }
+    return pid;
+}
+
+int ps_lab_wait(pid_t pid)
+{
+    int st;
+    pid_t got;
+    while ((got = waitpid(pid, &st, 0)) < 0 && errno == EINTR)
+        ;
+    exec_to_kill = 0;
+    if (exec_alive >= 0)
+        close(exec_alive);
+    exec_alive = -1;
+    if (got != pid)
+        return 3;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 3;
 }

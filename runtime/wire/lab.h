@@ -35,6 +35,14 @@ void ps_lab_destroy(struct ps_lab *lab);
 /* For a signal handler: kills the peer's side at once (async-signal-safe). */
 void ps_lab_kill(void);
 
+/* Starts argv in this (the spec's) side of the lab, in a PID namespace of
+ * its own whose first process dies with this one: whatever kills the lab,
+ * the program and everything it started die too. Returns its pid, or -1
+ * with a message in err (argv[0] cannot be run). */
+pid_t ps_lab_spawn(char **argv, char *err, size_t errcap);
+/* Waits for it: its exit status, 3 when it died of a signal. */
+int ps_lab_wait(pid_t pid);
+
 /* The peer's side, run in the forked child (lab_peer.c). */
 struct ps_lab_peer_args {
     int ctl;                    /* its end: EOF means the lab is over */

@@ -59,6 +59,11 @@ bool live_iface(struct interp *in, const struct ps_expr *e, struct ps_iface *ifc
     if (!name)
         interp_error(in, e->loc, "no interface to use: run with -i IFACE or --lab, or give "
                      "iface=");
+    else if (in->o->iface && strcmp(name, in->o->iface) != 0)
+        /* Checked again here for what only the run knows (iface_guard.h). */
+        interp_error(in, live_option(e, O_IFACE)->loc,
+                     "iface=\"%s\" is not this run's interface, %s: frames go only where -i "
+                     "or --lab says", name, in->o->lab ? "the lab's (lab_iface)" : in->o->iface);
     else if (ps_iface_get(name, ifc, err, sizeof err) < 0)
         interp_error(in, e->loc, "%s", err);
     else

@@ -16,3 +16,9 @@ add_test(NAME unit/services-generator
          COMMAND sh -c "unshare -n true 2>/dev/null || exit 77; exec unshare -n /usr/bin/python3 \"$0\" --check"
                  ${CMAKE_CURRENT_LIST_DIR}/../../runtime/proto/gen_services.py)
 set_tests_properties(unit/services-generator PROPERTIES SKIP_RETURN_CODE 77)
+
+# runtime/core/outfile: outputs replaced only when whole, devices kept.
+add_executable(test_outfile ${CMAKE_CURRENT_LIST_DIR}/test_outfile.c)
+target_include_directories(test_outfile PRIVATE ${CUNIT_INCLUDE_DIR})
+target_link_libraries(test_outfile PRIVATE pktspec_rt ${CUNIT_LIBRARY})
+add_test(NAME unit/outfile COMMAND test_outfile)
