@@ -12,12 +12,21 @@ static void *xcalloc(size_t n, size_t size)
     return p;
 }
 
-struct ps_obj *ps_obj_new(enum ps_type t)
+static struct ps_obj *obj_alloc(enum ps_type t, size_t extra)
 {
-    struct ps_obj *o = xcalloc(1, sizeof *o);
+    struct ps_obj *o = xcalloc(1, sizeof *o + extra);
     o->refs = 1;
     o->t = t;
     o->rtt = -1;
+    return o;
+}
+
+struct ps_obj *ps_obj_new(enum ps_type t)
+{
+    if (t != PT_PKT)
+        return obj_alloc(t, 0);
+    struct ps_obj *o = obj_alloc(t, PS_MAX_LAYERS * sizeof(struct ps_tlayer *));
+    o->pkt.layers = (struct ps_tlayer **)(void *)o->data;
     return o;
 }
 
@@ -47,7 +56,12 @@ static void obj_free(struct ps_obj *o)
     free(o->bytes);
     for (size_t i = 0; i < o->pkt.n; i++)
         tlayer_free(o->pkt.layers[i]);
-    free(o->frame);
+    if (o->base) {
+        struct ps_value b = {.t = PT_PKT, .obj = o->base};
+        ps_val_release(&b);
+    } else if (o->frame != o->data) {
+        free(o->frame);
+    }
     free(o);
 }
 
@@ -92,6 +106,20 @@ void ps_list_push(struct ps_value *list, struct ps_value v)
             abort();
     }
     o->items[o->n++] = v;
+}
+
+void ps_list_fit(struct ps_value *list, size_t cap)
+{
+    struct ps_obj *o = list->obj;
+    if (cap < o->n)
+        cap = o->n;
+    if (cap == o->cap || cap == 0)
+        return;
+    struct ps_value *items = realloc(o->items, cap * sizeof *items);
+    if (!items)
+        abort();
+    o->items = items;
+    o->cap = cap;
 }
 
 void ps_tfield_clear(struct ps_tfield *f)
@@ -223,6 +251,33 @@ struct ps_value ps_val_decoded(const struct ps_packet *pkt, const uint8_t *frame
         }
         o->pkt.layers[o->pkt.n++] = l;
     }
+    return v;
+}
+
+struct ps_value ps_val_stored(const uint8_t *frame, size_t len, int linktype,
+                              const struct ps_proto *first, double time)
+{
+    struct ps_value v = {.t = PT_PKT, .obj = obj_alloc(PT_PKT, len)};
+    struct ps_obj *o = v.obj;
+    if (len)
+        memcpy(o->data, frame, len);
+    o->frame = o->data;
+    o->frame_len = len;
+    o->stored = o->decoded = true;
+    o->linktype = linktype;
+    o->first = first;
+    o->time = time;
+    return v;
+}
+
+struct ps_value ps_val_view(const struct ps_packet *pkt, struct ps_obj *s)
+{
+    struct ps_value v = ps_val_decoded(pkt, s->frame, s->frame_len, s->time, s);
+    v.obj->frame = s->frame;
+    v.obj->frame_len = s->frame_len;
+    v.obj->rtt = s->rtt;
+    v.obj->base = s;
+    s->refs++;
     return v;
 }
 

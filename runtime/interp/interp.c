@@ -104,7 +104,7 @@ static struct ps_value get_layer(struct interp *in, const struct ps_expr *e)
             interp_error(in, e->loc, "index %lld is out of range (the list has %zu)",
                          (long long)k, base.obj->n);
         else
-            out = ps_val_retain(base.obj->items[k < 0 ? (int64_t)base.obj->n + k : k]);
+            out = interp_expand(in, ps_val_retain(base.obj->items[k < 0 ? (int64_t)base.obj->n + k : k]));
     } else if (base.t == PT_PKT) {
         struct ps_tpkt *t = &base.obj->pkt;
         long at = -1;
@@ -549,7 +549,7 @@ static void for_each(struct interp *in, const struct ps_stmt *st)
     case PT_TUPLE:
         for (size_t k = 0; k < it.obj->n && !in->failed_run; k++) {
             ps_val_release(var);
-            *var = ps_val_retain(it.obj->items[k]);
+            *var = interp_expand(in, ps_val_retain(it.obj->items[k]));
             run_block(in, st->body, st->nbody);
         }
         break;
@@ -651,7 +651,7 @@ static void run_stmt(struct interp *in, const struct ps_stmt *st)
         if (v.t == PT_TUPLE && v.obj->n == st->nslots) {
             for (size_t i = 0; i < st->nslots; i++) {
                 ps_val_release(&in->slots[st->slots[i]]);
-                in->slots[st->slots[i]] = ps_val_retain(v.obj->items[i]);
+                in->slots[st->slots[i]] = interp_expand(in, ps_val_retain(v.obj->items[i]));
             }
         } else if (!in->failed_run) {
             interp_error(in, st->loc, "%s cannot be unpacked into %zu names",
