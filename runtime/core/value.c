@@ -48,12 +48,22 @@ static void tlayer_free(struct ps_tlayer *l)
     free(l);
 }
 
+static bool items_inline(const struct ps_obj *o)
+{
+    return o->items == (const struct ps_value *)(const void *)o->data;
+}
+
 static void obj_free(struct ps_obj *o)
 {
-    for (size_t i = 0; i < o->n; i++)
-        ps_val_release(&o->items[i]);
-    free(o->items);
-    free(o->bytes);
+    if (o->t != PT_PKT) {
+        for (size_t i = 0; i < o->n; i++)
+            ps_val_release(&o->items[i]);
+        if (!items_inline(o))
+            free(o->items);
+        free(o->bytes);
+        free(o);
+        return;
+    }
     for (size_t i = 0; i < o->pkt.n; i++)
         tlayer_free(o->pkt.layers[i]);
     if (o->base) {
@@ -96,16 +106,14 @@ struct ps_value ps_val_list(enum ps_type t)
     return v;
 }
 
-void ps_list_push(struct ps_value *list, struct ps_value v)
+struct ps_value ps_val_pair(struct ps_value a, struct ps_value b)
 {
-    struct ps_obj *o = list->obj;
-    if (o->n == o->cap) {
-        o->cap = o->cap ? o->cap * 2 : 8;
-        o->items = realloc(o->items, o->cap * sizeof *o->items);
-        if (!o->items)
-            abort();
-    }
-    o->items[o->n++] = v;
+    struct ps_value v = {.t = PT_TUPLE, .obj = obj_alloc(PT_TUPLE, 2 * sizeof a)};
+    v.obj->items = (struct ps_value *)(void *)v.obj->data;
+    v.obj->items[0] = a;
+    v.obj->items[1] = b;
+    v.obj->n = v.obj->cap = 2;
+    return v;
 }
 
 void ps_list_fit(struct ps_value *list, size_t cap)
@@ -115,11 +123,26 @@ void ps_list_fit(struct ps_value *list, size_t cap)
         cap = o->n;
     if (cap == o->cap || cap == 0)
         return;
-    struct ps_value *items = realloc(o->items, cap * sizeof *items);
+    struct ps_value *items;
+    if (items_inline(o)) {
+        items = malloc(cap * sizeof *items);
+        if (items)
+            memcpy(items, o->items, o->n * sizeof *items);
+    } else {
+        items = realloc(o->items, cap * sizeof *items);
+    }
     if (!items)
         abort();
     o->items = items;
     o->cap = cap;
+}
+
+void ps_list_push(struct ps_value *list, struct ps_value v)
+{
+    struct ps_obj *o = list->obj;
+    if (o->n == o->cap)
+        ps_list_fit(list, o->cap ? o->cap * 2 : 8);
+    o->items[o->n++] = v;
 }
 
 void ps_tfield_clear(struct ps_tfield *f)
@@ -215,7 +238,7 @@ struct ps_value ps_val_decoded(const struct ps_packet *pkt, const uint8_t *frame
     if (!owner) {
         o->frame = xcalloc(len ? len : 1, 1);
         memcpy(o->frame, frame, len);
-        o->frame_len = len;
+        o->frame_len = (uint32_t)len;
     }
     const uint8_t *base = owner ? frame : o->frame;
     for (size_t i = 0; i < pkt->n && i < PS_MAX_LAYERS; i++) {
@@ -262,9 +285,9 @@ struct ps_value ps_val_stored(const uint8_t *frame, size_t len, int linktype,
     if (len)
         memcpy(o->data, frame, len);
     o->frame = o->data;
-    o->frame_len = len;
+    o->frame_len = (uint32_t)len;
     o->stored = o->decoded = true;
-    o->linktype = linktype;
+    o->linktype = (uint16_t)linktype;
     o->first = first;
     o->time = time;
     return v;

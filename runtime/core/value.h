@@ -8,29 +8,39 @@
 struct ps_obj {
     int refs;
     enum ps_type t;
-    /* STR, BYTES */
-    uint8_t *bytes;
-    size_t len;
-    /* LIST, TUPLE, PKTLIST */
-    struct ps_value *items;
-    size_t n, cap;
-    const char *list_name;   /* PKTLIST: "Sniffed", "PacketList", "Results" ... */
-    /* PKT */
-    struct ps_tpkt pkt;
-    /* PKT decoded from a frame: the frame its fields point into (its own
-     * copy, a stored packet's data[], or its base's) */
-    uint8_t *frame;
-    size_t frame_len;
-    bool decoded;            /* every field holds what the bytes hold */
-    /* A stored packet (sniffed, read, answered): its frame in data[] and no
-     * layers; the interpreter decodes it on access into a view (interp_expand) */
-    bool stored;
-    int linktype;            /* stored: the frame's pcap link type, when first is NULL */
-    const struct ps_proto *first; /* stored: the protocol it starts with (sr's layer 3) */
-    struct ps_obj *base;     /* a view: the stored packet it reads, held */
-    double time;             /* capture or send time, seconds */
-    double rtt;              /* an answer's delay after its request, seconds; -1 unknown */
-    /* PKT: the layer pointers; stored: the frame. Same allocation. */
+    /* A packet's fields or another value's, never both: a stored packet is
+     * small (ps_val_stored). obj_free frees by t. */
+    union {
+        struct {
+            /* STR, BYTES; a PKTLIST's name when it owns it */
+            uint8_t *bytes;
+            size_t len;
+            /* LIST, TUPLE, PKTLIST */
+            struct ps_value *items;
+            size_t n, cap;
+            const char *list_name; /* PKTLIST: "Sniffed", "PacketList", "Results" ... */
+        };
+        struct {
+            /* PKT */
+            struct ps_tpkt pkt;
+            /* PKT decoded from a frame: the frame its fields point into (its
+             * own copy, a stored packet's data[], or its base's) */
+            uint8_t *frame;
+            uint32_t frame_len;
+            bool decoded;    /* every field holds what the bytes hold */
+            /* A stored packet (sniffed, read, answered): its frame in data[]
+             * and no layers; the interpreter decodes it on access into a
+             * view (interp_expand) */
+            bool stored;
+            uint16_t linktype; /* stored: the frame's pcap link type, when first is NULL */
+            const struct ps_proto *first; /* stored: the protocol it starts with (sr's layer 3) */
+            struct ps_obj *base; /* a view: the stored packet it reads, held */
+            double time;     /* capture or send time, seconds */
+            double rtt;      /* an answer's delay after its request, seconds; -1 unknown */
+        };
+    };
+    /* PKT: the layer pointers, or a stored packet's frame; a pair's two
+     * items (ps_val_pair). Same allocation. */
     _Alignas(void *) uint8_t data[];
 };
 
@@ -41,6 +51,9 @@ void ps_val_release(struct ps_value *v);
 struct ps_value ps_val_int(enum ps_type t, uint64_t u);
 struct ps_value ps_val_bytes(enum ps_type t, const uint8_t *p, size_t len);
 struct ps_value ps_val_list(enum ps_type t);
+/* A TUPLE of a and b (taking their references), in one allocation: sr's
+ * answered pairs. */
+struct ps_value ps_val_pair(struct ps_value a, struct ps_value b);
 /* Appends v (taking its reference) to a LIST, TUPLE or PKTLIST. */
 void ps_list_push(struct ps_value *list, struct ps_value v);
 /* Room for cap items, no more and no less than max(cap, n): a pair's tuple

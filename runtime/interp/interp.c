@@ -481,8 +481,10 @@ static void set_field(struct interp *in, const struct ps_stmt *st)
                      ps_type_name(slot->t));
         return;
     }
-    /* Scapy's packets are values: a change reaches only this name. */
-    if (slot->obj->refs > 1) {
+    /* Scapy's packets are values: a change reaches only this name. A
+     * packet read from a frame is copied too: the frame no longer says
+     * what it holds (the copy has none: len() and wrpcap build it). */
+    if (slot->obj->refs > 1 || slot->obj->frame) {
         struct ps_value copy = ps_val_pkt_copy(slot);
         ps_val_release(slot);
         *slot = copy;
