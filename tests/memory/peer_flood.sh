@@ -5,5 +5,5 @@
 dir=$(cd "$(dirname "$0")" && pwd)
 (
     sleep "${PEER_FLOOD_DELAY:-0.7}"
-    "$PKTSPEC" run -i "$PKTSPEC_LAB_PEER_IFACE" -D n="${PEER_FLOOD_COUNT:-1000}" "$dir/peer_flood.pkt"
+    "$PKTSPEC" run -i "$PKTSPEC_LAB_PEER_IFACE" -D n="${PEER_FLOOD_COUNT:-1000}" -D gap="${PEER_FLOOD_GAP:-0s}" "$dir/peer_flood.pkt"
 ) >&2 &
