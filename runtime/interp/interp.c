@@ -104,7 +104,8 @@ static struct ps_value get_layer(struct interp *in, const struct ps_expr *e)
             interp_error(in, e->loc, "index %lld is out of range (the list has %zu)",
                          (long long)k, base.obj->n);
         else
-            out = interp_expand(in, ps_val_retain(base.obj->items[k < 0 ? (int64_t)base.obj->n + k : k]));
+            out = ps_val_retain(base.obj->items[k < 0 ? (int64_t)base.obj->n + k : k]);
+        out = interp_expand(in, out); /* a stored packet leaves its list as a view */
     } else if (base.t == PT_PKT) {
         struct ps_tpkt *t = &base.obj->pkt;
         long at = -1;
