@@ -71,7 +71,7 @@ echo "sniff: 60-byte frames sent by the lab's peer"
 sniff_run pktspec 1000; s_kb=$kb s_n=$stored
 sniff_run pktspec 1000000
 per pktspec $s_kb $s_n $kb $stored; p_each=$each
-echo "  pktspec, 1,000,000 frames flooded: $stored stored, peak $((kb / 1024)) MB"
+echo "  pktspec, 1,000,000 frames flooded: $stored stored, peak $(echo "scale=1; $kb / 1024" | bc) MB"
 sniff_run Scapy 500; s_kb=$kb s_n=$stored
 sniff_run Scapy 5000
 per Scapy $s_kb $s_n $kb $stored
@@ -81,7 +81,7 @@ echo "sr: ICMP echoes to the lab's peer, answered pairs kept"
 measure "$bin" run --lab -D n=10 "$mem/sr.pkt"; s_kb=$kb s_n=$stored
 measure "$bin" run --lab -D n=10000 "$mem/sr.pkt"
 per pktspec $s_kb $s_n $kb $stored; p_each=$each
-echo "  pktspec, 10,000 pairs: peak $((kb / 1024)) MB"
+echo "  pktspec, 10,000 pairs: peak $(echo "scale=1; $kb / 1024" | bc) MB"
 measure "$bin" run --lab --exec $py "$scapy" sr 10; s_kb=$kb s_n=$stored
 measure "$bin" run --lab --exec $py "$scapy" sr 2000
 per Scapy $s_kb $s_n $kb $stored
