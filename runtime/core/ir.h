@@ -90,7 +90,9 @@ struct ps_tlayer {
 
 struct ps_tpkt {
     size_t n;
-    struct ps_tlayer *layers[PS_MAX_LAYERS];
+    /* room for PS_MAX_LAYERS, in the value's own allocation (value.c); a
+     * stored packet (ps_val_stored) has none until decoded */
+    struct ps_tlayer **layers;
 };
 
 /* ---- expressions ----------------------------------------------------------- */

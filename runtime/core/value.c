@@ -12,12 +12,21 @@ static void *xcalloc(size_t n, size_t size)
     return p;
 }
 
-struct ps_obj *ps_obj_new(enum ps_type t)
+static struct ps_obj *obj_alloc(enum ps_type t, size_t extra)
 {
-    struct ps_obj *o = xcalloc(1, sizeof *o);
+    struct ps_obj *o = xcalloc(1, sizeof *o + extra);
     o->refs = 1;
     o->t = t;
     o->rtt = -1;
+    return o;
+}
+
+struct ps_obj *ps_obj_new(enum ps_type t)
+{
+    if (t != PT_PKT)
+        return obj_alloc(t, 0);
+    struct ps_obj *o = obj_alloc(t, PS_MAX_LAYERS * sizeof(struct ps_tlayer *));
+    o->pkt.layers = (struct ps_tlayer **)(void *)o->data;
     return o;
 }
 
@@ -39,15 +48,30 @@ static void tlayer_free(struct ps_tlayer *l)
     free(l);
 }
 
+static bool items_inline(const struct ps_obj *o)
+{
+    return o->items == (const struct ps_value *)(const void *)o->data;
+}
+
 static void obj_free(struct ps_obj *o)
 {
-    for (size_t i = 0; i < o->n; i++)
-        ps_val_release(&o->items[i]);
-    free(o->items);
-    free(o->bytes);
+    if (o->t != PT_PKT) {
+        for (size_t i = 0; i < o->n; i++)
+            ps_val_release(&o->items[i]);
+        if (!items_inline(o))
+            free(o->items);
+        free(o->bytes);
+        free(o);
+        return;
+    }
     for (size_t i = 0; i < o->pkt.n; i++)
         tlayer_free(o->pkt.layers[i]);
-    free(o->frame);
+    if (o->base) {
+        struct ps_value b = {.t = PT_PKT, .obj = o->base};
+        ps_val_release(&b);
+    } else if (o->frame != o->data) {
+        free(o->frame);
+    }
     free(o);
 }
 
@@ -82,15 +106,42 @@ struct ps_value ps_val_list(enum ps_type t)
     return v;
 }
 
+struct ps_value ps_val_pair(struct ps_value a, struct ps_value b)
+{
+    struct ps_value v = {.t = PT_TUPLE, .obj = obj_alloc(PT_TUPLE, 2 * sizeof a)};
+    v.obj->items = (struct ps_value *)(void *)v.obj->data;
+    v.obj->items[0] = a;
+    v.obj->items[1] = b;
+    v.obj->n = v.obj->cap = 2;
+    return v;
+}
+
+void ps_list_fit(struct ps_value *list, size_t cap)
+{
+    struct ps_obj *o = list->obj;
+    if (cap < o->n)
+        cap = o->n;
+    if (cap == o->cap || cap == 0)
+        return;
+    struct ps_value *items;
+    if (items_inline(o)) {
+        items = malloc(cap * sizeof *items);
+        if (items)
+            memcpy(items, o->items, o->n * sizeof *items);
+    } else {
+        items = realloc(o->items, cap * sizeof *items);
+    }
+    if (!items)
+        abort();
+    o->items = items;
+    o->cap = cap;
+}
+
 void ps_list_push(struct ps_value *list, struct ps_value v)
 {
     struct ps_obj *o = list->obj;
-    if (o->n == o->cap) {
-        o->cap = o->cap ? o->cap * 2 : 8;
-        o->items = realloc(o->items, o->cap * sizeof *o->items);
-        if (!o->items)
-            abort();
-    }
+    if (o->n == o->cap)
+        ps_list_fit(list, o->cap ? o->cap * 2 : 8);
     o->items[o->n++] = v;
 }
 
@@ -187,7 +238,7 @@ struct ps_value ps_val_decoded(const struct ps_packet *pkt, const uint8_t *frame
     if (!owner) {
         o->frame = xcalloc(len ? len : 1, 1);
         memcpy(o->frame, frame, len);
-        o->frame_len = len;
+        o->frame_len = (uint32_t)len;
     }
     const uint8_t *base = owner ? frame : o->frame;
     for (size_t i = 0; i < pkt->n && i < PS_MAX_LAYERS; i++) {
@@ -223,6 +274,33 @@ struct ps_value ps_val_decoded(const struct ps_packet *pkt, const uint8_t *frame
         }
         o->pkt.layers[o->pkt.n++] = l;
     }
+    return v;
+}
+
+struct ps_value ps_val_stored(const uint8_t *frame, size_t len, int linktype,
+                              const struct ps_proto *first, double time)
+{
+    struct ps_value v = {.t = PT_PKT, .obj = obj_alloc(PT_PKT, len)};
+    struct ps_obj *o = v.obj;
+    if (len)
+        memcpy(o->data, frame, len);
+    o->frame = o->data;
+    o->frame_len = (uint32_t)len;
+    o->stored = o->decoded = true;
+    o->linktype = (uint16_t)linktype;
+    o->first = first;
+    o->time = time;
+    return v;
+}
+
+struct ps_value ps_val_view(const struct ps_packet *pkt, struct ps_obj *s)
+{
+    struct ps_value v = ps_val_decoded(pkt, s->frame, s->frame_len, s->time, s);
+    v.obj->frame = s->frame;
+    v.obj->frame_len = s->frame_len;
+    v.obj->rtt = s->rtt;
+    v.obj->base = s;
+    s->refs++;
     return v;
 }
 

@@ -66,8 +66,47 @@ static const struct ps_packet *decode_frame(struct interp *in, const uint8_t *fr
     return &in->dec;
 }
 
+const struct ps_packet *interp_stored_layers(struct interp *in, const struct ps_obj *s)
+{
+    if (!s->first)
+        return decode_frame(in, s->frame, s->frame_len, s->linktype);
+    struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40};
+    ps_decode_as(s->first, s->frame, s->frame_len, &in->dec, &room);
+    return &in->dec;
+}
+
+struct ps_value interp_expand(struct interp *in, struct ps_value v)
+{
+    if (v.t != PT_PKT || !v.obj->stored)
+        return v;
+    struct ps_value view = ps_val_view(interp_stored_layers(in, v.obj), v.obj);
+    ps_val_release(&v);
+    return view;
+}
+
+int interp_linktype(const struct ps_value *v)
+{
+    const struct ps_obj *o = v->obj;
+    if (o->stored)
+        return o->first ? ps_linktype_for(o->first) : o->linktype;
+    return linktype_of(&o->pkt);
+}
+
+bool interp_has_layer(struct interp *in, const struct ps_value *v, const struct ps_proto *p)
+{
+    if (!v->obj->stored)
+        return ps_tpkt_find(&v->obj->pkt, p) >= 0;
+    const struct ps_packet *d = interp_stored_layers(in, v->obj);
+    for (size_t i = 0; i < d->n; i++)
+        if (d->layers[i].proto == p)
+            return true;
+    return false;
+}
+
 struct ps_value interp_decoded(struct interp *in, const struct ps_value *v, struct ps_loc loc)
 {
+    if (v->t == PT_PKT && v->obj->stored)
+        return interp_expand(in, ps_val_retain(*v));
     if (v->t != PT_PKT || v->obj->decoded)
         return ps_val_retain(*v);
     long len = interp_build(in, &v->obj->pkt, 0, loc);
@@ -220,7 +259,9 @@ static uint64_t emit_all(struct interp *in, const struct ps_expr *e, bool layer3
     uint64_t inter = opt_u(in, e, O_INTER, 0);
     for (uint64_t c = 0; c < count && !in->failed_run; c++) {
         for (size_t k = 0; k < n && !in->failed_run; k++) {
-            struct ps_value p = layer3 ? with_ether(&items[k]) : ps_val_retain(items[k]);
+            struct ps_value item = interp_expand(in, ps_val_retain(items[k]));
+            struct ps_value p = layer3 ? with_ether(&item) : ps_val_retain(item);
+            ps_val_release(&item);
             if (p.t != PT_PKT) {
                 interp_error(in, e->loc, "a packet has at most %d layers", PS_MAX_LAYERS);
                 break;
@@ -322,10 +363,10 @@ static struct ps_value rdpcap(struct interp *in, const char *path, const char *f
     struct ps_pcap_frame f;
     int got;
     while ((max == 0 || list.obj->n < max) && (got = ps_pcap_next(r, &f, err, sizeof err)) > 0) {
-        const struct ps_packet *p = decode_frame(in, f.data, f.len, f.linktype);
         double t = (double)f.ts.tv_sec + (double)f.ts.tv_usec / 1e6;
-        ps_list_push(&list, ps_val_decoded(p, f.data, f.len, t, NULL));
+        ps_list_push(&list, ps_val_stored(f.data, f.len, f.linktype, NULL, t));
     }
+    ps_list_fit(&list, 0);
     if (got < 0)
         interp_error(in, loc, "%s", err);
     ps_pcap_reader_close(r);
@@ -352,7 +393,7 @@ static struct ps_value wrpcap(struct interp *in, const struct ps_expr *e)
             free(name);
             goto done;
         }
-        int linktype = n ? linktype_of(&items[0].obj->pkt) : PS_DLT_EN10MB;
+        int linktype = n ? interp_linktype(&items[0]) : PS_DLT_EN10MB;
         /* A recording hands the file's frames to the recorder and writes nothing. */
         const struct ps_recorder *rec = in->o->mode == PS_RUN_RECORD ? in->o->rec : NULL;
         unsigned handle = rec ? rec->call_begin(rec->ctx, e) : 0;
@@ -452,14 +493,13 @@ static void print_list_stats(struct interp *in, FILE *out, const struct ps_value
             p = &p->obj->items[1]; /* Scapy counts an answered pair by its answer */
         size_t k = 3;
         for (size_t c = 0; c < 3 && p->t == PT_PKT; c++) {
-            if (ps_tpkt_find(&p->obj->pkt, ps_proto_find(classic[c])) >= 0) {
+            if (interp_has_layer(in, p, ps_proto_find(classic[c]))) {
                 k = c;
                 break;
             }
         }
         counts[k]++;
     }
-    (void)in;
     fprintf(out, "<%s: TCP:%zu UDP:%zu ICMP:%zu Other:%zu>", v->obj->list_name, counts[0],
             counts[1], counts[2], counts[3]);
 }
@@ -832,8 +872,10 @@ static struct ps_value sniff(struct interp *in, const struct ps_expr *e)
         uint64_t prn = has_opt(e, O_PRN) ? opt_u(in, e, O_PRN, 0) : 99;
         if (got.t == PT_PKTLIST && prn <= 3)
             print_each(in, &got, prn, e->loc);
-        if (got.t == PT_PKTLIST && has_opt(e, O_STORE) && !opt_u(in, e, O_STORE, 1))
-            got.obj->n = 0;
+        if (got.t == PT_PKTLIST && has_opt(e, O_STORE) && !opt_u(in, e, O_STORE, 1)) {
+            while (got.obj->n)
+                ps_val_release(&got.obj->items[--got.obj->n]);
+        }
         free(path);
         free(filter);
         ps_val_release(&file);

@@ -153,13 +153,13 @@ struct ps_value ps_fragment_call(struct interp *in, const struct ps_expr *e)
     struct ps_value out = ps_val_list(PT_PKTLIST);
     size_t n = what.t == PT_PKT ? 1 : what.obj->n;
     for (size_t k = 0; k < n && !in->failed_run; k++) {
-        struct ps_value *item = what.t == PT_PKT ? &what : &what.obj->items[k];
-        if (item->t != PT_PKT)
-            continue;
-        uint64_t members = ps_tpkt_count(&item->obj->pkt);
+        struct ps_value item = ps_val_retain(what.t == PT_PKT ? what : what.obj->items[k]);
+        item = interp_expand(in, item);
+        uint64_t members = item.t == PT_PKT ? ps_tpkt_count(&item.obj->pkt) : 0;
         for (uint64_t i = 0; i < members && !in->failed_run; i++)
-            if (!fragment_one(in, e, item->obj, i, size, scratch, &out))
+            if (!fragment_one(in, e, item.obj, i, size, scratch, &out))
                 break;
+        ps_val_release(&item);
     }
     free(scratch);
     ps_val_release(&what);

@@ -101,6 +101,7 @@ static struct ps_value get_layer(struct interp *in, const struct ps_expr *e)
                          (long long)k, base.obj->n);
         else
             out = ps_val_retain(base.obj->items[k < 0 ? (int64_t)base.obj->n + k : k]);
+        out = interp_expand(in, out); /* a stored packet leaves its list as a view */
     } else if (base.t == PT_PKT) {
         if (ix.t == PT_PROTO)
             out = interp_getlayer(&base, ix.proto, 1);
@@ -454,8 +455,10 @@ static void set_field(struct interp *in, const struct ps_stmt *st)
                      ps_type_name(slot->t));
         return;
     }
-    /* Scapy's packets are values: a change reaches only this name. */
-    if (slot->obj->refs > 1) {
+    /* Scapy's packets are values: a change reaches only this name. A
+     * packet read from a frame is copied too: the frame no longer says
+     * what it holds (the copy has none: len() and wrpcap build it). */
+    if (slot->obj->refs > 1 || slot->obj->frame) {
         struct ps_value copy = ps_val_pkt_copy(slot);
         ps_val_release(slot);
         *slot = copy;
@@ -532,7 +535,7 @@ static void for_each(struct interp *in, const struct ps_stmt *st)
     case PT_TUPLE:
         for (size_t k = 0; k < it.obj->n && !in->failed_run; k++) {
             ps_val_release(var);
-            *var = ps_val_retain(it.obj->items[k]);
+            *var = interp_expand(in, ps_val_retain(it.obj->items[k]));
             for_body(in, st, k, it.obj->n);
         }
         break;
@@ -697,7 +700,7 @@ static void run_stmt(struct interp *in, const struct ps_stmt *st)
         if (v.t == PT_TUPLE && v.obj->n == st->nslots) {
             for (size_t i = 0; i < st->nslots; i++) {
                 ps_val_release(&in->slots[st->slots[i]]);
-                in->slots[st->slots[i]] = ps_val_retain(v.obj->items[i]);
+                in->slots[st->slots[i]] = interp_expand(in, ps_val_retain(v.obj->items[i]));
             }
         } else if (!in->failed_run) {
             interp_error(in, st->loc, "%s cannot be unpacked into %zu names",

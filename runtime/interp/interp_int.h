@@ -73,8 +73,21 @@ bool interp_truth(const struct ps_value *v);
 
 /* Builds packet i of a template into in->frame; returns its length or -1. */
 long interp_build(struct interp *in, const struct ps_tpkt *t, uint64_t i, struct ps_loc loc);
-/* The decoded form of a packet value (built first when it is a template). */
+/* The decoded form of a packet value (built first when it is a template;
+ * a stored packet's view). */
 struct ps_value interp_decoded(struct interp *in, const struct ps_value *v, struct ps_loc loc);
+/* Stored packets (ps_val_stored: sniffed, read, answered) live in lists
+ * and tuples; what takes one out of them gets its view instead: v's
+ * layers decoded, holding v. Takes v's reference; other values come back
+ * as they are. So interp_eval never gives a stored packet. */
+struct ps_value interp_expand(struct interp *in, struct ps_value v);
+/* A stored packet's layers, decoded into in->dec (valid until its next use). */
+const struct ps_packet *interp_stored_layers(struct interp *in, const struct ps_obj *s);
+/* The pcap link type of a packet value's frame. */
+int interp_linktype(const struct ps_value *v);
+/* Whether packet value v has a layer of protocol p (a stored one decoded
+ * into in->dec, allocating nothing). */
+bool interp_has_layer(struct interp *in, const struct ps_value *v, const struct ps_proto *p);
 
 /* Builtins with an effect: send, sr, sniff, pcap files, printing. */
 struct ps_value interp_call(struct interp *in, const struct ps_expr *e);

@@ -150,16 +150,18 @@ static bool run_sr(struct interp *in, const struct ps_expr *e, struct ps_sr *s,
 static void results(struct interp *in, const struct ps_sr *s, bool layer3, struct ps_value *ans,
                     struct ps_value *unans)
 {
+    /* Stored packets in pairs of one allocation each, lists of the right size. */
+    ps_list_fit(ans, ans->obj->n + s->nans);
     for (size_t i = 0; i < s->nans; i++) {
         const struct ps_sr_answer *a = &s->ans[i];
         const struct ps_sr_query *q = &s->q[a->query];
-        struct ps_value pair = ps_val_list(PT_TUPLE);
-        ps_list_push(&pair, live_frame_value(in, s->tx + q->off, q->len, layer3, &q->sent));
+        struct ps_value sent = live_frame_value(in, s->tx + q->off, q->len, layer3, &q->sent);
         struct ps_value r = live_frame_value(in, s->rx + a->off, a->len, layer3, &a->ts);
         r.obj->rtt = live_seconds_between(&q->sent, &a->ts);
-        ps_list_push(&pair, r);
-        ps_list_push(ans, pair);
+        ps_list_push(ans, ps_val_pair(sent, r));
     }
+    if (unans)
+        ps_list_fit(unans, unans->obj->n + s->nunans);
     for (size_t k = 0; unans && k < s->nunans; k++) {
         const struct ps_sr_query *q = &s->q[s->unans[k]];
         ps_list_push(unans, live_frame_value(in, s->tx + q->off, q->len, layer3, &q->sent));
@@ -189,7 +191,7 @@ static struct ps_value live_sr(struct interp *in, const struct ps_expr *e, bool 
         results(in, &s, layer3, &ans, &unans);
         if (e->builtin == B_SR1 || e->builtin == B_SRP1) {
             if (ans.obj->n)
-                out = ps_val_retain(ans.obj->items[0].obj->items[1]);
+                out = interp_expand(in, ps_val_retain(ans.obj->items[0].obj->items[1]));
             ps_val_release(&ans);
             ps_val_release(&unans);
         } else {
@@ -205,11 +207,11 @@ static struct ps_value live_sr(struct interp *in, const struct ps_expr *e, bool 
 
 /* ---- srloop, srploop ---------------------------------------------------------------- */
 
+/* v: a stored packet, as results() makes them. */
 static void print_summary(struct interp *in, const struct ps_value *v)
 {
     char line[1024];
-    ps_tpkt_member(&v->obj->pkt, 0, &in->rng, &in->dec);
-    ps_summary(&in->dec, line, sizeof line);
+    ps_summary(interp_stored_layers(in, v->obj), line, sizeof line);
     fprintf(in->o->out, "%s\n", line);
 }
 

@@ -216,12 +216,13 @@ bool live_frames(struct interp *in, const struct ps_expr *e, const struct ps_val
     const struct ps_proto *ether = ps_proto_find("Ether");
     for (uint64_t pass = 0; pass < passes; pass++) {
         for (size_t k = 0; k < n; k++) {
-            struct ps_value p = ps_val_retain(items[k]);
+            struct ps_value p = interp_expand(in, ps_val_retain(items[k]));
             if (layer3) {
                 /* send() is L3: the frame carries an Ether() of the interface. */
                 struct ps_value eth = ps_val_layer(ether);
-                ps_val_release(&p);
-                p = ps_val_stack(&eth, &items[k]);
+                struct ps_value item = p;
+                p = ps_val_stack(&eth, &item);
+                ps_val_release(&item);
                 ps_val_release(&eth);
                 if (p.t != PT_PKT) {
                     interp_error(in, e->loc, "a packet has at most %d layers", PS_MAX_LAYERS);
@@ -247,18 +248,17 @@ bool live_frames(struct interp *in, const struct ps_expr *e, const struct ps_val
 struct ps_value live_frame_value(struct interp *in, const uint8_t *f, size_t len, bool layer3,
                                  const struct timespec *ts)
 {
+    double t = ts ? (double)ts->tv_sec + (double)ts->tv_nsec / 1e9 : 0;
+    if (!layer3)
+        return ps_val_stored(f, len, PS_DLT_EN10MB, NULL, t);
+    /* Only the layer above the link layer is kept: where it starts, and as
+     * what, the link layer's decoding says. */
     struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40};
     ps_decode(f, len, PS_DLT_EN10MB, &in->dec, &room);
-    if (layer3 && in->dec.n > 1) {
-        size_t off = room.start[1];
-        const struct ps_proto *p = in->dec.layers[1].proto;
-        room = (struct ps_decode_room){.subs = in->subs, .subs_cap = 40};
-        f += off;
-        len -= off;
-        ps_decode_as(p, f, len, &in->dec, &room);
-    }
-    double t = ts ? (double)ts->tv_sec + (double)ts->tv_nsec / 1e9 : 0;
-    return ps_val_decoded(&in->dec, f, len, t, NULL);
+    if (in->dec.n < 2)
+        return ps_val_stored(f, len, PS_DLT_EN10MB, NULL, t);
+    size_t off = room.start[1];
+    return ps_val_stored(f + off, len - off, 0, in->dec.layers[1].proto, t);
 }
 
 double live_seconds_between(const struct timespec *a, const struct timespec *b)

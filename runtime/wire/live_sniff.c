@@ -49,14 +49,17 @@ static bool sniffed(void *ctx, const struct ps_wire_frame *f)
 {
     struct sniffer *s = ctx;
     struct interp *in = s->in;
-    struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40};
-    ps_decode(f->data, f->len, PS_DLT_EN10MB, &in->dec, &room);
+    if (s->prn >= 0 && s->prn != 3) {
+        struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40};
+        ps_decode(f->data, f->len, PS_DLT_EN10MB, &in->dec, &room);
+    }
     s->seen++;
     print_prn(in, s->prn, f->data, f->len);
     bool stop = false;
     if (s->store || s->stop_at) {
+        /* Kept as its bytes: decoded when the spec looks at it. */
         double t = (double)f->ts.tv_sec + (double)f->ts.tv_nsec / 1e9;
-        struct ps_value v = ps_val_decoded(&in->dec, f->data, f->len, t, NULL);
+        struct ps_value v = ps_val_stored(f->data, f->len, PS_DLT_EN10MB, NULL, t);
         /* Scapy's stop_filter: tested after storing; the packet is kept. */
         stop = s->stop_at && interp_matches(in, &v, s->stop_at, s->e->loc);
         if (s->store)
@@ -99,5 +102,6 @@ struct ps_value live_sniff(struct interp *in, const struct ps_expr *e)
                        (unsigned long long)drops);
     free(filter);
     ps_val_release(&pattern);
+    ps_list_fit(&s.list, 0);
     return s.list;
 }

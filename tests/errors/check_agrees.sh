@@ -18,10 +18,12 @@ for spec in $(find "$@" -name '*.pkt' | sort); do
     if [ -f "$defines" ]; then
         while IFS= read -r d; do set -- "$@" -D "$d"; done < "$defines"
     fi
-    # In the spec's folder, as the suite runs it (rdpcap and wrpcap paths).
-    (cd "$dir" && "$bin" check "$base" "$@" >/dev/null 2>"$tmp/check")
+    # In a copy of the spec's folder, as the suite runs it (rdpcap paths),
+    # so that what the spec writes (wrpcap) stays out of the source tree.
+    rm -rf "$tmp/d" && cp -r "$dir" "$tmp/d" || { echo "FAIL: cannot copy $dir"; exit 1; }
+    (cd "$tmp/d" && "$bin" check "$base" "$@" >/dev/null 2>"$tmp/check")
     c=$?
-    (cd "$dir" && timeout 60 "$bin" run "$base" --dry-run "$@" >/dev/null 2>"$tmp/run")
+    (cd "$tmp/d" && timeout 60 "$bin" run "$base" --dry-run "$@" >/dev/null 2>"$tmp/run")
     r=$?
     n=$((n + 1))
     if [ $c -ne 0 ] && [ $c -ne 2 ]; then
