@@ -45,33 +45,14 @@ static struct ps_value unset_value(struct interp *in, const struct ps_tpkt *t, s
     case PS_HELD_VALUE:
         break;
     }
-    switch (f->kind) {
-    case PS_K_UINT:
-        return ps_val_int(PT_INT, fv.u);
-    case PS_K_MAC:
-        v.t = PT_MAC;
-        memcpy(v.addr, fv.addr, 6);
+    if (f->kind != PS_K_LAYERS)
+        return interp_fval_value(f->kind, &fv);
+    /* DNS's qd is DNSQR(), an None; IP options []. */
+    if (f->chain && fv.nsub == 0)
         return v;
-    case PS_K_IPV4:
-        v.t = PT_IP4;
-        memcpy(v.addr, fv.addr, 4);
-        return v;
-    case PS_K_IPV6:
-        v.t = PT_IP6;
-        memcpy(v.addr, fv.addr, 16);
-        return v;
-    case PS_K_BYTES:
-    case PS_K_OPTIONS:
-        return ps_val_bytes(PT_BYTES, fv.bytes, fv.bytes ? fv.len : 0);
-    case PS_K_LAYERS:
-        /* DNS's qd is DNSQR(), an None; IP options []. */
-        if (f->chain && fv.nsub == 0)
-            return v;
-        if (fv.nsub)
-            return elements(in, &fv);
-        return given.t == PT_LIST ? ps_val_retain(given) : ps_val_list(PT_LIST);
-    }
-    return v;
+    if (fv.nsub)
+        return elements(in, &fv);
+    return given.t == PT_LIST ? ps_val_retain(given) : ps_val_list(PT_LIST);
 }
 
 void interp_field_read(struct interp *in, struct ps_value *out, const struct ps_tpkt *t, size_t i,

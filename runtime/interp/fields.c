@@ -74,22 +74,28 @@ struct ps_value interp_field_value(const struct ps_tlayer *t, int fi)
     enum ps_kind kind = fd->kind;
     if (fd->value_of)
         kind = fd->value_of(&l, (size_t)fi, &l.v[fi], &one, buf, sizeof buf);
+    return interp_fval_value(kind, &one);
+}
+
+struct ps_value interp_fval_value(enum ps_kind kind, const struct ps_fval *fv)
+{
+    struct ps_value v = {.t = PT_NONE};
     switch (kind) {
     case PS_K_UINT:
-        return ps_val_int(PT_INT, one.u);
+        return ps_val_int(PT_INT, fv->u);
     case PS_K_MAC:
         v.t = PT_MAC;
-        memcpy(v.addr, one.addr, 6);
+        memcpy(v.addr, fv->addr, 6);
         return v;
     case PS_K_IPV4:
         v.t = PT_IP4;
-        memcpy(v.addr, one.addr, 4);
+        memcpy(v.addr, fv->addr, 4);
         return v;
     case PS_K_IPV6:
         v.t = PT_IP6;
-        memcpy(v.addr, one.addr, 16);
+        memcpy(v.addr, fv->addr, 16);
         return v;
     default:
-        return ps_val_bytes(PT_BYTES, one.bytes, one.len);
+        return ps_val_bytes(PT_BYTES, fv->bytes, fv->bytes ? fv->len : 0);
     }
 }

@@ -114,6 +114,9 @@ bool interp_field_held(const struct ps_layer *l, size_t fi, struct ps_fval *out)
  * it: an address, a name's text (ps_field.value_of); none for None and
  * for a field that stands for a set. */
 struct ps_value interp_field_value(const struct ps_tlayer *t, int fi);
+/* A field's value of kind `kind` (a MAC, an address, an integer, bytes) as
+ * a run-time value. */
+struct ps_value interp_fval_value(enum ps_kind kind, const struct ps_fval *fv);
 /* Whether a packet matches a pattern template (layers in order, gaps allowed). */
 bool interp_matches(struct interp *in, const struct ps_value *pkt, const struct ps_value *pat,
                     struct ps_loc loc);
