@@ -57,7 +57,8 @@ esac
 # Whatever killed it, everything goes: the peer dies with the run, and the
 # namespaces with their last process.
 left=1
-for i in $(seq 100); do
+# Up to 20 s: a namespace goes slowly on a loaded machine.
+for i in $(seq 400); do
     left=0
     for n in /proc/[0-9]*/ns/net; do
         ns=$(readlink "$n" 2>/dev/null) || continue

@@ -41,7 +41,8 @@ TERM) [ "$status" = 143 ] || say "exit status $status after SIGTERM, not 143" ;;
 KILL) [ "$status" = 137 ] || say "exit status $status after SIGKILL, not 137" ;;
 esac
 left=""
-for i in $(seq 100); do
+# Up to 20 s: processes and namespaces go slowly on a loaded machine.
+for i in $(seq 400); do
     left=$(in_ns)
     [ -z "$left" ] && break
     sleep 0.05
