@@ -2,13 +2,14 @@
 # Installs what building and testing pktspec need, from Debian's archive only.
 # Root is needed (apt-get); nothing is installed that is already there.
 set -eu
-packages="build-essential cmake flex bison libpcap-dev libcunit1-dev"
+# python3: the build generates the probe core text with compiler/probe/gen_core.py.
+packages="build-essential cmake flex bison libpcap-dev libcunit1-dev python3"
 if [ "${1:-}" = "--test" ]; then
     # The oracles and tools of the test suite: Scapy, tshark, valgrind, clang
     # (libFuzzer and the sanitizers), unshare and setpriv (util-linux), and
     # for the lab's tests ip (iproute2) and nft (nftables); xmllint
     # (libxml2-utils) checks the JUnit files against tests/run/junit.xsd.
-    packages="$packages python3 python3-scapy tshark valgrind clang libclang-rt-dev util-linux"
+    packages="$packages python3-scapy tshark valgrind clang libclang-rt-dev util-linux"
     packages="$packages iproute2 nftables libxml2-utils"
 fi
 missing=""

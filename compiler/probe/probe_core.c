@@ -1,5 +1,5 @@
 /* The probe's fixed part, embedded verbatim into every emitted probe
- * (compiler/emit_core_text.c is generated from it by gen_core.py). It needs
+ * (the build generates emit_core_text.c from it with gen_core.py). It needs
  * only libc. The emitter writes the spec's tables where the TABLES marker
  * stands. */
 #define _GNU_SOURCE

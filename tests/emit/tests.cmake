@@ -14,10 +14,6 @@ add_test(NAME emit/specs-with-define
 add_test(NAME emit/strings COMMAND sh ${EMIT_DIR}/emit_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/strings.pkt)
 add_test(NAME emit/probe-cli
          COMMAND sh ${EMIT_DIR}/probe_cli.sh ${PKTSPEC_BIN} ${PROJECT_SOURCE_DIR}/specs ${EMIT_DIR})
-# The embedded core (emit_core_text.c) is probe_core.c as it is now.
-add_test(NAME emit/core-in-sync
-         COMMAND sh -c "/usr/bin/python3 \"$0/compiler/probe/gen_core.py\" \"$0/compiler/probe/probe_core.c\" \"$1\" && cmp \"$1\" \"$0/compiler/emit_core_text.c\""
-                 ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/emit_core_text.c)
 # 10,000 frames: emitted, compiled twice and compared well inside the timeout.
 add_test(NAME emit/ten-thousand-frames
          COMMAND sh ${EMIT_DIR}/emit_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/ten_thousand.pkt)
