@@ -546,12 +546,19 @@ static const struct ps_proto *proto_name(const struct ast_node *n)
     return n->kind == AST_NAME ? ps_proto_find(n->str) : NULL;
 }
 
-/* A known list at a known index: out of range as the run would find it. */
+/* A known value indexed: what cannot be indexed, or a list at a known index
+ * out of its range, as the run would find it. */
 static void check_list_index(struct sema *s, const struct ps_expr *e)
 {
     struct sema_known list, ix;
     if (!sema_known_value(s, e->args[0], &list))
         return;
+    enum ps_type t = list.v.t;
+    if (!list.each && t != PT_LIST && t != PT_TUPLE && t != PT_PKTLIST && t != PT_PKT &&
+        t != PT_NONE && t != PT_WIRE) {
+        struct ast_loc at = {e->loc.line, e->loc.col, e->loc.line, e->loc.col};
+        ps_diag_error(s->d, at, "%s cannot be indexed", ps_type_name(t));
+    }
     if (!list.each && (list.v.t == PT_LIST || list.v.t == PT_TUPLE) &&
         sema_known_value(s, e->args[1], &ix)) {
         int64_t k = (int64_t)ix.v.u;

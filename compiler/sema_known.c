@@ -72,7 +72,8 @@ bool sema_known_value(struct sema *s, const struct ps_expr *e, struct sema_known
 {
     memset(out, 0, sizeof *out);
     out->v.t = PT_NONE;
-    struct sema_known a, b;
+    /* zeroed: a branch may release b without having read it */
+    struct sema_known a = {.v = {.t = PT_NONE}}, b = {.v = {.t = PT_NONE}};
     switch (e->kind) {
     case E_CONST:
         out->v = ps_val_retain(e->value);
