@@ -25,7 +25,7 @@ static const char *base_name(const char *path)
 
 static struct ps_loc frame_loc(const struct emit_rec *r, const struct rec_frame *f)
 {
-    return f->call >= 0 ? r->calls[f->call].e->loc : (struct ps_loc){0, 0};
+    return f->call >= 0 ? r->calls[f->call].e->loc : (struct ps_loc){0, 0, 0};
 }
 
 static void write_frame_bytes(FILE *out, const struct rec_frame *f)
@@ -47,8 +47,8 @@ static void write_frame_comment(FILE *out, const struct emit_rec *r, size_t i)
     struct ps_loc loc = frame_loc(r, &r->frames[i]);
     const char *line;
     size_t n;
-    ps_emit_spec_line(r->prog, loc.line, &line, &n);
-    fprintf(out, "/* %s:%d: ", base_name(r->prog->path), loc.line);
+    ps_emit_spec_line(r->prog, loc, &line, &n);
+    fprintf(out, "/* %s:%d: ", base_name(ps_loc_path(r->prog, loc)), loc.line);
     ps_emit_comment(out, line, n);
     fputs(" */\n", out);
 }
@@ -294,7 +294,7 @@ static void write_expects(FILE *out, const struct emit_rec *r)
         ps_emit_cstr(out, (const uint8_t *)r->expect_where[i], strlen(r->expect_where[i]));
         if (no->what) {
             char text[512];
-            snprintf(text, sizeof text, "%s:%d:%d: cannot %s", r->prog->path, no->loc.line,
+            snprintf(text, sizeof text, "%s:%d:%d: cannot %s", ps_loc_path(r->prog, no->loc), no->loc.line,
                      no->loc.col, no->what);
             fputs(", ", out);
             ps_emit_cstr(out, (const uint8_t *)text, strlen(text));
@@ -314,7 +314,7 @@ static void write_calls(FILE *out, const struct emit_rec *r, const size_t *bpf_l
         fprintf(out, "    {%d, ", c->kind);
         if (c->cannot) {
             char text[512];
-            snprintf(text, sizeof text, "%s:%d:%d: cannot %s", r->prog->path,
+            snprintf(text, sizeof text, "%s:%d:%d: cannot %s", ps_loc_path(r->prog, c->cannot_loc),
                      c->cannot_loc.line, c->cannot_loc.col, c->cannot);
             ps_emit_cstr(out, (const uint8_t *)text, strlen(text));
         } else if (c->path) {
@@ -475,8 +475,7 @@ static size_t report_wire_limits(const struct ps_emit_opts *o, const struct emit
         const char *what = i < r->ncalls ? r->calls[i].cannot : r->expect_cannot[i - r->ncalls].what;
         if (!what)
             continue;
-        ps_report(o->err, prog->path, prog->source, prog->source_len, at->line, at->col, kind,
-                  "the probe cannot %s: %s", what, then);
+        ps_report_loc(o->err, prog, *at, kind, "the probe cannot %s: %s", what, then);
         n++;
     }
     return n;
@@ -491,8 +490,7 @@ int ps_emit(const struct ps_program *prog, const struct ps_emit_opts *o)
     struct emit_patches patches = {0};
     int rc = 0;
     if (r.over) {
-        ps_report(o->err, prog->path, prog->source, prog->source_len, r.over_loc.line,
-                  r.over_loc.col, "error", "the probe cannot hold more than %u frames or %u MiB "
+        ps_report_loc(o->err, prog, r.over_loc, "error", "the probe cannot hold more than %u frames or %u MiB "
                   "of them, and this makes more (docs/emit.md); pktspec run streams them",
                   EMIT_MAX_FRAMES, EMIT_MAX_FRAME_BYTES >> 20);
         rc = 2;
@@ -501,8 +499,8 @@ int ps_emit(const struct ps_program *prog, const struct ps_emit_opts *o)
         rc = 3;
     } else if (r.nrefusals && !o->frames_only) {
         for (size_t i = 0; i < r.nrefusals; i++)
-            ps_report(o->err, prog->path, prog->source, prog->source_len, r.refusals[i].loc.line,
-                      r.refusals[i].loc.col, "error", "the probe cannot %s", r.refusals[i].what);
+            ps_report_loc(o->err, prog, r.refusals[i].loc, "error", "the probe cannot %s",
+                          r.refusals[i].what);
         rc = 2;
     } else if (o->frames_only) {
         write_frames_header(o->out, &r);

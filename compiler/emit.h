@@ -41,7 +41,8 @@ void ps_emit_cstr(FILE *out, const uint8_t *s, size_t n);
 /* Text safe inside a C block comment: one line, no comment end or start. */
 void ps_emit_comment(FILE *out, const char *s, size_t n);
 /* Line `line` of prog's source, its indentation left out (no newline). */
-void ps_emit_spec_line(const struct ps_program *prog, int line, const char **s, size_t *n);
+void ps_emit_spec_line(const struct ps_program *prog, struct ps_loc loc, const char **s,
+                       size_t *n);
 /* A C identifier made of text (letters, digits, _), for frame names. */
 void ps_emit_ident(FILE *out, const char *s, size_t n);
 

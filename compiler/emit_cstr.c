@@ -1,6 +1,7 @@
 /* Bytes as C text: string literals and comments that hold any byte. */
 #include <string.h>
 
+#include "report.h"
 #include "emit.h"
 
 /* ISO C's limit on a string literal's length (after concatenation) is
@@ -56,9 +57,15 @@ void ps_emit_ident(FILE *out, const char *s, size_t n)
     }
 }
 
-void ps_emit_spec_line(const struct ps_program *prog, int line, const char **s, size_t *n)
+void ps_emit_spec_line(const struct ps_program *prog, struct ps_loc loc, const char **s,
+                       size_t *n)
 {
     const char *p = prog->source, *end = prog->source + prog->source_len;
+    if (loc.file > 0 && prog->files && (size_t)loc.file < prog->files->n) {
+        p = prog->files->v[loc.file].text;
+        end = p + prog->files->v[loc.file].len;
+    }
+    int line = loc.line;
     for (int l = 1; l < line && p < end; l++) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         p = nl ? nl + 1 : end;

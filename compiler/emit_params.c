@@ -28,16 +28,17 @@ size_t *emit_line_starts(const struct ps_program *prog, size_t *nlines)
 bool emit_is_param(const struct ps_program *prog, const size_t *starts, size_t nlines,
                    const struct ps_stmt *st)
 {
+    (void)starts;
+    (void)nlines;
     if (st->kind == S_LABPARAM)
         return true;
-    if (st->kind != S_BIND || st->expr->kind != E_CONST || st->loc.line <= 0 ||
-        (size_t)st->loc.line > nlines)
+    if (st->kind != S_BIND || st->expr->kind != E_CONST || st->loc.line <= 0)
         return false;
-    const char *s = prog->source + starts[st->loc.line - 1];
-    const char *end = prog->source + starts[st->loc.line];
-    while (s < end && (*s == ' ' || *s == '\t'))
-        s++;
-    return end - s > 6 && strncmp(s, "param ", 6) == 0;
+    /* in the file the statement is in: a param may come from an import */
+    const char *s;
+    size_t n;
+    ps_emit_spec_line(prog, st->loc, &s, &n);
+    return n > 6 && strncmp(s, "param ", 6) == 0;
 }
 
 /* The made-up values are the built value's bytes xor these: each byte
@@ -162,6 +163,7 @@ int emit_record_defs(const struct emit_rec *base, const struct emit_source *src,
         abort();
     struct ps_diag d;
     ps_diag_init(&d, src->src, quiet);
+    d.files = base->prog->files;
     struct ps_program *prog = ps_compile(src->ast, &d, defs, n);
     fclose(quiet);
     free(errs);

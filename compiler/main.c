@@ -17,15 +17,16 @@
 #include "outfile.h"
 #include "ls.h"
 #include "proto/proto.h"
+#include "import.h"
 #include "read.h"
 #include "signals.h"
 #include "suggest.h"
 
 static const char usage[] =
     "Usage:\n"
-    "  pktspec check FILE [-D NAME=VALUE]...\n"
+    "  pktspec check FILE [-D NAME=VALUE]... [-I DIR]...\n"
     "  pktspec run FILE (--dry-run | --pcap OUT | -i IFACE | --lab [--lab-peer CMD])\n"
-    "              [-D NAME=VALUE]... [--seed N] [--junit FILE]\n"
+    "              [-D NAME=VALUE]... [-I DIR]... [--seed N] [--junit FILE]\n"
     "  pktspec emit FILE -o OUT.c [--frames-only | --offline] [-D NAME=VALUE]...\n"
     "  pktspec build FILE -o PROBE [--static] [--offline] [-D NAME=VALUE]...\n"
     "  pktspec ls [LAYER]\n"
@@ -65,6 +66,8 @@ static const char help[] =
     "                    as in a spec, typed as the param's default; a list as [22,80]\n"
     "                    or 22,80; a string bare or in quotes (-D 'tag=\"x\"' is x).\n"
     "                    Checked, with every field it reaches, before anything is sent\n"
+    "  -I DIR            look for an imported file (import \"common.pkt\") in DIR when it\n"
+    "                    is not beside the file that imports it (check, emit, build too)\n"
     "  --seed N          make random values the same on every run\n"
     "  --junit FILE      also write the tests' results as JUnit XML\n"
     "\n"
@@ -120,6 +123,9 @@ struct cli {
     char **exec_argv;      /* run --lab --exec CMD ARGS...: CMD runs in the lab */
     int exec_argc;
     const char *output;    /* emit, build: -o */
+    const char *incdirs[32];  /* -I DIR: where imports are searched after the file's own */
+    size_t nincdirs;
+    struct ps_srcfiles files; /* the spec and the files it imports */
     bool frames_only, static_link, offline;
 };
 
@@ -169,6 +175,15 @@ static int parse_args(struct cli *c, int argc, char **argv)
         } else if (strncmp(a, "-D", 2) == 0 && a[2]) {
             if (parse_define(c, a + 2))
                 return 2;
+        } else if (strcmp(a, "-I") == 0 || (strncmp(a, "-I", 2) == 0 && a[2])) {
+            const char *dir = a[2] ? a + 2 : next;
+            if (!dir)
+                return usage_error("%s needs a directory", a);
+            if (!a[2])
+                i++;
+            if (c->nincdirs == sizeof c->incdirs / sizeof c->incdirs[0])
+                return usage_error("too many -I options%s", "");
+            c->incdirs[c->nincdirs++] = dir;
         } else if (strcmp(a, "-o") == 0) {
             if (!next)
                 return usage_error("%s needs a value", a);
@@ -296,7 +311,15 @@ static struct ps_program *compile_file(struct cli *c, struct ps_source *src, str
     }
     struct ps_diag d;
     ps_diag_init(&d, src, stderr);
+    c->files.v = calloc(1, sizeof *c->files.v);
+    if (!c->files.v)
+        abort();
+    c->files.v[0] = (struct ps_srcfile){src->path, src->text, src->len, -1, 0};
+    c->files.n = c->files.cap = 1;
+    d.files = &c->files;
     *ast = ps_parse(src, &d);
+    if (!d.errors)
+        ps_imports(*ast, &c->files, c->incdirs, c->nincdirs, &d);
     struct ps_program *prog = d.errors ? NULL : ps_compile(*ast, &d, c->defs, c->ndefs);
     ps_diag_flush(&d);
     return prog;
@@ -328,6 +351,7 @@ static int run_spec(struct cli *c, bool run)
     }
     ps_program_free(prog);
     ast_free(ast);
+    ps_srcfiles_free(&c->files);
     ps_source_free(&src);
     return status;
 }
@@ -471,6 +495,7 @@ static int emit_spec(struct cli *c, bool build)
         remove(tmp);
     ps_program_free(prog);
     ast_free(ast);
+    ps_srcfiles_free(&c->files);
     ps_source_free(&src);
     return status;
 }

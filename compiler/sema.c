@@ -258,6 +258,8 @@ static char *source_text(struct sema *s, struct ast_loc l)
 {
     /* The condition as written, for "expected ... got ..." messages. */
     const char *text = s->d->src->text;
+    if (l.file > 0 && s->d->files && (size_t)l.file < s->d->files->n)
+        text = s->d->files->v[l.file].text;
     int line = 1;
     const char *p = text;
     while (*p && line < l.line)
@@ -375,6 +377,9 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
         block(s, n->kids[0], st);
         s->in_test = false;
         return st;
+    case AST_IMPORT:   /* ps_imports replaced every one at the top level */
+        ps_diag_error(s->d, n->loc, "import belongs at the top level of a file");
+        return NULL;
     case AST_LAYER:
         if (s->in_test)
             ps_diag_error(s->d, n->loc, "a layer is declared at the top level");
@@ -457,6 +462,7 @@ struct ps_program *ps_compile(const struct ast_node *ast, struct ps_diag *d,
     s.prog->path = d->src->path;
     s.prog->source = d->src->text;
     s.prog->source_len = d->src->len;
+    s.prog->files = d->files;
     int before = d->errors;
     lab_params(&s);
     for (size_t i = 0; i < ast->nkids; i++) {
@@ -467,7 +473,7 @@ struct ps_program *ps_compile(const struct ast_node *ast, struct ps_diag *d,
     for (size_t i = 0; i < ndefs; i++) {
         struct sema_sym *sym = sema_lookup(&s, defs[i].name);
         if (!sym || !sym->is_param) {
-            struct ast_loc nowhere = {0, 0, 0, 0};
+            struct ast_loc nowhere = {0, 0, 0, 0, 0};
             ps_diag_error(d, nowhere, "-D %s: %s has no param '%s'", defs[i].name, d->src->path,
                           defs[i].name);
         }

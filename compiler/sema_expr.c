@@ -10,7 +10,7 @@
 
 struct ps_loc sema_loc(struct ast_loc l)
 {
-    struct ps_loc r = {l.line, l.col};
+    struct ps_loc r = {l.line, l.col, l.file};
     return r;
 }
 
@@ -476,7 +476,7 @@ static struct ps_expr *call(struct sema *s, const struct ast_node *n,
         for (size_t i = 0; i < e->nopts; i++) {
             const struct ps_expr *v = e->opts[i].value;
             if (e->opts[i].index == O_LOOP && (v->kind != E_CONST || v->value.u))
-                ps_diag_error(s->d, (struct ast_loc){e->opts[i].loc.line, e->opts[i].loc.col, 0, 0},
+                ps_diag_error(s->d, (struct ast_loc){e->opts[i].loc.line, e->opts[i].loc.col, 0, 0, e->opts[i].loc.file},
                               "loop= would send forever: bound it with count=");
         }
     }
@@ -556,7 +556,7 @@ static void check_list_index(struct sema *s, const struct ps_expr *e)
     enum ps_type t = list.v.t;
     if (!list.each && t != PT_LIST && t != PT_TUPLE && t != PT_PKTLIST && t != PT_PKT &&
         t != PT_NONE && t != PT_WIRE) {
-        struct ast_loc at = {e->loc.line, e->loc.col, e->loc.line, e->loc.col};
+        struct ast_loc at = {e->loc.line, e->loc.col, e->loc.line, e->loc.col, e->loc.file};
         ps_diag_error(s->d, at, "%s cannot be indexed", ps_type_name(t));
     }
     if (!list.each && (list.v.t == PT_LIST || list.v.t == PT_TUPLE) &&
@@ -564,7 +564,7 @@ static void check_list_index(struct sema *s, const struct ps_expr *e)
         int64_t k = (int64_t)ix.v.u;
         size_t n = list.v.obj->n;
         if (!ix.each && ix.v.t == PT_INT && (k < 0 ? 0 - ix.v.u > n : ix.v.u >= n)) {
-            struct ast_loc at = {e->loc.line, e->loc.col, e->loc.line, e->loc.col};
+            struct ast_loc at = {e->loc.line, e->loc.col, e->loc.line, e->loc.col, e->loc.file};
             const struct ps_define *d = list.define ? list.define : ix.define;
             if (d)
                 ps_diag_error(s->d, at, "-D %s=%s: index %lld is out of range (the list has %zu)",
@@ -900,7 +900,7 @@ static bool check_sub_layers(struct sema *s, const struct ps_expr *e, const stru
         if (one->kind != E_LAYER)
             continue;
         if (!one->proto->klass || strcmp(one->proto->klass, fd->sub_class) != 0) {
-            struct ast_loc at = {one->loc.line, one->loc.col, one->loc.line, one->loc.col};
+            struct ast_loc at = {one->loc.line, one->loc.col, one->loc.line, one->loc.col, one->loc.file};
             ps_diag_error(s->d, at, "%s.%s holds %s layers, not %s", p->name, fd->name,
                           fd->sub_class, one->proto->name);
             return false;
@@ -924,7 +924,7 @@ static bool is_value_set(const struct ps_expr *e, const struct ps_field *fd)
 static void pattern_error(struct sema *s, struct ps_loc loc, const struct ps_proto *p,
                           const struct ps_field *fd, const char *why)
 {
-    struct ast_loc at = {loc.line, loc.col, loc.line, loc.col};
+    struct ast_loc at = {loc.line, loc.col, loc.line, loc.col, loc.file};
     ps_diag_error(s->d, at, "%s.%s cannot be compared in a pattern: %s", p->name, fd->name, why);
 }
 

@@ -208,7 +208,7 @@ static bool coerce_one(struct sema *s, const struct ps_expr *e, const struct ps_
     scratch->proto = p;
     char err[256];
     const char *msg = ps_coerce_field(scratch, fi, v, err, sizeof err);
-    struct ast_loc at = {e->loc.line, e->loc.col, e->loc.line, e->loc.col};
+    struct ast_loc at = {e->loc.line, e->loc.col, e->loc.line, e->loc.col, e->loc.file};
     if (msg && define)
         ps_diag_error(s->d, at, "-D %s=%s: %s.%s: %s", define->name, define->value, p->name,
                       p->fields[fi].name, msg);

@@ -78,6 +78,7 @@ static const char *const kind_names[] = {
     [AST_EXPR] = "expr",       [AST_FOR] = "for",         [AST_TEST] = "test",
     [AST_EXPECT] = "expect",
     [AST_LAYER] = "layer",
+    [AST_IMPORT] = "import",
 };
 
 const char *ast_kind_name(enum ast_kind kind)

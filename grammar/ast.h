@@ -10,6 +10,7 @@
 struct ast_loc {
     int line, col;         /* 1-based, col counts bytes */
     int end_line, end_col; /* last character of the node, inclusive */
+    int file;              /* index in the spec's files (ps_srcfiles): 0 the spec itself */
 };
 
 enum ast_kind {
@@ -56,6 +57,8 @@ enum ast_kind {
     AST_EXPECT,    /* kids[0]: condition; kids[1]: STRING message, only when given
                     * (nkids is 1 or 2; the parser never leaves NULL kids) */
     AST_LAYER,     /* str: the layer's name; kids[0]: BLOCK of field declarations and binds */
+    AST_IMPORT,    /* str, len: the path as written (replaced by the file's statements
+                    * before sema: see import.h) */
 };
 
 enum ast_op {

@@ -15,14 +15,17 @@ void ps_diag_init(struct ps_diag *d, const struct ps_source *src, FILE *out)
     d->errors = 0;
     d->warnings = 0;
     d->hidden = 0;
+    d->files = NULL;
+    d->cur_file = 0;
 }
 
 static void report(struct ps_diag *d, const char *kind, struct ast_loc loc, const char *fmt,
                    va_list ap)
 {
     const char *path = d->src && d->src->path ? d->src->path : "<input>";
-    ps_report_v(d->out ? d->out : stderr, path, d->src ? d->src->text : NULL,
-                d->src ? d->src->len : 0, loc.line, loc.col, kind, fmt, ap);
+    ps_report_in(d->out ? d->out : stderr, path, d->src ? d->src->text : NULL,
+                 d->src ? d->src->len : 0, d->files, loc.file ? loc.file : d->cur_file,
+                 loc.line, loc.col, kind, fmt, ap);
 }
 
 /* Past the cap, a file gives no more messages: a binary file or a runaway

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include "ast.h"
+#include "report.h"
 
 struct ps_source {
     const char *path;
@@ -18,6 +19,10 @@ struct ps_diag {
     int errors;
     int warnings;
     int hidden;       /* errors past PS_DIAG_MAX_SHOWN: counted, not printed */
+    /* The spec's files when it imports (NULL: only src). A loc's file picks
+     * one; a loc of file 0 is in cur_file (the file being parsed). */
+    const struct ps_srcfiles *files;
+    int cur_file;
 };
 
 /* The errors printed for one file; the rest are counted (ps_diag_flush). */

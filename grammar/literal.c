@@ -15,7 +15,7 @@
 
 static struct ast_loc at(struct ast_loc loc, size_t offset)
 {
-    struct ast_loc l = {loc.line, loc.col + (int)offset, loc.line, loc.col + (int)offset};
+    struct ast_loc l = {loc.line, loc.col + (int)offset, loc.line, loc.col + (int)offset, loc.file};
     return l;
 }
 

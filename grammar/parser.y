@@ -60,9 +60,11 @@ struct ps_parse {
             (cur).col = YYRHSLOC(rhs, 1).col;                         \
             (cur).end_line = YYRHSLOC(rhs, n).end_line;               \
             (cur).end_col = YYRHSLOC(rhs, n).end_col;                 \
+            (cur).file = 0;                                           \
         } else {                                                      \
             (cur).line = (cur).end_line = YYRHSLOC(rhs, 0).end_line;  \
             (cur).col = (cur).end_col = YYRHSLOC(rhs, 0).end_col;     \
+            (cur).file = 0;                                           \
         }                                                             \
     } while (0)
 
@@ -110,6 +112,7 @@ static struct ast_node *checked_depth(struct ps_parse *ps, struct ast_node *n);
 %token TEST "keyword 'test'"
 %token EXPECT "keyword 'expect'"
 %token LAYER "keyword 'layer'"
+%token IMPORT "keyword 'import'"
 %token AND "keyword 'and'"
 %token OR "keyword 'or'"
 %token NOT "keyword 'not'"
@@ -136,7 +139,7 @@ start:
     START_PROGRAM stmts {
         $2->kind = AST_PROGRAM;
         struct ast_loc end = ((struct ps_scan *)yyget_extra(scanner))->eof_loc;
-        $2->loc = $2->name_loc = (struct ast_loc){1, 1, end.line, end.col};
+        $2->loc = $2->name_loc = (struct ast_loc){1, 1, end.line, end.col, 0};
         ps->root = $2;
     }
   | START_EXPR expr { ps->root = checked_depth(ps, $2); }
@@ -175,6 +178,7 @@ stmt:
         ast_add($$, $3);
     }
   | LAYER NAME block { $$ = named(AST_LAYER, @$, $2); ast_add($$, $3); }
+  | IMPORT STRING { $$ = $2; $$->kind = AST_IMPORT; $$->name_loc = @2; $$->loc = @$; }
   | EXPECT expr { $$ = node1(AST_EXPECT, @$, $2); }
   | EXPECT expr ',' STRING { $$ = node2(AST_EXPECT, @$, $2, $4); }
   ;
@@ -210,7 +214,7 @@ cmp_expr:
     range_expr
   | range_expr cmp_op range_expr { $$ = binop((enum ast_op)$2, @$, @2, $1, $3); }
   | range_expr NOT IN range_expr {
-        YYLTYPE op = {@2.line, @2.col, @3.end_line, @3.end_col};
+        YYLTYPE op = {@2.line, @2.col, @3.end_line, @3.end_col, 0};
         $$ = node1(AST_NOT, @$, binop(OP_IN, @$, op, $1, $4));
         $$->name_loc = op;
     }
@@ -261,7 +265,7 @@ postfix:
         ast_add($$, $1);
     }
   | postfix '.' NAME '(' args ')' {
-        YYLTYPE attr = {@1.line, @1.col, @3.end_line, @3.end_col};
+        YYLTYPE attr = {@1.line, @1.col, @3.end_line, @3.end_col, 0};
         struct ast_node *callee = named(AST_ATTR, attr, $3);
         ast_add(callee, $1);
         $$ = node1(AST_CALL, @$, callee);
@@ -472,7 +476,7 @@ static void add_stmt(struct ps_parse *ps, struct ast_node *block, struct ast_nod
 static struct ast_node *parse(const struct ps_source *src, struct ps_diag *d, int start)
 {
     if (src->len > INT_MAX - 2) {
-        ps_diag_error(d, (struct ast_loc){0, 0, 0, 0}, "file too large");
+        ps_diag_error(d, (struct ast_loc){0, 0, 0, 0, 0}, "file too large");
         return NULL;
     }
     struct ps_scan scan;
@@ -486,7 +490,7 @@ static struct ast_node *parse(const struct ps_source *src, struct ps_diag *d, in
 struct ast_node *ps_parse(const struct ps_source *src, struct ps_diag *d)
 {
     struct ast_node *root = parse(src, d, TOK_START_PROGRAM);
-    return root ? root : ast_new(AST_PROGRAM, (struct ast_loc){1, 1, 1, 1});
+    return root ? root : ast_new(AST_PROGRAM, (struct ast_loc){1, 1, 1, 1, 0});
 }
 
 struct ast_node *ps_parse_expr(const struct ps_source *src, struct ps_diag *d)

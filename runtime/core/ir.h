@@ -8,10 +8,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "packet.h"
 
 struct ps_loc {
     int line, col;
+    int file;   /* 0: the spec itself; else an imported file (ps_program.files) */
 };
 
 /* ---- values ------------------------------------------------------------ */
@@ -197,6 +199,7 @@ struct ps_program {
     const char *path;             /* for messages */
     const char *source;           /* whole spec text, for carets at run time */
     size_t source_len;
+    const struct ps_srcfiles *files; /* the spec and what it imports; may be NULL */
     struct ps_stmt **stmts;
     size_t nstmts;
     size_t nslots;
@@ -207,5 +210,12 @@ struct ps_program {
 };
 
 void ps_program_free(struct ps_program *p);
+
+struct ps_srcfiles;
+/* The path of the file loc is in. */
+const char *ps_loc_path(const struct ps_program *p, struct ps_loc loc);
+/* ps_report at loc, in the file it is in (prog_report.c). */
+void ps_report_loc(FILE *out, const struct ps_program *p, struct ps_loc loc, const char *kind,
+                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 #endif

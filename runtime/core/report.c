@@ -134,3 +134,23 @@ void ps_report(FILE *out, const char *path, const char *text, size_t len, int li
     ps_report_v(out, path, text, len, line, col, kind, fmt, ap);
     va_end(ap);
 }
+
+void ps_report_in(FILE *out, const char *path, const char *text, size_t len,
+                  const struct ps_srcfiles *fs, int file, int line, int col, const char *kind,
+                  const char *fmt, va_list ap)
+{
+    if (!fs || file <= 0 || (size_t)file >= fs->n) {
+        ps_report_v(out, path, text, len, line, col, kind, fmt, ap);
+        return;
+    }
+    const struct ps_srcfile *f = &fs->v[file];
+    ps_report_v(out, f->path, f->text, f->len, line, col, kind, fmt, ap);
+    /* bounded: an import chain has no cycle, and at most n files */
+    for (size_t k = 0; k < fs->n && file > 0 && (size_t)file < fs->n; k++) {
+        const struct ps_srcfile *g = &fs->v[file];
+        if (g->from_file < 0 || (size_t)g->from_file >= fs->n)
+            break;
+        fprintf(out, "note: imported from %s:%d\n", fs->v[g->from_file].path, g->from_line);
+        file = g->from_file;
+    }
+}

@@ -463,7 +463,7 @@ static void print_packet(struct interp *in, FILE *out, const struct ps_value *v,
 
 void interp_print_command(struct interp *in, FILE *out, const struct ps_value *v)
 {
-    print_packet(in, out, v, ps_command, (struct ps_loc){0, 0});
+    print_packet(in, out, v, ps_command, (struct ps_loc){0, 0, 0});
 }
 
 /* ls(p): Scapy's ls(pkt) of the packet as the spec holds it (its first
@@ -570,7 +570,7 @@ static void print_field(struct interp *in, FILE *out, const struct ps_value *v)
         for (size_t i = 0; i < v->obj->n; i++) {
             fputs(i == 0 ? "" : f->chain ? " / " : ", ", out);
             print_packet(in, out, &v->obj->items[i], f->chain ? ps_summary : ps_repr,
-                         (struct ps_loc){0, 0});
+                         (struct ps_loc){0, 0, 0});
         }
         fputs(f->chain ? "" : "]", out);
         return;
@@ -683,7 +683,7 @@ static void print_value(struct interp *in, FILE *out, const struct ps_value *v, 
         }
         fputc(v->t == PT_LIST ? ']' : ')', out);
         break;
-    case PT_PKT: print_packet_summary(in, out, v, (struct ps_loc){0, 0}); break;
+    case PT_PKT: print_packet_summary(in, out, v, (struct ps_loc){0, 0, 0}); break;
     case PT_PKTLIST: print_list_stats(in, out, v); break;
     case PT_PROTO: fputs(v->proto->name, out); break;
     case PT_RANDOM: fputs("random", out); break;

@@ -25,14 +25,14 @@ void interp_error(struct interp *in, struct ps_loc loc, const char *fmt, ...)
         size_t n = 0;
         FILE *m = open_memstream(&in->test_error, &n);
         if (m) {
-            ps_report_v(m, in->prog->path, in->prog->source, in->prog->source_len, loc.line,
-                        loc.col, "error", fmt, aq);
+            ps_report_in(m, in->prog->path, in->prog->source, in->prog->source_len,
+                         in->prog->files, loc.file, loc.line, loc.col, "error", fmt, aq);
             fclose(m);
         }
         va_end(aq);
     }
-    ps_report_v(in->o->err, in->prog->path, in->prog->source, in->prog->source_len, loc.line,
-                loc.col, "error", fmt, ap);
+    ps_report_in(in->o->err, in->prog->path, in->prog->source, in->prog->source_len,
+                 in->prog->files, loc.file, loc.line, loc.col, "error", fmt, ap);
     va_end(ap);
     in->failed_run = true;
 }
@@ -41,8 +41,8 @@ void interp_warning(struct interp *in, struct ps_loc loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    ps_report_v(in->o->err, in->prog->path, in->prog->source, in->prog->source_len, loc.line,
-                loc.col, "warning", fmt, ap);
+    ps_report_in(in->o->err, in->prog->path, in->prog->source, in->prog->source_len,
+                 in->prog->files, loc.file, loc.line, loc.col, "warning", fmt, ap);
     va_end(ap);
 }
 

@@ -154,7 +154,7 @@ void interp_open_junit(struct interp *in)
     char err[512];
     in->junit_out = ps_outfile_open(in->o->junit, err, sizeof err);
     if (!in->junit_out) {
-        interp_error(in, (struct ps_loc){0, 0}, "%s", err);
+        interp_error(in, (struct ps_loc){0, 0, 0}, "%s", err);
         return;
     }
     in->junit = open_memstream(&in->junit_buf, &in->junit_len);
@@ -198,17 +198,17 @@ void interp_close_outputs(struct interp *in)
     if (in->pcap && in->failed_run)
         ps_pcap_writer_abort(in->pcap);
     else if (in->pcap && ps_pcap_writer_close(in->pcap, err, sizeof err) < 0)
-        interp_error(in, (struct ps_loc){0, 0}, "%s", err);
+        interp_error(in, (struct ps_loc){0, 0, 0}, "%s", err);
     in->pcap = NULL;
     if (in->o->mode == PS_RUN_PCAP && in->frames_out == 0 && !in->failed_run) {
         /* No frame: still leave a valid, empty capture behind. */
         struct ps_pcap_writer *w = ps_pcap_writer_open(in->o->pcap_out, 1, err, sizeof err);
         if (!w || ps_pcap_writer_close(w, err, sizeof err) < 0)
-            interp_error(in, (struct ps_loc){0, 0}, "%s", err);
+            interp_error(in, (struct ps_loc){0, 0, 0}, "%s", err);
     }
     if (in->junit) {
         if (write_junit(in, err, sizeof err) < 0) {
-            interp_error(in, (struct ps_loc){0, 0}, "%s", err);
+            interp_error(in, (struct ps_loc){0, 0, 0}, "%s", err);
         }
         free(in->junit_buf);
         in->junit_buf = NULL;

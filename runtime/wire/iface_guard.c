@@ -53,8 +53,7 @@ static void scan_assigns(struct guard *g, struct ps_stmt *const *body, size_t n,
 static void refuse(struct guard *g, const struct ps_expr *at, const char *name, size_t len)
 {
     const char *where = g->lab ? "the lab's (lab_iface)" : g->iface;
-    ps_report(g->err, g->prog->path, g->prog->source, g->prog->source_len, at->loc.line,
-              at->loc.col, "error",
+    ps_report_loc(g->err, g->prog, at->loc, "error",
               "iface=\"%.*s\" is not this run's interface, %s: frames go only where -i or "
               "--lab says",
               (int)len, name, where);

@@ -7,7 +7,7 @@
 
 static struct ast_loc at(int line, int col)
 {
-    return (struct ast_loc){line, col, line, col};
+    return (struct ast_loc){line, col, line, col, 0};
 }
 
 int main(void)
