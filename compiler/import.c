@@ -43,10 +43,16 @@ static char *beside(const char *from, const char *name)
     return p;
 }
 
-static char *find(struct imp *m, const char *from, const char *name)
+/* Beside the importing file as named, then beside the file a symlink of it
+ * points to, then in each -I directory. */
+static char *find(struct imp *m, int file, const char *name)
 {
-    char *p = beside(from, name);
+    char *p = beside(m->files->v[file].path, name);
     if (access(p, R_OK) == 0 || name[0] == '/')
+        return p;
+    free(p);
+    p = beside(m->canon[file], name);
+    if (access(p, R_OK) == 0)
         return p;
     for (size_t i = 0; i < m->ndirs; i++) {
         free(p);
@@ -129,7 +135,7 @@ static struct ast_node *import_one(struct imp *m, const struct ast_node *imp, in
 {
     struct ps_diag *d = m->d;
     const char *from = m->files->v[file].path;
-    char *path = find(m, from, imp->str);
+    char *path = find(m, file, imp->str);
     char *canon = path ? realpath(path, NULL) : NULL;
     if (!canon) {
         ps_diag_error(d, imp->name_loc, "cannot find the imported file \"%s\" (beside %s%s)",

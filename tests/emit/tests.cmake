@@ -1,8 +1,11 @@
 # pktspec emit / build: probes, standalone C that needs only libc (docs/emit.md).
 set(EMIT_DIR ${CMAKE_CURRENT_LIST_DIR})
 # Every spec under specs/: the probe compiles with gcc and clang, pedantic, and
-# its --pcap and --dry-run outputs are pktspec run's byte for byte.
+# its --pcap and --dry-run outputs are pktspec run's byte for byte. The probe
+# runs in a folder of its own: what a spec imports is compiled in. Files in a
+# lib/ folder are libraries, emitted through the specs that import them.
 file(GLOB_RECURSE EMIT_SPECS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/specs/*.pkt)
+list(FILTER EMIT_SPECS EXCLUDE REGEX "/lib/[^/]*\\.pkt$")
 foreach(spec ${EMIT_SPECS})
   file(RELATIVE_PATH name ${PROJECT_SOURCE_DIR}/specs ${spec})
   add_test(NAME emit/specs/${name} COMMAND sh ${EMIT_DIR}/emit_spec.sh ${PKTSPEC_BIN} ${spec})
@@ -45,6 +48,12 @@ set(LAB_SPECS_DIR ${PROJECT_SOURCE_DIR}/tests/lab)
 foreach(spec arp icmp_echo tcp udp_unreachable thousand)
   add_test(NAME emit/lab/${spec}
            COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${LAB_SPECS_DIR}/${spec}.pkt 0)
+endforeach()
+# The suite that shares specs/suite/lib/common.pkt, as probes in the lab.
+foreach(spec app_hello app_unreachable app_session)
+  add_test(NAME emit/lab/suite/${spec}
+           COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN}
+                   ${PROJECT_SOURCE_DIR}/specs/suite/${spec}.pkt 0)
 endforeach()
 add_test(NAME emit/lab/fail_closed_port
          COMMAND sh ${EMIT_DIR}/probe_lab_spec.sh ${PKTSPEC_BIN} ${LAB_SPECS_DIR}/fail_closed_port.pkt 1)

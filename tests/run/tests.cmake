@@ -18,3 +18,6 @@ set_tests_properties(run/print-scapy-live PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT
 add_test(NAME run/junit-schema
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/junit_check.sh $<TARGET_FILE:pktspec>
                  ${CMAKE_CURRENT_LIST_DIR}/junit.xsd)
+# import's -I search path, and a symlinked spec's imports.
+add_test(NAME run/import-search-path
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/import_search.sh $<TARGET_FILE:pktspec>)

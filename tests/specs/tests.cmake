@@ -1,6 +1,9 @@
 # Every spec under specs/: it checks, it runs dry, tshark reads its frames
 # clean, and valgrind finds no leak or error in check, run --dry-run and emit.
+# Files in a lib/ folder are libraries (docs/LANGUAGE.md, Imports): checked,
+# run and emitted through the specs that import them.
 file(GLOB_RECURSE PKTSPEC_SPECS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/specs/*.pkt)
+list(FILTER PKTSPEC_SPECS EXCLUDE REGEX "/lib/[^/]*\\.pkt$")
 find_program(VALGRIND valgrind)
 foreach(spec ${PKTSPEC_SPECS})
   file(RELATIVE_PATH name ${PROJECT_SOURCE_DIR}/specs ${spec})
