@@ -27,10 +27,11 @@ static const char usage[] =
     "  pktspec check FILE [-D NAME=VALUE]... [-I DIR]...\n"
     "  pktspec run FILE (--dry-run | --pcap OUT | -i IFACE | --lab [--lab-peer CMD])\n"
     "              [-D NAME=VALUE]... [-I DIR]... [--seed N] [--junit FILE]\n"
-    "  pktspec emit FILE -o OUT.c [--frames-only | --offline] [-D NAME=VALUE]...\n"
-    "  pktspec build FILE -o PROBE [--static] [--offline] [-D NAME=VALUE]...\n"
-    "  pktspec ls [LAYER]\n"
-    "  pktspec read CAPTURE [-f BPF] [-c N] [--summary | --show | --hexdump | --command | --json]\n"
+    "  pktspec emit FILE -o OUT.c [--frames-only | --offline] [-D NAME=VALUE]... [-I DIR]...\n"
+    "  pktspec build FILE -o PROBE [--static] [--offline] [-D NAME=VALUE]... [-I DIR]...\n"
+    "  pktspec ls [--layers FILE]... [LAYER]\n"
+    "  pktspec read CAPTURE [-f BPF] [-c N] [--layers FILE]...\n"
+    "              [--summary | --show | --hexdump | --command | --json]\n"
     "  pktspec --help | --version\n";
 
 static const char help[] =
@@ -82,6 +83,9 @@ static const char help[] =
     "Options of read:\n"
     "  -f BPF            only the packets the filter (tcpdump's syntax) matches\n"
     "  -c N              stop after N packets\n"
+    "  --layers FILE     decode the layers the spec FILE declares (layer ... { },\n"
+    "                    with its bind()s and what it imports), as sniff in it would;\n"
+    "                    repeatable. ls takes it too, to list those layers\n"
     "  --summary         a line per packet, Scapy's summary() (the default)\n"
     "  --show            Scapy's show(): every layer and field\n"
     "  --hexdump         Scapy's hexdump() of each packet's bytes\n"
@@ -500,36 +504,111 @@ static int emit_spec(struct cli *c, bool build)
     return status;
 }
 
+/* --layers FILE (read, ls): the layers a spec declares, with their
+ * bindings, registered while its compiled program lives. */
+#define MAX_LAYER_FILES 16
+struct layer_files {
+    struct cli c[MAX_LAYER_FILES];
+    struct ps_source src[MAX_LAYER_FILES];
+    struct ast_node *ast[MAX_LAYER_FILES];
+    struct ps_program *prog[MAX_LAYER_FILES];
+    size_t n;
+};
+
+/* 0, or the exit status of a usage or spec error. */
+static int load_layer_file(struct layer_files *l, const char *file)
+{
+    if (l->n == MAX_LAYER_FILES)
+        return usage_error("too many --layers options%s", "");
+    size_t i = l->n++;
+    l->c[i] = (struct cli){.command = "read", .file = file};
+    l->prog[i] = compile_file(&l->c[i], &l->src[i], &l->ast[i]);
+    return l->prog[i] ? 0 : 2;
+}
+
+static void free_layer_files(struct layer_files *l)
+{
+    while (l->n) {
+        size_t i = --l->n;
+        ps_program_free(l->prog[i]);
+        ast_free(l->ast[i]);
+        ps_srcfiles_free(&l->c[i].files);
+        ps_source_free(&l->src[i]);
+    }
+}
+
+/* pktspec ls [--layers FILE]... [LAYER] */
+static int list_layer(const char *layer);
+
 static int list_layers(int argc, char **argv)
+{
+    struct layer_files *lf = calloc(1, sizeof *lf);
+    if (!lf)
+        abort();
+    const char *layer = NULL;
+    int rc = 0;
+    for (int i = 2; i < argc && !rc; i++) {
+        if (strcmp(argv[i], "--layers") == 0) {
+            rc = i + 1 < argc ? load_layer_file(lf, argv[++i])
+                              : usage_error("%s needs a spec file", argv[i]);
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            rc = usage_error("unknown option '%s'", argv[i]);
+        } else if (layer) {
+            rc = usage_error("ls takes one layer at a time ('%s' is one too many)", argv[i]);
+        } else {
+            layer = argv[i];
+        }
+    }
+    if (!rc)
+        rc = list_layer(layer);
+    fflush(stdout);
+    free_layer_files(lf);
+    free(lf);
+    return rc;
+}
+
+static int list_layer(const char *layer)
 {
     size_t n;
     const struct ps_proto *const *all = ps_proto_all(&n);
-    if (argc < 3) {
+    if (!layer) {
         for (size_t i = 0; i < n; i++)
             printf("%-10s : %s\n", all[i]->name, all[i]->long_name);
         return 0;
     }
-    if (argc > 3)
-        return usage_error("ls takes one layer at a time ('%s' is one too many)", argv[3]);
-    const struct ps_proto *p = ps_proto_find(argv[2]);
+    const struct ps_proto *p = ps_proto_find(layer);
     if (!p) {
         struct ps_suggest sg;
-        ps_suggest_init(&sg, argv[2]);
+        ps_suggest_init(&sg, layer);
         for (size_t i = 0; i < n; i++)
             ps_suggest_offer(&sg, all[i]->name);
         const char *best = ps_suggest_best(&sg);
         if (best)
-            fprintf(stderr, "pktspec: error: no layer '%s' (did you mean '%s'?)\n", argv[2], best);
+            fprintf(stderr, "pktspec: error: no layer '%s' (did you mean '%s'?)\n", layer, best);
         else
-            fprintf(stderr, "pktspec: error: no layer '%s' (pktspec ls lists them)\n", argv[2]);
+            fprintf(stderr, "pktspec: error: no layer '%s' (pktspec ls lists them)\n", layer);
         return 2;
     }
     ps_ls_print(stdout, p);
     return 0;
 }
 
-/* pktspec read CAPTURE [-f BPF] [-c N] [--summary|--show|--hexdump|--command|--json] */
+static int read_capture_with(int argc, char **argv, struct layer_files *lf);
+
+/* pktspec read CAPTURE [-f BPF] [-c N] [--layers FILE]... [--summary|--show|...] */
 static int read_capture(int argc, char **argv)
+{
+    struct layer_files *lf = calloc(1, sizeof *lf);
+    if (!lf)
+        abort();
+    int rc = read_capture_with(argc, argv, lf);
+    fflush(stdout);
+    free_layer_files(lf);
+    free(lf);
+    return rc;
+}
+
+static int read_capture_with(int argc, char **argv, struct layer_files *lf)
 {
     static const struct {
         const char *flag;
@@ -556,6 +635,12 @@ static int read_capture(int argc, char **argv)
         if (strcmp(a, "--help") == 0) {
             printf("%s\n%s", usage, help);
             return 0;
+        } else if (strcmp(a, "--layers") == 0) {
+            if (i + 1 == argc)
+                return usage_error("%s needs a spec file", a);
+            int rc = load_layer_file(lf, argv[++i]);
+            if (rc)
+                return rc;
         } else if (strcmp(a, "-f") == 0 || strcmp(a, "-c") == 0) {
             if (i + 1 == argc)
                 return usage_error("%s needs a value", a);

@@ -21,3 +21,8 @@ add_test(NAME run/junit-schema
 # import's -I search path, and a symlinked spec's imports.
 add_test(NAME run/import-search-path
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/import_search.sh $<TARGET_FILE:pktspec>)
+# read --layers FILE and ls --layers FILE: a declared layer decoded as Scapy
+# decodes it with the same layer declared in Python (skipped without Scapy).
+add_test(NAME run/read-layers
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/read_layers.sh $<TARGET_FILE:pktspec>)
+set_tests_properties(run/read-layers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
