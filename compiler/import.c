@@ -231,39 +231,61 @@ static void expand(struct imp *m, struct ast_node *prog, int file)
 struct def {
     const char *name;
     struct ast_loc at;
+    struct ast_node *param;   /* the PARAM statement that defined it, if one did */
 };
 
-static void define(struct imp *m, struct def **defs, size_t *n, const char *name,
-                   struct ast_loc at)
+/* Whether the name is new; a name an earlier file defined is a clash,
+ * reported here, unless it is a param the spec itself declares again, which
+ * gives the imported param its new default (*rebinds). */
+static bool define(struct imp *m, struct def **defs, size_t *n, const char *name,
+                   struct ast_loc at, struct ast_node *param, struct ast_node **rebinds)
 {
     for (size_t i = 0; i < *n; i++) {
         struct def *o = &(*defs)[i];
         if (strcmp(o->name, name) != 0)
             continue;
-        if (o->at.file != at.file)   /* rebinding within one file is the file's own business */
+        if (o->at.file == at.file) /* rebinding within one file is the file's own business */
+            return false;
+        if (param && o->param && at.file == 0)
+            *rebinds = o->param;
+        else
             ps_diag_error(m->d, at, "'%s' is already defined at %s:%d:%d", name,
                           m->files->v[o->at.file].path, o->at.line, o->at.col);
-        return;
+        return false;
     }
     *defs = front_xrealloc(*defs, (*n + 1) * sizeof **defs);
-    (*defs)[(*n)++] = (struct def){name, at};
+    (*defs)[(*n)++] = (struct def){name, at, param};
+    return true;
 }
 
-/* A name defined in two files is a clash, reported at the second. */
-static void clashes(struct imp *m, const struct ast_node *prog)
+/* A name defined in two files is a clash, reported at the second; a param
+ * of an imported file that the spec declares again takes the spec's default
+ * (where the imported file declared it, so its bindings see the new value),
+ * and the spec's declaration goes. */
+static void clashes(struct imp *m, struct ast_node *prog)
 {
     struct def *defs = NULL;
-    size_t n = 0;
+    size_t n = 0, kept = 0;
     for (size_t i = 0; i < prog->nkids; i++) {
-        const struct ast_node *st = prog->kids[i];
+        struct ast_node *st = prog->kids[i], *rebinds = NULL;
         if (st->kind == AST_PARAM || st->kind == AST_LAYER)
-            define(m, &defs, &n, st->str, st->name_loc);
+            define(m, &defs, &n, st->str, st->name_loc, st->kind == AST_PARAM ? st : NULL,
+                   &rebinds);
         else if (st->kind == AST_ASSIGN && st->kids[0]->kind == AST_NAME)
-            define(m, &defs, &n, st->kids[0]->str, st->kids[0]->loc);
+            define(m, &defs, &n, st->kids[0]->str, st->kids[0]->loc, NULL, &rebinds);
         else if (st->kind == AST_UNPACK)
             for (size_t k = 0; k + 1 < st->nkids; k++)
-                define(m, &defs, &n, st->kids[k]->str, st->kids[k]->loc);
+                define(m, &defs, &n, st->kids[k]->str, st->kids[k]->loc, NULL, &rebinds);
+        if (rebinds) {
+            struct ast_node *old = rebinds->kids[0];
+            rebinds->kids[0] = st->kids[0];
+            st->kids[0] = old;
+            ast_free(st);
+            continue;
+        }
+        prog->kids[kept++] = st;
     }
+    prog->nkids = kept;
     free(defs);
 }
 
