@@ -1,13 +1,14 @@
 #!/bin/sh
-# run_case.sh BIN NAME: runs `BIN run NAME.pkt --dry-run` in this folder and
+# run_case.sh BIN NAME: runs `BIN run NAME.pkt --dry-run` in a copy of this folder and
 # compares stdout with NAME.out and the exit status with NAME.status
 # (default 0), and stderr with NAME.err when there is one. With NAME.junit present, --junit is given and the XML compared,
 # its times, timestamp and hostname (which vary) normalised where they have
 # their form (a decimal of seconds, an ISO 8601 time), else left to differ.
 bin=$1 name=$2
-cd "$(dirname "$0")" || exit 2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# A copy of this folder, so what a spec writes (wrpcap) stays out of the sources.
+cp -R "$(dirname "$0")" "$tmp/case" && cd "$tmp/case" || exit 2
 want_status=0
 [ -f "$name.status" ] && want_status=$(cat "$name.status")
 set -- run "$name.pkt" --dry-run
