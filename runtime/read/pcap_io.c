@@ -18,11 +18,17 @@ struct ps_pcap_writer {
     bool failed;            /* a write failed and was reported */
 };
 
-struct ps_pcap_reader {
-    pcap_t *p;
+/* A filter compiled for each link type met: a pcapng file may hold several. */
+struct compiled_filter {
+    int linktype;
     struct bpf_program prog;
-    bool filtered;
-    unsigned long count;    /* records read so far, matching or not */
+};
+
+struct ps_pcap_reader {
+    struct ps_capfile *file;
+    char *filter;           /* tcpdump's syntax; NULL keeps every frame */
+    struct compiled_filter progs[8];
+    size_t nprogs;
     char *path;
 };
 
@@ -30,15 +36,6 @@ static void seterr(char *err, size_t errcap, const char *path, const char *what)
 {
     if (err && errcap)
         snprintf(err, errcap, "%s: %s", path, what);
-}
-
-/* libpcap's messages often start with the file name already. */
-static const char *without_path(const char *msg, const char *path)
-{
-    size_t n = strlen(path);
-    if (strncmp(msg, path, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
-        return msg + n + 2;
-    return msg;
 }
 
 /* The classic pcap format in the host's byte order, as libpcap and
@@ -134,88 +131,108 @@ void ps_pcap_writer_abort(struct ps_pcap_writer *w)
 struct ps_pcap_reader *ps_pcap_reader_open(const char *path, const char *bpf_filter,
                                            char *err, size_t errcap)
 {
-    char errbuf[PCAP_ERRBUF_SIZE] = "";
     struct ps_pcap_reader *r = calloc(1, sizeof *r);
     if (!r || !(r->path = strdup(path))) {
         free(r);
         seterr(err, errcap, path, strerror(ENOMEM));
         return NULL;
     }
-    r->p = pcap_open_offline_with_tstamp_precision(path, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
-    if (!r->p) {
-        seterr(err, errcap, path, without_path(errbuf, path));
-        ps_pcap_reader_close(r);
-        return NULL;
-    }
-    if (ps_pcap_reader_filter(r, bpf_filter, err, errcap) < 0) {
+    r->file = ps_capfile_open(path, err, errcap);
+    if (!r->file || ps_pcap_reader_filter(r, bpf_filter, err, errcap) < 0) {
         ps_pcap_reader_close(r);
         return NULL;
     }
     return r;
 }
 
+static void free_filters(struct ps_pcap_reader *r)
+{
+    for (size_t i = 0; i < r->nprogs; i++)
+        pcap_freecode(&r->progs[i].prog);
+    r->nprogs = 0;
+    free(r->filter);
+    r->filter = NULL;
+}
+
+/* The filter compiled for linktype: compiled once, when a frame of that link
+ * type first comes; NULL with err filled when it does not compile for it. */
+static const struct bpf_program *filter_for(struct ps_pcap_reader *r, int linktype, char *err,
+                                            size_t errcap)
+{
+    for (size_t i = 0; i < r->nprogs; i++)
+        if (r->progs[i].linktype == linktype)
+            return &r->progs[i].prog;
+    if (r->nprogs == sizeof r->progs / sizeof r->progs[0]) {
+        seterr(err, errcap, r->path, "more link types than a filter is compiled for (8)");
+        return NULL;
+    }
+    pcap_t *p = pcap_open_dead(linktype, 262144);
+    if (!p) {
+        seterr(err, errcap, r->path, strerror(ENOMEM));
+        return NULL;
+    }
+    struct compiled_filter *c = &r->progs[r->nprogs];
+    if (pcap_compile(p, &c->prog, r->filter, 1, PCAP_NETMASK_UNKNOWN) != 0) {
+        char what[PCAP_ERRBUF_SIZE + 128];
+        snprintf(what, sizeof what, "bad filter \"%s\": %s", r->filter, pcap_geterr(p));
+        seterr(err, errcap, r->path, what);
+        pcap_close(p);
+        return NULL;
+    }
+    pcap_close(p);
+    c->linktype = linktype;
+    r->nprogs++;
+    return &c->prog;
+}
+
 int ps_pcap_reader_filter(struct ps_pcap_reader *r, const char *bpf_filter, char *err,
                           size_t errcap)
 {
+    free_filters(r);
     if (!bpf_filter || !*bpf_filter)
         return 0;
-    struct bpf_program prog;
-    if (pcap_compile(r->p, &prog, bpf_filter, 1, PCAP_NETMASK_UNKNOWN) != 0) {
-        char what[PCAP_ERRBUF_SIZE + 64];
-        snprintf(what, sizeof what, "bad filter \"%s\": %s", bpf_filter, pcap_geterr(r->p));
-        seterr(err, errcap, r->path, what);
+    if (!(r->filter = strdup(bpf_filter))) {
+        seterr(err, errcap, r->path, strerror(ENOMEM));
         return -1;
     }
-    if (r->filtered)
-        pcap_freecode(&r->prog);
-    r->prog = prog;
-    r->filtered = true;
+    /* Compiled now for the file's link type, so that a bad filter is told
+     * before the first frame is read. */
+    if (!filter_for(r, ps_capfile_linktype(r->file), err, errcap)) {
+        free_filters(r);
+        return -1;
+    }
     return 0;
 }
 
 int ps_pcap_next(struct ps_pcap_reader *r, struct ps_pcap_frame *f, char *err, size_t errcap)
 {
     for (;;) {
-        struct pcap_pkthdr *h;
-        const u_char *data;
-        int rc = pcap_next_ex(r->p, &h, &data);
-        if (rc == PCAP_ERROR_BREAK)
-            return 0;
-        if (rc != 1) {
-            char what[PCAP_ERRBUF_SIZE + 64];
-            snprintf(what, sizeof what, "packet %lu: %s", r->count + 1,
-                     without_path(pcap_geterr(r->p), r->path));
-            seterr(err, errcap, r->path, what);
+        int rc = ps_capfile_next(r->file, f, err, errcap);
+        if (rc <= 0 || !r->filter)
+            return rc;
+        /* Filtered here, after reading, so that every record is counted and
+         * an error can say which one is damaged. */
+        const struct bpf_program *prog = filter_for(r, f->linktype, err, errcap);
+        if (!prog)
             return -1;
-        }
-        r->count++;
-        /* Filtered here rather than by pcap_setfilter so that every record
-         * is counted and an error can say which one is damaged. */
-        if (r->filtered && !pcap_offline_filter(&r->prog, h, data))
-            continue;
-        f->data = data;
-        f->len = h->caplen;
-        f->wirelen = h->len;
-        f->ts = h->ts;
-        f->linktype = pcap_datalink(r->p);
-        f->number = r->count;
-        return 1;
+        struct pcap_pkthdr h = {.ts = f->ts, .caplen = (bpf_u_int32)f->len,
+                                .len = (bpf_u_int32)f->wirelen};
+        if (pcap_offline_filter(prog, &h, f->data))
+            return 1;
     }
 }
 
 int ps_pcap_reader_linktype(const struct ps_pcap_reader *r)
 {
-    return pcap_datalink(r->p);
+    return ps_capfile_linktype(r->file);
 }
 
 void ps_pcap_reader_close(struct ps_pcap_reader *r)
 {
     if (!r)
         return;
-    if (r->filtered)
-        pcap_freecode(&r->prog);
-    if (r->p)
-        pcap_close(r->p);
+    free_filters(r);
+    ps_capfile_close(r->file);
     free(r->path);
     free(r);
 }

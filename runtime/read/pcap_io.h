@@ -1,11 +1,14 @@
-/* Capture files through libpcap: a writer that makes the classic pcap file
- * Scapy's wrpcap() makes, and a streaming reader of pcap and pcapng files. */
+/* Capture files: a writer that makes the classic pcap file Scapy's wrpcap()
+ * makes, and a streaming reader of pcap and pcapng files (capfile.h) with
+ * tcpdump's filters (libpcap compiles them). */
 #ifndef PS_PCAP_IO_H
 #define PS_PCAP_IO_H
 
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/time.h>
+
+#include "capfile.h"
 
 /* Every error message below names the file; errors are written into the
  * caller's err[errcap]. */
@@ -30,16 +33,6 @@ int ps_pcap_writer_close(struct ps_pcap_writer *w, char *err, size_t errcap);
 void ps_pcap_writer_abort(struct ps_pcap_writer *w);
 
 struct ps_pcap_reader;
-
-/* One frame read: data stays valid until the next ps_pcap_next or close. */
-struct ps_pcap_frame {
-    const uint8_t *data;
-    size_t len;             /* bytes captured */
-    size_t wirelen;         /* bytes on the wire */
-    struct timeval ts;
-    int linktype;
-    unsigned long number;   /* its position in the file, from 1 */
-};
 
 /* Opens a pcap or pcapng file. bpf_filter (may be NULL or "") keeps only
  * the frames it matches. */
