@@ -2,6 +2,7 @@
  * what Scapy makes of an Ethernet frame whose type field is a length. */
 #include <stdio.h>
 
+#include "manuf.h"
 #include "packet.h"
 #include "print.h"
 #include "strbuf.h"
@@ -105,14 +106,15 @@ const struct ps_proto ps_proto_llc = {
 
 enum { S_OUI, S_CODE };
 
-/* OUIField.i2repr with Scapy's manuf database: the one name the vectors
- * meet, else the bare OUI as when the database lacks it. */
+/* OUIField.i2repr: the vendor's name from the manuf database, as Scapy's
+ * conf.manufdb has it on this host, else the bare OUI. */
 static int oui_repr(const struct ps_fval *v, char *out, size_t cap)
 {
     unsigned o = (unsigned)(v->u & 0xffffff);
-    if (o == 0)
-        return snprintf(out, cap,
-                        "Officially Xerox, but 0:0:0:0:0:0 is more common (00:00:00)");
+    const char *name = ps_manuf_name(o);
+    if (name)
+        return snprintf(out, cap, "%s (%02x:%02x:%02x)", name, o >> 16, (o >> 8) & 0xff,
+                        o & 0xff);
     return snprintf(out, cap, "%02x:%02x:%02x", o >> 16, (o >> 8) & 0xff, o & 0xff);
 }
 

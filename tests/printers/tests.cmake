@@ -30,3 +30,8 @@ set_tests_properties(printers/golden printers/roundtrip printers/command printer
                      PROPERTIES TIMEOUT 120)
 set_tests_properties(printers/truncations printers/read-rss PROPERTIES TIMEOUT 300)
 set_tests_properties(printers/live PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
+# SNAP's OUI named from Wireshark's manuf file as Scapy's conf.manufdb names it.
+add_test(NAME printers/manuf
+         COMMAND unshare -n /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/manuf.py
+                 $<TARGET_FILE:pktspec>)
+set_tests_properties(printers/manuf PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
