@@ -186,6 +186,22 @@ static bool multicast_mac(const struct ps_packet *pkt, size_t idx, uint8_t mac[6
     return false;
 }
 
+/* The layer's dst, given or by default, is ::1. */
+static bool ip6_dst_is_loopback(const struct ps_packet *pkt, size_t idx)
+{
+    const struct ps_layer *l = &pkt->layers[idx];
+    int fi = ps_field_index(l->proto, "dst");
+    if (fi < 0 || l->proto->fields[fi].kind != PS_K_IPV6)
+        return false;
+    uint8_t dst[16];
+    if (l->v[fi].set)
+        memcpy(dst, l->v[fi].addr, 16);
+    else
+        default_address(pkt, idx, l, &l->proto->fields[fi], dst);
+    static const uint8_t loopback[16] = {[15] = 1};
+    return memcmp(dst, loopback, 16) == 0;
+}
+
 /* An unset address from the interface, or its fallback (recorded as a hole). */
 static bool env_address(struct ctx *c, const struct ps_packet *pkt, size_t idx,
                         const struct ps_field *f)
@@ -212,6 +228,12 @@ static bool env_address(struct ctx *c, const struct ps_packet *pkt, size_t idx,
         c->b->holes |= env && env->have_src_ip4 ? 0 : PS_HOLE_SRC_IP4;
         return true;
     case PS_ENV_SRC_IP6:
+        if (!(env && env->have_src_ip6) && ip6_dst_is_loopback(pkt, idx)) {
+            /* Scapy's route6 without a route: ::1 is reached from ::1. */
+            static const uint8_t loopback[16] = {[15] = 1};
+            put_bytes(c->w, loopback, 16);
+            return true;
+        }
         put_bytes(c->w, env && env->have_src_ip6 ? env->src_ip6 : zeros, 16);
         c->b->holes |= env && env->have_src_ip6 ? 0 : PS_HOLE_SRC_IP6;
         return true;

@@ -77,7 +77,8 @@ const struct ps_proto ps_proto_dot1ad = {
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
     .alias = "Ether",
-    .neighbor_through = true,
+    /* Not neighbor_through: Scapy's neighbour resolvers pass through Dot1Q
+     * only, so Ether()/Dot1AD()/IP() broadcasts, multicast groups too. */
     .mysummary = dot1ad_summary,
     .payload_len = dot1ad_payload_len,
     .guess_payload = ps_dot1q_guess_payload,
