@@ -189,6 +189,8 @@ static bool multicast_mac(const struct ps_packet *pkt, size_t idx, uint8_t mac[6
 /* The layer's dst, given or by default, is ::1. */
 static bool ip6_dst_is_loopback(const struct ps_packet *pkt, size_t idx)
 {
+    if (!pkt)   /* a layer held inside a field: no route is asked for it */
+        return false;
     const struct ps_layer *l = &pkt->layers[idx];
     int fi = ps_field_index(l->proto, "dst");
     if (fi < 0 || l->proto->fields[fi].kind != PS_K_IPV6)
