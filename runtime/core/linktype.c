@@ -23,6 +23,8 @@ static const struct linktype_class linktypes[] = {
     {PS_DLT_LINUX_SLL2, "CookedLinuxV2", NULL, true},
     {PS_DLT_LOOP, "Loopback", NULL, true},
     {PS_DLT_NULL, "Loopback", NULL, false},
+    {9, "PPP", NULL, true},      /* DLT_PPP */
+    {50, "HDLC", NULL, true},    /* DLT_PPP_SERIAL */
 };
 
 int ps_linktype_for(const struct ps_proto *first)

@@ -57,8 +57,7 @@ enum { F_HWTYPE, F_PTYPE, F_HWLEN, F_PLEN, F_OP, F_HWSRC, F_PSRC, F_HWDST, F_PDS
 #define LS_HWDST "MultipleTypeField (MACField, StrFixedLenField)"
 #define LS_PDST "MultipleTypeField (IPField, IP6Field, StrFixedLenField)"
 
-/* StrFixedLenField.i2repr: the string without its trailing \0 bytes. */
-static int strfixed_repr(const struct ps_fval *v, char *out, size_t cap)
+int ps_strfixed_repr(const struct ps_fval *v, char *out, size_t cap)
 {
     static const struct ps_field plain = {.kind = PS_K_BYTES};
     struct ps_fval cut = *v;
@@ -82,16 +81,16 @@ static bool p_len(const struct ps_layer *l, size_t *len)
 /* The StrFixedLenField shapes: default None. */
 static const struct ps_field hwsrc_str = {
     .name = "hwsrc", .kind = PS_K_BYTES, .is_auto = true, .len_from = hw_len,
-    .repr = strfixed_repr, .ls_type = LS_HWSRC, .ls_default = "None"};
+    .repr = ps_strfixed_repr, .ls_type = LS_HWSRC, .ls_default = "None"};
 static const struct ps_field psrc_str = {
     .name = "psrc", .kind = PS_K_BYTES, .is_auto = true, .len_from = p_len,
-    .repr = strfixed_repr, .ls_type = LS_PSRC, .ls_default = "None"};
+    .repr = ps_strfixed_repr, .ls_type = LS_PSRC, .ls_default = "None"};
 static const struct ps_field hwdst_str = {
     .name = "hwdst", .kind = PS_K_BYTES, .is_auto = true, .len_from = hw_len,
-    .repr = strfixed_repr, .ls_type = LS_HWDST, .ls_default = "None"};
+    .repr = ps_strfixed_repr, .ls_type = LS_HWDST, .ls_default = "None"};
 static const struct ps_field pdst_str = {
     .name = "pdst", .kind = PS_K_BYTES, .is_auto = true, .len_from = p_len,
-    .repr = strfixed_repr, .ls_type = LS_PDST, .ls_default = "None"};
+    .repr = ps_strfixed_repr, .ls_type = LS_PDST, .ls_default = "None"};
 /* SourceIP6Field("psrc", "pdst") and IP6Field("pdst", "::") */
 static const struct ps_field psrc_ip6 = {
     .name = "psrc", .kind = PS_K_IPV6, .is_auto = true, .from_env = PS_ENV_SRC_IP6,
@@ -191,6 +190,7 @@ static const struct ps_bind binds[] = {
     {"Ether", "type", 0x0806},
     {"GRE", "proto", 0x0806},
     {"SNAP", "code", 0x0806},
+    {"CookedLinux", "proto", 0x0806},
     {NULL, NULL, 0},
 };
 

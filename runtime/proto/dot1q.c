@@ -23,6 +23,7 @@ static const struct ps_bind binds[] = {
     {"Ether", "type", 0x8100},
     {"GRE", "proto", 0x8100},
     {"SNAP", "code", 0x8100}, /* bind_layers(SNAP, Dot1Q, code=33024) */
+    {"CookedLinux", "proto", 0x8100},
     {NULL, NULL, 0},
 };
 

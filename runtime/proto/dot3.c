@@ -84,6 +84,7 @@ static const struct ps_bind llc_binds[] = {
     {"Ether", "type", 122},
     {"Ether", "type", 34928},
     {"GRE", "proto", 122},
+    {"CookedLinux", "proto", 122},
     {NULL, NULL, 0},
 };
 

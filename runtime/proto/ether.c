@@ -19,6 +19,7 @@ static const struct ps_bind binds[] = {
     {"Ether", "type", 1},
     {"GRE", "proto", 0x6558},
     {"SNAP", "code", 1},
+    {"CookedLinux", "proto", 1},
     {NULL, NULL, 0},
 };
 

@@ -54,6 +54,15 @@ static const struct ps_bind binds[] = {
     {"GRE", "proto", 0x0800},
     {"SNAP", "code", 0x0800},
     {"PPP", "proto", 0x0021},
+    {"CookedLinux", "proto", 0x0800},
+    {"Loopback", "type", 2}, /* AF_INET */
+    {NULL, NULL, 0},
+};
+
+/* bind_bottom_up(Loopback, IP, type=0): a big-endian null header (see
+ * loopback.c). */
+static const struct ps_bind dissect_binds[] = {
+    {"Loopback", "type", 0},
     {NULL, NULL, 0},
 };
 
@@ -236,6 +245,7 @@ const struct ps_proto ps_proto_ip = {
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
     .build_binds = build_binds,
+    .dissect_binds = dissect_binds,
     .post_build = ip_post_build,
     .neighbor_field = "dst",
     .mysummary = ps_mysummary_ip,

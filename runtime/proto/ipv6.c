@@ -65,6 +65,8 @@ static const struct ps_bind binds[] = {
     {"IPv6", "nh", 41},
     {"SNAP", "code", 0x86dd},
     {"PPP", "proto", 0x0057},
+    {"CookedLinux", "proto", 0x86dd},
+    {"Loopback", "type", 10}, /* Linux's AF_INET6, which Scapy binds on Linux */
     {NULL, NULL, 0},
 };
 

@@ -118,6 +118,12 @@ extern const struct ps_proto ps_proto_rip;
 extern const struct ps_proto ps_proto_rip_entry;
 extern const struct ps_proto ps_proto_ppp;
 extern const struct ps_proto ps_proto_hdlc;
+
+/* Capture link headers: Linux cooked v1 and v2 (cooked.c), BSD loopback
+ * (loopback.c) */
+extern const struct ps_proto ps_proto_cooked_linux;
+extern const struct ps_proto ps_proto_cooked_linux_v2;
+extern const struct ps_proto ps_proto_loopback;
 /* Dot1Q.answers, which Dot1AD inherits (dot1q.c). */
 enum ps_answer ps_dot1q_answers(const struct ps_packet *reply, size_t *r,
                                 const struct ps_packet *query, size_t *q);
@@ -150,6 +156,10 @@ bool ps_on_ip6(const struct ps_build *b, size_t idx);
  * neither, where Scapy leaves the field alone. */
 bool ps_l4_checksum(const struct ps_build *b, size_t l4, uint8_t proto, uint16_t *ck);
 
+/* StrFixedLenField.i2repr: the string without its trailing \0 bytes. A
+ * `repr` hook (arp.c). */
+int ps_strfixed_repr(const struct ps_fval *v, char *out, size_t cap);
+
 /* Big-endian helpers for post_build hooks. */
 static inline uint16_t ps_get16(const uint8_t *p)
 {
@@ -159,6 +169,15 @@ static inline void ps_put16(uint8_t *p, uint16_t v)
 {
     p[0] = (uint8_t)(v >> 8);
     p[1] = (uint8_t)v;
+}
+static inline uint32_t ps_get32(const uint8_t *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+static inline void ps_put32(uint8_t *p, uint32_t v)
+{
+    ps_put16(p, (uint16_t)(v >> 16));
+    ps_put16(p + 2, (uint16_t)v);
 }
 
 #endif

@@ -11,3 +11,7 @@ add_test(NAME ls/golden-printer COMMAND ${LS_COMPARE} ${LS_GOLDEN} $<TARGET_FILE
 add_test(NAME ls/golden-pktspec COMMAND ${LS_COMPARE} ${LS_GOLDEN} ${PKTSPEC_BIN} ls)
 add_test(NAME ls/scapy-live COMMAND ${LS_COMPARE} --live ${LS_GOLDEN} ${PKTSPEC_BIN} ls)
 set_tests_properties(ls/scapy-live PROPERTIES SKIP_RETURN_CODE 77)
+# The README's list of layers against `pktspec ls`.
+add_test(NAME ls/readme-layers
+         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/readme_layers.py
+                 ${CMAKE_SOURCE_DIR}/README.md ${PKTSPEC_BIN})

@@ -395,10 +395,14 @@ static void test_every_field(void)
 
     load_corpus();
     CU_ASSERT_TRUE_FATAL(nframes > 100);
-    for (size_t i = 0; i < nframes; i++) {
-        test_frame(frames[i], frame_len[i], PS_DLT_EN10MB);
-        test_frame(frames[i], frame_len[i], PS_DLT_RAW);
-    }
+    /* The corpus does not say a frame's link type: each is read as every
+     * link type whose first layer a corpus entry can start with. */
+    static const int linktypes[] = {PS_DLT_EN10MB, PS_DLT_RAW, PS_DLT_LINUX_SLL,
+                                    PS_DLT_LINUX_SLL2, PS_DLT_LOOP, 9 /* PPP */,
+                                    50 /* PPP in HDLC framing */};
+    for (size_t i = 0; i < nframes; i++)
+        for (size_t k = 0; k < sizeof linktypes / sizeof linktypes[0]; k++)
+            test_frame(frames[i], frame_len[i], linktypes[k]);
     size_t n;
     const struct ps_proto *const *all = ps_proto_all(&n);
     CU_ASSERT_TRUE_FATAL(n < MAX_PROTOS);
