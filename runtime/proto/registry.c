@@ -246,9 +246,10 @@ bool ps_flags_parse(const struct ps_field *f, const char *text, uint64_t *value,
             *bad = text;
         return false;
     }
-    /* Scapy's FlagValue: a string is its letters when every name is one
-     * letter, else '+'-separated names. */
-    bool letters = single_letters(f->flags);
+    /* Scapy's FlagValue: a string is its letters when the names were given
+     * as one string of letters, else '+'-separated names (multi: the names
+     * were a list, even of single letters, as VXLAN's gpflags). */
+    bool letters = single_letters(f->flags) && !f->flags_list;
     const char *p = text;
     while (*p) {
         size_t len = letters ? 1 : strcspn(p, "+");
