@@ -887,6 +887,18 @@ struct ps_expr *sema_expr(struct sema *s, const struct ast_node *n)
     }
 }
 
+/* Whether a value given to field fd stands for several values (a set of
+ * packets), rather than being one value of it (a list of options, flags
+ * ORed, addresses of a list field). */
+static bool is_value_set(const struct ps_expr *e, const struct ps_field *fd)
+{
+    if (e->type == PT_RANGE || e->type == PT_PREFIX4 || e->type == PT_PREFIX6 ||
+        e->type == PT_RANDOM)
+        return true;
+    return e->type == PT_LIST && !fd->flags && !fd->ipv4_list && !fd->ipv6_list &&
+           fd->kind != PS_K_OPTIONS && fd->kind != PS_K_LAYERS;
+}
+
 /* IP(options=[...]) holds IPOption_* layers only: checked here, where the
  * layers are still expressions, so the error points at the wrong one. */
 static bool check_sub_layers(struct sema *s, const struct ps_expr *e, const struct ps_proto *p,
@@ -905,20 +917,22 @@ static bool check_sub_layers(struct sema *s, const struct ps_expr *e, const stru
                           fd->sub_class, one->proto->name);
             return false;
         }
+        /* Scapy makes a packet of each member of a set inside an element;
+         * pktspec does not yet, and must not keep only the first (a pattern
+         * says why in its own words: check_pattern_elements). */
+        for (size_t k = 0; !s->in_pattern && k < one->nopts; k++) {
+            const struct ps_expr *v = one->opts[k].value;
+            if (!is_value_set(v, &one->proto->fields[one->opts[k].index]))
+                continue;
+            struct ast_loc at = {v->loc.line, v->loc.col, v->loc.line, v->loc.col, v->loc.file};
+            ps_diag_error(s->d, at, "a set or a random value inside %s's %s is not built yet "
+                          "(Scapy makes a packet of each): vary the element with a for loop, "
+                          "as in `for t in [A, MX] { ... DNSQR(qtype=t) ... }`", p->name,
+                          fd->name);
+            return false;
+        }
     }
     return true;
-}
-
-/* Whether a value given to field fd stands for several values (a set of
- * packets), rather than being one value of it (a list of options, flags
- * ORed, addresses of a list field). */
-static bool is_value_set(const struct ps_expr *e, const struct ps_field *fd)
-{
-    if (e->type == PT_RANGE || e->type == PT_PREFIX4 || e->type == PT_PREFIX6 ||
-        e->type == PT_RANDOM)
-        return true;
-    return e->type == PT_LIST && !fd->flags && !fd->ipv4_list && !fd->ipv6_list &&
-           fd->kind != PS_K_OPTIONS && fd->kind != PS_K_LAYERS;
 }
 
 static void pattern_error(struct sema *s, struct ps_loc loc, const struct ps_proto *p,

@@ -390,6 +390,18 @@ static void variant_texts(struct ps_tfield *f, const struct ps_value *given, str
     }
 }
 
+/* Whether a template is more than one packet, or draws a random value. */
+static bool varies(const struct ps_tpkt *t)
+{
+    if (ps_tpkt_count(t) != 1)
+        return true;
+    for (size_t i = 0; i < t->n; i++)
+        for (size_t fi = 0; fi < t->layers[i]->proto->nfields; fi++)
+            if (t->layers[i]->f[fi].src == FS_RANDOM)
+                return true;
+    return false;
+}
+
 static const char *sub_layers(struct ps_tlayer *layer, int fi, const struct ps_value *v, char *err,
                               size_t cap)
 {
@@ -414,6 +426,15 @@ static const char *sub_layers(struct ps_tlayer *layer, int fi, const struct ps_v
         if (!ok) {
             free(sub);
             return fail(err, cap, "%s takes %s layers", fd->name, fd->sub_class);
+        }
+        if (varies(&e->obj->pkt)) {
+            /* Scapy would make a packet of each member; the sub-layers here
+             * are one constant list, and taking the first would lose the rest. */
+            free(sub);
+            return fail(err, cap, "a set or a random value inside %s's %s is not built yet "
+                        "(Scapy makes a packet of each): vary the element with a for loop, "
+                        "as in `for t in [A, MX] { ... DNSQR(qtype=t) ... }`",
+                        layer->proto->name, fd->name);
         }
         uint64_t rng = 1;
         struct ps_packet one;
