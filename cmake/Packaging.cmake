@@ -8,7 +8,7 @@ set(CPACK_PACKAGE_DESCRIPTION
     "pktspec checks, builds and runs packet specs: files that describe packets as\n"
     "Scapy layer stacks and the exchanges around them (send, send and expect an\n"
     "answer, sniff), with tests whose results are TAP and JUnit. Frames are built\n"
-    "byte for byte as Scapy builds them; a spec runs on an interface, in a\n"
+    "byte for byte as Scapy builds them, and a spec runs on an interface, in a\n"
     "throwaway lab of network namespaces, into a pcap file, or as a standalone C\n"
     "probe that needs only libc.")
 list(JOIN CPACK_PACKAGE_DESCRIPTION "" CPACK_PACKAGE_DESCRIPTION)
