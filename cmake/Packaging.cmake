@@ -27,7 +27,8 @@ else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6, libpcap0.8")
 endif()
 # pktspec build runs the C compiler on the probe (libc's headers; libc.a for
-# --static); --lab-peer commands often use ip and nft (the lab itself needs neither).
+# --static); --lab-peer commands often use ip and nft (the lab itself needs
+# neither); the printers name OUIs from Wireshark's manuf (runtime/core/manuf.c).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gcc | c-compiler, libc6-dev | libc-dev")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "iproute2, nftables")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "iproute2, nftables, libwireshark-data")
 include(CPack)
