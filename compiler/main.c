@@ -80,8 +80,8 @@ static const char help[] =
     "                    wire (srloop, an expect on a layer it does not walk) is a\n"
     "                    warning, and the probe refuses -i, instead of an error\n"
     "  --static          build a statically linked probe\n"
-    "  The compiler build runs is $CC when it is set (words split at blanks, as make\n"
-    "  does: CC='ccache gcc'), else cc.\n"
+    "  build runs $CC when it is set (split at blanks as make splits it:\n"
+    "  CC='ccache gcc'), else cc\n"
     "\n"
     "Options of read:\n"
     "  -f BPF            only the packets the filter (tcpdump's syntax) matches\n"
@@ -369,12 +369,23 @@ static int run_spec(struct cli *c, bool run)
 static int compile_probe(const char *src, const char *out, bool static_link)
 {
     const char *cc_env = getenv("CC");
+    if (!cc_env || cc_env[strspn(cc_env, " \t")] == '\0')
+        cc_env = "cc";
     char cc[1024];
-    snprintf(cc, sizeof cc, "%s", cc_env && strspn(cc_env, " \t") < strlen(cc_env) ? cc_env : "cc");
+    if (strlen(cc_env) >= sizeof cc) {
+        fprintf(stderr, "pktspec: error: $CC is longer than %zu bytes\n", sizeof cc - 1);
+        return 3;
+    }
+    strcpy(cc, cc_env);
     char *argv[40];
     size_t n = 0;
-    for (char *w = strtok(cc, " \t"); w && n < 32; w = strtok(NULL, " \t"))
+    for (char *w = strtok(cc, " \t"); w; w = strtok(NULL, " \t")) {
+        if (n == 32) {
+            fprintf(stderr, "pktspec: error: $CC has more than 32 words\n");
+            return 3;
+        }
         argv[n++] = w;
+    }
     const char *tail[] = {"-std=c11", "-O1", "-o", out, src, static_link ? "-static" : NULL};
     for (size_t i = 0; i < sizeof tail / sizeof *tail && tail[i]; i++)
         argv[n++] = (char *)tail[i];

@@ -49,5 +49,9 @@ st=$?
 [ $st = 3 ] || { echo "FAIL: a \$CC that cannot run exited $st, not 3"; fail=1; }
 grep -q "cannot run $tmp/no-such-cc" "$tmp/err" || { echo "FAIL: the error does not name \$CC:"; cat "$tmp/err"; fail=1; }
 [ ! -e "$tmp/probe" ] || { echo "FAIL: a probe was left"; fail=1; }
+CC="$(printf 'w %.0s' $(seq 40))" "$bin" build "$spec" -o "$tmp/probe" 2>"$tmp/err"
+st=$?
+[ $st = 3 ] && grep -q 'more than 32 words' "$tmp/err" ||
+    { echo "FAIL: a \$CC of 40 words: exit $st:"; cat "$tmp/err"; fail=1; }
 [ $fail = 0 ] && echo "ok: \$CC"
 exit $fail
