@@ -21,6 +21,7 @@
 #include "read.h"
 #include "signals.h"
 #include "suggest.h"
+#include "pktspec_git.h" /* PKTSPEC_GIT: made at build time (cmake/GitVersion.cmake) */
 
 static const char usage[] =
     "Usage:\n"
@@ -42,7 +43,7 @@ static const char help[] =
     "  run FILE          run the spec's statements and tests\n"
     "  emit FILE         write a probe: one C file that needs only libc, holding the\n"
     "                    spec's frames and its tests (see docs/emit.md)\n"
-    "  build FILE        emit a probe and compile it with the system's cc\n"
+    "  build FILE        emit a probe and compile it with $CC (default cc)\n"
     "  ls [LAYER]        list the layers, or one layer's fields and defaults (Scapy's ls())\n"
     "  read CAPTURE      print the packets of a pcap or pcapng file as Scapy dissects them\n"
     "\n"
@@ -79,6 +80,8 @@ static const char help[] =
     "                    wire (srloop, an expect on a layer it does not walk) is a\n"
     "                    warning, and the probe refuses -i, instead of an error\n"
     "  --static          build a statically linked probe\n"
+    "  build runs $CC when it is set (split at blanks as make splits it:\n"
+    "  CC='ccache gcc'), else cc\n"
     "\n"
     "Options of read:\n"
     "  -f BPF            only the packets the filter (tcpdump's syntax) matches\n"
@@ -360,21 +363,43 @@ static int run_spec(struct cli *c, bool run)
     return status;
 }
 
-/* cc -std=c11 -O1 [-static] -o OUT SRC: the probe, built by the system's compiler. */
+/* $CC (or cc) -std=c11 -O1 [-static] -o OUT SRC: the probe, built by the
+ * system's compiler. $CC may carry words of its own ("ccache gcc", "clang -m32"),
+ * split at blanks as make splits it. */
 static int compile_probe(const char *src, const char *out, bool static_link)
 {
-    char *argv[] = {"cc", "-std=c11", "-O1", "-o", (char *)out, (char *)src,
-                    static_link ? "-static" : NULL, NULL};
+    const char *cc_env = getenv("CC");
+    if (!cc_env || cc_env[strspn(cc_env, " \t")] == '\0')
+        cc_env = "cc";
+    char cc[1024];
+    if (strlen(cc_env) >= sizeof cc) {
+        fprintf(stderr, "pktspec: error: $CC is longer than %zu bytes\n", sizeof cc - 1);
+        return 3;
+    }
+    strcpy(cc, cc_env);
+    char *argv[40];
+    size_t n = 0;
+    for (char *w = strtok(cc, " \t"); w; w = strtok(NULL, " \t")) {
+        if (n == 32) {
+            fprintf(stderr, "pktspec: error: $CC has more than 32 words\n");
+            return 3;
+        }
+        argv[n++] = w;
+    }
+    const char *tail[] = {"-std=c11", "-O1", "-o", out, src, static_link ? "-static" : NULL};
+    for (size_t i = 0; i < sizeof tail / sizeof *tail && tail[i]; i++)
+        argv[n++] = (char *)tail[i];
+    argv[n] = NULL;
     pid_t pid;
     extern char **environ;
-    int err = posix_spawnp(&pid, "cc", NULL, NULL, argv, environ);
+    int err = posix_spawnp(&pid, argv[0], NULL, NULL, argv, environ);
     if (err) {
-        fprintf(stderr, "pktspec: error: cannot run cc: %s\n", strerror(err));
+        fprintf(stderr, "pktspec: error: cannot run %s: %s\n", argv[0], strerror(err));
         return 3;
     }
     int st;
     if (waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-        fprintf(stderr, "pktspec: error: cc could not build %s\n", out);
+        fprintf(stderr, "pktspec: error: %s could not build %s\n", argv[0], out);
         return 3;
     }
     return 0;
@@ -698,7 +723,7 @@ static int dispatch(int argc, char **argv)
         return 0;
     }
     if (strcmp(cmd, "--version") == 0) {
-        printf("pktspec %s\n", PKTSPEC_VERSION);
+        printf("pktspec %s (%s)\n", PKTSPEC_VERSION, PKTSPEC_GIT);
         return 0;
     }
     if (strcmp(cmd, "ls") == 0)

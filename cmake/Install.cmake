@@ -1,0 +1,30 @@
+# cmake --install: the program, its man pages, bash completion, the editor
+# files and the docs, at the usual Unix places under the prefix.
+# Nothing else is needed at run time: the probe core that emit writes out is
+# compiled into pktspec (emit_core_text.c, made at build time).
+include(GNUInstallDirs)
+install(TARGETS pktspec RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(FILES man/pktspec.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+install(FILES man/pktspec-spec.5 DESTINATION ${CMAKE_INSTALL_MANDIR}/man5)
+install(FILES completions/pktspec.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+        RENAME pktspec)
+install(FILES README.md docs/LANGUAGE.md docs/emit.md docs/printer-deviations.md
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY specs/examples DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.pkt")
+
+# Editor files, where they exist (editors/): Vim's into the vimfiles folder
+# that Debian's Vim has on its runtimepath, and every one under
+# share/pktspec/editors for other editors and for Vim users with their own.
+file(GLOB PKTSPEC_VIM_FILES RELATIVE ${CMAKE_CURRENT_SOURCE_DIR}/editors/vim CONFIGURE_DEPENDS
+     ${CMAKE_CURRENT_SOURCE_DIR}/editors/vim/*/*.vim)
+foreach(f ${PKTSPEC_VIM_FILES})
+  get_filename_component(dir ${f} DIRECTORY)
+  install(FILES editors/vim/${f} DESTINATION ${CMAKE_INSTALL_DATADIR}/vim/vimfiles/${dir})
+endforeach()
+file(GLOB_RECURSE PKTSPEC_EDITOR_FILES RELATIVE ${CMAKE_CURRENT_SOURCE_DIR}/editors CONFIGURE_DEPENDS
+     ${CMAKE_CURRENT_SOURCE_DIR}/editors/vim/*.vim
+     ${CMAKE_CURRENT_SOURCE_DIR}/editors/textmate/*.tmLanguage.json)
+foreach(f ${PKTSPEC_EDITOR_FILES})
+  get_filename_component(dir ${f} DIRECTORY)
+  install(FILES editors/${f} DESTINATION ${CMAKE_INSTALL_DATADIR}/pktspec/editors/${dir})
+endforeach()
