@@ -24,9 +24,9 @@
 
 static const char usage[] =
     "Usage:\n"
-    "  pktspec check FILE [-D NAME=VALUE]... [-I DIR]...\n"
+    "  pktspec check FILE [-D NAME=VALUE]... [-I DIR]... [--format text|json|github]\n"
     "  pktspec run FILE (--dry-run | --pcap OUT | -i IFACE | --lab [--lab-peer CMD])\n"
-    "              [-D NAME=VALUE]... [-I DIR]... [--seed N] [--junit FILE]\n"
+    "              [-D NAME=VALUE]... [-I DIR]... [--seed N] [--junit FILE] [-q | -v]\n"
     "  pktspec emit FILE -o OUT.c [--frames-only | --offline] [-D NAME=VALUE]... [-I DIR]...\n"
     "  pktspec build FILE -o PROBE [--static] [--offline] [-D NAME=VALUE]... [-I DIR]...\n"
     "  pktspec ls [--layers FILE]... [LAYER]\n"
@@ -71,6 +71,18 @@ static const char help[] =
     "                    is not beside the file that imports it (check, emit, build too)\n"
     "  --seed N          make random values the same on every run\n"
     "  --junit FILE      also write the tests' results as JUnit XML\n"
+    "  -q                quiet: no progress and none of Scapy's lines (\"Sent 3 packets.\",\n"
+    "                    dots); TAP, print() and errors stay\n"
+    "  -v                more: Scapy's dots and markers even for long calls, and a\n"
+    "                    progress line a second when stderr is not a terminal\n"
+    "                    (a call of more than 1,000 frames is long: it prints Scapy's\n"
+    "                    summary lines but no dot a frame; on a terminal, long calls\n"
+    "                    and sniffs of more than 1 s show one updating line on stderr)\n"
+    "  --format FMT      how spec errors and warnings are written on stderr (check,\n"
+    "                    emit and build too): text (file:line:col: error: ..., the\n"
+    "                    line and a caret), json (one object a line: file, line,\n"
+    "                    column, end_column, severity, message, hint) or github\n"
+    "                    (::error file=F,line=L,col=C,endColumn=E::message)\n"
     "\n"
     "Options of emit and build:\n"
     "  -o OUT            the C file (emit) or the program (build) to write\n"
@@ -131,6 +143,7 @@ struct cli {
     size_t nincdirs;
     struct ps_srcfiles files; /* the spec and the files it imports */
     bool frames_only, static_link, offline;
+    int format;            /* --format: enum ps_diag_format */
 };
 
 static int parse_define(struct cli *c, char *text)
@@ -176,6 +189,16 @@ static int parse_args(struct cli *c, int argc, char **argv)
                 if (*end || errno || next[0] == '-')
                     return usage_error("--seed takes a number, not '%s'", next);
             }
+        } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
+            const char *f = a[8] == '=' ? a + 9 : next;
+            if (!f)
+                return usage_error("%s needs a value", a);
+            if (!a[8])
+                i++;
+            if ((c->format = ps_diag_format_parse(f)) < 0)
+                return usage_error("--format takes text, json or github, not '%s'", f);
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "-v") == 0) {
+            c->run.verbosity = a[1] == 'q' ? -1 : 1;
         } else if (strncmp(a, "-D", 2) == 0 && a[2]) {
             if (parse_define(c, a + 2))
                 return 2;
@@ -310,7 +333,7 @@ static int run_live(struct cli *c, const struct ps_program *prog)
 static struct ps_program *compile_file(struct cli *c, struct ps_source *src, struct ast_node **ast)
 {
     if (ps_source_load(src, c->file) < 0) {
-        fprintf(stderr, "pktspec: error: cannot read %s: %s\n", c->file, strerror(errno));
+        ps_report_tool(stderr, "error", "cannot read %s: %s", c->file, strerror(errno));
         return NULL;
     }
     struct ps_diag d;
@@ -721,6 +744,7 @@ static int dispatch(int argc, char **argv)
             rc = same_as_input(&c);
         if (rc)
             return rc;
+        ps_report_set_format((enum ps_diag_format)c.format, stderr);
         if (strcmp(cmd, "emit") == 0 || strcmp(cmd, "build") == 0)
             return emit_spec(&c, cmd[0] == 'b');
         return run_spec(&c, strcmp(cmd, "run") == 0);
