@@ -1,5 +1,7 @@
 #include "report.h"
 
+#include "progress.h"
+
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -278,8 +280,23 @@ static int end_column(const char *src, size_t len, int col, int last_col)
     return (int)e + 1;
 }
 
+static void emit_in(FILE *out, const char *path, const char *text, size_t tlen, int line,
+                    int col, int last_col, const char *kind, const char *fmt, va_list ap);
+
+/* A live progress line (progress.h) leaves the terminal for the message. */
 static void emit(FILE *out, const char *path, const char *text, size_t tlen, int line, int col,
                  int last_col, const char *kind, const char *fmt, va_list ap)
+{
+    bool tty = out == stderr;
+    if (tty)
+        ps_progress_pause();
+    emit_in(out, path, text, tlen, line, col, last_col, kind, fmt, ap);
+    if (tty)
+        ps_progress_resume();
+}
+
+static void emit_in(FILE *out, const char *path, const char *text, size_t tlen, int line,
+                    int col, int last_col, const char *kind, const char *fmt, va_list ap)
 {
     size_t len;
     const char *src = line > 0 ? find_line(text, tlen, line, &len) : NULL;
