@@ -255,7 +255,7 @@ static int run_exec(struct cli *c)
     struct ps_lab lab;
     char err[512];
     if (ps_lab_create(&lab, c->lab_peer, err, sizeof err) < 0) {
-        fprintf(stderr, "pktspec: error: %s\n", err);
+        ps_report_tool(stderr, "error", "%s", err);
         return 3;
     }
     ps_signals_install(ps_lab_kill);
@@ -267,7 +267,7 @@ static int run_exec(struct cli *c)
         argv[c->exec_argc + 1] = lab.v.iface;
         pid_t pid = ps_lab_spawn(argv, err, sizeof err);
         if (pid < 0)
-            fprintf(stderr, "pktspec: error: %s\n", err);
+            ps_report_tool(stderr, "error", "%s", err);
         else
             status = ps_lab_wait(pid);
         free(argv);
@@ -302,7 +302,7 @@ static int run_live(struct cli *c, const struct ps_program *prog)
         return 2;
     if (c->lab) {
         if (ps_lab_create(&lab, c->lab_peer, err, sizeof err) < 0) {
-            fprintf(stderr, "pktspec: error: %s\n", err);
+            ps_report_tool(stderr, "error", "%s", err);
             return 3;
         }
         ps_signals_install(ps_lab_kill);
@@ -315,7 +315,7 @@ static int run_live(struct cli *c, const struct ps_program *prog)
     struct ps_iface ifc;
     int status = 3;
     if (ps_iface_get(c->run.iface, &ifc, err, sizeof err) < 0) {
-        fprintf(stderr, "pktspec: error: %s\n", err);
+        ps_report_tool(stderr, "error", "%s", err);
     } else {
         env_of(&ifc, &c->run.env);
         c->run.mode = PS_RUN_LIVE;

@@ -12,6 +12,8 @@
           silence a call, -q every call; a long sr keeps its lines only
   verbose -v with stderr a file: a call longer than 1 s writes a progress
           line a second there, and keeps its dots
+  sr      a long sr that waits its timeout, stderr a terminal: the live
+          line with the answers, Scapy's lines without markers on stdout
   sniff   a 1.5 s sniff on a terminal: no line in its first second, then the
           live line; with -q none"""
 import os
@@ -155,6 +157,18 @@ def sniff(bin_):
         fail("sniff -q: exit %d, stderr %r" % (rc, err))
 
 
+def sr(bin_):
+    rc, out, err, took = run(bin_, "sr.pkt", tty=True)
+    lines = re.findall(rb"\r\x1b\[Ksr: (\d+) sent  (\d+) pps  (\d+\.\d) s  (\d+) answers", err)
+    print("sr: %.1f s, %d updates, last %r" % (took, len(lines), lines[-1:]))
+    want = (rb"Begin emission:\nFinished sending 1501 packets\.\n\n"
+            rb"Received \d+ packets, got 1500 answers, remaining 1 packets\n"
+            rb"answers 1500 unanswered 1\n")
+    if rc != 0 or len(lines) < 2 or lines[-1][0] != b"1501" or lines[-1][3] != b"1500" or \
+            not re.fullmatch(want, out) or not err.endswith(b"\r\x1b[K"):
+        fail("sr: exit %d, stdout %r, stderr %r" % (rc, out, err[-300:]))
+
+
 def main():
     if os.geteuid() != 0:
         print("skip: the lab needs root")
@@ -171,6 +185,8 @@ def main():
         verbose(bin_)
     elif case == "sniff":
         sniff(bin_)
+    elif case == "sr":
+        sr(bin_)
     else:
         fail("unknown case " + case)
     return 0
