@@ -41,7 +41,7 @@ def fail(msg):
     sys.exit(1)
 
 
-def run(bin_, spec, *opts, tty=False, limit=60):
+def run(bin_, spec, *opts, tty=False, limit=170):
     """Runs the spec in the lab; (status, stdout, stderr, seconds). With tty,
     stderr is a pseudo-terminal, read as it comes."""
     args = [bin_, "run", "--lab", spec if os.path.isabs(spec) else os.path.join(HERE, spec)]

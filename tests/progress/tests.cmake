@@ -5,5 +5,5 @@
 foreach(case quiet log tty short verbose sr sniff)
   add_test(NAME progress/${case}
            COMMAND python3 ${CMAKE_CURRENT_LIST_DIR}/progress.py $<TARGET_FILE:pktspec> ${case})
-  set_tests_properties(progress/${case} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 90)
+  set_tests_properties(progress/${case} PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 200)
 endforeach()
