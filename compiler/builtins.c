@@ -73,6 +73,8 @@ const struct ps_builtin_desc *ps_builtin_all(void)
 
 int ps_opt_find(const char *name)
 {
+    if (strcmp(name, "verb") == 0)  /* Scapy's alias of verbose */
+        return O_VERBOSE;
     for (int i = 0; i < O__COUNT; i++)
         if (strcmp(ps_opt_descs[i].name, name) == 0)
             return i;

@@ -25,9 +25,9 @@
 
 static const char usage[] =
     "Usage:\n"
-    "  pktspec check FILE [-D NAME=VALUE]... [-I DIR]...\n"
+    "  pktspec check FILE [-D NAME=VALUE]... [-I DIR]... [--format text|json|github]\n"
     "  pktspec run FILE (--dry-run | --pcap OUT | -i IFACE | --lab [--lab-peer CMD])\n"
-    "              [-D NAME=VALUE]... [-I DIR]... [--seed N] [--junit FILE]\n"
+    "              [-D NAME=VALUE]... [-I DIR]... [--seed N] [--junit FILE] [-q | -v]\n"
     "  pktspec emit FILE -o OUT.c [--frames-only | --offline] [-D NAME=VALUE]... [-I DIR]...\n"
     "  pktspec build FILE -o PROBE [--static] [--offline] [-D NAME=VALUE]... [-I DIR]...\n"
     "  pktspec ls [--layers FILE]... [LAYER]\n"
@@ -72,6 +72,18 @@ static const char help[] =
     "                    is not beside the file that imports it (check, emit, build too)\n"
     "  --seed N          make random values the same on every run\n"
     "  --junit FILE      also write the tests' results as JUnit XML\n"
+    "  -q                quiet: no progress and none of Scapy's lines (\"Sent 3 packets.\",\n"
+    "                    dots); TAP, print() and errors stay\n"
+    "  -v                more: Scapy's dots and markers even for long calls, and a\n"
+    "                    progress line a second when stderr is not a terminal\n"
+    "                    (a call of more than 1,000 frames is long: it prints Scapy's\n"
+    "                    summary lines but no dot a frame; on a terminal, long calls\n"
+    "                    and sniffs of more than 1 s show one updating line on stderr)\n"
+    "  --format FMT      how spec errors and warnings are written on stderr (check,\n"
+    "                    emit and build too): text (file:line:col: error: ..., the\n"
+    "                    line and a caret), json (one object a line: file, line,\n"
+    "                    column, end_column, severity, message, hint) or github\n"
+    "                    (::error file=F,line=L,col=C,endColumn=E::message)\n"
     "\n"
     "Options of emit and build:\n"
     "  -o OUT            the C file (emit) or the program (build) to write\n"
@@ -134,6 +146,7 @@ struct cli {
     size_t nincdirs;
     struct ps_srcfiles files; /* the spec and the files it imports */
     bool frames_only, static_link, offline;
+    int format;            /* --format: enum ps_diag_format */
 };
 
 static int parse_define(struct cli *c, char *text)
@@ -179,6 +192,16 @@ static int parse_args(struct cli *c, int argc, char **argv)
                 if (*end || errno || next[0] == '-')
                     return usage_error("--seed takes a number, not '%s'", next);
             }
+        } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
+            const char *f = a[8] == '=' ? a + 9 : next;
+            if (!f)
+                return usage_error("%s needs a value", a);
+            if (!a[8])
+                i++;
+            if ((c->format = ps_diag_format_parse(f)) < 0)
+                return usage_error("--format takes text, json or github, not '%s'", f);
+        } else if (strcmp(a, "-q") == 0 || strcmp(a, "-v") == 0) {
+            c->run.verbosity = a[1] == 'q' ? -1 : 1;
         } else if (strncmp(a, "-D", 2) == 0 && a[2]) {
             if (parse_define(c, a + 2))
                 return 2;
@@ -235,7 +258,7 @@ static int run_exec(struct cli *c)
     struct ps_lab lab;
     char err[512];
     if (ps_lab_create(&lab, c->lab_peer, err, sizeof err) < 0) {
-        fprintf(stderr, "pktspec: error: %s\n", err);
+        ps_report_tool(stderr, "error", "%s", err);
         return 3;
     }
     ps_signals_install(ps_lab_kill);
@@ -247,7 +270,7 @@ static int run_exec(struct cli *c)
         argv[c->exec_argc + 1] = lab.v.iface;
         pid_t pid = ps_lab_spawn(argv, err, sizeof err);
         if (pid < 0)
-            fprintf(stderr, "pktspec: error: %s\n", err);
+            ps_report_tool(stderr, "error", "%s", err);
         else
             status = ps_lab_wait(pid);
         free(argv);
@@ -282,7 +305,7 @@ static int run_live(struct cli *c, const struct ps_program *prog)
         return 2;
     if (c->lab) {
         if (ps_lab_create(&lab, c->lab_peer, err, sizeof err) < 0) {
-            fprintf(stderr, "pktspec: error: %s\n", err);
+            ps_report_tool(stderr, "error", "%s", err);
             return 3;
         }
         ps_signals_install(ps_lab_kill);
@@ -295,7 +318,7 @@ static int run_live(struct cli *c, const struct ps_program *prog)
     struct ps_iface ifc;
     int status = 3;
     if (ps_iface_get(c->run.iface, &ifc, err, sizeof err) < 0) {
-        fprintf(stderr, "pktspec: error: %s\n", err);
+        ps_report_tool(stderr, "error", "%s", err);
     } else {
         env_of(&ifc, &c->run.env);
         c->run.mode = PS_RUN_LIVE;
@@ -313,7 +336,7 @@ static int run_live(struct cli *c, const struct ps_program *prog)
 static struct ps_program *compile_file(struct cli *c, struct ps_source *src, struct ast_node **ast)
 {
     if (ps_source_load(src, c->file) < 0) {
-        fprintf(stderr, "pktspec: error: cannot read %s: %s\n", c->file, strerror(errno));
+        ps_report_tool(stderr, "error", "cannot read %s: %s", c->file, strerror(errno));
         return NULL;
     }
     struct ps_diag d;
@@ -746,6 +769,7 @@ static int dispatch(int argc, char **argv)
             rc = same_as_input(&c);
         if (rc)
             return rc;
+        ps_report_set_format((enum ps_diag_format)c.format, stderr);
         if (strcmp(cmd, "emit") == 0 || strcmp(cmd, "build") == 0)
             return emit_spec(&c, cmd[0] == 'b');
         return run_spec(&c, strcmp(cmd, "run") == 0);

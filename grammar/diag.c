@@ -23,9 +23,11 @@ static void report(struct ps_diag *d, const char *kind, struct ast_loc loc, cons
                    va_list ap)
 {
     const char *path = d->src && d->src->path ? d->src->path : "<input>";
-    ps_report_in(d->out ? d->out : stderr, path, d->src ? d->src->text : NULL,
-                 d->src ? d->src->len : 0, d->files, loc.file ? loc.file : d->cur_file,
-                 loc.line, loc.col, kind, fmt, ap);
+    /* the node's extent on its first line marks it in the machine formats */
+    int last = loc.end_line == loc.line ? loc.end_col : loc.end_line > loc.line ? -1 : 0;
+    ps_report_in_span(d->out ? d->out : stderr, path, d->src ? d->src->text : NULL,
+                      d->src ? d->src->len : 0, d->files, loc.file ? loc.file : d->cur_file,
+                      loc.line, loc.col, last, kind, fmt, ap);
 }
 
 /* Past the cap, a file gives no more messages: a binary file or a runaway
@@ -48,8 +50,9 @@ void ps_diag_flush(struct ps_diag *d)
     if (!d->hidden)
         return;
     const char *path = d->src && d->src->path ? d->src->path : "<input>";
-    fprintf(d->out ? d->out : stderr, "%s: error: %d more error%s (only the first %d are "
-            "shown)\n", path, d->hidden, d->hidden == 1 ? "" : "s", PS_DIAG_MAX_SHOWN);
+    ps_report(d->out ? d->out : stderr, path, NULL, 0, 0, 0, "error",
+              "%d more error%s (only the first %d are shown)", d->hidden,
+              d->hidden == 1 ? "" : "s", PS_DIAG_MAX_SHOWN);
     d->hidden = 0;
 }
 

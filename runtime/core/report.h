@@ -8,6 +8,21 @@
 #include <stddef.h>
 #include <stdio.h>
 
+/* How diagnostics are written (pktspec --format): text, a person's
+ * `path:line:col: kind: message` with the line and a caret; json, one object
+ * a line {"file", "line", "column", "end_column", "severity", "message",
+ * "hint"}; github, Actions workflow commands (`::error file=,line=,col=,
+ * endColumn=::message`). Columns count bytes from 1; end_column is the column
+ * just past the marked text. The hint is a message's closing
+ * "(did you mean 'X'?)", taken out of the JSON message. */
+enum ps_diag_format { PS_DIAG_TEXT, PS_DIAG_JSON, PS_DIAG_GITHUB };
+
+/* "text", "json" or "github"; -1 for another name. */
+int ps_diag_format_parse(const char *name);
+/* Diagnostics written to `stream` (the run's stderr) take format f; every
+ * other stream (a memory stream that keeps a test's message) stays text. */
+void ps_report_set_format(enum ps_diag_format f, FILE *stream);
+
 /* text/len: the whole spec (may be NULL). A line of 0 prints `path: kind:
  * message`, with no source line. */
 void ps_report_v(FILE *out, const char *path, const char *text, size_t len, int line, int col,
@@ -34,5 +49,14 @@ struct ps_srcfiles {
 void ps_report_in(FILE *out, const char *path, const char *text, size_t len,
                   const struct ps_srcfiles *fs, int file, int line, int col, const char *kind,
                   const char *fmt, va_list ap);
+/* As ps_report_in, with the last column (inclusive) of the marked text on
+ * that line: 0 when unknown (the word at col is marked), -1 to the line's end. */
+void ps_report_in_span(FILE *out, const char *path, const char *text, size_t len,
+                       const struct ps_srcfiles *fs, int file, int line, int col, int last_col,
+                       const char *kind, const char *fmt, va_list ap);
+/* A message of the tool that names no place in a spec ("pktspec: error:
+ * cannot read x.pkt: ..."): file null in JSON. */
+void ps_report_tool(FILE *out, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #endif

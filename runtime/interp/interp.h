@@ -71,6 +71,7 @@ struct ps_run_opts {
     const char *junit;     /* --junit FILE, or NULL */
     uint64_t seed;
     bool quiet;            /* no frame dumps in a dry run (fuzzing) */
+    int verbosity;         /* -q -1: no progress, none of Scapy's lines; -v 1: more */
     bool no_files;         /* wrpcap/rdpcap/sniff(offline=) refused (fuzzing) */
     uint64_t max_steps;    /* stop after this many statements and frames; 0: no bound */
     FILE *out;             /* TAP, frames, prints */

@@ -6,6 +6,7 @@
 
 #include "live_int.h"
 #include "print.h"
+#include "progress.h"
 #include "signals.h"
 #include "sr.h"
 #include "wire.h"
@@ -22,6 +23,8 @@ struct sender {
     struct ps_wire w;
     int64_t inter;
     int verbose;
+    bool dots;                /* Scapy's dot a frame: a short call (progress.h) */
+    struct ps_progress prog;
     uint8_t *buf;             /* frames waiting for the next batch, back to back */
     size_t used, cap;
     size_t offs[SEND_BATCH], lens[SEND_BATCH];
@@ -42,7 +45,8 @@ static bool flush_batch(struct sender *s)
         return false;
     }
     s->sent += (uint64_t)n;
-    if (s->verbose)
+    ps_progress_set(&s->prog, s->sent);
+    if (s->dots)
         for (long i = 0; i < n; i++)
             fputc('.', s->in->o->out);
     fflush(s->in->o->out);
@@ -85,19 +89,26 @@ static struct ps_value live_send(struct interp *in, const struct ps_expr *e, boo
                                  const struct ps_iface *ifc)
 {
     struct sender s = {.in = in, .inter = live_opt_or(in, e, O_INTER, 0),
-                       .verbose = (int)live_opt_or(in, e, O_VERBOSE, SCAPY_VERBOSE)};
+                       .verbose = live_verbose(in, e)};
     int64_t count = live_opt_or(in, e, O_COUNT, 1);
     struct ps_value v = interp_eval(in, e->args[0]);
+    bool long_call = ps_progress_long(live_frames_planned(&v, count > 0 ? (uint64_t)count : 0),
+                                      s.inter);
+    s.dots = ps_progress_dots(in->o->verbosity, s.verbose, 1, long_call);
     if (ps_wire_open(&s.w, ifc->name, PS_WIRE_SEND, NULL, 0, s.err, sizeof s.err) < 0) {
         interp_error(in, e->loc, "%s", s.err);
         ps_val_release(&v);
         return none_value;
     }
+    if (s.verbose)
+        ps_progress_start(&s.prog, layer3 ? "send" : "sendp", false, in->o->verbosity,
+                          long_call, s.dots);
     ps_signals_capture(true);
     live_frames(in, e, &v, layer3, count > 0 ? (uint64_t)count : 0, ifc, send_frame, &s);
     if (!s.failed)
         flush_batch(&s);
     ps_signals_capture(false);
+    ps_progress_end(&s.prog);
     ps_wire_close(&s.w);
     if (s.failed)
         interp_error(in, e->loc, "%s", s.err);
@@ -168,6 +179,11 @@ static void results(struct interp *in, const struct ps_sr *s, bool layer3, struc
     }
 }
 
+static const char *sr_name(enum ps_builtin b)
+{
+    return b == B_SR1 ? "sr1" : b == B_SRP ? "srp" : b == B_SRP1 ? "srp1" : "sr";
+}
+
 static struct ps_value live_sr(struct interp *in, const struct ps_expr *e, bool layer3,
                                const struct ps_iface *ifc)
 {
@@ -181,12 +197,24 @@ static struct ps_value live_sr(struct interp *in, const struct ps_expr *e, bool 
         .retry = (int)live_opt_or(in, e, O_RETRY, 0),
         .multi = live_opt_or(in, e, O_MULTI, 0) != 0,
         .inter_ns = live_opt_or(in, e, O_INTER, 0),
-        .verbose = (int)live_opt_or(in, e, O_VERBOSE, SCAPY_VERBOSE),
+        .verbose = live_verbose(in, e),
         .out = in->o->out,
         .stop = ps_signals_stop_flag(),
     };
     struct ps_value out = none_value;
-    if (build_requests(in, e, layer3, ifc, &s) && run_sr(in, e, &s, &o)) {
+    struct ps_progress prog = {.what = NULL};
+    bool built = build_requests(in, e, layer3, ifc, &s);
+    if (built) {
+        bool long_call = ps_progress_long(s.nq, o.inter_ns);
+        o.marks = ps_progress_dots(in->o->verbosity, o.verbose, 2, long_call);
+        if (o.verbose)
+            ps_progress_start(&prog, sr_name(e->builtin), true, in->o->verbosity,
+                              long_call, o.marks);
+        o.progress = &prog;
+    }
+    bool ran = built && run_sr(in, e, &s, &o);
+    ps_progress_end(&prog);
+    if (ran) {
         struct ps_value ans = live_pktlist("Results"), unans = live_pktlist("Unanswered");
         results(in, &s, layer3, &ans, &unans);
         if (e->builtin == B_SR1 || e->builtin == B_SRP1) {
@@ -229,7 +257,7 @@ static struct ps_value live_srloop(struct interp *in, const struct ps_expr *e, b
     int64_t inter = live_opt_or(in, e, O_INTER, 1000000000);
     int64_t timeout = 2 * inter < 5000000000LL ? 2 * inter : 5000000000LL;
     live_opt_int(in, e, O_TIMEOUT, &timeout);
-    int verbose = (int)live_opt_or(in, e, O_VERBOSE, SCAPY_VERBOSE);
+    int verbose = live_verbose(in, e);
     FILE *out = in->o->out;
     struct ps_sr s = {0};
     struct ps_sr_opts o = {.iface = ifc->name, .layer3 = layer3, .timeout_ns = timeout,

@@ -39,6 +39,11 @@ int64_t live_opt_or(struct interp *in, const struct ps_expr *e, enum ps_opt o, i
     return v;
 }
 
+int live_verbose(struct interp *in, const struct ps_expr *e)
+{
+    return in->o->verbosity < 0 ? 0 : (int)live_opt_or(in, e, O_VERBOSE, SCAPY_VERBOSE);
+}
+
 char *live_opt_text(struct interp *in, const struct ps_expr *e, enum ps_opt o)
 {
     const struct ps_expr *x = live_option(e, o);
@@ -243,6 +248,21 @@ bool live_frames(struct interp *in, const struct ps_expr *e, const struct ps_val
         }
     }
     return true;
+}
+
+uint64_t live_frames_planned(const struct ps_value *v, uint64_t passes)
+{
+    const struct ps_value *items = v;
+    size_t n = 1;
+    if (v->t == PT_LIST || v->t == PT_PKTLIST) {
+        items = v->obj->items;
+        n = v->obj->n;
+    }
+    uint64_t frames = 0;
+    for (size_t k = 0; k < n; k++)
+        if (items[k].t == PT_PKT)
+            frames += items[k].obj->stored ? 1 : ps_tpkt_count(&items[k].obj->pkt);
+    return frames > UINT64_MAX / (passes ? passes : 1) ? UINT64_MAX : frames * passes;
 }
 
 struct ps_value live_frame_value(struct interp *in, const uint8_t *f, size_t len, bool layer3,

@@ -15,6 +15,8 @@ const struct ps_expr *live_option(const struct ps_expr *e, enum ps_opt o);
 /* Evaluates an integer, duration or boolean option; false when not given. */
 bool live_opt_int(struct interp *in, const struct ps_expr *e, enum ps_opt o, int64_t *out);
 int64_t live_opt_or(struct interp *in, const struct ps_expr *e, enum ps_opt o, int64_t def);
+/* Scapy's verbose= (verb=) of a call, conf.verb when not given; 0 with -q. */
+int live_verbose(struct interp *in, const struct ps_expr *e);
 /* A string option, as a C string to free; NULL when not given. */
 char *live_opt_text(struct interp *in, const struct ps_expr *e, enum ps_opt o);
 /* The interface of a call (iface=, else the run's); false after an error. */
@@ -27,6 +29,8 @@ typedef bool (*frame_fn)(void *ctx, const uint8_t *frame, size_t len);
 bool live_frames(struct interp *in, const struct ps_expr *e, const struct ps_value *v,
                  bool layer3, uint64_t passes, const struct ps_iface *ifc, frame_fn fn,
                  void *ctx);
+/* How many frames live_frames will hand over for v, `passes` times over. */
+uint64_t live_frames_planned(const struct ps_value *v, uint64_t passes);
 /* The packet value of a frame: from the link layer up, or (layer3: sr, whose
  * sockets hand over the layer-3 packet) from the layer above it. */
 struct ps_value live_frame_value(struct interp *in, const uint8_t *f, size_t len, bool layer3,

@@ -5,6 +5,7 @@
 #include "linktype.h"
 #include "live_int.h"
 #include "print.h"
+#include "progress.h"
 #include "signals.h"
 #include "sniff.h"
 
@@ -18,6 +19,7 @@ struct sniffer {
     int64_t prn;              /* index in ps_prn_names, or -1 */
     bool store;
     const struct ps_value *stop_at;
+    struct ps_progress prog;
 };
 
 static void print_prn(struct interp *in, int64_t prn, const uint8_t *frame, size_t len)
@@ -54,6 +56,7 @@ static bool sniffed(void *ctx, const struct ps_wire_frame *f)
         ps_decode(f->data, f->len, PS_DLT_EN10MB, &in->dec, &room);
     }
     s->seen++;
+    ps_progress_set(&s->prog, s->seen);
     print_prn(in, s->prn, f->data, f->len);
     bool stop = false;
     if (s->store || s->stop_at) {
@@ -92,9 +95,14 @@ struct ps_value live_sniff(struct interp *in, const struct ps_expr *e)
     char err[256];
     uint64_t drops = 0;
     fflush(in->o->out); /* what the spec printed before is out while it waits */
+    /* Scapy's sniff prints nothing: the line shows after 1 s, or from the
+     * start when count= asks for a long capture; not over prn='s lines. */
+    ps_progress_start(&s.prog, "sniff", false, in->o->verbosity,
+                      s.count > PS_PROGRESS_LONG_FRAMES, s.prn >= 0);
     ps_signals_capture(true);
     int rc = ps_sniff(&o, sniffed, &s, &drops, err, sizeof err);
     ps_signals_capture(false);
+    ps_progress_end(&s.prog);
     if (rc < 0)
         interp_error(in, e->loc, "%s", err);
     else if (drops)

@@ -5,6 +5,7 @@
  * answers() against that bucket's requests only, the earliest first. */
 #include "sr.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,7 +93,7 @@ static size_t first_layer(const struct run *r)
 
 static void mark(struct run *r, char c)
 {
-    if (r->o->verbose < 2)
+    if (!r->o->marks)
         return;
     if (!r->hold_marks) {
         fputc(c, r->o->out);
@@ -173,6 +174,8 @@ static bool receive(struct run *r, const struct timespec *until, char *err, size
             return false;
         for (long i = 0; i < n; i++)
             on_frame(r, &frames[i]);
+        if (r->o->progress)
+            ps_progress_answers(r->o->progress, r->s->nans);
         if (!r->hold_marks)
             fflush(r->o->out);
         if (n == 0 || all_answered(r) || stopped(r)) {
@@ -213,6 +216,8 @@ static bool send_round(struct run *r, const size_t *todo, size_t n, char *err, s
             return false;
         s->sent += (size_t)sent;
         done += (size_t)sent;
+        if (r->o->progress)
+            ps_progress_set(r->o->progress, s->sent);
         /* Read as we go, so the receive buffer never has to hold it all. */
         struct timespec until = r->o->inter_ns > 0 ? ps_wire_after(r->o->inter_ns) : now_only;
         if (!receive(r, &until, err, errcap))
@@ -230,6 +235,19 @@ static bool send_round(struct run *r, const size_t *todo, size_t n, char *err, s
     return true;
 }
 
+/* A progress line of Scapy's, clear of the live line (progress.h). */
+__attribute__((format(printf, 2, 3))) static void say(const struct ps_sr_opts *o,
+                                                      const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    ps_progress_pause();
+    vfprintf(o->out, fmt, ap);
+    fflush(o->out);
+    ps_progress_resume();
+    va_end(ap);
+}
+
 /* One round: this round's table, "Begin emission:", every frame out, then
  * the wait for answers. */
 static bool one_round(struct run *r, const size_t *todo, size_t n, char *err, size_t errcap)
@@ -237,7 +255,7 @@ static bool one_round(struct run *r, const size_t *todo, size_t n, char *err, si
     FILE *out = r->o->out;
     ps_hsent_reset(&r->hsent);
     if (r->o->verbose)
-        fputs("Begin emission:\n", out);
+        say(r->o, "Begin emission:\n");
     fflush(out);
     size_t before = r->s->sent;
     /* Scapy reads only once it has sent: its markers follow this line. */
@@ -248,7 +266,7 @@ static bool one_round(struct run *r, const size_t *todo, size_t n, char *err, si
     r->send_done = true;
     r->hold_marks = false;
     if (r->o->verbose)
-        fprintf(out, "Finished sending %zu packets.\n", r->s->sent - before);
+        say(r->o, "Finished sending %zu packets.\n", r->s->sent - before);
     if (r->nmarks)
         fwrite(r->marks, 1, r->nmarks, out);
     r->nmarks = 0;
@@ -350,6 +368,8 @@ int ps_sr_run(struct ps_sr *s, const struct ps_sr_opts *o, char *err, size_t err
     }
     if (r.w.fd >= 0)
         s->drops += ps_wire_drops(&r.w);
+    if (o->progress)
+        ps_progress_end(o->progress); /* the summary takes the line's place */
     if (ok && o->verbose)
         fprintf(o->out, "\nReceived %zu packets, got %zu answers, remaining %zu packets\n",
                 s->unmatched + s->nans, s->nans, r.notans > r.noans ? r.notans - r.noans : 0);

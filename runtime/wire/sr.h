@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "progress.h"
+
 struct ps_sr_opts {
     const char *iface;
     const char *filter;        /* BPF text (filter=); NULL: the requests' EtherTypes */
@@ -19,8 +21,10 @@ struct ps_sr_opts {
     int retry;                 /* Scapy's retry: N more rounds, or -N (see sr.c) */
     bool multi;                /* keep matching answers to an answered request */
     int64_t inter_ns;          /* pause after each frame */
-    int verbose;               /* Scapy's verbose: 0, 1 (lines), 2 (and * . markers) */
+    int verbose;               /* Scapy's verbose: 0, 1 (lines), 2 (and markers) */
+    bool marks;                /* Scapy's * and . markers: verbose 2, a short call */
     FILE *out;                 /* where the progress lines go */
+    struct ps_progress *progress; /* counters of a live line (started); may be NULL */
     volatile sig_atomic_t *stop; /* set (Ctrl-C): stop and keep what came; may be NULL */
 };
 

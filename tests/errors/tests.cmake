@@ -45,3 +45,9 @@ add_test(NAME errors/define-values
 add_test(NAME errors/check-agrees-with-run
          COMMAND sh ${ERROR_TESTS}/check_agrees.sh $<TARGET_FILE:pktspec>
                  ${CMAKE_SOURCE_DIR}/tests ${CMAKE_SOURCE_DIR}/specs)
+
+# --format=json and --format=github over the whole corpus: goldens (NAME.json,
+# NAME.github), JSON that parses with every key, and the same diagnostics at
+# the same places as the text format's (check_formats.py).
+add_test(NAME errors/formats
+         COMMAND python3 ${ERROR_TESTS}/check_formats.py $<TARGET_FILE:pktspec>)
