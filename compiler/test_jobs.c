@@ -154,6 +154,7 @@ static double enforce(struct test_suite *s, double timeout)
         if (left <= 0) {
             kill(t->pid, SIGKILL);
             t->timed_out = true;
+            t->limit = timeout;
         } else if (left < next) {
             next = left;
         }

@@ -96,7 +96,7 @@ static void why(char *buf, size_t cap, const struct test_spec *t)
     static const char *const meaning[] = {"", "an expect failed", "a spec error",
                                           "a run-time error"};
     if (t->timed_out)
-        snprintf(buf, cap, "timed out after %.0f s: killed", t->secs);
+        snprintf(buf, cap, "timed out after %g s: killed", t->limit);
     else if (WIFSIGNALED(t->wstatus))
         snprintf(buf, cap, "killed by signal %d (%s)", WTERMSIG(t->wstatus),
                  strsignal(WTERMSIG(t->wstatus)));

@@ -21,6 +21,7 @@ struct test_spec {
     char *junit;         /* where the run writes its --junit */
     double start, secs;
     bool timed_out;
+    double limit;        /* --timeout, when it ended the run */
     int wstatus;         /* waitpid's */
     int status;          /* 0..3, as run's */
 };

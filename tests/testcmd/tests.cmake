@@ -10,3 +10,6 @@ add_test(NAME testcmd/specs-and-lab
          COMMAND sh ${TESTCMD_DIR}/full_suite.sh ${PKTSPEC_BIN} ${PROJECT_SOURCE_DIR}
                  ${PROJECT_SOURCE_DIR}/tests/run/junit.xsd)
 set_tests_properties(testcmd/specs-and-lab PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 240 RUN_SERIAL TRUE)
+# run -k PATTERN, which test passes on to each run (a dry run: no root).
+add_test(NAME testcmd/run-k
+         COMMAND sh ${TESTCMD_DIR}/runk/run_k.sh ${PKTSPEC_BIN} ${PROJECT_SOURCE_DIR}/tests/run/junit.xsd)
