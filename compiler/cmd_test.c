@@ -65,12 +65,12 @@ static int parse(struct test_cli *c, int argc, char **argv, const char *usage)
             return usage_error(usage, "%s needs a value", a);
         if (c->nextra + 2 > (int)(sizeof c->extra / sizeof c->extra[0]))
             return usage_error(usage, "too many options%s", "");
-        if (strcmp(a, "-j") == 0) {
+        if (strncmp(a, "-j", 2) == 0) { /* -j N or -jN, as make's */
             double d;
-            if (number(usage, "-j", next, 1, &d))
+            if (number(usage, "-j", a[2] ? a + 2 : next, 1, &d))
                 return 2;
             c->jobs = (long)d;
-            i++;
+            i += !a[2];
         } else if (strcmp(a, "--timeout") == 0) {
             if (number(usage, "--timeout", next, 0.1, &c->timeout))
                 return 2;

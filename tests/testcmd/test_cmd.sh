@@ -48,8 +48,8 @@ st=$?
 [ -s "$tmp/j1.err" ] && { say "stderr not empty:"; cat "$tmp/j1.err"; }
 mask "$tmp/j1.tap" > "$tmp/j1.masked"
 diff -u suite.tap "$tmp/j1.masked" || say "the TAP stream differs from suite.tap"
-# Two at a time: the same stream, the same JUnit but for times.
-"$pktspec" test suite -j 2 --junit "$tmp/j2.xml" > "$tmp/j2.tap" 2>&1
+# Two at a time (-j2 as -j 2): the same stream, the same JUnit but for times.
+"$pktspec" test suite -j2 --junit "$tmp/j2.xml" > "$tmp/j2.tap" 2>&1
 st=$?
 [ "$st" = 2 ] || say "test suite -j 2 exited $st, not 2"
 mask "$tmp/j2.tap" | diff -u "$tmp/j1.masked" - || say "-j 2 printed another stream than -j 1"
