@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd_test.h"
 #include "compile.h"
 #include "emit.h"
 #include "iface.h"
@@ -27,7 +28,10 @@ static const char usage[] =
     "Usage:\n"
     "  pktspec check FILE [-D NAME=VALUE]... [-I DIR]... [--format text|json|github]\n"
     "  pktspec run FILE (--dry-run | --pcap OUT | -i IFACE | --lab [--lab-peer CMD])\n"
-    "              [-D NAME=VALUE]... [-I DIR]... [--seed N] [--junit FILE] [-q | -v]\n"
+    "              [-D NAME=VALUE]... [-I DIR]... [--seed N] [--junit FILE] [-k PATTERN]\n"
+    "              [-q | -v] [--format text|json|github]\n"
+    "  pktspec test [PATH]... [-j N] [--junit FILE] [-k PATTERN] [--timeout SECONDS]\n"
+    "              [-D NAME=VALUE]... [-I DIR]... [-q | -v] [--format text|json|github]\n"
     "  pktspec emit FILE -o OUT.c [--frames-only | --offline] [-D NAME=VALUE]... [-I DIR]...\n"
     "  pktspec build FILE -o PROBE [--static] [--offline] [-D NAME=VALUE]... [-I DIR]...\n"
     "  pktspec ls [--layers FILE]... [LAYER]\n"
@@ -41,6 +45,8 @@ static const char help[] =
     "Commands:\n"
     "  check FILE        parse and check the spec; build nothing, send nothing\n"
     "  run FILE          run the spec's statements and tests\n"
+    "  test [PATH]...    run every spec under the paths (default .), each in a lab of\n"
+    "                    its own, as one TAP stream\n"
     "  emit FILE         write a probe: one C file that needs only libc, holding the\n"
     "                    spec's frames and its tests (see docs/emit.md)\n"
     "  build FILE        emit a probe and compile it with $CC (default cc)\n"
@@ -72,6 +78,9 @@ static const char help[] =
     "                    is not beside the file that imports it (check, emit, build too)\n"
     "  --seed N          make random values the same on every run\n"
     "  --junit FILE      also write the tests' results as JUnit XML\n"
+    "  -k PATTERN        run only the tests whose name holds PATTERN (a plain,\n"
+    "                    case-sensitive substring); the others are reported as\n"
+    "                    skipped (TAP # SKIP, JUnit <skipped/>), their bodies not run\n"
     "  -q                quiet: no progress and none of Scapy's lines (\"Sent 3 packets.\",\n"
     "                    dots); TAP, print() and errors stay\n"
     "  -v                more: Scapy's dots and markers even for long calls, and a\n"
@@ -84,6 +93,23 @@ static const char help[] =
     "                    line and a caret), json (one object a line: file, line,\n"
     "                    column, end_column, severity, message, hint) or github\n"
     "                    (::error file=F,line=L,col=C,endColumn=E::message)\n"
+    "\n"
+    "Options of test (and -D, -I, -k, -q, -v, --format as run, passed to each\n"
+    "spec's run):\n"
+    "  PATH              a spec, or a folder: every .pkt under it, sorted, but those\n"
+    "                    directly in a lib/ folder (imported ones) and hidden folders;\n"
+    "                    a spec named here is always run. Each runs as\n"
+    "                    pktspec run --lab SPEC in the current folder\n"
+    "  -j N              run N specs at a time (default: the number of CPUs); the\n"
+    "                    output is the same for every N: a TAP 14 subtest per spec,\n"
+    "                    in path order, then '# N specs: N passed, N failed,\n"
+    "                    N skipped in T s' (it counts specs)\n"
+    "  --junit FILE      one JUnit file: a <testsuite> per spec, in <testsuites>\n"
+    "  --timeout SECONDS a spec still running after SECONDS (default 300) is killed\n"
+    "                    and is not ok; its lab goes with it\n"
+    "  A spec's leading comment lines may say '# pktspec: no-lab REASON' (not run,\n"
+    "  ok # SKIP) or '# pktspec: lab-peer CMD' (run with --lab-peer CMD, CMD run in\n"
+    "  the spec's folder). Exit status: the worst of the specs' (3 > 2 > 1 > 0).\n"
     "\n"
     "Options of emit and build:\n"
     "  -o OUT            the C file (emit) or the program (build) to write\n"
@@ -171,7 +197,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
         if (strcmp(a, "--dry-run") == 0) {
             c->dry = true;
         } else if (strcmp(a, "--pcap") == 0 || strcmp(a, "--junit") == 0 ||
-                   strcmp(a, "--seed") == 0 || strcmp(a, "-i") == 0 || strcmp(a, "-D") == 0) {
+                   strcmp(a, "--seed") == 0 || strcmp(a, "-i") == 0 || strcmp(a, "-D") == 0 ||
+                   strcmp(a, "-k") == 0) {
             if (!next)
                 return usage_error("%s needs a value", a);
             i++;
@@ -182,6 +209,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
                 c->run.junit = next;
             } else if (strcmp(a, "-i") == 0) {
                 c->iface = next;
+            } else if (strcmp(a, "-k") == 0) {
+                c->run.select = next;
             } else if (strcmp(a, "-D") == 0) {
                 if (parse_define(c, argv[i]))
                     return 2;
@@ -753,6 +782,8 @@ static int dispatch(int argc, char **argv)
         return list_layers(argc, argv);
     if (strcmp(cmd, "read") == 0)
         return read_capture(argc, argv);
+    if (strcmp(cmd, "test") == 0)
+        return ps_cmd_test(argc, argv, usage, help);
     if (strcmp(cmd, "check") == 0 || strcmp(cmd, "run") == 0 || strcmp(cmd, "emit") == 0 ||
         strcmp(cmd, "build") == 0) {
         struct cli c = {.command = cmd};
@@ -763,6 +794,8 @@ static int dispatch(int argc, char **argv)
             }
         }
         int rc = parse_args(&c, argc, argv);
+        if (!rc && c.run.select && strcmp(cmd, "run") != 0)
+            rc = usage_error("-k goes with run and test%s", "");
         if (!rc)
             rc = lab_params_read_only(&c);
         if (!rc)

@@ -658,6 +658,7 @@ static void expect(struct interp *in, const struct ps_stmt *st)
 }
 
 void interp_test_report(struct interp *in, const struct ps_stmt *st);
+bool interp_test_deselected(struct interp *in, const struct ps_stmt *st);
 
 static struct ps_value lab_value(const struct ps_lab_values *lab, const char *name)
 {
@@ -718,6 +719,8 @@ static void run_stmt(struct interp *in, const struct ps_stmt *st)
         for_each(in, st);
         break;
     case S_TEST: {
+        if (interp_test_deselected(in, st))
+            break;
         const struct ps_recorder *rec = in->o->mode == PS_RUN_RECORD ? in->o->rec : NULL;
         if (rec)
             rec->test_begin(rec->ctx, st);

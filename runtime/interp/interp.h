@@ -69,6 +69,7 @@ struct ps_run_opts {
     const char *pcap_out;  /* PS_RUN_PCAP */
     const char *iface;     /* -i */
     const char *junit;     /* --junit FILE, or NULL */
+    const char *select;    /* -k PATTERN: only tests whose name holds it run */
     uint64_t seed;
     bool quiet;            /* no frame dumps in a dry run (fuzzing) */
     int verbosity;         /* -q -1: no progress, none of Scapy's lines; -v 1: more */

@@ -8,32 +8,10 @@
 
 #include "addr.h"
 #include "outfile.h"
+#include "xml.h"
 #include "interp_int.h"
 
 /* ---- reports --------------------------------------------------------------- */
-
-static void xml_text(FILE *out, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        default:
-            if (c < 0x20 && c != '\n' && c != '\t')
-                fprintf(out, "&#xfffd;");
-            else
-                fputc(c, out);
-        }
-    }
-}
-
-static void xml_str(FILE *out, const char *s)
-{
-    xml_text(out, s ? s : "", s ? strlen(s) : 0);
-}
 
 /* A test's name on one TAP line: newlines would break the protocol. */
 static void tap_name(FILE *out, const char *s, size_t n)
@@ -58,14 +36,15 @@ static void first_line(char *out, size_t cap, const char *s)
 }
 
 #define SKIP_WHY "answers come only from the wire, and this run sends nothing"
+#define DESELECTED_WHY "not selected by -k"
 
 static void junit_case(struct interp *in, const char *name, size_t len, uint64_t ns)
 {
     FILE *j = in->junit;
     fputs("  <testcase classname=\"", j);
-    xml_str(j, in->prog->path);
+    ps_xml_str(j, in->prog->path);
     fputs("\" name=\"", j);
-    xml_text(j, name, len);
+    ps_xml_text(j, name, len);
     fprintf(j, "\" time=\"%.6f\">", (double)ns / 1e9);
 }
 
@@ -96,16 +75,16 @@ void interp_test_report(struct interp *in, const struct ps_stmt *st)
         if (error) {
             first_line(msg, sizeof msg, in->test_error);
             fputs("<error type=\"run-time error\" message=\"", j);
-            xml_str(j, msg);
+            ps_xml_str(j, msg);
             fputs("\">", j);
-            xml_str(j, in->test_detail);
-            xml_str(j, in->test_error);
+            ps_xml_str(j, in->test_detail);
+            ps_xml_str(j, in->test_error);
             fputs("</error>", j);
         } else if (in->test_failed) {
             fputs("<failure type=\"expect\" message=\"", j);
-            xml_str(j, in->test_first);
+            ps_xml_str(j, in->test_first);
             fputs("\">", j);
-            xml_str(j, in->test_detail);
+            ps_xml_str(j, in->test_detail);
             fputs("</failure>", j);
         } else if (skipped) {
             fputs("<skipped message=\"" SKIP_WHY "\"/>", j);
@@ -116,6 +95,25 @@ void interp_test_report(struct interp *in, const struct ps_stmt *st)
     free(in->test_first);
     in->test_detail = in->test_first = NULL;
     in->test_detail_len = in->test_first_len = 0;
+}
+
+/* run -k PATTERN: a test whose name does not hold PATTERN (a plain,
+ * case-sensitive substring) is reported skipped, its body not run. */
+bool interp_test_deselected(struct interp *in, const struct ps_stmt *st)
+{
+    const char *pat = in->o->select;
+    if (!pat || memmem(st->text, st->text_len, pat, strlen(pat)))
+        return false;
+    in->tests_run++;
+    in->tests_skipped++;
+    fprintf(in->o->out, "ok %zu - ", in->tests_run);
+    tap_name(in->o->out, st->text, st->text_len);
+    fputs(" # SKIP " DESELECTED_WHY "\n", in->o->out);
+    if (in->junit) {
+        junit_case(in, st->text, st->text_len, 0);
+        fputs("<skipped message=\"" DESELECTED_WHY "\"/></testcase>\n", in->junit);
+    }
+    return true;
 }
 
 /* The run stopped at a run-time error outside a test, or at one no test
@@ -139,7 +137,7 @@ void interp_report_not_run(struct interp *in)
         if (in->junit) {
             junit_case(in, st->text, st->text_len, 0);
             fputs("<error type=\"not run\" message=\"", in->junit);
-            xml_str(in->junit, why);
+            ps_xml_str(in->junit, why);
             fputs("\"/></testcase>\n", in->junit);
         }
     }
@@ -176,11 +174,11 @@ static int write_junit(struct interp *in, char *err, size_t cap)
         snprintf(host, sizeof host, "localhost");
     FILE *m = ps_outfile_stream(in->junit_out);
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"", m);
-    xml_str(m, in->prog->path);
+    ps_xml_str(m, in->prog->path);
     fprintf(m, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"%.6f\" "
                "timestamp=\"%s\" hostname=\"", in->tests_run, in->tests_failed, in->tests_errored,
             in->tests_skipped, (double)(interp_now_ns() - in->run_start_ns) / 1e9, in->timestamp);
-    xml_str(m, host);
+    ps_xml_str(m, host);
     fputs("\">\n  <properties/>\n", m);
     fclose(in->junit);
     in->junit = NULL;
