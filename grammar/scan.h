@@ -11,6 +11,7 @@
 struct scan_bracket {
     char kind;          /* ( [ { */
     int indent;         /* column of the first token of the line it opened on */
+    bool subscript;     /* a [ right after an operand: `s[1:3]` reads ':' as a slice */
     struct ast_loc loc;
 };
 
