@@ -410,6 +410,24 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
                 expected[k++] = expected[i];
         n = k <= MAX_LISTED ? k : 0;
     }
+    /* if, elif and else: keywords that once were free names, and an else
+     * on a line of its own, deserve more than "unexpected" */
+    int prev = ((struct ps_scan *)yyget_extra(scanner))->prev_token;
+    if (tok == YYSYMBOL_ELSE || tok == YYSYMBOL_ELIF) {
+        yyerror(yypcontext_location(ctx), scanner, ps,
+                tok == YYSYMBOL_ELSE ? "'else' is a keyword: it goes after the '}' of an if, "
+                                       "on the same line (} else {)"
+                                     : "'elif' is a keyword: it goes after the '}' of an if, "
+                                       "on the same line (} elif COND {)");
+        return 0;
+    }
+    if ((prev == TOK_IF) && tok != YYSYMBOL_YYEMPTY &&
+        (!strcmp(yysymbol_name(tok), "'='") || tok == YYSYMBOL_EOL)) {
+        YYLTYPE at = *yypcontext_location(ctx);
+        yyerror(&at, scanner, ps, "'if' is a keyword, not a name: it begins a condition "
+                "(if COND { ... })");
+        return 0;
+    }
     char msg[512] = "syntax error";
     if (tok != YYSYMBOL_YYEMPTY) {
         append(msg, sizeof msg, ", unexpected ");

@@ -29,6 +29,7 @@ struct ps_scan {
     int line, col;           /* position of the next byte */
     struct ast_loc eof_loc;  /* where "end of file" is reported: end of the last line */
     int last_token;
+    int prev_token;          /* the token before last_token */
     bool at_line_start;      /* no token yet on the current line */
     bool first_on_line;      /* the last token returned began its line */
     int line_indent;         /* column of the first token of the current line */

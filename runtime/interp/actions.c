@@ -963,6 +963,10 @@ struct ps_value interp_call(struct interp *in, const struct ps_expr *e)
     case B_PRINT:
         for (size_t i = 0; i < e->nargs; i++) {
             struct ps_value v = interp_eval(in, e->args[i]);
+            if (in->failed_run) { /* an argument's error: print nothing */
+                ps_val_release(&v);
+                return none_value;
+            }
             if (v.t == PT_WIRE && in->o->mode == PS_RUN_RECORD)
                 in->o->rec->refuse(in->o->rec->ctx, e->args[i]->loc, "print what came from the wire");
             if (i)

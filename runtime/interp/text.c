@@ -49,8 +49,10 @@ static struct ps_value join(struct interp *in, const struct ps_expr *e, const st
                             const struct ps_value *r)
 {
     if (l->t != r->t || !texty(l->t)) {
-        interp_error(in, e->loc, "'+' cannot join %s and %s", ps_type_name(l->t),
-                     ps_type_name(r->t));
+        interp_error(in, e->loc, "'+' cannot join %s and %s%s", ps_type_name(l->t),
+                     ps_type_name(r->t), texty(l->t) && texty(r->t)
+                                             ? ": make both strings or both bytes"
+                                             : ": to put a value in a text, write \"%s\" % x");
         return none_value;
     }
     size_t a = l->obj->len, b = r->obj->len;
