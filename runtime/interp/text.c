@@ -315,6 +315,9 @@ static struct ps_value format(struct interp *in, const struct ps_expr *e,
         args = r->obj->items;
         nargs = r->obj->n;
     }
+    for (size_t i = 0; i < nargs; i++)
+        if (args[i].t == PT_WIRE)
+            return args[i]; /* known only on the wire: so is the text */
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
