@@ -55,6 +55,8 @@ static const struct ps_builtin_desc builtins[] = {
     {"command", B_COMMAND, true, 0, 0, 0, PT_NONE},
     {"haslayer", B_HASLAYER, true, 1, 1, 0, PT_BOOL},
     {"getlayer", B_GETLAYER, true, 1, 1, 0, PT_PKT},
+    /* str(x): Python's str() of the value (docs/LANGUAGE.md, Text and bytes) */
+    {"str", B_STR, false, 1, 1, 0, PT_STR},
     {NULL, B__COUNT, false, 0, 0, 0, PT_NONE},
 };
 

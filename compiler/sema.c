@@ -245,6 +245,43 @@ static void block(struct sema *s, const struct ast_node *b, struct ps_stmt *into
     }
 }
 
+/* `if C { } elif C { } else { }`: a branch a condition, in order; the
+ * else branch has none. A name bound in a branch is bound only when that
+ * branch runs: the known-value analysis treats it as it treats a loop body. */
+static struct ps_stmt *if_stmt(struct sema *s, const struct ast_node *n)
+{
+    struct ps_stmt *st = new_stmt(S_IF, n);
+    s->if_depth++;
+    s->loop_depth++;
+    for (const struct ast_node *b = n; b;) {
+        struct ps_stmt *br = new_stmt(S_BRANCH, b);
+        const struct ast_node *next = NULL;
+        if (b->kind == AST_IF) {
+            br->expr = sema_expr(s, b->kids[0]);
+            if (br->expr)
+                sema_condition(s, b->kids[0], br->expr);
+            block(s, b->kids[1], br);
+            next = b->nkids > 2 ? b->kids[2] : NULL;
+        } else {
+            block(s, b, br);
+        }
+        push_stmt(&st->body, &st->nbody, br);
+        b = next;
+    }
+    s->loop_depth--;
+    s->if_depth--;
+    return st;
+}
+
+/* What belongs at the top level (or in a test) only, inside an if. */
+static bool not_in_if(struct sema *s, const struct ast_node *n, const char *what)
+{
+    if (s->if_depth == 0)
+        return false;
+    ps_diag_error(s->d, n->loc, "%s cannot be inside an if: put the if inside it", what);
+    return true;
+}
+
 static enum ps_type element_type(enum ps_type t)
 {
     switch (t) {
@@ -277,7 +314,11 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
     struct ps_stmt *st = NULL;
     switch (n->kind) {
     case AST_PARAM:
+        if (not_in_if(s, n, "a param"))
+            return NULL;
         return param(s, n);
+    case AST_IF:
+        return if_stmt(s, n);
     case AST_ASSIGN: {
         const struct ast_node *t = n->kids[0];
         if (t->kind == AST_ATTR)
@@ -364,6 +405,8 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
         return st;
     }
     case AST_TEST:
+        if (not_in_if(s, n, "a test"))
+            return NULL;
         if (s->in_test) {
             ps_diag_error(s->d, n->loc, "a test cannot hold another test");
             return NULL;
@@ -381,6 +424,8 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
         ps_diag_error(s->d, n->loc, "import belongs at the top level of a file");
         return NULL;
     case AST_LAYER:
+        if (not_in_if(s, n, "a layer declaration"))
+            return NULL;
         if (s->in_test)
             ps_diag_error(s->d, n->loc, "a layer is declared at the top level");
         else

@@ -35,6 +35,7 @@ struct sema {
     struct sema_known *known;
     size_t nknown;
     int loop_depth;
+    int if_depth;       /* inside an if's branches: no test, param or layer there */
 };
 
 /* A value known at compile time: a constant, a param's value (its default
@@ -92,5 +93,20 @@ void sema_check_field(struct sema *s, const struct ps_expr *e, const struct ps_p
  * (written into why). */
 const char *sema_define_value(struct sema *s, const char *name, const struct ps_value *def,
                               const char *text, struct ps_value *out, char *why, size_t cap);
+
+/* sema_text.c: conditions and text (docs/LANGUAGE.md, Conditions; Text and
+ * bytes; Formatting). The type of `l OP r` for + - * %, errors reported at n. */
+enum ps_type sema_text_arith(struct sema *s, const struct ast_node *n, const struct ps_expr *l,
+                             const struct ps_expr *r);
+/* `l in r`: what the types say is wrong, reported. */
+void sema_text_in(struct sema *s, const struct ast_node *n, const struct ps_expr *l,
+                  const struct ps_expr *r);
+/* `l < r` and the like: text against a number cannot be ordered. */
+void sema_text_compare(struct sema *s, const struct ast_node *n, const struct ps_expr *l,
+                       const struct ps_expr *r);
+/* `x[a:b]` (AST_SLICE). */
+struct ps_expr *sema_slice(struct sema *s, const struct ast_node *n);
+/* The condition of an if or elif: a type that is no condition is an error. */
+void sema_condition(struct sema *s, const struct ast_node *n, const struct ps_expr *c);
 
 #endif

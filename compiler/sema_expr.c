@@ -674,6 +674,7 @@ static enum ps_op ir_op(enum ast_op op)
     case OP_GE: return PO_GE;
     case OP_AND: return PO_AND;
     case OP_OR: return PO_OR;
+    case OP_MOD: return PO_MOD;
     default: return PO_IN;
     }
 }
@@ -690,6 +691,7 @@ static struct ps_expr *compare(struct sema *s, const struct ast_node *n)
         sema_expr_free(r);
         return NULL;
     }
+    sema_text_compare(s, n, l, r);
     struct ps_expr *e = sema_new_expr(E_BINOP, n);
     e->op = ir_op(n->op);
     e->type = PT_BOOL;
@@ -746,18 +748,13 @@ static struct ps_expr *binop(struct sema *s, const struct ast_node *n)
         break;
     case OP_IN:
         e->type = PT_BOOL;
-        if (l->type != PT_PROTO && l->type != PT_ANY)
-            ps_diag_error(s->d, n->kids[0]->loc, "'in' asks whether a layer is in a packet, "
-                          "as TCP in p");
+        sema_text_in(s, n, l, r);
         break;
     case OP_AND: case OP_OR:
         e->type = PT_BOOL;
         break;
-    default:
-        e->type = PT_INT;
-        if ((l->type != PT_INT && l->type != PT_ANY) || (r->type != PT_INT && r->type != PT_ANY))
-            ps_diag_error(s->d, n->loc, "arithmetic takes integers, not %s and %s",
-                          ps_type_name(l->type), ps_type_name(r->type));
+    default: /* + - * %: numbers, and text (sema_text.c) */
+        e->type = sema_text_arith(s, n, l, r);
         break;
     }
     return e;
@@ -837,6 +834,8 @@ struct ps_expr *sema_expr(struct sema *s, const struct ast_node *n)
         return NULL;
     case AST_INDEX:
         return index_expr(s, n);
+    case AST_SLICE:
+        return sema_slice(s, n);
     case AST_ATTR:
         return attr_expr(s, n);
     case AST_BINOP:

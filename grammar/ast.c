@@ -79,6 +79,8 @@ static const char *const kind_names[] = {
     [AST_EXPECT] = "expect",
     [AST_LAYER] = "layer",
     [AST_IMPORT] = "import",
+    [AST_IF] = "if",
+    [AST_SLICE] = "slice",
 };
 
 const char *ast_kind_name(enum ast_kind kind)
@@ -105,6 +107,7 @@ static const char *op_text(enum ast_op op)
     case OP_OR: return "or";
     case OP_IN: return "in";
     case OP_MATCHES: return "matches";
+    case OP_MOD: return "%";
     }
     return "?";
 }
@@ -176,7 +179,7 @@ static bool has_name_loc(enum ast_kind k)
     switch (k) {
     case AST_ATTR: case AST_KWARG: case AST_CALL: case AST_PARAM: case AST_FOR:
     case AST_ASSIGN: case AST_UNPACK: case AST_TEST: case AST_BINOP: case AST_WITHIN:
-    case AST_NOT: case AST_NEG: case AST_RANGE:
+    case AST_NOT: case AST_NEG: case AST_RANGE: case AST_IF:
         return true;
     default:
         return false;

@@ -59,6 +59,10 @@ enum ast_kind {
     AST_LAYER,     /* str: the layer's name; kids[0]: BLOCK of field declarations and binds */
     AST_IMPORT,    /* str, len: the path as written (replaced by the file's statements
                     * before sema: see import.h) */
+    /* conditions and text (docs/LANGUAGE.md, Conditions; Text and bytes) */
+    AST_IF,        /* kids[0]: condition; kids[1]: BLOCK; kids[2], only when there is
+                    * an elif or else: the next IF (elif) or a BLOCK (else) */
+    AST_SLICE,     /* kids[0][kids[1]:kids[2]]; a bound left out is a NONE node */
 };
 
 enum ast_op {
@@ -76,6 +80,7 @@ enum ast_op {
     OP_OR,
     OP_IN,
     OP_MATCHES,
+    OP_MOD = '%',  /* integer remainder, or Python's "text" % args formatting */
 };
 
 /* The parser refuses a statement whose tree is deeper than this, so that

@@ -118,6 +118,9 @@ static struct ast_node *checked_depth(struct ps_parse *ps, struct ast_node *n);
 %token NOT "keyword 'not'"
 %token MATCHES "keyword 'matches'"
 %token WITHIN "keyword 'within'"
+%token IF "keyword 'if'"
+%token ELIF "keyword 'elif'"
+%token ELSE "keyword 'else'"
 %token EQ "'=='"
 %token NE "'!='"
 %token LE "'<='"
@@ -126,7 +129,7 @@ static struct ast_node *checked_depth(struct ps_parse *ps, struct ast_node *n);
 %token START_PROGRAM "start of program"
 %token START_EXPR "start of expression"
 
-%type <node> stmts block stmt targets
+%type <node> stmts block stmt targets if_stmt if_rest slice_bound
 %type <node> expr or_expr and_expr not_expr within_expr cmp_expr range_expr sum product
 %type <node> unary postfix primary literal exprs args arglist arg
 %type <op> cmp_op
@@ -179,8 +182,32 @@ stmt:
     }
   | LAYER NAME block { $$ = named(AST_LAYER, @$, $2); ast_add($$, $3); }
   | IMPORT STRING { $$ = $2; $$->kind = AST_IMPORT; $$->name_loc = @2; $$->loc = @$; }
+  | if_stmt
   | EXPECT expr { $$ = node1(AST_EXPECT, @$, $2); }
   | EXPECT expr ',' STRING { $$ = node2(AST_EXPECT, @$, $2, $4); }
+  ;
+
+/* `if C { } elif C { } else { }`: elif and else on the line of the `}`
+ * before them, as Go writes it (a newline there ends the statement). An
+ * elif is an IF node in the place of the else block. */
+if_stmt:
+    IF expr block if_rest {
+        $$ = node2(AST_IF, @$, $2, $3);
+        $$->name_loc = @1;
+        if ($4)
+            ast_add($$, $4);
+    }
+  ;
+
+if_rest:
+    %empty { $$ = NULL; }
+  | ELSE block { $$ = $2; }
+  | ELIF expr block if_rest {
+        $$ = node2(AST_IF, @$, $2, $3);
+        $$->name_loc = @1;
+        if ($4)
+            ast_add($$, $4);
+    }
   ;
 
 targets:
@@ -246,6 +273,7 @@ product:
     unary
   | product '*' unary { $$ = binop(OP_MUL, @$, @2, $1, $3); }
   | product '/' unary { $$ = binop(OP_STACK, @$, @2, $1, $3); }
+  | product '%' unary { $$ = binop(OP_MOD, @$, @2, $1, $3); }
   ;
 
 unary:
@@ -273,6 +301,10 @@ postfix:
         adopt($$, $5);
     }
   | postfix '[' expr ']' { $$ = node2(AST_INDEX, @$, $1, $3); }
+  | postfix '[' slice_bound ':' slice_bound ']' {
+        $$ = node2(AST_SLICE, @$, $1, $3);
+        ast_add($$, $5);
+    }
   ;
 
 primary:
@@ -295,6 +327,12 @@ literal:
   ;
 
 opt_comma: %empty | ',' ;
+
+/* a slice's bound left out is none, as Python's s[None:4] */
+slice_bound:
+    %empty { $$ = ast_new(AST_NONE, @$); }
+  | expr
+  ;
 
 exprs:
     expr { $$ = node1(AST_LIST, @$, $1); }
@@ -371,6 +409,24 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
             if (structural(expected[i], no_empty))
                 expected[k++] = expected[i];
         n = k <= MAX_LISTED ? k : 0;
+    }
+    /* if, elif and else: keywords that once were free names, and an else
+     * on a line of its own, deserve more than "unexpected" */
+    int prev = ((struct ps_scan *)yyget_extra(scanner))->prev_token;
+    if (tok == YYSYMBOL_ELSE || tok == YYSYMBOL_ELIF) {
+        yyerror(yypcontext_location(ctx), scanner, ps,
+                tok == YYSYMBOL_ELSE ? "'else' is a keyword: it goes after the '}' of an if, "
+                                       "on the same line (} else {)"
+                                     : "'elif' is a keyword: it goes after the '}' of an if, "
+                                       "on the same line (} elif COND {)");
+        return 0;
+    }
+    if ((prev == TOK_IF) && tok != YYSYMBOL_YYEMPTY &&
+        (!strcmp(yysymbol_name(tok), "'='") || tok == YYSYMBOL_EOL)) {
+        YYLTYPE at = *yypcontext_location(ctx);
+        yyerror(&at, scanner, ps, "'if' is a keyword, not a name: it begins a condition "
+                "(if COND { ... })");
+        return 0;
     }
     char msg[512] = "syntax error";
     if (tok != YYSYMBOL_YYEMPTY) {

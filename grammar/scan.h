@@ -11,6 +11,7 @@
 struct scan_bracket {
     char kind;          /* ( [ { */
     int indent;         /* column of the first token of the line it opened on */
+    bool subscript;     /* a [ right after an operand: `s[1:3]` reads ':' as a slice */
     struct ast_loc loc;
 };
 
@@ -28,6 +29,7 @@ struct ps_scan {
     int line, col;           /* position of the next byte */
     struct ast_loc eof_loc;  /* where "end of file" is reported: end of the last line */
     int last_token;
+    int prev_token;          /* the token before last_token */
     bool at_line_start;      /* no token yet on the current line */
     bool first_on_line;      /* the last token returned began its line */
     int line_indent;         /* column of the first token of the current line */

@@ -103,6 +103,7 @@ enum ps_op {
     PO_ADD, PO_SUB, PO_MUL,
     PO_EQ, PO_NE, PO_LT, PO_LE, PO_GT, PO_GE,
     PO_AND, PO_OR, PO_IN,
+    PO_MOD,       /* integer remainder, or "text" % args (runtime/interp/text.c) */
 };
 
 enum ps_ekind {
@@ -122,6 +123,7 @@ enum ps_ekind {
     E_NEG,
     E_MATCHES,    /* args[0] matches pattern (a template; `*` fields are FS_UNSET with any=1) */
     E_WITHIN,     /* args[0] within args[1] */
+    E_SLICE,      /* args[0][args[1]:args[2]]; a bound left out is a none constant */
 };
 
 /* Keyword options of the builtins (struct ps_arg.index of a call). */
@@ -136,6 +138,7 @@ enum ps_builtin {
     B_SNIFF, B_WRPCAP, B_RDPCAP, B_LS, B_PRINT, B_HEXDUMP, B_LEN,
     B_RANDOM, B_FRAGMENT,
     B_SUMMARY, B_SHOW, B_COMMAND, B_HASLAYER, B_GETLAYER,
+    B_STR,        /* str(x): the text Python's str() gives */
     B__COUNT
 };
 
@@ -177,6 +180,8 @@ enum ps_skind {
     S_TEST,       /* test "name" { body } */
     S_EXPECT,     /* expect expr [, message] */
     S_LABPARAM,   /* slot = the lab's value of param `text` in a lab run, else expr */
+    S_IF,         /* if/elif/else: body holds its S_BRANCHes, in order */
+    S_BRANCH,     /* one branch of an S_IF: expr its condition (NULL: else), body */
 };
 
 struct ps_stmt {
@@ -191,7 +196,7 @@ struct ps_stmt {
     char *text;                   /* TEST: name; EXPECT: message or NULL; EXPECT: source text of the condition */
     size_t text_len;
     char *cond_text;              /* EXPECT: the condition as written */
-    struct ps_stmt **body;        /* FOR, TEST */
+    struct ps_stmt **body;        /* FOR, TEST, IF (its branches), BRANCH */
     size_t nbody;
 };
 

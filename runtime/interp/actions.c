@@ -13,7 +13,7 @@
 #include "ls.h"
 #include "fragment.h"
 #include "plan.h"
-#include "print.h"
+#include "print_int.h"
 
 static const struct ps_value none_value = {.t = PT_NONE};
 static const struct ps_value wire_value = {.t = PT_WIRE};
@@ -600,6 +600,36 @@ void interp_print_value(struct interp *in, FILE *out, const struct ps_value *v)
         print_value(in, out, v, false);
 }
 
+void interp_print_str(struct interp *in, FILE *out, const struct ps_value *v)
+{
+    if (v->field) {
+        print_field(in, out, v);
+        return;
+    }
+    switch (v->t) {
+    case PT_NONE:
+        fputs("None", out);
+        break;
+    case PT_BOOL:
+        fputs(v->u ? "True" : "False", out);
+        break;
+    case PT_BYTES: {
+        struct ps_strbuf b = ps_strbuf_init(NULL, 0);
+        ps_put_pybytes(&b, v->obj->bytes, v->obj->len);
+        char *text = malloc(b.len + 1);
+        if (!text)
+            abort();
+        b = ps_strbuf_init(text, b.len + 1);
+        ps_put_pybytes(&b, v->obj->bytes, v->obj->len);
+        fwrite(text, 1, b.len, out);
+        free(text);
+        break;
+    }
+    default:
+        print_value(in, out, v, false);
+    }
+}
+
 /* An enum's name for v (a MultiEnumField's for the value v->hi holds of the
  * field it depends on), or NULL. */
 static const char *enum_name(const struct ps_value *v)
@@ -933,11 +963,15 @@ struct ps_value interp_call(struct interp *in, const struct ps_expr *e)
     case B_PRINT:
         for (size_t i = 0; i < e->nargs; i++) {
             struct ps_value v = interp_eval(in, e->args[i]);
+            if (in->failed_run) { /* an argument's error: print nothing */
+                ps_val_release(&v);
+                return none_value;
+            }
             if (v.t == PT_WIRE && in->o->mode == PS_RUN_RECORD)
                 in->o->rec->refuse(in->o->rec->ctx, e->args[i]->loc, "print what came from the wire");
             if (i)
                 fputc(' ', in->o->out);
-            interp_print_value(in, in->o->out, &v);
+            interp_print_str(in, in->o->out, &v);
             ps_val_release(&v);
         }
         fputc('\n', in->o->out);
@@ -963,6 +997,8 @@ struct ps_value interp_call(struct interp *in, const struct ps_expr *e)
         return length_of(in, e);
     case B_FRAGMENT:
         return ps_fragment_call(in, e);
+    case B_STR:
+        return interp_str_call(in, e);
     default:
         interp_error(in, e->loc, "this call cannot run here");
         return none_value;

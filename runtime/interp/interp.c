@@ -218,6 +218,16 @@ static int compare_values(const struct ps_value *a, const struct ps_value *b, bo
     return 1;
 }
 
+bool interp_values_equal(struct interp *in, const struct ps_value *a, const struct ps_value *b,
+                         struct ps_loc loc)
+{
+    if (a->t == PT_PKT && b->t == PT_PKT)
+        return interp_packets_equal(in, a, b, loc);
+    bool ok;
+    int c = compare_values(a, b, &ok);
+    return ok && c == 0;
+}
+
 /* Keeps what the left side of a comparison held (v), in the form of its
  * right side (like, the value of expression `right`; NULL after matches),
  * so that a failed expect can show it beside what was expected. */
@@ -259,6 +269,8 @@ static struct ps_value binop(struct interp *in, const struct ps_expr *e)
     struct ps_value out = none_value;
     if (l.t == PT_WIRE || r.t == PT_WIRE) {
         out.t = PT_WIRE;
+    } else if (interp_text_handles(e->op, &l, &r)) {
+        out = interp_text_binop(in, e, &l, &r);
     } else if (e->op == PO_IN) {
         if (l.t != PT_PROTO || r.t != PT_PKT) {
             if (r.t != PT_NONE)
@@ -398,6 +410,8 @@ struct ps_value interp_eval(struct interp *in, const struct ps_expr *e)
         return read_field(in, e);
     case E_BINOP:
         return binop(in, e);
+    case E_SLICE:
+        return interp_slice(in, e);
     case E_NOT: {
         struct ps_value v = interp_eval(in, e->args[0]);
         if (v.t == PT_WIRE)
@@ -679,6 +693,33 @@ static struct ps_value lab_value(const struct ps_lab_values *lab, const char *na
     return v;
 }
 
+/* The first branch whose condition holds runs. A condition known only on
+ * the wire (a dry run's answer) decides nothing: the test is skipped, as
+ * by an expect of it; a probe cannot take it yet. */
+static void if_stmt(struct interp *in, const struct ps_stmt *st)
+{
+    for (size_t i = 0; i < st->nbody && !in->failed_run; i++) {
+        const struct ps_stmt *br = st->body[i];
+        if (br->expr) {
+            struct ps_value v = interp_eval(in, br->expr);
+            bool wire = v.t == PT_WIRE, t = !wire && interp_truth(&v);
+            ps_val_release(&v);
+            if (wire) {
+                in->test_skipped = true;
+                if (in->o->mode == PS_RUN_RECORD)
+                    in->o->rec->refuse(in->o->rec->ctx, br->expr->loc,
+                                       "decide an if on what came from the wire (not in "
+                                       "probes yet)");
+                return;
+            }
+            if (!t)
+                continue;
+        }
+        run_block(in, br->body, br->nbody);
+        return;
+    }
+}
+
 static void run_stmt(struct interp *in, const struct ps_stmt *st)
 {
     if (in->o->max_steps && ++in->steps > in->o->max_steps) {
@@ -745,6 +786,11 @@ static void run_stmt(struct interp *in, const struct ps_stmt *st)
     }
     case S_EXPECT:
         expect(in, st);
+        break;
+    case S_IF:
+        if_stmt(in, st);
+        break;
+    case S_BRANCH: /* run by its S_IF */
         break;
     case S_LABPARAM:
         ps_val_release(&in->slots[st->slot]);

@@ -139,4 +139,22 @@ void interp_print_value(struct interp *in, FILE *out, const struct ps_value *v);
 void interp_print_like(struct interp *in, FILE *out, const struct ps_value *v,
                        const struct ps_value *like);
 
+/* Python's str() of v, as print() writes each of its arguments: a field's
+ * value as Scapy's str() of it, None, True, bytes as b'..', a string as it
+ * is; a packet, a list or a tuple as print() of it (actions.c). */
+void interp_print_str(struct interp *in, FILE *out, const struct ps_value *v);
+/* Whether a and b are equal as == says (interp.c). */
+bool interp_values_equal(struct interp *in, const struct ps_value *a, const struct ps_value *b,
+                         struct ps_loc loc);
+
+/* text.c: strings and bytes (docs/LANGUAGE.md, Text and bytes; Formatting).
+ * Whether `l OP r` is text's to compute (+ and * with a string or bytes,
+ * %, in of a string, bytes, list, tuple or range), and its value. */
+bool interp_text_handles(enum ps_op op, const struct ps_value *l, const struct ps_value *r);
+struct ps_value interp_text_binop(struct interp *in, const struct ps_expr *e,
+                                  const struct ps_value *l, const struct ps_value *r);
+/* str(x) (B_STR), and x[a:b] (E_SLICE). */
+struct ps_value interp_str_call(struct interp *in, const struct ps_expr *e);
+struct ps_value interp_slice(struct interp *in, const struct ps_expr *e);
+
 #endif

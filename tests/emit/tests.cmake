@@ -15,6 +15,12 @@ add_test(NAME emit/specs-with-define
                  -D net=198.18.0.4/31)
 # Quotes, backslashes, */, ??=, newlines, NUL and every byte, carried exactly.
 add_test(NAME emit/strings COMMAND sh ${EMIT_DIR}/emit_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/strings.pkt)
+# ifs and text on what is known at emit time: the probe's output is run's.
+add_test(NAME emit/text COMMAND sh ${EMIT_DIR}/emit_spec.sh ${PKTSPEC_BIN} ${EMIT_DIR}/text.pkt)
+# an if on an answer is not in probes yet: an error at its line, no probe.
+add_test(NAME emit/refuse-if
+         COMMAND sh -c "\"$0\" emit \"$1\" -o \"$2\" 2>&1 | grep -q 'refuse_if.pkt:6:12: error: the probe cannot decide an if on what came from the wire (not in probes yet)' && [ ! -e \"$2\" ]"
+                 ${PKTSPEC_BIN} ${EMIT_DIR}/refuse_if.pkt ${CMAKE_CURRENT_BINARY_DIR}/refuse_if.c)
 add_test(NAME emit/probe-cli
          COMMAND sh ${EMIT_DIR}/probe_cli.sh ${PKTSPEC_BIN} ${PROJECT_SOURCE_DIR}/specs ${EMIT_DIR})
 # 10,000 frames: emitted, compiled twice and compared well inside the timeout.

@@ -38,6 +38,10 @@ lab_test(declared_layer ${LAB_RUN} ${LAB_DIR}/layer_sniff.pkt 0 --peer ${LAB_DIR
          --grep "<Sniffed: TCP:0 UDP:3 ICMP:0 Other:0>")
 lab_test(multi ${LAB_RUN} ${LAB_DIR}/multi.pkt 0 --peer ${LAB_DIR}/peer_replies.sh
          --grep "Received 3 packets, got 3 answers, remaining 0 packets")
+# if/elif/else and text on answers: a SYN scan printing open/closed, a
+# payload of "X" * 1472 (docs/LANGUAGE.md, Conditions; Text and bytes).
+lab_test(text_scan ${LAB_RUN} ${LAB_DIR}/text_scan.pkt 0
+         --grep "7 open" --grep "81 closed" --grep "the peer got 1500 bytes")
 # Meant to fail: exit 1, and the expected-against-got report.
 lab_test(fail_closed_port ${LAB_RUN} ${LAB_DIR}/fail_closed_port.pkt 1
          --golden ${LAB_DIR}/fail_closed_port.out)

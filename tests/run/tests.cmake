@@ -26,3 +26,10 @@ add_test(NAME run/import-search-path
 add_test(NAME run/read-layers
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/read_layers.sh $<TARGET_FILE:pktspec>)
 set_tests_properties(run/read-layers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+# Text against Python and Scapy: str() of every kind of value and of a read
+# packet's fields, % formatting, + * in and slices, print() of several values
+# (docs/LANGUAGE.md, Text and bytes; skipped without Scapy).
+add_test(NAME run/text-scapy-live
+         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/text_scapy.py --check
+                 $<TARGET_FILE:pktspec>)
+set_tests_properties(run/text-scapy-live PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
