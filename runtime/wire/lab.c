@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "nlink.h"
+#include "rst_guard.h"
 
 #define PEER_STACK (512 * 1024)
 #define SETUP_WAIT_MS 20000   /* the peer's side, its setup command included */
@@ -279,8 +280,17 @@ int ps_lab_create(struct ps_lab *lab, const char *peer_setup, char *err, size_t 
         goto out;
     }
     if (ps_lab_link_prepare(lab->v.iface, lab->v.self4, err, errcap) < 0 ||
-        ps_lab_link_finish(lab->v.iface, lab->v.self6, err, errcap) < 0 ||
-        peer_report(ack[0], err, errcap) < 0)
+        ps_lab_link_finish(lab->v.iface, lab->v.self6, err, errcap) < 0)
+        goto out;
+    /* Nothing on the spec's side answers for the spec: the kernel here owns
+     * 198.18.0.1 but knows none of the TCP sessions the spec makes by hand,
+     * so its RSTs are dropped (rst_guard.h); the table ends with the
+     * namespace. Without nft the lab still runs, with the kernel's RSTs. */
+    char rst_err[256];
+    if (ps_rst_guard_install(lab->v.iface, rst_err, sizeof rst_err) < 0)
+        fprintf(stderr, "pktspec: warning: lab: %s: the kernel of the spec's side will "
+                "reset TCP sessions the spec makes by hand\n", rst_err);
+    if (peer_report(ack[0], err, errcap) < 0)
         goto out;
     struct timespec quiet = {0, QUIET_NS};
     nanosleep(&quiet, NULL);
