@@ -145,6 +145,8 @@ static struct ps_value read_field(struct interp *in, const struct ps_expr *e)
     struct ps_value out = none_value;
     if (base.t == PT_WIRE)
         return base;
+    if (base.t == PT_SNIFFER) /* t.results: the only one sema lets through */
+        return interp_async_results(in, e, &base);
     if (base.t != PT_PKT) {
         if (!in->failed_run)
             interp_error(in, e->loc, "%s has no field '%s'", ps_type_name(base.t), e->name);
@@ -813,6 +815,7 @@ static int run_program(const struct ps_program *prog, const struct ps_run_opts *
         ps_val_release(&in->slots[i]);
     }
     free(in->slots);
+    interp_async_free(in);
     free(in->test_detail);
     free(in->test_first);
     free(in->test_error);
