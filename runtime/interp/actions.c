@@ -835,7 +835,8 @@ static struct ps_value length_of(struct interp *in, const struct ps_expr *e)
         break;
     }
     default:
-        interp_error(in, e->loc, "len() of %s", ps_type_name(v.t));
+        if (!in->failed_run) /* not again after the error that made v */
+            interp_error(in, e->loc, "len() of %s", ps_type_name(v.t));
     }
     ps_val_release(&v);
     return out;
