@@ -340,6 +340,12 @@ static struct ps_value build_layer(struct interp *in, const struct ps_expr *e)
             in->test_skipped = true;
             continue;
         }
+        if (x.t == PT_WIRE && in->o->mode == PS_RUN_RECORD) {
+            in->o->rec->refuse(in->o->rec->ctx, e->opts[i].loc,
+                               "build a field from an answer (a TCP session by hand: "
+                               "pktspec run runs it)");
+            continue;
+        }
         char err[256];
         const char *msg = ps_coerce_field(l, e->opts[i].index, &x, err, sizeof err);
         if (msg)

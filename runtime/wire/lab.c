@@ -23,7 +23,7 @@
 #include "rst_guard.h"
 
 #define PEER_STACK (512 * 1024)
-#define SETUP_WAIT_MS 20000   /* the peer's side, its setup command included */
+#define SETUP_WAIT_MS 30000   /* the peer's side, its setup command and servers included */
 #define QUIET_NS 60000000     /* the kernels' multicast reports are over by then */
 #define SPEC_IFINDEX 10
 #define PEER_IFINDEX 11
@@ -236,6 +236,13 @@ static int peer_report(int ack, char *err, size_t errcap)
 
 int ps_lab_create(struct ps_lab *lab, const char *peer_setup, char *err, size_t errcap)
 {
+    return ps_lab_create_waiting(lab, peer_setup, NULL, 0, err, errcap);
+}
+
+int ps_lab_create_waiting(struct ps_lab *lab, const char *peer_setup,
+                          const struct ps_lab_wait *waits, size_t nwaits, char *err,
+                          size_t errcap)
+{
     memset(lab, 0, sizeof *lab);
     lab->v = lab_values;
     lab->peer = -1;
@@ -256,7 +263,8 @@ int ps_lab_create(struct ps_lab *lab, const char *peer_setup, char *err, size_t 
         return failf(err, errcap, "lab: %s: %s", "pipe", errno);
     }
     struct ps_lab_peer_args args = {.ctl = ctl[0], .ack = ack[1], .owner = getpid(),
-                                    .setup = peer_setup, .v = &lab->v};
+                                    .setup = peer_setup, .v = &lab->v,
+                                    .waits = waits, .nwaits = nwaits};
     lab->peer = start_peer(&args, err, errcap);
     close(ctl[0]);
     close(ack[1]);
