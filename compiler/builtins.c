@@ -30,6 +30,7 @@ const char *const ps_prn_names[] = {"summary", "show", "command", "hexdump", NUL
 #define SNIFF_OPTS                                                                         \
     (BIT(O_IFACE) | BIT(O_FILTER) | BIT(O_COUNT) | BIT(O_TIMEOUT) | BIT(O_STORE) |          \
      BIT(O_PRN) | BIT(O_OFFLINE) | BIT(O_STOP_FILTER))
+#define ASYNC_OPTS (SNIFF_OPTS & ~BIT(O_OFFLINE))
 
 static const struct ps_builtin_desc builtins[] = {
     {"send", B_SEND, false, 1, 1, SEND_OPTS, PT_NONE},
@@ -54,6 +55,12 @@ static const struct ps_builtin_desc builtins[] = {
     {"show", B_SHOW, true, 0, 0, 0, PT_NONE},
     {"command", B_COMMAND, true, 0, 0, 0, PT_NONE},
     {"haslayer", B_HASLAYER, true, 1, 1, 0, PT_BOOL},
+    /* Scapy's AsyncSniffer: the capture opens at start(), stop() gives the
+     * packets (live_async.c) */
+    {"AsyncSniffer", B_ASYNCSNIFFER, false, 0, 0, ASYNC_OPTS, PT_SNIFFER},
+    {"start", B_START, true, 0, 0, 0, PT_NONE},
+    {"stop", B_STOP, true, 0, 0, 0, PT_PKTLIST},
+    {"join", B_JOIN, true, 0, 0, 0, PT_NONE},
     {"getlayer", B_GETLAYER, true, 1, 1, 0, PT_PKT},
     /* str(x): Python's str() of the value (docs/LANGUAGE.md, Text and bytes) */
     {"str", B_STR, false, 1, 1, 0, PT_STR},

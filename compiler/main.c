@@ -15,6 +15,8 @@
 #include "iface_guard.h"
 #include "interp.h"
 #include "lab.h"
+#include "lab_wait.h"
+#include "rst_guard.h"
 #include "outfile.h"
 #include "ls.h"
 #include "proto/proto.h"
@@ -27,7 +29,8 @@
 static const char usage[] =
     "Usage:\n"
     "  pktspec check FILE [-D NAME=VALUE]... [-I DIR]... [--format text|json|github]\n"
-    "  pktspec run FILE (--dry-run | --pcap OUT | -i IFACE | --lab [--lab-peer CMD])\n"
+    "  pktspec run FILE (--dry-run | --pcap OUT | -i IFACE [--drop-kernel-rst] |\n"
+    "                    --lab [--lab-peer CMD] [--lab-peer-wait PROTO/PORT]...)\n"
     "              [-D NAME=VALUE]... [-I DIR]... [--seed N] [--junit FILE] [-k PATTERN]\n"
     "              [-q | -v] [--format text|json|github]\n"
     "  pktspec test [PATH]... [-j N] [--junit FILE] [-k PATTERN] [--timeout SECONDS]\n"
@@ -64,10 +67,22 @@ static const char help[] =
     "                    of its own (198.18.0.1, 2001:db8::1) joined by a veth pair to a\n"
     "                    peer's Linux stack (198.18.0.2, 2001:db8::2; TCP port 7 echoes);\n"
     "                    no frame reaches any other interface, and all of it is gone\n"
-    "                    when the run ends, on a signal, even on SIGKILL\n"
+    "                    when the run ends, on a signal, even on SIGKILL. The kernel of\n"
+    "                    pktspec's side sends no TCP RST (an nft rule drops them), so a\n"
+    "                    TCP session the spec makes by hand is its own\n"
     "  --lab-peer CMD    with --lab: run the shell command CMD in the peer's namespace\n"
     "                    before the spec (nft rules, a sender in the background...);\n"
-    "                    $PKTSPEC_LAB_PEER_IFACE names the peer's end of the link\n"
+    "                    $PKTSPEC_LAB_PEER_IFACE names the peer's end of the link.\n"
+    "                    A server it starts in the background (CMD &) runs for the\n"
+    "                    run: every process of the peer dies with the lab\n"
+    "  --lab-peer-wait PROTO/PORT  with --lab-peer: start the spec once something\n"
+    "                    listens on tcp/PORT or is bound to udp/PORT in the peer\n"
+    "                    (a server CMD started), up to 10 s; repeatable\n"
+    "  --drop-kernel-rst with -i IFACE: for the run, an nft table (pktspec_rst_PID_N)\n"
+    "                    drops the TCP RSTs this host's kernel sends out of IFACE, so a\n"
+    "                    TCP session the spec makes by hand is not reset by it (the\n"
+    "                    spec's own RSTs still leave); removed at the end, on an error\n"
+    "                    or a signal. --lab does this in the lab by itself\n"
     "  --exec CMD ARGS   with --lab and no FILE, last: run CMD ARGS -i IFACE in the\n"
     "                    lab instead of a spec (a probe from pktspec build)\n"
     "  -D NAME=VALUE     override a param (check, emit and build too): VALUE written\n"
@@ -165,6 +180,9 @@ struct cli {
     const char *iface;
     bool lab;
     const char *lab_peer;
+    struct ps_lab_wait lab_waits[8];   /* --lab-peer-wait */
+    size_t nlab_waits;
+    bool drop_kernel_rst;
     char **exec_argv;      /* run --lab --exec CMD ARGS...: CMD runs in the lab */
     int exec_argc;
     const char *output;    /* emit, build: -o */
@@ -259,6 +277,16 @@ static int parse_args(struct cli *c, int argc, char **argv)
             if (!next)
                 return usage_error("%s needs a value", a);
             c->lab_peer = argv[++i];
+        } else if (strcmp(a, "--lab-peer-wait") == 0) {
+            char why[160];
+            if (!next)
+                return usage_error("%s needs a value (tcp/PORT or udp/PORT)", a);
+            if (c->nlab_waits == sizeof c->lab_waits / sizeof c->lab_waits[0])
+                return usage_error("too many --lab-peer-wait options%s", "");
+            if (ps_lab_wait_parse(argv[++i], &c->lab_waits[c->nlab_waits++], why, sizeof why))
+                return usage_error("%s", why);
+        } else if (strcmp(a, "--drop-kernel-rst") == 0) {
+            c->drop_kernel_rst = true;
         } else if (strcmp(a, "--exec") == 0) {
             if (!next)
                 return usage_error("%s needs a command", a);
@@ -286,7 +314,8 @@ static int run_exec(struct cli *c)
         return usage_error("--exec goes with --lab and no spec file%s", "");
     struct ps_lab lab;
     char err[512];
-    if (ps_lab_create(&lab, c->lab_peer, err, sizeof err) < 0) {
+    if (ps_lab_create_waiting(&lab, c->lab_peer, c->lab_waits, c->nlab_waits, err,
+                              sizeof err) < 0) {
         ps_report_tool(stderr, "error", "%s", err);
         return 3;
     }
@@ -329,17 +358,35 @@ static int run_live(struct cli *c, const struct ps_program *prog)
         usage_error("--lab-peer goes with --lab%s", "");
         return 2;
     }
+    if (c->nlab_waits && !c->lab_peer) {
+        usage_error("--lab-peer-wait goes with --lab-peer (the command that starts the "
+                    "server)%s", "");
+        return 2;
+    }
+    if (c->drop_kernel_rst && (c->lab || !c->iface)) {
+        usage_error("--drop-kernel-rst goes with -i IFACE (the lab drops them by itself)%s", "");
+        return 2;
+    }
     /* Before the lab or any socket: iface= may only name the run's interface. */
     if (ps_iface_guard(prog, c->lab ? NULL : c->iface, c->lab, stderr) > 0)
         return 2;
     if (c->lab) {
-        if (ps_lab_create(&lab, c->lab_peer, err, sizeof err) < 0) {
+        if (ps_lab_create_waiting(&lab, c->lab_peer, c->lab_waits, c->nlab_waits, err,
+                                  sizeof err) < 0) {
             ps_report_tool(stderr, "error", "%s", err);
             return 3;
         }
         ps_signals_install(ps_lab_kill);
         c->run.lab = &lab.v;
         c->run.iface = lab.v.iface;
+    } else if (c->drop_kernel_rst) {
+        /* Removed at the end, on an error, and by the signal handler. */
+        if (ps_rst_guard_install(c->iface, err, sizeof err) < 0) {
+            fprintf(stderr, "pktspec: error: %s\n", err);
+            return 3;
+        }
+        ps_signals_install(ps_rst_guard_remove);
+        c->run.iface = c->iface;
     } else {
         ps_signals_install(NULL);
         c->run.iface = c->iface;
@@ -358,6 +405,8 @@ static int run_live(struct cli *c, const struct ps_program *prog)
     fflush(NULL);
     if (c->lab)
         ps_lab_destroy(&lab);
+    else if (c->drop_kernel_rst)
+        ps_rst_guard_remove();
     return status;
 }
 

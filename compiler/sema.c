@@ -238,11 +238,14 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n);
 
 static void block(struct sema *s, const struct ast_node *b, struct ps_stmt *into)
 {
+    int outer = s->block_id;
+    s->block_id = ++s->nblocks;
     for (size_t i = 0; i < b->nkids; i++) {
         struct ps_stmt *st = statement(s, b->kids[i]);
         if (st)
             push_stmt(&into->body, &into->nbody, st);
     }
+    s->block_id = outer;
 }
 
 /* `if C { } elif C { } else { }`: a branch a condition, in order; the
@@ -340,6 +343,7 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
         st->expr = v;
         st->slot = bind(s, t->str, v->type, t->loc)->slot;
         sema_known_bind(s, st->slot, v, false, NULL);
+        sema_async_bind(s, st->slot, v);
         return st;
     }
     case AST_UNPACK: {
@@ -369,6 +373,7 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
             }
             st->slots[i] = bind(s, t->str, pair ? PT_PKTLIST : PT_ANY, t->loc)->slot;
             sema_known_bind(s, st->slots[i], NULL, false, NULL);
+            sema_async_bind(s, st->slots[i], NULL);
         }
         return st;
     }
@@ -529,6 +534,7 @@ struct ps_program *ps_compile(const struct ast_node *ast, struct ps_diag *d,
     }
     free(s.syms);
     sema_known_free(&s);
+    sema_async_free(&s);
     free(s.index);
     if (d->errors > before) {
         ps_program_free(s.prog);

@@ -36,6 +36,16 @@ struct sema {
     size_t nknown;
     int loop_depth;
     int if_depth;       /* inside an if's branches: no test, param or layer there */
+    /* AsyncSniffers by slot (sema_async.c), and the block being analysed */
+    struct sema_async *async;
+    size_t nasync;
+    int block_id, nblocks;
+};
+
+/* What the compiler follows of an AsyncSniffer bound to a slot. */
+struct sema_async {
+    int state;      /* sema_async.c: unknown, made, started, stopped */
+    int block;      /* the block it was bound in (sema.block_id) */
 };
 
 /* A value known at compile time: a constant, a param's value (its default
@@ -85,6 +95,12 @@ void sema_known_free(struct sema *s);
 /* e, given to field fi of p, checked as the run would coerce it
  * (ps_coerce_field), whenever its value is known: the error at e. */
 void sema_check_field(struct sema *s, const struct ps_expr *e, const struct ps_proto *p, int fi);
+
+/* sema_async.c: AsyncSniffer's methods and results, and their misuse. */
+void sema_async_bind(struct sema *s, int slot, const struct ps_expr *v);
+void sema_async_method(struct sema *s, const struct ast_node *n, const struct ps_expr *e);
+struct ps_expr *sema_async_attr(struct sema *s, const struct ast_node *n, struct ps_expr *base);
+void sema_async_free(struct sema *s);
 
 /* sema_define.c: the text of -D NAME=TEXT read as a value of param NAME,
  * whose default is def: as the language reads a literal of def's type, a

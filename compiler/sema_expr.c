@@ -481,6 +481,7 @@ static struct ps_expr *call(struct sema *s, const struct ast_node *n,
         }
     }
     check_call_arg(s, n, e);
+    sema_async_method(s, n, e);
     if (b->id == B_RANDOM && npos == 0) {
         sema_expr_free(e);
         return random_value(s, n, NULL);
@@ -611,6 +612,8 @@ static struct ps_expr *attr_expr(struct sema *s, const struct ast_node *n)
     struct ps_expr *base = sema_expr(s, n->kids[0]);
     if (!base)
         return NULL;
+    if (base->type == PT_SNIFFER)
+        return sema_async_attr(s, n, base);
     if (scalar_type(base->type)) {
         ps_diag_error(s->d, n->loc, "%s has no field '%s'", ps_type_name(base->type), n->str);
         sema_expr_free(base);

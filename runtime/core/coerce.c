@@ -20,6 +20,7 @@ const char *ps_type_name(enum ps_type t)
         [PT_LIST] = "a list", [PT_RANGE] = "a range", [PT_TUPLE] = "a tuple",
         [PT_PKT] = "a packet", [PT_PKTLIST] = "a packet list", [PT_PROTO] = "a layer",
         [PT_RANDOM] = "a random value", [PT_WIRE] = "an answer", [PT_ANY] = "a value",
+        [PT_SNIFFER] = "an AsyncSniffer",
     };
     return names[t];
 }

@@ -39,6 +39,7 @@ enum ps_type {
     PT_RANDOM,   /* a volatile value: a fresh draw in u..hi for each packet */
     PT_WIRE,     /* known only on the wire: an answer in a dry run */
     PT_ANY,      /* static analysis only: not known until run time */
+    PT_SNIFFER,  /* an AsyncSniffer: u is its number in the run (live_async.c) */
 };
 
 struct ps_obj;
@@ -139,6 +140,7 @@ enum ps_builtin {
     B_RANDOM, B_FRAGMENT,
     B_SUMMARY, B_SHOW, B_COMMAND, B_HASLAYER, B_GETLAYER,
     B_STR,        /* str(x): the text Python's str() gives */
+    B_ASYNCSNIFFER, B_START, B_STOP, B_JOIN,   /* Scapy's AsyncSniffer and its methods */
     B__COUNT
 };
 

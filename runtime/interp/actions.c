@@ -718,6 +718,7 @@ static void print_value(struct interp *in, FILE *out, const struct ps_value *v, 
     case PT_PROTO: fputs(v->proto->name, out); break;
     case PT_RANDOM: fputs("random", out); break;
     case PT_WIRE: fputs("<known only on the wire>", out); break;
+    case PT_SNIFFER: fputs("<AsyncSniffer>", out); break;
     case PT_ANY: break;
     }
 }
@@ -778,6 +779,11 @@ struct ps_value interp_method(struct interp *in, const struct ps_expr *e)
         if (in->o->mode == PS_RUN_RECORD && e->builtin != B_HASLAYER && e->builtin != B_GETLAYER)
             in->o->rec->refuse(in->o->rec->ctx, e->loc, "print what came from the wire");
         return self;
+    }
+    if (e->builtin == B_START || e->builtin == B_STOP || e->builtin == B_JOIN) {
+        out = interp_async_method(in, e, &self);
+        ps_val_release(&self);
+        return out;
     }
     bool packet = self.t == PT_PKT;
     bool list = self.t == PT_PKTLIST || self.t == PT_LIST;
@@ -859,7 +865,8 @@ static struct ps_value length_of(struct interp *in, const struct ps_expr *e)
         break;
     }
     default:
-        interp_error(in, e->loc, "len() of %s", ps_type_name(v.t));
+        if (!in->failed_run) /* not again after the error that made v */
+            interp_error(in, e->loc, "len() of %s", ps_type_name(v.t));
     }
     ps_val_release(&v);
     return out;
@@ -926,6 +933,8 @@ struct ps_value interp_call(struct interp *in, const struct ps_expr *e)
         return send_call(in, e);
     case B_SNIFF:
         return sniff(in, e);
+    case B_ASYNCSNIFFER:
+        return interp_async_new(in, e);
     case B_WRPCAP:
         return wrpcap(in, e);
     case B_RDPCAP: {

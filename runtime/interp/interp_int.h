@@ -52,6 +52,9 @@ struct interp {
     char timestamp[32];
     /* a live run: next-hop MACs found so far */
     struct ps_neigh_cache neigh;
+    /* the run's AsyncSniffers (live_async.c), by number */
+    struct live_async **async;
+    size_t nasync;
     /* scratch for one packet at a time: no malloc per packet */
     struct ps_packet pkt;
     struct ps_packet dec;
@@ -127,6 +130,14 @@ bool interp_packets_equal(struct interp *in, const struct ps_value *a, const str
 /* The live path (live.c): send, sr and sniff on an interface. */
 struct ps_value live_send_call(struct interp *in, const struct ps_expr *e);
 struct ps_value live_sniff(struct interp *in, const struct ps_expr *e);
+/* Scapy's AsyncSniffer (live_async.c): AsyncSniffer(...) makes one; its
+ * start(), stop() and join() methods; t.results; the run's end closes them. */
+struct ps_value interp_async_new(struct interp *in, const struct ps_expr *e);
+struct ps_value interp_async_method(struct interp *in, const struct ps_expr *e,
+                                    const struct ps_value *self);
+struct ps_value interp_async_results(struct interp *in, const struct ps_expr *e,
+                                     const struct ps_value *self);
+void interp_async_free(struct interp *in);
 /* Prints a packet as spec text that rebuilds it (command()). */
 void interp_print_command(struct interp *in, FILE *out, const struct ps_value *v);
 /* Prints a value as print() does: a field's value as Scapy's str() of it

@@ -20,9 +20,10 @@
 #include <unistd.h>
 
 #include "nlink.h"
+#include "rst_guard.h"
 
 #define PEER_STACK (512 * 1024)
-#define SETUP_WAIT_MS 20000   /* the peer's side, its setup command included */
+#define SETUP_WAIT_MS 30000   /* the peer's side, its setup command and servers included */
 #define QUIET_NS 60000000     /* the kernels' multicast reports are over by then */
 #define SPEC_IFINDEX 10
 #define PEER_IFINDEX 11
@@ -235,6 +236,13 @@ static int peer_report(int ack, char *err, size_t errcap)
 
 int ps_lab_create(struct ps_lab *lab, const char *peer_setup, char *err, size_t errcap)
 {
+    return ps_lab_create_waiting(lab, peer_setup, NULL, 0, err, errcap);
+}
+
+int ps_lab_create_waiting(struct ps_lab *lab, const char *peer_setup,
+                          const struct ps_lab_wait *waits, size_t nwaits, char *err,
+                          size_t errcap)
+{
     memset(lab, 0, sizeof *lab);
     lab->v = lab_values;
     lab->peer = -1;
@@ -255,7 +263,8 @@ int ps_lab_create(struct ps_lab *lab, const char *peer_setup, char *err, size_t 
         return failf(err, errcap, "lab: %s: %s", "pipe", errno);
     }
     struct ps_lab_peer_args args = {.ctl = ctl[0], .ack = ack[1], .owner = getpid(),
-                                    .setup = peer_setup, .v = &lab->v};
+                                    .setup = peer_setup, .v = &lab->v,
+                                    .waits = waits, .nwaits = nwaits};
     lab->peer = start_peer(&args, err, errcap);
     close(ctl[0]);
     close(ack[1]);
@@ -279,8 +288,17 @@ int ps_lab_create(struct ps_lab *lab, const char *peer_setup, char *err, size_t 
         goto out;
     }
     if (ps_lab_link_prepare(lab->v.iface, lab->v.self4, err, errcap) < 0 ||
-        ps_lab_link_finish(lab->v.iface, lab->v.self6, err, errcap) < 0 ||
-        peer_report(ack[0], err, errcap) < 0)
+        ps_lab_link_finish(lab->v.iface, lab->v.self6, err, errcap) < 0)
+        goto out;
+    /* Nothing on the spec's side answers for the spec: the kernel here owns
+     * 198.18.0.1 but knows none of the TCP sessions the spec makes by hand,
+     * so its RSTs are dropped (rst_guard.h); the table ends with the
+     * namespace. Without nft the lab still runs, with the kernel's RSTs. */
+    char rst_err[256];
+    if (ps_rst_guard_install(lab->v.iface, rst_err, sizeof rst_err) < 0)
+        fprintf(stderr, "pktspec: warning: lab: %s: the kernel of the spec's side will "
+                "reset TCP sessions the spec makes by hand\n", rst_err);
+    if (peer_report(ack[0], err, errcap) < 0)
         goto out;
     struct timespec quiet = {0, QUIET_NS};
     nanosleep(&quiet, NULL);

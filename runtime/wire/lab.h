@@ -30,6 +30,13 @@ struct ps_lab {
  * output goes to stderr. Returns 0, or -1 with a message in err (no
  * privilege, no kernel support, the setup failed). */
 int ps_lab_create(struct ps_lab *lab, const char *peer_setup, char *err, size_t errcap);
+/* The same, and the spec runs only once something listens on each of
+ * waits[0..nwaits) in the peer (--lab-peer-wait tcp/8080: a server the
+ * setup command started in the background), or the lab is an error. */
+struct ps_lab_wait;
+int ps_lab_create_waiting(struct ps_lab *lab, const char *peer_setup,
+                          const struct ps_lab_wait *waits, size_t nwaits, char *err,
+                          size_t errcap);
 /* Ends the peer's side; this process's side ends when it exits. */
 void ps_lab_destroy(struct ps_lab *lab);
 /* For a signal handler: kills the peer's side at once (async-signal-safe). */
@@ -49,6 +56,8 @@ struct ps_lab_peer_args {
     int ack;                    /* write end: "ok\n" or the error */
     pid_t owner;                /* the spec side's pid, for the process name */
     const char *setup;
+    const struct ps_lab_wait *waits; /* what must listen before "ok" */
+    size_t nwaits;
     const struct ps_lab_values *v;
 };
 int ps_lab_peer_main(void *args);

@@ -19,10 +19,12 @@
 #include <unistd.h>
 
 #include "lab.h"
+#include "lab_wait.h"
 
 #define ECHO_PORT 7
 #define MAX_CLIENTS 64
 #define SETUP_LIMIT_MS 15000
+#define LISTEN_LIMIT_MS 10000 /* --lab-peer-wait: a server's start-up */
 
 static void report(int ack, const char *msg)
 {
@@ -102,6 +104,26 @@ static int run_setup(const char *cmd, const char *peer_iface, const struct ps_la
                  WIFEXITED(status) ? "exit status" : "signal",
                  WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status), cmd);
         return -1;
+    }
+    return 0;
+}
+
+/* --lab-peer-wait: each server the setup started listens, or an error. */
+static int wait_listening(const struct ps_lab_peer_args *a, char *err, size_t errcap)
+{
+    for (size_t i = 0; i < a->nwaits; i++) {
+        for (int ms = 0; !ps_lab_wait_ready(&a->waits[i]); ms += 10) {
+            if (ms >= LISTEN_LIMIT_MS) {
+                snprintf(err, errcap, "lab: nothing listens on %s/%u in the peer %d s after "
+                         "its setup command (--lab-peer-wait)", a->waits[i].udp ? "udp" : "tcp",
+                         a->waits[i].port, LISTEN_LIMIT_MS / 1000);
+                return -1;
+            }
+            while (waitpid(-1, NULL, WNOHANG) > 0)
+                ; /* a server that failed at once */
+            struct timespec t = {0, 10000000};
+            nanosleep(&t, NULL);
+        }
     }
     return 0;
 }
@@ -188,7 +210,8 @@ int ps_lab_peer_main(void *arg)
         report(a->ack, err);
         _exit(1);
     }
-    if (a->setup && run_setup(a->setup, iface, a->v, err, sizeof err) < 0) {
+    if ((a->setup && run_setup(a->setup, iface, a->v, err, sizeof err) < 0) ||
+        wait_listening(a, err, sizeof err) < 0) {
         report(a->ack, err);
         _exit(1);
     }

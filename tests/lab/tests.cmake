@@ -48,12 +48,44 @@ lab_test(fail_closed_port ${LAB_RUN} ${LAB_DIR}/fail_closed_port.pkt 1
 
 # Every spec under specs/ runs in the lab and passes. Files in a lib/ folder
 # are libraries (docs/LANGUAGE.md, Imports): they run in the specs that import them.
+# The examples that talk to a server in the peer run below, with it.
 file(GLOB_RECURSE LAB_SPECS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/specs/*.pkt)
 list(FILTER LAB_SPECS EXCLUDE REGEX "/lib/[^/]*\\.pkt$")
+list(FILTER LAB_SPECS EXCLUDE REGEX "/examples/(http|dns|udp_echo)\\.pkt$")
 foreach(spec ${LAB_SPECS})
   file(RELATIVE_PATH name ${PROJECT_SOURCE_DIR}/specs ${spec})
   lab_test(specs/${name} ${LAB_RUN} ${spec} 0)
 endforeach()
+
+# Servers in the peer for the run (--lab-peer, --lab-peer-wait): Python's
+# http.server, a DNS responder, a UDP echo. run_spec.sh checks that no
+# process of the peer outlives the run.
+set(EXAMPLES ${PROJECT_SOURCE_DIR}/specs/examples)
+lab_test(specs/examples/http.pkt ${LAB_RUN} ${EXAMPLES}/http.pkt 0
+         --peer "/usr/bin/python3 -m http.server 8080 --directory /tmp >/dev/null 2>&1 &"
+         --peer-wait tcp/8080)
+lab_test(specs/examples/dns.pkt ${LAB_RUN} ${EXAMPLES}/dns.pkt 0
+         --peer "/usr/bin/python3 ${LAB_DIR}/dns_responder.py")
+lab_test(specs/examples/udp_echo.pkt ${LAB_RUN} ${EXAMPLES}/udp_echo.pkt 0
+         --peer "/usr/bin/python3 ${LAB_DIR}/udp_echo.py")
+# --lab-peer-wait: a server that takes a second to listen; the spec starts
+# once it does (without the wait, its handshake meets a closed port).
+lab_test(peer-wait ${LAB_RUN} ${EXAMPLES}/http.pkt 0
+         --peer "(sleep 1 && exec /usr/bin/python3 -m http.server 8080 --directory /tmp >/dev/null 2>&1) &"
+         --peer-wait tcp/8080)
+lab_test(peer-wait-nothing ${LAB_RUN} ${LAB_DIR}/icmp_echo.pkt 3 --peer "true"
+         --peer-wait udp/5999 --err "lab: nothing listens on udp/5999 in the peer")
+# The spec's own kernel sends no RST into a session the spec makes by hand,
+# but a RST the spec crafts leaves.
+lab_test(tcp_rst ${LAB_RUN} ${LAB_DIR}/tcp_rst.pkt 0)
+# A server started in the peer dies with the lab, even after SIGKILL.
+foreach(sig TERM KILL)
+  lab_test(server-left-${sig} sh ${LAB_DIR}/server_left.sh ${PKTSPEC_BIN} ${sig})
+endforeach()
+# --drop-kernel-rst on -i IFACE: a session by hand over a veth pair in
+# namespaces the script makes; the nft table is gone after the run, after
+# an error and after SIGTERM.
+lab_test(drop-kernel-rst sh ${LAB_DIR}/drop_kernel_rst.sh ${PKTSPEC_BIN})
 
 # The lab goes whatever ends the run; Ctrl-C only ends the capture.
 foreach(sig INT TERM KILL)
