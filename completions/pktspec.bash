@@ -5,10 +5,11 @@
 
 # The options of each command (pktspec --help).
 _pktspec_opts() {
-    local common="-D -I --help"
+    local common="-D -I --format --help"
     case $1 in
         check) echo "$common" ;;
-        run) echo "--dry-run --pcap -i --lab --lab-peer --exec --seed --junit $common" ;;
+        run) echo "--dry-run --pcap -i --drop-kernel-rst --lab --lab-peer --lab-peer-wait --exec --seed --junit -k -q -v $common" ;;
+        test) echo "-j --junit -k --timeout -q -v $common" ;;
         emit) echo "-o --frames-only --offline $common" ;;
         build) echo "-o --static --offline $common" ;;
         ls) echo "--layers" ;;
@@ -45,7 +46,7 @@ _pktspec() {
     local cmd=${COMP_WORDS[1]} spec="" i
     COMPREPLY=()
     if [[ $COMP_CWORD -eq 1 ]]; then
-        COMPREPLY=($(compgen -W "check run emit build ls read help --help --version" -- "$cur"))
+        COMPREPLY=($(compgen -W "check run test emit build ls read help --help --version" -- "$cur"))
         return 0
     fi
     # run --lab --exec CMD ARGS...: the rest of the line is the command's.
@@ -87,7 +88,14 @@ _pktspec() {
         -o)
             _pktspec_files "" "$cur"
             return 0 ;;
-        --lab-peer | --seed | -f | -c)
+        --format)
+            COMPREPLY=($(compgen -W "text json github" -- "$cur"))
+            return 0 ;;
+        --lab-peer-wait)
+            COMPREPLY=($(compgen -W "tcp/ udp/" -- "$cur"))
+            compopt -o nospace 2>/dev/null
+            return 0 ;;
+        --lab-peer | --seed | -f | -c | -j | -k | --timeout)
             return 0 ;;
     esac
     if [[ $cur == -* ]]; then
@@ -95,7 +103,7 @@ _pktspec() {
         return 0
     fi
     case $cmd in
-        check | run | emit | build) _pktspec_files "*.pkt" "$cur" ;;
+        check | run | emit | build | test) _pktspec_files "*.pkt" "$cur" ;;
         read) _pktspec_files "@(*.pcap|*.pcapng|*.cap)" "$cur" ;;
         ls) COMPREPLY=($(compgen -W "$(command "${COMP_WORDS[0]}" ls 2>/dev/null | cut -d" " -f1)" -- "$cur")) ;;
     esac

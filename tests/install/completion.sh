@@ -31,10 +31,12 @@ cd "$tmp" || exit 1
 mkdir specs
 printf 'param target = 198.18.0.2\n  param ports = [22, 80]\nsend(IP())\n' >specs/a.pkt
 touch specs/b.pkt specs/notes.txt c.pcap d.pcapng e.txt
-expect "--help --version build check emit help ls read run" pktspec ""
+expect "--help --version build check emit help ls read run test" pktspec ""
 expect "read run" pktspec r
-expect "--dry-run" pktspec run specs/a.pkt --d
-expect "--frames-only" pktspec emit specs/a.pkt --f
+expect "--drop-kernel-rst --dry-run" pktspec run specs/a.pkt --d
+expect "--format --frames-only" pktspec emit specs/a.pkt --f
+expect "json" pktspec check specs/a.pkt --format j
+expect "--timeout" pktspec test specs/ --t
 expect "--static" pktspec build specs/a.pkt --st
 expect "--json" pktspec read c.pcap --j
 expect "specs/" pktspec check sp
@@ -48,7 +50,7 @@ expect "ARP" "$bin" ls AR
 
 # Every option of --help is offered for some command.
 all=""
-for c in check run emit build ls read; do all="$all $(_pktspec_opts $c)"; done
+for c in check run test emit build ls read; do all="$all $(_pktspec_opts $c)"; done
 for o in $("$bin" --help | grep -o -- '\(^\|[][ (|]\)--*[A-Za-z][A-Za-z-]*' | sed 's/^[][ (|]*//' | sort -u); do
     [[ " $all " == *" $o "* || $o == --version ]] || { echo "FAIL: $o of --help is not completed"; fail=1; }
 done
