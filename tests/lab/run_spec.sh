@@ -2,10 +2,11 @@
 # Runs one spec in the lab and checks what came out, and that the lab left
 # nothing behind (no namespace, no interface in this namespace, no process).
 #   run_spec.sh PKTSPEC SPEC STATUS [--grep TEXT]... [--golden FILE]
-#               [--need TOOL]... [--peer CMD]
+#               [--need TOOL]... [--peer CMD] [--within SECONDS]
 # STATUS is the exit status the run must have. --grep: a line of the output
 # must hold TEXT; --golden: the output must be FILE, byte for byte; --need:
-# skip (77) without TOOL; --peer: pktspec's --lab-peer CMD.
+# skip (77) without TOOL; --peer: pktspec's --lab-peer CMD; --within: the
+# run must end in under SECONDS.
 # Skips (77) without root or network namespaces. The spec runs in a
 # directory of its own, named bare, so its path in messages is its name.
 set -u
@@ -13,7 +14,7 @@ pktspec=$1 spec=$2 want=$3
 shift 3
 [ "$(id -u)" = 0 ] || { echo "skip: the lab needs root"; exit 77; }
 unshare -n true 2>/dev/null || { echo "skip: no network namespaces here"; exit 77; }
-greps="" golden="" peer=""
+greps="" golden="" peer="" within=""
 while [ $# -gt 0 ]; do
     case $1 in
     --grep) greps="$greps
@@ -21,6 +22,7 @@ $2"; shift 2 ;;
     --golden) golden=$2; shift 2 ;;
     --need) command -v "$2" >/dev/null 2>&1 || { echo "skip: no $2"; exit 77; }; shift 2 ;;
     --peer) peer=$2; shift 2 ;;
+    --within) within=$2; shift 2 ;;
     *) echo "run_spec.sh: unknown option $1"; exit 2 ;;
     esac
 done
@@ -39,10 +41,13 @@ else
     "$pktspec" run --lab "$name" > "$tmp/out" 2> "$tmp/err" &
 fi
 pid=$!
+started=$(date +%s%N)
 wait $pid
 status=$?
+took=$(( ($(date +%s%N) - started) / 1000000 ))
 fail=0
 say() { echo "FAIL: $*"; fail=1; }
+[ -z "$within" ] || [ "$took" -lt $(( within * 1000 )) ] || say "the run took $took ms, not under $within s"
 [ "$status" = "$want" ] || say "exit status $status, not $want"
 old_ifs=$IFS
 IFS='
