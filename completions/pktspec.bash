@@ -8,7 +8,7 @@ _pktspec_opts() {
     local common="-D -I --help"
     case $1 in
         check) echo "$common" ;;
-        run) echo "--dry-run --pcap -i --lab --lab-peer --exec --seed --junit $common" ;;
+        run) echo "--dry-run --pcap -i --lab --lab-peer --exec --seed --junit --threads --rate $common" ;;
         emit) echo "-o --frames-only --offline $common" ;;
         build) echo "-o --static --offline $common" ;;
         ls) echo "--layers" ;;
@@ -87,7 +87,7 @@ _pktspec() {
         -o)
             _pktspec_files "" "$cur"
             return 0 ;;
-        --lab-peer | --seed | -f | -c)
+        --lab-peer | --seed | --threads | --rate | -f | -c)
             return 0 ;;
     esac
     if [[ $cur == -* ]]; then
