@@ -17,15 +17,19 @@ const struct ps_opt_desc ps_opt_descs[O__COUNT] = {
     [O_STOP_FILTER] = {"stop_filter", OT_PATTERN},
     [O_VERBOSE] = {"verbose", OT_INT},
     [O_FRAGSIZE] = {"fragsize", OT_INT},
+    [O_THREADS] = {"threads", OT_INT},
+    [O_RATE] = {"rate", OT_RATE},
 };
 
 const char *const ps_prn_names[] = {"summary", "show", "command", "hexdump", NULL};
 
 #define BIT(o) (1u << (o))
-#define SEND_OPTS (BIT(O_IFACE) | BIT(O_COUNT) | BIT(O_INTER) | BIT(O_LOOP) | BIT(O_VERBOSE))
+#define SEND_OPTS                                                                          \
+    (BIT(O_IFACE) | BIT(O_COUNT) | BIT(O_INTER) | BIT(O_LOOP) | BIT(O_VERBOSE) |              \
+     BIT(O_THREADS) | BIT(O_RATE))
 #define SR_OPTS                                                                            \
     (BIT(O_IFACE) | BIT(O_TIMEOUT) | BIT(O_RETRY) | BIT(O_MULTI) | BIT(O_INTER) |           \
-     BIT(O_FILTER) | BIT(O_VERBOSE))
+     BIT(O_FILTER) | BIT(O_VERBOSE) | BIT(O_RATE))
 #define SRLOOP_OPTS (BIT(O_IFACE) | BIT(O_COUNT) | BIT(O_INTER) | BIT(O_TIMEOUT) | BIT(O_VERBOSE))
 #define SNIFF_OPTS                                                                         \
     (BIT(O_IFACE) | BIT(O_FILTER) | BIT(O_COUNT) | BIT(O_TIMEOUT) | BIT(O_STORE) |          \

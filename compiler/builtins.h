@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include "ir.h"
 
-enum ps_opt_type { OT_STR, OT_INT, OT_SINT, OT_BOOL, OT_DUR, OT_PRN, OT_PATTERN };
+enum ps_opt_type { OT_STR, OT_INT, OT_SINT, OT_BOOL, OT_DUR, OT_PRN, OT_PATTERN, OT_RATE };
 
 struct ps_opt_desc {
     const char *name;

@@ -95,6 +95,13 @@ static unsigned on_call_begin(void *ctx, const struct ps_expr *e)
      * an iface= other than lab_iface (which is -i in a probe) is refused. */
     for (size_t i = 0; e->kind == E_CALL && i < e->nopts && !c->cannot; i++) {
         const struct ps_expr *v = e->opts[i].value;
+        if (e->opts[i].index == O_RATE) {
+            /* threads= only speeds a send up: a probe sends in order on one socket */
+            c->kind = 3;
+            c->cannot = "pace frames at rate=";
+            c->cannot_loc = e->opts[i].loc;
+            continue;
+        }
         if (e->opts[i].index != O_IFACE || !v)
             continue;
         bool lab_iface = v->kind == E_VAR && r->prog->slot_names && v->slot >= 0 &&

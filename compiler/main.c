@@ -25,6 +25,7 @@
 #include "signals.h"
 #include "suggest.h"
 #include "pktspec_git.h" /* PKTSPEC_GIT: made at build time (cmake/GitVersion.cmake) */
+#include "tx.h"
 
 static const char usage[] =
     "Usage:\n"
@@ -32,7 +33,7 @@ static const char usage[] =
     "  pktspec run FILE (--dry-run | --pcap OUT | -i IFACE [--drop-kernel-rst] |\n"
     "                    --lab [--lab-peer CMD] [--lab-peer-wait PROTO/PORT]...)\n"
     "              [-D NAME=VALUE]... [-I DIR]... [--seed N] [--junit FILE] [-k PATTERN]\n"
-    "              [-q | -v] [--format text|json|github]\n"
+    "              [-q | -v] [--format text|json|github] [--threads N] [--rate R]\n"
     "  pktspec test [PATH]... [-j N] [--junit FILE] [-k PATTERN] [--timeout SECONDS]\n"
     "              [-D NAME=VALUE]... [-I DIR]... [-q | -v] [--format text|json|github]\n"
     "  pktspec emit FILE -o OUT.c [--frames-only | --offline] [-D NAME=VALUE]... [-I DIR]...\n"
@@ -92,6 +93,13 @@ static const char help[] =
     "  -I DIR            look for an imported file (import \"common.pkt\") in DIR when it\n"
     "                    is not beside the file that imports it (check, emit, build too)\n"
     "  --seed N          make random values the same on every run\n"
+    "  --threads N       send/sendp's threads= where a call gives none: N sockets\n"
+    "                    and threads share each call's frames (0: one a core);\n"
+    "                    default 1, or one a core (8 at most) for a call of\n"
+    "                    1,000,000 frames or more without a rate\n"
+    "  --rate R          send/sendp/sr's rate= where a call gives none, as 100kpps,\n"
+    "                    1.5Mpps or 50Mbps (frame bytes, no preamble): paced by the\n"
+    "                    clock, a batch at a time\n"
     "  --junit FILE      also write the tests' results as JUnit XML\n"
     "  -k PATTERN        run only the tests whose name holds PATTERN (a plain,\n"
     "                    case-sensitive substring); the others are reported as\n"
@@ -216,7 +224,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
             c->dry = true;
         } else if (strcmp(a, "--pcap") == 0 || strcmp(a, "--junit") == 0 ||
                    strcmp(a, "--seed") == 0 || strcmp(a, "-i") == 0 || strcmp(a, "-D") == 0 ||
-                   strcmp(a, "-k") == 0) {
+                   strcmp(a, "-k") == 0 || strcmp(a, "--threads") == 0 ||
+                   strcmp(a, "--rate") == 0) {
             if (!next)
                 return usage_error("%s needs a value", a);
             i++;
@@ -232,6 +241,18 @@ static int parse_args(struct cli *c, int argc, char **argv)
             } else if (strcmp(a, "-D") == 0) {
                 if (parse_define(c, argv[i]))
                     return 2;
+            } else if (strcmp(a, "--threads") == 0) {
+                char *end;
+                long t = strtol(next, &end, 10);
+                if (*end || t < 0 || t > PS_TX_MAX_THREADS)
+                    return usage_error("--threads takes 0 (one a core) to 64, not '%s'", next);
+                c->run.threads = t ? (int)t : -1;
+            } else if (strcmp(a, "--rate") == 0) {
+                struct ps_rate r;
+                char why[160];
+                if (ps_rate_parse(next, &r, why, sizeof why) < 0)
+                    return usage_error("--rate: %s", why);
+                c->run.rate = next;
             } else {
                 char *end;
                 errno = 0;

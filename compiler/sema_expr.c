@@ -1,5 +1,6 @@
 /* Expressions: names resolved, layers and fields checked against the
  * registry, constants folded and checked where they are written. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,6 +8,7 @@
 #include "coerce.h"
 #include "sema.h"
 #include "suggest.h"
+#include "tx.h"
 
 struct ps_loc sema_loc(struct ast_loc l)
 {
@@ -336,11 +338,25 @@ static bool check_option_value(struct sema *s, const struct ast_node *a, int opt
     case OT_PRN:
     case OT_PATTERN:
         return true;
+    case OT_RATE:
+        if (x->t == PT_STR) {
+            char text[64], why[160];
+            struct ps_rate r;
+            snprintf(text, sizeof text, "%.*s", (int)x->obj->len, (const char *)x->obj->bytes);
+            if (x->obj->len < sizeof text && ps_rate_parse(text, &r, why, sizeof why) == 0)
+                return true;
+            ps_diag_error(s->d, a->kids[0]->loc, "rate=\"%.*s\": %s", (int)x->obj->len,
+                          (const char *)x->obj->bytes,
+                          x->obj->len < sizeof text ? why : "too long to be a rate");
+            return false;
+        }
+        break;
     }
     static const char *const want[] = {
         [OT_STR] = "a string", [OT_INT] = "a non-negative integer", [OT_SINT] = "an integer",
         [OT_BOOL] = "true or false", [OT_DUR] = "a duration (100ms) or seconds",
         [OT_PRN] = "summary, show, command or hexdump", [OT_PATTERN] = "a pattern",
+        [OT_RATE] = "a rate as a string (\"100kpps\", \"50Mbps\")",
     };
     ps_diag_error(s->d, a->kids[0]->loc, "%s= takes %s, not %s", ps_opt_descs[opt].name, want[t],
                   ps_type_name(x->t));

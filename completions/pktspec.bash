@@ -8,7 +8,7 @@ _pktspec_opts() {
     local common="-D -I --format --help"
     case $1 in
         check) echo "$common" ;;
-        run) echo "--dry-run --pcap -i --drop-kernel-rst --lab --lab-peer --lab-peer-wait --exec --seed --junit -k -q -v $common" ;;
+        run) echo "--dry-run --pcap -i --drop-kernel-rst --lab --lab-peer --lab-peer-wait --exec --seed --junit -k -q -v --threads --rate $common" ;;
         test) echo "-j --junit -k --timeout -q -v $common" ;;
         emit) echo "-o --frames-only --offline $common" ;;
         build) echo "-o --static --offline $common" ;;
@@ -95,7 +95,7 @@ _pktspec() {
             COMPREPLY=($(compgen -W "tcp/ udp/" -- "$cur"))
             compopt -o nospace 2>/dev/null
             return 0 ;;
-        --lab-peer | --seed | -f | -c | -j | -k | --timeout)
+        --lab-peer | --seed | --threads | --rate | -f | -c | -j | -k | --timeout)
             return 0 ;;
     esac
     if [[ $cur == -* ]]; then

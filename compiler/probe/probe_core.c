@@ -641,12 +641,48 @@ static void pk_fix_checksum(uint8_t *now, const uint8_t *was, const struct pk_fi
     now[fx->off + 1] = (uint8_t)r;
 }
 
+/* Frames of a send call waiting to leave together in one sendmmsg(2):
+ * pk_frame_out's buffers are reused, so the bytes are copied here. */
+#define PK_BATCH 256
+struct pk_batch {
+    uint8_t buf[PK_BATCH * 128];
+    size_t used, n;
+    size_t off[PK_BATCH], len[PK_BATCH];
+};
+
 struct pk_live {
     struct ps_iface ifc;
     struct ps_wire w;
     struct ps_neigh_cache *neigh;
     unsigned warned;
+    struct pk_batch batch;
 };
+
+/* Sends the frames waiting; -1 (reported) when they cannot go. */
+static int pk_flush(struct pk_live *l, int verbose, uint64_t *sent)
+{
+    struct pk_batch *b = &l->batch;
+    const uint8_t *frames[PK_BATCH];
+    char err[256];
+    size_t i;
+    if (b->n == 0)
+        return 0;
+    for (i = 0; i < b->n; i++)
+        frames[i] = b->buf + b->off[i];
+    long k = ps_wire_send(&l->w, frames, b->len, b->n, err, sizeof err);
+    b->n = b->used = 0;
+    if (k < 0) {
+        fprintf(stderr, "%s: error: %s\n", pk_spec_name, err);
+        return -1;
+    }
+    *sent += (uint64_t)k;
+    if (verbose) {
+        for (i = 0; i < (size_t)k; i++)
+            fputc('.', stdout);
+        fflush(stdout);
+    }
+    return 0;
+}
 
 static void pk_warn_once(struct pk_live *l, unsigned bit, const char *msg)
 {
@@ -987,6 +1023,11 @@ static int pk_live(struct pk_run *r, const char *iface)
     for (i = 0; i < pk_nevents && status != 3; i++) {
         const struct pk_event *ev = &pk_events[i];
         const struct pk_call *call = r->call >= 0 ? &pk_calls[r->call] : NULL;
+        if (ev->kind != PK_FRAME && l->batch.n &&
+            pk_flush(l, call ? call->verbose : 0, &sent) < 0) {
+            status = 3;
+            break;
+        }
         if (ev->kind != PK_DRY_TEXT && c.report == 2)
             c.report = 0;
         switch (ev->kind) {
@@ -1006,6 +1047,20 @@ static int pk_live(struct pk_run *r, const char *iface)
             }
             const uint8_t *frame = pk_frame_out(r->out, ev->a);
             size_t len = pk_frames[ev->a].len;
+            if (call && call->inter_ns == 0 && len <= sizeof l->batch.buf) {
+                /* batched: sent with the call's next frames, at the latest by its end */
+                struct pk_batch *b = &l->batch;
+                if ((b->n == PK_BATCH || b->used + len > sizeof b->buf) &&
+                    pk_flush(l, call->verbose, &sent) < 0) {
+                    status = 3;
+                    break;
+                }
+                memcpy(b->buf + b->used, frame, len);
+                b->off[b->n] = b->used;
+                b->len[b->n++] = len;
+                b->used += len;
+                break;
+            }
             if (ps_wire_send(&l->w, &frame, &len, 1, err, sizeof err) < 0) {
                 fprintf(stderr, "%s: error: %s\n", pk_spec_name, err);
                 status = 3;
@@ -1075,6 +1130,8 @@ static int pk_live(struct pk_run *r, const char *iface)
             break;
         }
     }
+    if (status != 3 && l->batch.n && pk_flush(l, 0, &sent) < 0)
+        status = 3;
     for (size_t i = 0; c.res && i < pk_ncalls; i++) {
         free(c.res[i].ans);
         free(c.res[i].rx);

@@ -130,7 +130,7 @@ enum ps_ekind {
 /* Keyword options of the builtins (struct ps_arg.index of a call). */
 enum ps_opt {
     O_IFACE, O_COUNT, O_INTER, O_LOOP, O_TIMEOUT, O_RETRY, O_MULTI, O_FILTER,
-    O_STORE, O_PRN, O_OFFLINE, O_STOP_FILTER, O_VERBOSE, O_FRAGSIZE,
+    O_STORE, O_PRN, O_OFFLINE, O_STOP_FILTER, O_VERBOSE, O_FRAGSIZE, O_THREADS, O_RATE,
     O__COUNT
 };
 

@@ -71,6 +71,8 @@ struct ps_run_opts {
     const char *junit;     /* --junit FILE, or NULL */
     const char *select;    /* -k PATTERN: only tests whose name holds it run */
     uint64_t seed;
+    int threads;           /* --threads N: send/sendp's default threads=; 0 not given, -1 one a core */
+    const char *rate;      /* --rate: send/sendp/sr's default rate=; NULL when not given */
     bool quiet;            /* no frame dumps in a dry run (fuzzing) */
     int verbosity;         /* -q -1: no progress, none of Scapy's lines; -v 1: more */
     bool no_files;         /* wrpcap/rdpcap/sniff(offline=) refused (fuzzing) */

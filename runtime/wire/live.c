@@ -3,86 +3,146 @@
  * run and --pcap stay in actions.c. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "live_int.h"
 #include "print.h"
 #include "progress.h"
 #include "signals.h"
 #include "sr.h"
+#include "tx.h"
 #include "wire.h"
 
 #define SR_DEFAULT_TIMEOUT_NS 2000000000LL /* Scapy waits for ever; a run must end */
-#define SEND_BATCH 64
 
 static const struct ps_value none_value = {.t = PT_NONE};
 
 /* ---- send, sendp ------------------------------------------------------------- */
 
+/* The frames of one pass are built once and kept, then the engine (tx.h)
+ * sends them `count` times over. A pass too big to keep, and inter= (a
+ * pause after each frame, Scapy's), go out as they are built instead. */
+#define KEEP_BYTES (64u << 20)
+#define STREAM_BATCH 1024
+#define THREADS_FROM 1000000 /* frames in a call from which threads= defaults to the cores */
+#define THREADS_DEFAULT_MAX 8
+
 struct sender {
     struct interp *in;
-    struct ps_wire w;
     int64_t inter;
     int verbose;
     bool dots;                /* Scapy's dot a frame: a short call (progress.h) */
     struct ps_progress prog;
-    uint8_t *buf;             /* frames waiting for the next batch, back to back */
+    uint8_t *buf;             /* the frames kept, back to back */
     size_t used, cap;
-    size_t offs[SEND_BATCH], lens[SEND_BATCH];
-    size_t queued;
+    size_t *offs, *lens;
+    const uint8_t **frames;   /* room for qcap pointers into buf */
+    size_t queued, qcap;
+    bool streaming;           /* frames are sent as they are built */
+    struct ps_tx_opts tx;
+    struct ps_tx_pace pace;   /* the rate's clock, across a stream's batches */
     uint64_t sent;
     char err[256];
     bool failed;
 };
 
-static bool flush_batch(struct sender *s)
+static void count_sent(void *ctx, uint64_t n)
 {
-    const uint8_t *frames[SEND_BATCH];
-    for (size_t i = 0; i < s->queued; i++)
-        frames[i] = s->buf + s->offs[i];
-    long n = s->queued ? ps_wire_send(&s->w, frames, s->lens, s->queued, s->err, sizeof s->err) : 0;
-    if (n < 0) {
-        s->failed = true;
-        return false;
-    }
-    s->sent += (uint64_t)n;
+    struct sender *s = ctx;
+    s->sent += n;
     ps_progress_set(&s->prog, s->sent);
     if (s->dots)
-        for (long i = 0; i < n; i++)
+        for (uint64_t i = 0; i < n; i++)
             fputc('.', s->in->o->out);
     fflush(s->in->o->out);
-    s->queued = s->used = 0;
-    return true;
 }
 
-static bool send_frame(void *ctx, const uint8_t *frame, size_t len)
+/* Sends the frames kept, `passes` times over, and forgets them. */
+static bool flush_batch(struct sender *s, uint64_t passes)
+{
+    if (!s->queued)
+        return true;
+    for (size_t i = 0; i < s->queued; i++)
+        s->frames[i] = s->buf + s->offs[i];
+    s->tx.passes = passes;
+    int64_t n = ps_tx_run(s->frames, s->lens, s->queued, &s->tx, s->err, sizeof s->err);
+    s->queued = s->used = 0;
+    if (n < 0)
+        s->failed = true;
+    return n >= 0;
+}
+
+static bool keep_frame(void *ctx, const uint8_t *frame, size_t len)
 {
     struct sender *s = ctx;
     if (*ps_signals_stop_flag())
         return false;
-    if (s->used + len > s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 256 * 1024;
+    if (s->used + len > s->cap || s->queued == s->qcap) {
+        size_t cap = s->cap ? s->cap : 256 * 1024, qcap = s->qcap ? s->qcap * 2 : 1024;
         while (cap < s->used + len)
             cap *= 2;
         uint8_t *b = realloc(s->buf, cap);
-        if (!b) {
+        size_t *o = b ? realloc(s->offs, qcap * sizeof *o) : NULL;
+        size_t *l = o ? realloc(s->lens, qcap * sizeof *l) : NULL;
+        const uint8_t **f = l ? realloc(s->frames, qcap * sizeof *f) : NULL;
+        if (b)
+            s->buf = b, s->cap = cap;
+        if (o)
+            s->offs = o;
+        if (l)
+            s->lens = l;
+        if (!f) {
             snprintf(s->err, sizeof s->err, "out of memory");
             s->failed = true;
             return false;
         }
-        s->buf = b;
-        s->cap = cap;
+        s->frames = f;
+        s->qcap = qcap;
     }
     memcpy(s->buf + s->used, frame, len);
     s->offs[s->queued] = s->used;
     s->lens[s->queued++] = len;
     s->used += len;
-    if (s->inter > 0 || s->queued == SEND_BATCH) {
-        if (!flush_batch(s))
+    if (s->inter > 0) {
+        if (!flush_batch(s, 1))
             return false;
         /* Scapy sleeps after every packet, the last one too. */
         live_sleep(s->inter);
+    } else if (s->used > KEEP_BYTES || (s->streaming && s->queued == STREAM_BATCH)) {
+        s->streaming = true; /* one thread: the frames leave in order */
+        s->tx.threads = 1;
+        return flush_batch(s, 1);
     }
     return true;
+}
+
+/* threads=, else --threads, else the cores for a big call, else 1. */
+static int send_threads(struct interp *in, const struct ps_expr *e, uint64_t frames, bool rate)
+{
+    int64_t given = in->o->threads < 0 ? 0 : in->o->threads > 0 ? in->o->threads : -1;
+    int64_t t = live_opt_or(in, e, O_THREADS, given);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    if (t == 0) /* threads=0: one a core */
+        t = cores;
+    else if (t < 0) /* not given */
+        t = !rate && frames >= THREADS_FROM ? (cores > THREADS_DEFAULT_MAX ? THREADS_DEFAULT_MAX
+                                                                           : cores)
+                                            : 1;
+    return t < 1 ? 1 : t > PS_TX_MAX_THREADS ? PS_TX_MAX_THREADS : (int)t;
+}
+
+/* rate=, else --rate; false (error reported) for a rate that is not one. */
+bool live_rate(struct interp *in, const struct ps_expr *e, struct ps_rate *rate)
+{
+    char *given = live_opt_text(in, e, O_RATE);
+    const char *text = given ? given : in->o->rate;
+    char err[160];
+    bool ok = !text || ps_rate_parse(text, rate, err, sizeof err) == 0;
+    if (!ok)
+        interp_error(in, given ? live_option(e, O_RATE)->loc : e->loc, "rate=\"%s\": %s", text,
+                     err);
+    free(given);
+    return ok;
 }
 
 static struct ps_value live_send(struct interp *in, const struct ps_expr *e, bool layer3,
@@ -91,11 +151,17 @@ static struct ps_value live_send(struct interp *in, const struct ps_expr *e, boo
     struct sender s = {.in = in, .inter = live_opt_or(in, e, O_INTER, 0),
                        .verbose = live_verbose(in, e)};
     int64_t count = live_opt_or(in, e, O_COUNT, 1);
+    uint64_t passes = count > 0 ? (uint64_t)count : 0;
+    s.tx = (struct ps_tx_opts){.ifname = ifc->name, .threads = 1, .stop = ps_signals_stop_flag(),
+                               .progress = count_sent, .ctx = &s, .pace = &s.pace};
+    if (!live_rate(in, e, &s.tx.rate))
+        return none_value;
     struct ps_value v = interp_eval(in, e->args[0]);
-    bool long_call = ps_progress_long(live_frames_planned(&v, count > 0 ? (uint64_t)count : 0),
-                                      s.inter);
+    bool long_call = ps_progress_long(live_frames_planned(&v, passes), s.inter);
     s.dots = ps_progress_dots(in->o->verbosity, s.verbose, 1, long_call);
-    if (ps_wire_open(&s.w, ifc->name, PS_WIRE_SEND, NULL, 0, s.err, sizeof s.err) < 0) {
+    /* One thread's socket, open before anything is built: it fails first. */
+    struct ps_wire w;
+    if (ps_wire_open(&w, ifc->name, PS_WIRE_SEND, NULL, 0, s.err, sizeof s.err) < 0) {
         interp_error(in, e->loc, "%s", s.err);
         ps_val_release(&v);
         return none_value;
@@ -103,19 +169,35 @@ static struct ps_value live_send(struct interp *in, const struct ps_expr *e, boo
     if (s.verbose)
         ps_progress_start(&s.prog, layer3 ? "send" : "sendp", false, in->o->verbosity,
                           long_call, s.dots);
+    s.tx.wire = &w;
     ps_signals_capture(true);
-    live_frames(in, e, &v, layer3, count > 0 ? (uint64_t)count : 0, ifc, send_frame, &s);
-    if (!s.failed)
-        flush_batch(&s);
+    bool fixed = live_frames_fixed(&v);
+    s.streaming = s.inter > 0;
+    bool ok = passes == 0 || live_frames(in, e, &v, layer3, 1, ifc, keep_frame, &s);
+    if (ok && !s.failed && passes > 0) {
+        if (fixed && !s.streaming) {
+            /* Every pass is the same frames: the engine repeats them. */
+            s.tx.threads = send_threads(in, e, s.queued * passes, s.tx.rate.per_sec > 0);
+            flush_batch(&s, passes);
+        } else if (flush_batch(&s, 1) && passes > 1) {
+            s.streaming = true;
+            live_frames(in, e, &v, layer3, passes - 1, ifc, keep_frame, &s);
+            if (!s.failed)
+                flush_batch(&s, 1);
+        }
+    }
     ps_signals_capture(false);
     ps_progress_end(&s.prog);
-    ps_wire_close(&s.w);
+    ps_wire_close(&w);
     if (s.failed)
         interp_error(in, e->loc, "%s", s.err);
     else if (s.verbose)
         fprintf(in->o->out, "\nSent %llu packets.\n", (unsigned long long)s.sent);
     fflush(in->o->out);
     free(s.buf);
+    free(s.offs);
+    free(s.lens);
+    free(s.frames);
     ps_val_release(&v);
     return none_value;
 }
@@ -203,7 +285,7 @@ static struct ps_value live_sr(struct interp *in, const struct ps_expr *e, bool 
     };
     struct ps_value out = none_value;
     struct ps_progress prog = {.what = NULL};
-    bool built = build_requests(in, e, layer3, ifc, &s);
+    bool built = live_rate(in, e, &o.rate) && build_requests(in, e, layer3, ifc, &s);
     if (built) {
         bool long_call = ps_progress_long(s.nq, o.inter_ns);
         o.marks = ps_progress_dots(in->o->verbosity, o.verbose, 2, long_call);

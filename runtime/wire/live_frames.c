@@ -55,6 +55,30 @@ char *live_opt_text(struct interp *in, const struct ps_expr *e, enum ps_opt o)
     return text;
 }
 
+/* The interface as looked up at most IFACE_FRESH_NS ago: a call in a loop
+ * (sr1 a thousand times) does not ask the kernel for it every time. */
+#define IFACE_FRESH_NS 1000000000LL
+
+static int iface_get(const char *name, struct ps_iface *ifc, char *err, size_t errcap)
+{
+    static struct ps_iface last;
+    static int64_t at;
+    static bool have;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    int64_t t = (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
+    if (have && t - at < IFACE_FRESH_NS && strcmp(last.name, name) == 0) {
+        *ifc = last;
+        return 0;
+    }
+    if (ps_iface_get(name, ifc, err, errcap) < 0)
+        return -1;
+    last = *ifc;
+    at = t;
+    have = true;
+    return 0;
+}
+
 bool live_iface(struct interp *in, const struct ps_expr *e, struct ps_iface *ifc)
 {
     char *given = live_opt_text(in, e, O_IFACE);
@@ -69,7 +93,7 @@ bool live_iface(struct interp *in, const struct ps_expr *e, struct ps_iface *ifc
         interp_error(in, live_option(e, O_IFACE)->loc,
                      "iface=\"%s\" is not this run's interface, %s: frames go only where -i "
                      "or --lab says", name, in->o->lab ? "the lab's (lab_iface)" : in->o->iface);
-    else if (ps_iface_get(name, ifc, err, sizeof err) < 0)
+    else if (iface_get(name, ifc, err, sizeof err) < 0)
         interp_error(in, e->loc, "%s", err);
     else
         ok = true;
@@ -263,6 +287,26 @@ uint64_t live_frames_planned(const struct ps_value *v, uint64_t passes)
         if (items[k].t == PT_PKT)
             frames += items[k].obj->stored ? 1 : ps_tpkt_count(&items[k].obj->pkt);
     return frames > UINT64_MAX / (passes ? passes : 1) ? UINT64_MAX : frames * passes;
+}
+
+bool live_frames_fixed(const struct ps_value *v)
+{
+    const struct ps_value *items = v;
+    size_t n = 1;
+    if (v->t == PT_LIST || v->t == PT_PKTLIST) {
+        items = v->obj->items;
+        n = v->obj->n;
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (items[k].t != PT_PKT || items[k].obj->stored)
+            continue;
+        const struct ps_tpkt *t = &items[k].obj->pkt;
+        for (size_t li = 0; li < t->n; li++)
+            for (size_t f = 0; f < t->layers[li]->proto->nfields; f++)
+                if (t->layers[li]->f[f].src == FS_RANDOM)
+                    return false;
+    }
+    return true;
 }
 
 struct ps_value live_frame_value(struct interp *in, const uint8_t *f, size_t len, bool layer3,

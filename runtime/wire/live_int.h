@@ -31,6 +31,12 @@ bool live_frames(struct interp *in, const struct ps_expr *e, const struct ps_val
                  void *ctx);
 /* How many frames live_frames will hand over for v, `passes` times over. */
 uint64_t live_frames_planned(const struct ps_value *v, uint64_t passes);
+/* True when every pass over v builds the same frames: no random field. */
+bool live_frames_fixed(const struct ps_value *v);
+struct ps_rate;
+/* The rate of a call: rate=, else --rate; false (error reported) for a
+ * rate that is not one. rate is left alone when neither is given. */
+bool live_rate(struct interp *in, const struct ps_expr *e, struct ps_rate *rate);
 /* The packet value of a frame: from the link layer up, or (layer3: sr, whose
  * sockets hand over the layer-3 packet) from the layer above it. */
 struct ps_value live_frame_value(struct interp *in, const uint8_t *f, size_t len, bool layer3,

@@ -3,7 +3,10 @@
 #include "bpf.h"
 #include "linktype.h"
 
-#define RCVBUF (8 << 20)
+/* As tcpdump -B 65536: a line-rate burst of small frames (a million from
+ * trafgen, each taking about 1 KiB of buffer) waits here while each is
+ * stored; the memory is the kernel's, and only what is queued. */
+#define RCVBUF (64 << 20)
 
 int ps_sniff(const struct ps_sniff_opts *o, ps_sniff_fn fn, void *ctx, uint64_t *drops,
              char *err, size_t errcap)

@@ -5,7 +5,9 @@
  * answers() against that bucket's requests only, the earliest first. */
 #include "sr.h"
 
+#include <net/if.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +30,7 @@ struct run {
     struct ps_layer *subs;   /* 2 x 40: the decoder's room for IP options */
     size_t notans, noans;
     bool send_done;
+    bool keep;               /* its capture is kept open for the next exchange */
     char *marks;             /* markers held back until "Finished sending" */
     size_t nmarks, marks_cap;
     bool hold_marks;
@@ -196,9 +199,17 @@ static bool send_round(struct run *r, const size_t *todo, size_t n, char *err, s
     size_t lens[SEND_CHUNK];
     size_t step = r->o->inter_ns > 0 ? 1 : SEND_CHUNK;
     static const struct timespec now_only = {0, 0};
+    struct ps_tx_pace pace = {0};
     size_t added = 0;
     for (size_t done = 0; done < n && !stopped(r);) {
         size_t k = n - done < step ? n - done : step;
+        if (r->o->rate.per_sec > 0) {
+            for (size_t i = 0; i < k; i++)
+                lens[i] = s->q[todo[done + i]].len;
+            if ((k = ps_tx_due(&pace, r->o->rate.per_sec, r->o->rate.bits, lens, k,
+                               r->o->stop)) == 0)
+                break;
+        }
         struct timespec t;
         clock_gettime(CLOCK_REALTIME, &t);
         /* Into hsent as they go out, as Scapy does: an answer pairs only
@@ -290,18 +301,63 @@ static bool default_filter(const struct ps_sr *s, char *out, size_t cap)
     return ps_ethertypes_filter(&e, out, cap);
 }
 
+/* The capture of the last exchange, kept open for the next one with the
+ * same interface and filter (sr1 in a loop): opening and closing a packet
+ * socket costs more than a round trip on a fast link. */
+static struct {
+    struct ps_wire w;
+    char iface[64];
+    char filter[256];
+    bool open, hooked;
+} kept = {.w = {.fd = -1}};
+
+static void close_kept(void)
+{
+    if (kept.open)
+        ps_wire_close(&kept.w);
+    kept.open = false;
+}
+
+/* Frames queued before this exchange sends anything answer none of its
+ * requests: a late answer to the last one must not pair with this one. */
+static bool drain(struct ps_wire *w, char *err, size_t errcap)
+{
+    static const struct timespec now_only = {0, 0};
+    struct ps_wire_frame frames[PS_WIRE_BATCH];
+    long n;
+    while ((n = ps_wire_recv(w, frames, PS_WIRE_BATCH, &now_only, err, errcap)) > 0)
+        ;
+    ps_wire_drops(w); /* this exchange counts its own */
+    w->dropped = 0;
+    return n == 0;
+}
+
 static bool open_capture(struct run *r, char *err, size_t errcap)
 {
     char text[256];
     const char *filter = r->o->filter;
     if (!filter && default_filter(r->s, text, sizeof text))
         filter = text;
+    const char *key = filter ? filter : "";
+    if (kept.open && strcmp(kept.iface, r->o->iface) == 0 && strcmp(kept.filter, key) == 0 &&
+        (int)if_nametoindex(r->o->iface) == kept.w.ifindex) {
+        kept.open = false; /* the run holds it until finish() */
+        r->w = kept.w;
+        r->keep = true;
+        return drain(&r->w, err, errcap);
+    }
+    close_kept();
     struct sock_fprog prog = {0};
     if (filter && ps_bpf_compile(filter, PS_DLT_EN10MB, &prog, err, errcap) < 0)
         return false;
     int rc = ps_wire_open(&r->w, r->o->iface, PS_WIRE_ANSWERS, filter ? &prog : NULL, RCVBUF,
                           err, errcap);
     ps_bpf_free(&prog);
+    if (rc == 0 && strlen(r->o->iface) < sizeof kept.iface && strlen(key) < sizeof kept.filter) {
+        snprintf(kept.iface, sizeof kept.iface, "%s", r->o->iface);
+        snprintf(kept.filter, sizeof kept.filter, "%s", key);
+        r->keep = true;
+    }
     return rc == 0;
 }
 
@@ -329,7 +385,14 @@ static bool prepare(struct run *r)
 
 static void finish(struct run *r)
 {
-    ps_wire_close(&r->w);
+    if (r->keep && r->w.fd >= 0) {
+        kept.w = r->w;
+        kept.open = true;
+        if (!kept.hooked)
+            kept.hooked = atexit(close_kept) == 0;
+    } else {
+        ps_wire_close(&r->w);
+    }
     ps_hsent_free(&r->hsent);
     free(r->reply);
     free(r->query);

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "progress.h"
+#include "tx.h"
 
 struct ps_sr_opts {
     const char *iface;
@@ -21,6 +22,7 @@ struct ps_sr_opts {
     int retry;                 /* Scapy's retry: N more rounds, or -N (see sr.c) */
     bool multi;                /* keep matching answers to an answered request */
     int64_t inter_ns;          /* pause after each frame */
+    struct ps_rate rate;       /* rate=: frames paced by the clock (per_sec 0: none) */
     int verbose;               /* Scapy's verbose: 0, 1 (lines), 2 (and markers) */
     bool marks;                /* Scapy's * and . markers: verbose 2, a short call */
     FILE *out;                 /* where the progress lines go */

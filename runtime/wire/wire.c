@@ -98,20 +98,22 @@ void ps_wire_close(struct ps_wire *w)
 long ps_wire_send(struct ps_wire *w, const uint8_t *const *frames, const size_t *lens, size_t n,
                   char *err, size_t errcap)
 {
-    enum { CHUNK = 64 };
+    enum { CHUNK = 256 };
     struct mmsghdr msgs[CHUNK];
     struct iovec iov[CHUNK];
     static const uint8_t zeros[60];
-    size_t done = 0;
+    size_t done = 0, ready = 0;  /* msgs[0..ready) point at their iov already */
     int full = 0;             /* pauses in a row for a full device queue */
     while (done < n) {
         size_t k = n - done < CHUNK ? n - done : CHUNK;
+        for (; ready < k; ready++) {
+            memset(&msgs[ready], 0, sizeof msgs[ready]);
+            msgs[ready].msg_hdr.msg_iov = &iov[ready];
+            msgs[ready].msg_hdr.msg_iovlen = 1;
+        }
         for (size_t i = 0; i < k; i++) {
             iov[i].iov_base = (void *)frames[done + i];
             iov[i].iov_len = lens[done + i];
-            memset(&msgs[i], 0, sizeof msgs[i]);
-            msgs[i].msg_hdr.msg_iov = &iov[i];
-            msgs[i].msg_hdr.msg_iovlen = 1;
         }
         int got = sendmmsg(w->fd, msgs, (unsigned)k, 0);
         if (got < 0 && errno == EINTR)

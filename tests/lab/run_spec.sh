@@ -3,12 +3,14 @@
 # nothing behind (no namespace, no interface in this namespace, no process).
 #   run_spec.sh PKTSPEC SPEC STATUS [--grep TEXT]... [--golden FILE]
 #               [--need TOOL]... [--peer CMD] [--peer-wait PROTO/PORT] [--err TEXT]
+#               [--within SECONDS]
 # STATUS is the exit status the run must have. --grep: a line of the output
 # must hold TEXT; --golden: the output must be FILE, byte for byte; --need:
 # skip (77) without TOOL; --peer: pktspec's --lab-peer CMD; --peer-wait: its
-# --lab-peer-wait; --err: stderr must hold TEXT. No process the run started
-# (a server in the peer included) may be left: each inherits a tag in its
-# environment, which no process may hold after the run.
+# --lab-peer-wait; --err: stderr must hold TEXT; --within: the run must end in
+# under SECONDS. No process the run started (a server in the peer included) may
+# be left: each inherits a tag in its environment, which no process may hold
+# after the run.
 # Skips (77) without root or network namespaces. The spec runs in a
 # directory of its own, named bare, so its path in messages is its name.
 set -u
@@ -16,7 +18,7 @@ pktspec=$1 spec=$2 want=$3
 shift 3
 [ "$(id -u)" = 0 ] || { echo "skip: the lab needs root"; exit 77; }
 unshare -n true 2>/dev/null || { echo "skip: no network namespaces here"; exit 77; }
-greps="" golden="" peer="" wait="" errtext=""
+greps="" golden="" peer="" wait="" errtext="" within=""
 while [ $# -gt 0 ]; do
     case $1 in
     --grep) greps="$greps
@@ -26,6 +28,7 @@ $2"; shift 2 ;;
     --peer) peer=$2; shift 2 ;;
     --peer-wait) wait="--lab-peer-wait $2"; shift 2 ;;
     --err) errtext=$2; shift 2 ;;
+    --within) within=$2; shift 2 ;;
     *) echo "run_spec.sh: unknown option $1"; exit 2 ;;
     esac
 done
@@ -47,10 +50,13 @@ else
     PKTSPEC_TEST_RUN=$tag "$pktspec" run --lab "$name" > "$tmp/out" 2> "$tmp/err" &
 fi
 pid=$!
+started=$(date +%s%N)
 wait $pid
 status=$?
+took=$(( ($(date +%s%N) - started) / 1000000 ))
 fail=0
 say() { echo "FAIL: $*"; fail=1; }
+[ -z "$within" ] || [ "$took" -lt $(( within * 1000 )) ] || say "the run took $took ms, not under $within s"
 [ "$status" = "$want" ] || say "exit status $status, not $want"
 old_ifs=$IFS
 IFS='

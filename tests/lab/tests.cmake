@@ -25,6 +25,8 @@ lab_test(icmpv6_echo ${LAB_RUN} ${LAB_DIR}/icmpv6_echo.pkt 0 --need nft
 lab_test(dns ${LAB_RUN} ${LAB_DIR}/dns.pkt 0
          --peer "/usr/bin/python3 ${LAB_DIR}/dns_responder.py")
 lab_test(thousand ${LAB_RUN} ${LAB_DIR}/thousand.pkt 0 --grep "got 1000 answers")
+lab_test(ten_thousand ${LAB_RUN} ${LAB_DIR}/ten_thousand.pkt 0 --within 5
+         --grep "got 10000 answers, remaining 0 packets")
 lab_test(retry ${LAB_RUN} ${LAB_DIR}/retry.pkt 0 --need nft
          --peer "nft -f ${LAB_DIR}/drop_first.nft"
          --grep "Received 5 packets, got 5 answers, remaining 0 packets")
@@ -105,3 +107,9 @@ lab_test(pairing sh ${LAB_DIR}/pairing.sh ${PKTSPEC_BIN})
 # Its namespaces are named (ip netns), so no other lab test may run beside it:
 # their check for namespaces left behind would see these.
 set_tests_properties(lab/pairing PROPERTIES TIMEOUT 150 RUN_SERIAL TRUE)
+
+# Sending speed and shape (runtime/wire/tx.c), counted in a peer of the
+# test's own namespaces (wire_pair.sh): rate= held within 2%, threads=
+# sending every frame of a count of a set exactly once.
+lab_test(rate sh ${LAB_DIR}/wire_rate.sh ${PKTSPEC_BIN})
+lab_test(threads sh ${LAB_DIR}/wire_threads.sh ${PKTSPEC_BIN})
