@@ -312,6 +312,43 @@ static char *source_text(struct sema *s, struct ast_loc l)
     return strndup(start, (size_t)(end - start));
 }
 
+/* `for s, r in ans`: the loop's own variable is named "s, r" (no spec can
+ * write that name, and `# in for s, r, item K of N` reads right), and the
+ * body starts by unpacking it into s and r, as `s, r = item` would. */
+static char *for_names_text(const struct ast_node *names)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < names->nkids; i++)
+        len += strlen(names->kids[i]->str) + 2;
+    char *text = calloc(1, len);
+    if (!text)
+        abort();
+    for (size_t i = 0; i < names->nkids; i++) {
+        if (i)
+            strcat(text, ", ");
+        strcat(text, names->kids[i]->str);
+    }
+    return text;
+}
+
+static struct ps_stmt *for_unpack(struct sema *s, const struct ast_node *names, int from)
+{
+    struct ps_stmt *st = new_stmt(S_UNPACK, names);
+    st->expr = sema_new_expr(E_VAR, names);
+    st->expr->slot = from;
+    st->nslots = names->nkids;
+    st->slots = calloc(st->nslots, sizeof *st->slots);
+    if (!st->slots)
+        abort();
+    for (size_t i = 0; i < names->nkids; i++) {
+        const struct ast_node *t = names->kids[i];
+        /* a pair of ans holds a request and its answer: packets */
+        st->slots[i] = bind(s, t->str, PT_PKT, t->loc)->slot;
+        sema_known_bind(s, st->slots[i], NULL, false, NULL);
+    }
+    return st;
+}
+
 static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
 {
     struct ps_stmt *st = NULL;
@@ -401,9 +438,14 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
         st = new_stmt(S_FOR, n);
         st->expr = it;
         struct ast_loc at = n->name_loc.line ? n->name_loc : n->loc;
-        st->slot = bind(s, n->str, element_type(it->type), at)->slot;
+        const struct ast_node *names = n->nkids > 2 ? n->kids[2] : NULL;
+        char *joined = names ? for_names_text(names) : NULL;
+        st->slot = bind(s, joined ? joined : n->str, element_type(it->type), at)->slot;
+        free(joined);
         sema_known_for(s, st->slot, it);
         s->loop_depth++;
+        if (names)
+            push_stmt(&st->body, &st->nbody, for_unpack(s, names, st->slot));
         block(s, n->kids[1], st);
         s->loop_depth--;
         sema_known_forget(s, st->slot);

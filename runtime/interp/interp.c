@@ -755,7 +755,16 @@ static void run_stmt(struct interp *in, const struct ps_stmt *st)
         break;
     case S_UNPACK: {
         struct ps_value v = interp_eval(in, st->expr);
-        if (v.t == PT_TUPLE && v.obj->n == st->nslots) {
+        if (v.t == PT_WIRE && in->o->mode == PS_RUN_RECORD && st->nslots == 2 &&
+            v.u % PS_WIRE_PARTS == PS_WIRE_PAIR) {
+            /* `for s, r in ans` in a recording: the pair's request and answer,
+             * as pair[0] and pair[1] are (wire_item) */
+            for (size_t i = 0; i < 2; i++) {
+                ps_val_release(&in->slots[st->slots[i]]);
+                in->slots[st->slots[i]] = v;
+                in->slots[st->slots[i]].u += (i == 0 ? PS_WIRE_SENT : PS_WIRE_RECV) - PS_WIRE_PAIR;
+            }
+        } else if (v.t == PT_TUPLE && v.obj->n == st->nslots) {
             for (size_t i = 0; i < st->nslots; i++) {
                 ps_val_release(&in->slots[st->slots[i]]);
                 in->slots[st->slots[i]] = interp_expand(in, ps_val_retain(v.obj->items[i]));
