@@ -139,6 +139,10 @@ struct ps_expr *sema_idiom_tuple_range(struct sema *s, const struct ast_node *n,
  * is not made of TCP's long flag names. */
 bool sema_idiom_flag_words(struct sema *s, const struct ast_node *n, const struct ps_proto *p,
                            int fi);
+/* `x.name` that is no field: r.time and s.sent_time, p[TCP].flags.S.
+ * Takes base when *handled (NULL after an error). */
+struct ps_expr *sema_idiom_attr(struct sema *s, const struct ast_node *n, struct ps_expr *base,
+                                bool *handled);
 /* `lo..hi` (AST_RANGE, or any node whose two kids are its ends). */
 struct ps_expr *sema_range(struct sema *s, const struct ast_node *n);
 

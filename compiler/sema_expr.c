@@ -620,6 +620,10 @@ static struct ps_expr *attr_expr(struct sema *s, const struct ast_node *n)
         return NULL;
     if (base->type == PT_SNIFFER)
         return sema_async_attr(s, n, base);
+    bool idiom;
+    struct ps_expr *ie = sema_idiom_attr(s, n, base, &idiom);
+    if (idiom)
+        return ie;
     if (scalar_type(base->type)) {
         ps_diag_error(s->d, n->loc, "%s has no field '%s'", ps_type_name(base->type), n->str);
         sema_expr_free(base);
@@ -763,6 +767,12 @@ static struct ps_expr *binop(struct sema *s, const struct ast_node *n)
         e->type = PT_BOOL;
         break;
     default: /* + - * %: numbers, and text (sema_text.c) */
+        /* r.time - s.sent_time: a duration */
+        if ((n->op == OP_ADD || n->op == OP_SUB) && (l->type == PT_DUR || r->type == PT_DUR) &&
+            (l->type == PT_DUR || l->type == PT_ANY) && (r->type == PT_DUR || r->type == PT_ANY)) {
+            e->type = PT_DUR;
+            break;
+        }
         e->type = sema_text_arith(s, n, l, r);
         break;
     }

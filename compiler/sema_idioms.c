@@ -2,6 +2,7 @@
  * error that says what to write instead. Compile-time sugar only: each
  * becomes a value the rest of the compiler (and so the emitter) knows. */
 #include <string.h>
+#include <stdlib.h>
 #include <strings.h>
 
 #include "sema.h"
@@ -177,4 +178,78 @@ bool sema_idiom_flag_words(struct sema *s, const struct ast_node *n, const struc
     ps_diag_error(s->d, n->loc, "Scapy's TCP flags are letters: %s is flags=%s (F S R P A U E C)",
                   n->str, letters);
     return true;
+}
+
+static struct ps_expr *method_on(const struct ast_node *n, enum ps_builtin b, struct ps_expr *self,
+                                 enum ps_type t)
+{
+    struct ps_expr *e = sema_new_expr(E_METHOD, n);
+    e->builtin = b;
+    e->type = t;
+    e->name = strdup(n->str);
+    e->args = malloc(sizeof *e->args);
+    if (!e->name || !e->args)
+        abort();
+    e->args[0] = self;
+    e->nargs = 1;
+    return e;
+}
+
+/* True when some layer has a field of this name: then `x.name` is that. */
+static bool any_field(const char *name)
+{
+    size_t np;
+    const struct ps_proto *const *all = ps_proto_all(&np);
+    for (size_t i = 0; i < np; i++)
+        if (ps_field_index(all[i], name) >= 0)
+            return true;
+    return false;
+}
+
+struct ps_expr *sema_idiom_attr(struct sema *s, const struct ast_node *n, struct ps_expr *base,
+                                bool *handled)
+{
+    *handled = false;
+    /* r.time: when the packet was captured; s.sent_time: when a request of
+     * sr left (Scapy's); both durations since the epoch, so that
+     * r.time - s.sent_time is the answer's delay */
+    if ((strcmp(n->str, "time") == 0 || strcmp(n->str, "sent_time") == 0) && !any_field(n->str) &&
+        (base->type == PT_PKT || base->type == PT_ANY || base->type == PT_WIRE)) {
+        *handled = true;
+        return method_on(n, B_PKTTIME, base, PT_DUR);
+    }
+    /* p[TCP].flags.S: whether the flag is set (Scapy's FlagValue: every
+     * flag of the name, SA is S and A) */
+    if (base->kind != E_FIELD)
+        return NULL;
+    uint64_t bits = 0;
+    /* a field read from another layer's flags field: known statically; a
+     * field found at run time (p.flags) may be any layer's, so a name
+     * that is some layer's field (ICMPv6 ND's S) stays a field */
+    if (!(base->proto && base->field >= 0) && any_field(n->str))
+        return NULL;
+    if (base->proto && base->field >= 0) {
+        const struct ps_field *fd = &base->proto->fields[base->field];
+        if (!fd->flags)
+            return NULL;
+        const char *bad = NULL;
+        *handled = true;
+        if (!ps_flags_parse(fd, n->str, &bits, &bad) || !bits) {
+            struct ast_loc at = n->name_loc.line ? n->name_loc : n->loc;
+            char names[128] = "";
+            for (size_t i = 0; fd->flags[i] && strlen(names) + 16 < sizeof names; i++) {
+                if (i)
+                    strcat(names, " ");
+                strcat(names, fd->flags[i]);
+            }
+            ps_diag_error(s->d, at, "'%s' is not a flag of %s.%s (%s)", n->str, base->proto->name,
+                          fd->name, names);
+            sema_expr_free(base);
+            return NULL;
+        }
+    }
+    *handled = true;
+    struct ps_expr *e = method_on(n, B_FLAGBIT, base, PT_BOOL);
+    e->value = ps_val_int(PT_INT, bits);
+    return e;
 }

@@ -281,6 +281,9 @@ static struct ps_value binop(struct interp *in, const struct ps_expr *e)
         } else {
             out = ps_val_int(PT_BOOL, interp_haslayer(&r.obj->pkt, l.proto));
         }
+    } else if ((e->op == PO_ADD || e->op == PO_SUB) && l.t == PT_DUR && r.t == PT_DUR) {
+        /* r.time - s.sent_time */
+        out = ps_val_int(PT_DUR, e->op == PO_ADD ? l.u + r.u : l.u - r.u);
     } else if (e->op == PO_ADD || e->op == PO_SUB || e->op == PO_MUL) {
         if (l.t != PT_INT || r.t != PT_INT)
             interp_error(in, e->loc, "arithmetic takes integers");
