@@ -342,8 +342,8 @@ static struct ps_stmt *for_unpack(struct sema *s, const struct ast_node *names, 
         abort();
     for (size_t i = 0; i < names->nkids; i++) {
         const struct ast_node *t = names->kids[i];
-        /* a pair of ans holds a request and its answer: packets */
-        st->slots[i] = bind(s, t->str, PT_PKT, t->loc)->slot;
+        /* a pair of ans holds packets, a list of tuples anything */
+        st->slots[i] = bind(s, t->str, PT_ANY, t->loc)->slot;
         sema_known_bind(s, st->slots[i], NULL, false, NULL);
     }
     return st;

@@ -138,6 +138,12 @@ struct ps_expr *sema_idiom_tuple_range(struct sema *s, const struct ast_node *n,
     if (n->kind != AST_TUPLE || fd->kind != PS_K_UINT)
         return NULL;
     *handled = true;
+    if (fd->flags) {
+        /* Scapy's FlagsField refuses a tuple (int() of it) */
+        ps_diag_error(s->d, n->loc, "%s.%s takes flags, not a tuple (in Scapy too): a set of "
+                      "flag values is a range, as 0..2", p->name, fd->name);
+        return NULL;
+    }
     if (n->nkids != 2) {
         ps_diag_error(s->d, n->loc, "%s.%s takes an integer; a tuple of two, (1, 10), is "
                       "Scapy's range, also written 1..10", p->name, fd->name);
