@@ -105,3 +105,7 @@ lab_test(pairing sh ${LAB_DIR}/pairing.sh ${PKTSPEC_BIN})
 # Its namespaces are named (ip netns), so no other lab test may run beside it:
 # their check for namespaces left behind would see these.
 set_tests_properties(lab/pairing PROPERTIES TIMEOUT 150 RUN_SERIAL TRUE)
+# Scapy's idioms on sr's results: ans.summary(), nsummary(), show(), print,
+# unans's, against Scapy's text for the same packets (for s, r in ans and
+# raw() carry them to Scapy).
+lab_test(idioms-summary sh ${LAB_DIR}/idioms_summary.sh ${PKTSPEC_BIN})
