@@ -225,7 +225,17 @@ static struct ps_stmt *set_field(struct sema *s, const struct ast_node *n)
         st->expr = sema_field_value(s, n->kids[1], st->proto, st->field);
     } else {
         st->text = strdup(t->str); /* the first layer that has it, found when it runs */
-        st->expr = sema_expr(s, n->kids[1]);
+        const struct ast_node *v = n->kids[1];
+        if (v->kind == AST_NAME && !sema_lookup(s, v->str) && !ps_proto_find(v->str) &&
+            strcmp(v->str, "random") != 0) {
+            /* p.flags = SA, p.type = echo-reply: a name of the field's values,
+             * read as the field's text when the run finds the layer */
+            st->expr = sema_new_expr(E_CONST, v);
+            st->expr->value = ps_val_bytes(PT_STR, (const uint8_t *)v->str, strlen(v->str));
+            st->expr->type = PT_STR;
+        } else {
+            st->expr = sema_expr(s, v);
+        }
     }
     if (!st->expr) {
         stmt_free(st);
