@@ -44,9 +44,11 @@ struct ps_expr *sema_idiom_call(struct sema *s, const struct ast_node *n, bool *
             continue;
         *handled = true;
         if (nargs) {
+            bool addr = rand_values[i].hi == 0;
             ps_diag_error(s->d, n->kids[1]->loc, "%s() takes no argument in pktspec: %s() is "
-                          "any value of the field; for a smaller range write random(LO..HI)",
-                          callee->str, callee->str);
+                          "any value of the field; %s", callee->str, callee->str,
+                          addr ? "a prefix (dst=10.0.0.0/24) is each of its addresses in turn"
+                               : "for a smaller range write random(LO..HI)");
             return NULL;
         }
         struct ps_expr *e = sema_new_expr(E_CONST, n);
