@@ -4,6 +4,7 @@ bytes it printed with raw(), and prints what Scapy's SndRcvList and
 PacketList print for them, section by section, in pktspec's layout; the
 caller compares. Run inside `unshare -n`.
   idioms_summary.py PKTSPEC_OUTPUT"""
+import ast
 import sys
 from scapy.all import IP, PacketList, SndRcvList, QueryAnswer, conf
 
@@ -23,8 +24,10 @@ def sections(path):
 
 
 def packet(line):
-    assert line.startswith('x"') and line.endswith('"'), line
-    return IP(bytes.fromhex(line[2:-1]))
+    # print(raw(p)) prints Python's str() of the bytes: b'E\x00...'
+    data = ast.literal_eval(line)
+    assert isinstance(data, bytes), line
+    return IP(data)
 
 
 secs = sections(sys.argv[1])
