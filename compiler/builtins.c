@@ -68,6 +68,10 @@ static const struct ps_builtin_desc builtins[] = {
     {"getlayer", B_GETLAYER, true, 1, 1, 0, PT_PKT},
     /* str(x): Python's str() of the value (docs/LANGUAGE.md, Text and bytes) */
     {"str", B_STR, false, 1, 1, 0, PT_STR},
+    /* Scapy's idioms */
+    {"raw", B_RAW, false, 1, 1, 0, PT_BYTES},
+    {"bytes", B_RAW, false, 1, 1, 0, PT_BYTES},
+    {"nsummary", B_NSUMMARY, true, 0, 0, 0, PT_NONE},
     {NULL, B__COUNT, false, 0, 0, 0, PT_NONE},
 };
 

@@ -225,7 +225,17 @@ static struct ps_stmt *set_field(struct sema *s, const struct ast_node *n)
         st->expr = sema_field_value(s, n->kids[1], st->proto, st->field);
     } else {
         st->text = strdup(t->str); /* the first layer that has it, found when it runs */
-        st->expr = sema_expr(s, n->kids[1]);
+        const struct ast_node *v = n->kids[1];
+        if (v->kind == AST_NAME && !sema_lookup(s, v->str) && !ps_proto_find(v->str) &&
+            strcmp(v->str, "random") != 0) {
+            /* p.flags = SA, p.type = echo-reply: a name of the field's values,
+             * read as the field's text when the run finds the layer */
+            st->expr = sema_new_expr(E_CONST, v);
+            st->expr->value = ps_val_bytes(PT_STR, (const uint8_t *)v->str, strlen(v->str));
+            st->expr->type = PT_STR;
+        } else {
+            st->expr = sema_expr(s, v);
+        }
     }
     if (!st->expr) {
         stmt_free(st);
@@ -310,6 +320,43 @@ static char *source_text(struct sema *s, struct ast_loc l)
     while (*end && *end != '\n' && !(l.end_line == l.line && end - p >= l.end_col))
         end++;
     return strndup(start, (size_t)(end - start));
+}
+
+/* `for s, r in ans`: the loop's own variable is named "s, r" (no spec can
+ * write that name, and `# in for s, r, item K of N` reads right), and the
+ * body starts by unpacking it into s and r, as `s, r = item` would. */
+static char *for_names_text(const struct ast_node *names)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < names->nkids; i++)
+        len += strlen(names->kids[i]->str) + 2;
+    char *text = calloc(1, len);
+    if (!text)
+        abort();
+    for (size_t i = 0; i < names->nkids; i++) {
+        if (i)
+            strcat(text, ", ");
+        strcat(text, names->kids[i]->str);
+    }
+    return text;
+}
+
+static struct ps_stmt *for_unpack(struct sema *s, const struct ast_node *names, int from)
+{
+    struct ps_stmt *st = new_stmt(S_UNPACK, names);
+    st->expr = sema_new_expr(E_VAR, names);
+    st->expr->slot = from;
+    st->nslots = names->nkids;
+    st->slots = calloc(st->nslots, sizeof *st->slots);
+    if (!st->slots)
+        abort();
+    for (size_t i = 0; i < names->nkids; i++) {
+        const struct ast_node *t = names->kids[i];
+        /* a pair of ans holds packets, a list of tuples anything */
+        st->slots[i] = bind(s, t->str, PT_ANY, t->loc)->slot;
+        sema_known_bind(s, st->slots[i], NULL, false, NULL);
+    }
+    return st;
 }
 
 static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
@@ -401,9 +448,14 @@ static struct ps_stmt *statement(struct sema *s, const struct ast_node *n)
         st = new_stmt(S_FOR, n);
         st->expr = it;
         struct ast_loc at = n->name_loc.line ? n->name_loc : n->loc;
-        st->slot = bind(s, n->str, element_type(it->type), at)->slot;
+        const struct ast_node *names = n->nkids > 2 ? n->kids[2] : NULL;
+        char *joined = names ? for_names_text(names) : NULL;
+        st->slot = bind(s, joined ? joined : n->str, element_type(it->type), at)->slot;
+        free(joined);
         sema_known_for(s, st->slot, it);
         s->loop_depth++;
+        if (names)
+            push_stmt(&st->body, &st->nbody, for_unpack(s, names, st->slot));
         block(s, n->kids[1], st);
         s->loop_depth--;
         sema_known_forget(s, st->slot);

@@ -125,4 +125,25 @@ struct ps_expr *sema_slice(struct sema *s, const struct ast_node *n);
 /* The condition of an if or elif: a type that is no condition is an error. */
 void sema_condition(struct sema *s, const struct ast_node *n, const struct ps_expr *c);
 
+/* sema_idioms.c: Scapy's idioms. A call of RandShort() and the other
+ * volatile values, or an error for one pktspec has no form of (*handled
+ * then true). */
+struct ps_expr *sema_idiom_call(struct sema *s, const struct ast_node *n, bool *handled);
+/* `os.system()`: reported as Python, with what to write; false when the
+ * callee's object is a name the spec knows. */
+bool sema_idiom_python_call(struct sema *s, const struct ast_node *callee);
+/* `ttl=(1, 10)`: Scapy's inclusive range, as 1..10. */
+struct ps_expr *sema_idiom_tuple_range(struct sema *s, const struct ast_node *n,
+                                       const struct ps_proto *p, int fi, bool *handled);
+/* `flags="SYN"` in TCP: reported with the letters to write; false when n
+ * is not made of TCP's long flag names. */
+bool sema_idiom_flag_words(struct sema *s, const struct ast_node *n, const struct ps_proto *p,
+                           int fi);
+/* `x.name` that is no field: r.time and s.sent_time, p[TCP].flags.S.
+ * Takes base when *handled (NULL after an error). */
+struct ps_expr *sema_idiom_attr(struct sema *s, const struct ast_node *n, struct ps_expr *base,
+                                bool *handled);
+/* `lo..hi` (AST_RANGE, or any node whose two kids are its ends). */
+struct ps_expr *sema_range(struct sema *s, const struct ast_node *n);
+
 #endif

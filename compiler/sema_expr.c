@@ -165,7 +165,7 @@ static bool is_int_const(const struct ps_expr *e)
     return e->kind == E_CONST && (e->value.t == PT_INT || e->value.t == PT_BOOL);
 }
 
-static struct ps_expr *range(struct sema *s, const struct ast_node *n)
+struct ps_expr *sema_range(struct sema *s, const struct ast_node *n)
 {
     struct ps_expr *lo = sema_expr(s, n->kids[0]), *hi = sema_expr(s, n->kids[1]);
     if (!lo || !hi) {
@@ -530,6 +530,10 @@ static struct ps_expr *call_expr(struct sema *s, const struct ast_node *n)
         const struct ps_builtin_desc *b = ps_builtin_find(callee->str, false);
         if (b)
             return call(s, n, b, NULL);
+        bool idiom;
+        struct ps_expr *e = sema_idiom_call(s, n, &idiom);
+        if (idiom)
+            return e;
         struct ps_suggest sg;
         ps_suggest_init(&sg, callee->str);
         offer_layers(&sg);
@@ -544,6 +548,8 @@ static struct ps_expr *call_expr(struct sema *s, const struct ast_node *n)
     }
     if (callee->kind == AST_ATTR) {
         const struct ps_builtin_desc *b = ps_builtin_find(callee->str, true);
+        if (!b && sema_idiom_python_call(s, callee))
+            return NULL;
         if (!b) {
             ps_diag_error(s->d, name_at(callee), "no method '%s' (packets have summary, show, "
                           "command, haslayer, getlayer)", callee->str);
@@ -630,6 +636,10 @@ static struct ps_expr *attr_expr(struct sema *s, const struct ast_node *n)
         return NULL;
     if (base->type == PT_SNIFFER)
         return sema_async_attr(s, n, base);
+    bool idiom;
+    struct ps_expr *ie = sema_idiom_attr(s, n, base, &idiom);
+    if (idiom)
+        return ie;
     if (scalar_type(base->type)) {
         ps_diag_error(s->d, n->loc, "%s has no field '%s'", ps_type_name(base->type), n->str);
         sema_expr_free(base);
@@ -773,6 +783,12 @@ static struct ps_expr *binop(struct sema *s, const struct ast_node *n)
         e->type = PT_BOOL;
         break;
     default: /* + - * %: numbers, and text (sema_text.c) */
+        /* r.time - s.sent_time: a duration */
+        if ((n->op == OP_ADD || n->op == OP_SUB) && (l->type == PT_DUR || r->type == PT_DUR) &&
+            (l->type == PT_DUR || l->type == PT_ANY) && (r->type == PT_DUR || r->type == PT_ANY)) {
+            e->type = PT_DUR;
+            break;
+        }
         e->type = sema_text_arith(s, n, l, r);
         break;
     }
@@ -845,7 +861,7 @@ struct ps_expr *sema_expr(struct sema *s, const struct ast_node *n)
         return fold_list(e, e->type);
     }
     case AST_RANGE:
-        return range(s, n);
+        return sema_range(s, n);
     case AST_CALL:
         return call_expr(s, n);
     case AST_KWARG:
@@ -999,6 +1015,8 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
 {
     const struct ps_field *fd = &p->fields[fi];
     struct ps_expr *e = NULL;
+    if (!(n->kind == AST_NAME && sema_lookup(s, n->str)) && sema_idiom_flag_words(s, n, p, fi))
+        return NULL;
     if (n->kind == AST_NAME && !sema_lookup(s, n->str)) {
         uint64_t u;
         const char *bad = NULL;
@@ -1029,6 +1047,15 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
             unknown_name(s, n, fd);
             return NULL;
         }
+    }
+    bool tuple_range;
+    e = sema_idiom_tuple_range(s, n, p, fi, &tuple_range);
+    if (tuple_range) {
+        if (e)
+            sema_check_field(s, e, p, fi);
+        if (e && s->in_pattern)
+            check_pattern_value(s, e, p, fd);
+        return e;
     }
     if (n->kind == AST_LIST) {
         e = sema_new_expr(E_LIST, n);

@@ -171,6 +171,15 @@ stmt:
   | targets '=' expr { $$ = $1; $$->loc = @$; ast_add($$, $3); }
   | expr { $$ = node1(AST_EXPR, @$, $1); }
   | FOR NAME IN expr block { $$ = named(AST_FOR, @$, $2); ast_add($$, $4); ast_add($$, $5); }
+  | FOR targets IN expr block {
+        /* Scapy's `for s, r in ans`: a third kid, the names each element
+         * is unpacked into (AST_UNPACK without a value) */
+        $$ = ast_new(AST_FOR, @$);
+        $$->name_loc = @2;
+        ast_add($$, $4);
+        ast_add($$, $5);
+        ast_add($$, $2);
+    }
   | TEST STRING block {
         $$ = ast_new(AST_TEST, @$);
         $$->str = $2->str;
@@ -319,6 +328,14 @@ primary:
     }
   | '[' ']' { $$ = ast_new(AST_LIST, @$); }
   | '[' exprs opt_comma ']' { $$ = $2; $$->loc = $$->name_loc = @$; }
+  | '[' expr FOR for_names IN expr ']' {
+        /* Python's list comprehension: refused, saying what to write */
+        ps_diag_error(ps->diag, @3, "list comprehensions are not pktspec: write a for loop "
+                      "(for p in pkts { ... }), or give sniff() a filter= or count=");
+        ast_free($2);
+        ast_free($6);
+        $$ = ast_new(AST_LIST, @$);
+    }
   ;
 
 literal:
@@ -333,6 +350,8 @@ slice_bound:
     %empty { $$ = ast_new(AST_NONE, @$); }
   | expr
   ;
+
+for_names: NAME { ast_free($1); } | for_names ',' NAME { ast_free($3); } ;
 
 exprs:
     expr { $$ = node1(AST_LIST, @$, $1); }
@@ -500,9 +519,11 @@ static struct ast_node *assign(struct ps_parse *ps, YYLTYPE loc, struct ast_node
 {
     bool field = target->kind == AST_ATTR && target->kids[0]->kind == AST_INDEX &&
                  target->kids[0]->kids[0]->kind == AST_NAME;
+    /* p.ttl = 5: Scapy's setattr, to the first layer that has the field */
+    field = field || (target->kind == AST_ATTR && target->kids[0]->kind == AST_NAME);
     if (target->kind != AST_NAME && !field) {
         ps_diag_error(ps->diag, target->loc,
-                      "cannot assign to this; assign to a name or to name[Layer].field");
+                      "cannot assign to this; assign to a name, to name[Layer].field or to name.field");
         ast_free(target);
         ast_free(value);
         return NULL;

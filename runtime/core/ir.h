@@ -141,6 +141,10 @@ enum ps_builtin {
     B_SUMMARY, B_SHOW, B_COMMAND, B_HASLAYER, B_GETLAYER,
     B_STR,        /* str(x): the text Python's str() gives */
     B_ASYNCSNIFFER, B_START, B_STOP, B_JOIN,   /* Scapy's AsyncSniffer and its methods */
+    /* Scapy's idioms (runtime/interp/idioms.c): raw(p) and bytes(p),
+     * list.nsummary(), flags.S (name: the flags; value.u: their bits, 0 when
+     * known only at run time), p.time and p.sent_time (name: which) */
+    B_RAW, B_NSUMMARY, B_FLAGBIT, B_PKTTIME,
     B__COUNT
 };
 

@@ -755,6 +755,15 @@ static void print_lines(struct interp *in, const struct ps_value *v, ps_packet_p
     size_t n = v->t == PT_PKT ? 1 : v->obj->n;
     for (size_t i = 0; i < n; i++) {
         const struct ps_value *p = v->t == PT_PKT ? v : &v->obj->items[i];
+        if (v->t != PT_PKT && show && p->t == PT_TUPLE && p->obj->n == 2) {
+            /* Scapy's SndRcvList.show() is its nsummary(): "0000 sent ==> answer" */
+            fprintf(out, "%04zu ", i);
+            print_packet(in, out, &p->obj->items[0], ps_summary, loc);
+            fputs(" ==> ", out);
+            print_packet(in, out, &p->obj->items[1], ps_summary, loc);
+            fputc('\n', out);
+            continue;
+        }
         if (p->t == PT_TUPLE && p->obj->n == 2)
             p = &p->obj->items[1];
         if (p->t != PT_PKT)
@@ -773,6 +782,8 @@ static void print_lines(struct interp *in, const struct ps_value *v, ps_packet_p
 
 struct ps_value interp_method(struct interp *in, const struct ps_expr *e)
 {
+    if (e->builtin == B_FLAGBIT || e->builtin == B_PKTTIME)
+        return interp_idiom_method(in, e);
     struct ps_value self = interp_eval(in, e->args[0]);
     struct ps_value out = none_value;
     if (self.t == PT_WIRE) {
@@ -824,6 +835,14 @@ struct ps_value interp_method(struct interp *in, const struct ps_expr *e)
             out = interp_getlayer(&self, l.proto, 1);
         break;
     }
+    case B_NSUMMARY:
+        /* Scapy's PacketList.nsummary(): what show() prints of a list */
+        if (list)
+            print_lines(in, &self, ps_show, e->loc);
+        else
+            interp_error(in, e->loc, "nsummary() is a method of lists of packets, not of %s",
+                         ps_type_name(self.t));
+        break;
     case B_SHOW:
     case B_COMMAND:
         if (packet || list)
@@ -1004,6 +1023,8 @@ struct ps_value interp_call(struct interp *in, const struct ps_expr *e)
     }
     case B_LEN:
         return length_of(in, e);
+    case B_RAW:
+        return interp_idiom_raw(in, e);
     case B_FRAGMENT:
         return ps_fragment_call(in, e);
     case B_STR:

@@ -281,6 +281,9 @@ static struct ps_value binop(struct interp *in, const struct ps_expr *e)
         } else {
             out = ps_val_int(PT_BOOL, interp_haslayer(&r.obj->pkt, l.proto));
         }
+    } else if ((e->op == PO_ADD || e->op == PO_SUB) && l.t == PT_DUR && r.t == PT_DUR) {
+        /* r.time - s.sent_time */
+        out = ps_val_int(PT_DUR, e->op == PO_ADD ? l.u + r.u : l.u - r.u);
     } else if (e->op == PO_ADD || e->op == PO_SUB || e->op == PO_MUL) {
         if (l.t != PT_INT || r.t != PT_INT)
             interp_error(in, e->loc, "arithmetic takes integers");
@@ -755,7 +758,16 @@ static void run_stmt(struct interp *in, const struct ps_stmt *st)
         break;
     case S_UNPACK: {
         struct ps_value v = interp_eval(in, st->expr);
-        if (v.t == PT_TUPLE && v.obj->n == st->nslots) {
+        if (v.t == PT_WIRE && in->o->mode == PS_RUN_RECORD && st->nslots == 2 &&
+            v.u % PS_WIRE_PARTS == PS_WIRE_PAIR) {
+            /* `for s, r in ans` in a recording: the pair's request and answer,
+             * as pair[0] and pair[1] are (wire_item) */
+            for (size_t i = 0; i < 2; i++) {
+                ps_val_release(&in->slots[st->slots[i]]);
+                in->slots[st->slots[i]] = v;
+                in->slots[st->slots[i]].u += (i == 0 ? PS_WIRE_SENT : PS_WIRE_RECV) - PS_WIRE_PAIR;
+            }
+        } else if (v.t == PT_TUPLE && v.obj->n == st->nslots) {
             for (size_t i = 0; i < st->nslots; i++) {
                 ps_val_release(&in->slots[st->slots[i]]);
                 in->slots[st->slots[i]] = interp_expand(in, ps_val_retain(v.obj->items[i]));

@@ -95,6 +95,9 @@ bool interp_has_layer(struct interp *in, const struct ps_value *v, const struct 
 /* Builtins with an effect: send, sr, sniff, pcap files, printing. */
 struct ps_value interp_call(struct interp *in, const struct ps_expr *e);
 struct ps_value interp_method(struct interp *in, const struct ps_expr *e);
+/* idioms.c: raw(p); flags.S, p.time and p.sent_time (B_FLAGBIT, B_PKTTIME). */
+struct ps_value interp_idiom_raw(struct interp *in, const struct ps_expr *e);
+struct ps_value interp_idiom_method(struct interp *in, const struct ps_expr *e);
 /* The shape of field fi for l's constant values: a MultipleTypeField's
  * variant (ps_field.variant: ARP's psrc may be an IPv6 address or bytes),
  * else the table's field. */

@@ -136,3 +136,12 @@ set_tests_properties(emit/many-params PROPERTIES TIMEOUT 120)
 # (issue 11: 12).
 add_test(NAME emit/too-many-frames COMMAND sh ${EMIT_DIR}/too_many_frames.sh ${PKTSPEC_BIN})
 set_tests_properties(emit/too-many-frames PROPERTIES TIMEOUT 150)
+# Scapy's idioms in probes: tuple ranges, RandX, raw() of a built packet,
+# p.ttl = 5 and `for a, b in` make the frames and output of pktspec run;
+# what a probe cannot run yet on answers is refused at emit time.
+foreach(spec run/idioms/ranges.pkt run/idioms/rand.pkt run/idiom-attrs.pkt)
+  string(REPLACE "/" "-" name ${spec})
+  add_test(NAME emit/idioms/${name}
+           COMMAND sh ${EMIT_DIR}/emit_spec.sh ${PKTSPEC_BIN} ${PROJECT_SOURCE_DIR}/tests/${spec})
+endforeach()
+add_test(NAME emit/idioms-refused COMMAND sh ${EMIT_DIR}/idioms_refused.sh ${PKTSPEC_BIN})

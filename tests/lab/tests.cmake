@@ -113,3 +113,7 @@ set_tests_properties(lab/pairing PROPERTIES TIMEOUT 150 RUN_SERIAL TRUE)
 # sending every frame of a count of a set exactly once.
 lab_test(rate sh ${LAB_DIR}/wire_rate.sh ${PKTSPEC_BIN})
 lab_test(threads sh ${LAB_DIR}/wire_threads.sh ${PKTSPEC_BIN})
+# Scapy's idioms on sr's results: ans.summary(), nsummary(), show(), print,
+# unans's, against Scapy's text for the same packets (for s, r in ans and
+# raw() carry them to Scapy).
+lab_test(idioms-summary sh ${LAB_DIR}/idioms_summary.sh ${PKTSPEC_BIN})

@@ -33,3 +33,8 @@ add_test(NAME run/text-scapy-live
          COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/text_scapy.py --check
                  $<TARGET_FILE:pktspec>)
 set_tests_properties(run/text-scapy-live PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+# Scapy's idioms (tuple ranges, RandX, raw) make Scapy's frames; --seed
+# repeats RandX values (skipped without Scapy).
+add_test(NAME run/idioms-scapy
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/idioms_scapy.sh $<TARGET_FILE:pktspec>)
+set_tests_properties(run/idioms-scapy PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
