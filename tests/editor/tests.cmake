@@ -1,0 +1,18 @@
+# The editor files (editors/): the TextMate grammar and the Vim syntax file
+# checked against pktspec's own scanner (token_dump) over every spec of the
+# repository and over every keyword, builtin, field class and layer name the
+# compiler knows, so that neither can drift from grammar/lexer.l.
+add_executable(ps_token_dump ${CMAKE_CURRENT_LIST_DIR}/token_dump.c)
+target_link_libraries(ps_token_dump PRIVATE pktspec_front)
+
+set(EDITOR_TESTS ${CMAKE_CURRENT_LIST_DIR})
+set(EDITOR_TOP ${CMAKE_CURRENT_LIST_DIR}/../..)
+set(EDITOR_ORACLE --dump $<TARGET_FILE:ps_token_dump> --parser-h ${CMAKE_BINARY_DIR}/parser.h
+    --builtins ${EDITOR_TOP}/compiler/builtins.c --fields ${EDITOR_TOP}/compiler/sema_layer.c
+    --pktspec $<TARGET_FILE:pktspec> --lexer ${EDITOR_TOP}/grammar/lexer.l)
+
+add_test(NAME editor/textmate-specs
+         COMMAND ${Python3_EXECUTABLE} ${EDITOR_TESTS}/check_scopes.py ${EDITOR_ORACLE}
+                 --textmate ${EDITOR_TOP}/editors/textmate/pkt.tmLanguage.json ${EDITOR_TOP})
+add_test(NAME editor/tmgrammar-unit
+         COMMAND ${Python3_EXECUTABLE} ${EDITOR_TESTS}/test_tmgrammar.py)
