@@ -29,3 +29,12 @@ add_test(NAME editor/vim-specs
                  --vim "${VIM_EXECUTABLE}" --vim-dir ${EDITOR_TOP}/editors/vim
                  ${EDITOR_TOP}/specs ${EDITOR_TOP}/tests/parser/cases)
 set_tests_properties(editor/vim-specs PROPERTIES SKIP_RETURN_CODE 77)
+
+# The pages for the README: every pktspec line of the Scapy table checks, and
+# the CI recipe's YAML parses (skipped without python3-yaml).
+add_test(NAME docs/scapy-to-pktspec
+         COMMAND ${Python3_EXECUTABLE} ${EDITOR_TESTS}/check_doc_table.py $<TARGET_FILE:pktspec>
+                 ${EDITOR_TOP}/docs/scapy-to-pktspec.md)
+add_test(NAME docs/ci-yaml
+         COMMAND ${Python3_EXECUTABLE} ${EDITOR_TESTS}/check_ci_yaml.py ${EDITOR_TOP}/docs/ci.md)
+set_tests_properties(docs/ci-yaml PROPERTIES SKIP_RETURN_CODE 77)
