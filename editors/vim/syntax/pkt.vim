@@ -40,6 +40,7 @@ syn keyword pktLayer IPOption_SSRR IPOption_Security IPOption_Stream_Id IPOption
 syn keyword pktLayer IPOption_Traceroute IPerror IPerror6 IPv6 IPv6ExtHdrDestOpt IPv6ExtHdrFragment
 syn keyword pktLayer IPv6ExtHdrHopByHop IPv6ExtHdrRouting Jumbo LLC PPP Pad1 PadN Padding RIP RIPEntry Raw
 syn keyword pktLayer RouterAlert SNAP TCP TCPerror UDP UDPerror VXLAN
+syn keyword pktLayer CookedLinux CookedLinuxV2 Loopback
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 
 " Numbers and addresses, from the loosest to the most particular.
