@@ -112,6 +112,7 @@ def vocabulary(words, lists):
               "t = [true, false, none, inter, ints, echo-request, sr1, sendp, x, xx\"ab\"]",
               'u = "unterminated \\',
               'v = x"unterminated',
+              "q = s[1:3] + s[:2] + s[0:-1] + [::1, fe80::2][0]",
               "w = [10foo, 1.5sx, 0x1g, 1__0]  # bad numbers"]
     return "\n".join(lines) + "\n"
 

@@ -26,7 +26,7 @@ syn keyword pktOperator and or not in matches within
 syn keyword pktBoolean true false
 syn keyword pktNone none
 
-syn match pktBuiltin "\%(send\|sendp\|sr\|sr1\|srp\|srp1\|srloop\|srploop\|sniff\|wrpcap\|rdpcap\|ls\|print\|hexdump\|len\|random\|fragment\|summary\|show\|command\|haslayer\|getlayer\)\ze[ \t]*("
+syn match pktBuiltin "\%(AsyncSniffer\|start\|stop\|join\|str\|send\|sendp\|sr\|sr1\|srp\|srp1\|srloop\|srploop\|sniff\|wrpcap\|rdpcap\|ls\|print\|hexdump\|len\|random\|fragment\|summary\|show\|command\|haslayer\|getlayer\)\ze[ \t]*("
 syn match pktFieldClass "\%(ByteField\|XByteField\|ShortField\|XShortField\|IntField\|XIntField\|LongField\|XLongField\|BitField\|ByteEnumField\|ShortEnumField\|IntEnumField\|BitEnumField\|FlagsField\|MACField\|IPField\|IP6Field\|StrField\)\ze[ \t]*("
 syn keyword pktLayer ARP DNS DNSQR DNSRR DNSRRMX DNSRRSOA DNSRRSRV Dot1AD Dot1Q Dot3 Ether GRE GRE_PPTP
 syn keyword pktLayer GRErouting HAO HBHOptUnknown HDLC ICMP ICMPerror ICMPv6DestUnreach ICMPv6EchoReply
@@ -42,6 +42,8 @@ syn keyword pktLayer IPv6ExtHdrHopByHop IPv6ExtHdrRouting Jumbo LLC PPP Pad1 Pad
 syn keyword pktLayer RouterAlert SNAP TCP TCPerror UDP UDPerror VXLAN
 syn keyword pktLayer CookedLinux CookedLinuxV2 Loopback
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
+" x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
+syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
 
 " Numbers and addresses, from the loosest to the most particular.
 syn match pktBadNumber "\%(\d\+\.\d\+\h\w*\|\d\w*\)"
