@@ -13,7 +13,8 @@ if [ "${1:-}" = "--test" ]; then
     packages="$packages iproute2 nftables libxml2-utils"
     # tests/install: mandoc and groff lint the man pages, man-db's man renders
     # them, dpkg-dev's dpkg-shlibdeps gives the .deb its Depends, git says
-    # the commit --version prints, Vim loads the installed syntax file.
+    # the commit --version prints, Vim loads the installed syntax file
+    # (and tests/editor highlights specs with it).
     packages="$packages mandoc groff-base man-db dpkg-dev git vim"
 fi
 missing=""

@@ -1,0 +1,2 @@
+" pktspec specs
+autocmd BufRead,BufNewFile *.pkt setfiletype pkt
