@@ -26,7 +26,7 @@ syn keyword pktOperator and or not in matches within
 syn keyword pktBoolean true false
 syn keyword pktNone none
 
-syn match pktBuiltin "\%(AsyncSniffer\|start\|stop\|join\|str\|send\|sendp\|sr\|sr1\|srp\|srp1\|srloop\|srploop\|sniff\|wrpcap\|rdpcap\|ls\|print\|hexdump\|len\|random\|fragment\|summary\|show\|command\|haslayer\|getlayer\)\ze[ \t]*("
+syn match pktBuiltin "\%(AsyncSniffer\|nsummary\|bytes\|raw\|start\|stop\|join\|str\|send\|sendp\|sr\|sr1\|srp\|srp1\|srloop\|srploop\|sniff\|wrpcap\|rdpcap\|ls\|print\|hexdump\|len\|random\|fragment\|summary\|show\|command\|haslayer\|getlayer\)\ze[ \t]*("
 syn match pktFieldClass "\%(ByteField\|XByteField\|ShortField\|XShortField\|IntField\|XIntField\|LongField\|XLongField\|BitField\|ByteEnumField\|ShortEnumField\|IntEnumField\|BitEnumField\|FlagsField\|MACField\|IPField\|IP6Field\|StrField\)\ze[ \t]*("
 syn keyword pktLayer ARP DNS DNSQR DNSRR DNSRRMX DNSRRSOA DNSRRSRV Dot1AD Dot1Q Dot3 Ether GRE GRE_PPTP
 syn keyword pktLayer GRErouting HAO HBHOptUnknown HDLC ICMP ICMPerror ICMPv6DestUnreach ICMPv6EchoReply
