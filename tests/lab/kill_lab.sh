@@ -5,16 +5,10 @@
 #   kill_lab.sh PKTSPEC SIGNAL     (SIGNAL: INT, TERM or KILL)
 set -u
 pktspec=$1 sig=$2
-[ "$(id -u)" = 0 ] || { echo "skip: the lab needs root"; exit 77; }
-unshare -n true 2>/dev/null || { echo "skip: no network namespaces here"; exit 77; }
 dir=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-say() { echo "FAIL: $*"; fail=1; }
+. "$dir/lab_common.sh"
 
-ip netns list > "$tmp/netns.before"
-ip -o link show | awk '{print $2}' > "$tmp/links.before"
+labs_now > "$tmp/labs.before"
 export PKTSPEC="$pktspec"
 cd "$dir"
 "$pktspec" run --lab --lab-peer "$dir/peer_bursts.sh" long_sniff.pkt > "$tmp/out" 2> "$tmp/err" &
@@ -69,9 +63,8 @@ for i in $(seq 400); do
     sleep 0.05
 done
 [ $left = 0 ] || say "a process of the lab is still there: $(ls -d /proc/$peer 2>/dev/null)"
-ip netns list | diff -q "$tmp/netns.before" - >/dev/null || say "a network namespace was left: $(ip netns list)"
-ip -o link show | awk '{print $2}' | diff "$tmp/links.before" - > "$tmp/links.diff" ||
-    say "interfaces changed: $(cat "$tmp/links.diff")"
+new=$(labs_new "$tmp/labs.before")
+[ -z "$new" ] || say "the lab left: $new"
 if [ $fail = 1 ]; then
     echo "--- stdout"; cat "$tmp/out"; echo "--- stderr"; cat "$tmp/err"
     exit 1

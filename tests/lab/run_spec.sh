@@ -16,8 +16,7 @@
 set -u
 pktspec=$1 spec=$2 want=$3
 shift 3
-[ "$(id -u)" = 0 ] || { echo "skip: the lab needs root"; exit 77; }
-unshare -n true 2>/dev/null || { echo "skip: no network namespaces here"; exit 77; }
+. "$(dirname "$0")/lab_common.sh"
 greps="" golden="" peer="" wait="" errtext="" within=""
 while [ $# -gt 0 ]; do
     case $1 in
@@ -32,10 +31,7 @@ $2"; shift 2 ;;
     *) echo "run_spec.sh: unknown option $1"; exit 2 ;;
     esac
 done
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ip netns list > "$tmp/netns.before"
-ip -o link show | awk '{print $2}' > "$tmp/links.before"
+labs_now > "$tmp/labs.before"
 # The run's own directory: what the spec writes stays out of the sources.
 name=$(basename "$spec")
 mkdir "$tmp/run" && ln -s "$(cd "$(dirname "$spec")" && pwd)/$name" "$tmp/run/$name"
@@ -54,8 +50,6 @@ started=$(date +%s%N)
 wait $pid
 status=$?
 took=$(( ($(date +%s%N) - started) / 1000000 ))
-fail=0
-say() { echo "FAIL: $*"; fail=1; }
 [ -z "$within" ] || [ "$took" -lt $(( within * 1000 )) ] || say "the run took $took ms, not under $within s"
 [ "$status" = "$want" ] || say "exit status $status, not $want"
 old_ifs=$IFS
@@ -72,10 +66,8 @@ if [ -n "$golden" ] && ! diff -u "$golden" "$tmp/out" > "$tmp/diff"; then
     cat "$tmp/diff"
 fi
 # Nothing of the lab outlives the run.
-sleep 0.05
-ip netns list | diff -q "$tmp/netns.before" - >/dev/null || say "a network namespace was left: $(ip netns list)"
-ip -o link show | awk '{print $2}' | diff "$tmp/links.before" - > "$tmp/links.diff" ||
-    say "interfaces changed: $(cat "$tmp/links.diff")"
+new=$(labs_new "$tmp/labs.before")
+[ -z "$new" ] || say "the lab left: $new"
 for c in /proc/[0-9]*/comm; do
     [ "$(cat "$c" 2>/dev/null)" = "pslab-$pid" ] && say "the lab's process ${c%/comm} is still there"
 done

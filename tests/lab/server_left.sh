@@ -8,13 +8,8 @@
 set -u
 pktspec=$1 sig=$2
 case $pktspec in /*) ;; *) pktspec=$(pwd)/$pktspec ;; esac
-[ "$(id -u)" = 0 ] || { echo "skip: the lab needs root"; exit 77; }
-unshare -n true 2>/dev/null || { echo "skip: no network namespaces here"; exit 77; }
 dir=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-say() { echo "FAIL: $*"; fail=1; }
+. "$dir/lab_common.sh"
 tag=server-left-$$-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')
 # Which processes hold the tag (this script's own children do not: only
 # pktspec is given it).

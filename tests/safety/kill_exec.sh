@@ -5,13 +5,8 @@
 #   kill_exec.sh PKTSPEC SIGNAL
 set -u
 pktspec=$1 sig=$2
-[ "$(id -u)" = 0 ] || { echo "skip: the lab needs root"; exit 77; }
-unshare -n true 2>/dev/null || { echo "skip: no network namespaces here"; exit 77; }
 dir=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-say() { echo "FAIL: $*"; fail=1; }
+. "$dir/../lab/lab_common.sh"
 
 export PKTSPEC_SLEEPER_MARK="$tmp/started"
 "$pktspec" run --lab --exec sh "$dir/sleeper.sh" > "$tmp/out" 2> "$tmp/err" &

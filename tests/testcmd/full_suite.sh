@@ -7,38 +7,12 @@
 #   full_suite.sh PKTSPEC SOURCE_DIR XSD
 set -u
 pktspec=$1 src=$2 xsd=$3
-[ "$(id -u)" = 0 ] || { echo "skip: the lab needs root"; exit 77; }
-unshare -n true 2>/dev/null || { echo "skip: no network namespaces here"; exit 77; }
 command -v xmllint >/dev/null 2>&1 || { echo "FAIL: no xmllint (scripts/deps.sh --test)"; exit 1; }
 for tool in nft /usr/bin/python3; do
     command -v $tool >/dev/null 2>&1 || { echo "skip: no $tool (tests/lab needs it)"; exit 77; }
 done
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-say() { echo "FAIL: $*"; fail=1; }
-# What a lab could leave: its veth (psXXXXXXXX[sp]) in this namespace, a peer
-# (pslab-OWNER) whose owner is gone. Other suites may run beside this one:
-# only what a lab makes is looked at, and what is still there 3 s on.
-labs_now() {
-    ip netns list | grep -E '^ps[0-9a-f]{8}'
-    ip -o link show | awk '{print $2}' | grep -E '^ps[0-9a-f]{8}[sp]'
-    grep -Hs '^pslab-[0-9]*$' /proc/[0-9]*/comm | while IFS=: read -r c n; do
-        [ -d /proc/"${n#pslab-}" ] && continue
-        # a zombie holds nothing; a peer being torn down is one soon
-        grep -qs '^State:[[:space:]]*Z' "${c%/comm}/status" || echo "${c%/comm}: $n"
-    done
-}
-labs_left() {
-    a=$(labs_now)
-    for i in 1 2 3; do
-        [ -n "$a" ] || return 0
-        sleep 1
-        a=$(labs_now | grep -xF "$a")
-    done
-    [ -z "$a" ] || echo "$a"
-}
-labs_left > "$tmp/labs.before"
+. "$(dirname "$0")/../lab/lab_common.sh"
+labs_now > "$tmp/labs.before"
 mkdir "$tmp/run" "$tmp/run/tests"
 ln -s "$src/specs" "$tmp/run/specs"
 ln -s "$src/tests/lab" "$tmp/run/tests/lab"
@@ -61,7 +35,7 @@ xmllint --noout --schema "$xsd" out.xml 2> "$tmp/lint" || { say "out.xml is not 
 [ "$(xmllint --xpath 'sum(//testsuite/@failures)' out.xml)" = 1 ] || say "not 1 failure in out.xml"
 [ "$(xmllint --xpath 'sum(//testsuite/@errors)' out.xml)" = 0 ] || say "errors in out.xml"
 sleep 0.1
-new=$(labs_left | grep -vxF -f "$tmp/labs.before")
+new=$(labs_new "$tmp/labs.before")
 [ -z "$new" ] || say "a lab was left: $new"
 if [ $fail = 1 ]; then
     echo "--- stdout"; cat "$tmp/tap"; echo "--- stderr"; cat "$tmp/err"

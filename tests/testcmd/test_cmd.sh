@@ -8,37 +8,11 @@
 #   test_cmd.sh PKTSPEC XSD
 set -u
 pktspec=$1 xsd=$2
-[ "$(id -u)" = 0 ] || { echo "skip: the lab needs root"; exit 77; }
-unshare -n true 2>/dev/null || { echo "skip: no network namespaces here"; exit 77; }
 command -v xmllint >/dev/null 2>&1 || { echo "FAIL: no xmllint (scripts/deps.sh --test)"; exit 1; }
 cd "$(dirname "$0")" || exit 2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-say() { echo "FAIL: $*"; fail=1; }
+. ../lab/lab_common.sh
 mask() { sed -E 's/ in [0-9]+\.[0-9] s$/ in T s/' "$1"; }
-# What a lab could leave: its veth (psXXXXXXXX[sp]) in this namespace, a peer
-# (pslab-OWNER) whose owner is gone. Other suites may run beside this one:
-# only what a lab makes is looked at, and what is still there 3 s on.
-labs_now() {
-    ip netns list | grep -E '^ps[0-9a-f]{8}'
-    ip -o link show | awk '{print $2}' | grep -E '^ps[0-9a-f]{8}[sp]'
-    grep -Hs '^pslab-[0-9]*$' /proc/[0-9]*/comm | while IFS=: read -r c n; do
-        [ -d /proc/"${n#pslab-}" ] && continue
-        # a zombie holds nothing; a peer being torn down is one soon
-        grep -qs '^State:[[:space:]]*Z' "${c%/comm}/status" || echo "${c%/comm}: $n"
-    done
-}
-labs_left() {
-    a=$(labs_now)
-    for i in 1 2 3; do
-        [ -n "$a" ] || return 0
-        sleep 1
-        a=$(labs_now | grep -xF "$a")
-    done
-    [ -z "$a" ] || echo "$a"
-}
-labs_left > "$tmp/labs.before"
+labs_now > "$tmp/labs.before"
 
 # The suite, one spec at a time: the golden stream, exit 2 (a spec error is
 # the worst there).
@@ -160,7 +134,7 @@ grep -q "^Bail out! interrupted" "$tmp/out" || { say "no Bail out!:"; cat "$tmp/
 
 # Nothing of any lab outlives the runs.
 sleep 0.1
-new=$(labs_left | grep -vxF -f "$tmp/labs.before")
+new=$(labs_new "$tmp/labs.before")
 [ -z "$new" ] || say "a lab was left: $new"
 # (the brackets: grep's own command line does not match)
 left=$(grep -las 'other/hang[.]pkt' /proc/[0-9]*/cmdline)
