@@ -227,15 +227,22 @@ static long build_frame(struct interp *in, const struct ps_tpkt *t, uint64_t i,
     return len;
 }
 
+/* The packets a call was given: a list's items, or the one value. */
+static const struct ps_value *packets_of(const struct ps_value *v, size_t *n)
+{
+    if (v->t == PT_LIST || v->t == PT_PKTLIST) {
+        *n = v->obj->n;
+        return v->obj->items;
+    }
+    *n = 1;
+    return v;
+}
+
 bool live_frames(struct interp *in, const struct ps_expr *e, const struct ps_value *v,
                  bool layer3, uint64_t passes, const struct ps_iface *ifc, frame_fn fn, void *ctx)
 {
-    const struct ps_value *items = v;
-    size_t n = 1;
-    if (v->t == PT_LIST || v->t == PT_PKTLIST) {
-        items = v->obj->items;
-        n = v->obj->n;
-    }
+    size_t n;
+    const struct ps_value *items = packets_of(v, &n);
     for (size_t k = 0; k < n; k++) {
         if (items[k].t != PT_PKT) {
             interp_error(in, e->loc, "%s is not a packet", ps_type_name(items[k].t));
@@ -276,12 +283,8 @@ bool live_frames(struct interp *in, const struct ps_expr *e, const struct ps_val
 
 uint64_t live_frames_planned(const struct ps_value *v, uint64_t passes)
 {
-    const struct ps_value *items = v;
-    size_t n = 1;
-    if (v->t == PT_LIST || v->t == PT_PKTLIST) {
-        items = v->obj->items;
-        n = v->obj->n;
-    }
+    size_t n;
+    const struct ps_value *items = packets_of(v, &n);
     uint64_t frames = 0;
     for (size_t k = 0; k < n; k++)
         if (items[k].t == PT_PKT)
@@ -291,12 +294,8 @@ uint64_t live_frames_planned(const struct ps_value *v, uint64_t passes)
 
 bool live_frames_fixed(const struct ps_value *v)
 {
-    const struct ps_value *items = v;
-    size_t n = 1;
-    if (v->t == PT_LIST || v->t == PT_PKTLIST) {
-        items = v->obj->items;
-        n = v->obj->n;
-    }
+    size_t n;
+    const struct ps_value *items = packets_of(v, &n);
     for (size_t k = 0; k < n; k++) {
         if (items[k].t != PT_PKT || items[k].obj->stored)
             continue;
