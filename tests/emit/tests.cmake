@@ -7,9 +7,10 @@ set(EMIT_DIR ${CMAKE_CURRENT_LIST_DIR})
 file(GLOB_RECURSE EMIT_SPECS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/specs/*.pkt)
 list(FILTER EMIT_SPECS EXCLUDE REGEX "/lib/[^/]*\\.pkt$")
 # What a probe cannot do yet: build a frame from an answer's fields (a TCP
-# session by hand), sniff (AsyncSniffer), match an answer's DNS records.
-# emit refuses these examples at each such place, exit 2 (docs/emit.md).
-set(EMIT_REFUSED tcp_session http async_sniffer dns)
+# session by hand), sniff (AsyncSniffer), match an answer's DNS records,
+# decide an if on an answer (syn_scan). emit refuses these examples at each
+# such place, exit 2 (docs/emit.md); tests/specs reads the same list.
+set(EMIT_REFUSED tcp_session http async_sniffer dns syn_scan)
 foreach(spec ${EMIT_REFUSED})
   list(FILTER EMIT_SPECS EXCLUDE REGEX "/examples/${spec}\\.pkt$")
   add_test(NAME emit/refused/${spec}
