@@ -169,9 +169,18 @@ static void directive(struct test_spec *t, const struct ps_source *src, int line
     } else if (wlen == 8 && memcmp(w, "lab-peer", 8) == 0) {
         bad_directive(t, src, line, col, wlen, "lab-peer needs the command to run in the peer's "
                       "namespace");
+    } else if (wlen == 13 && memcmp(w, "lab-peer-wait", 13) == 0) {
+        /* run --lab-peer-wait checks PROTO/PORT itself, with its own message */
+        if (re == rest || memchr(rest, ' ', (size_t)(re - rest)))
+            bad_directive(t, src, line, col, wlen, "lab-peer-wait takes one PROTO/PORT, as "
+                          "tcp/8080 (a line each)");
+        else if (t->nwaits == sizeof t->waits / sizeof t->waits[0])
+            bad_directive(t, src, line, col, wlen, "at most 4 lab-peer-wait lines");
+        else
+            t->waits[t->nwaits++] = dup_n(rest, (size_t)(re - rest));
     } else {
-        snprintf(msg, sizeof msg, "unknown directive '%.*s' (# pktspec: no-lab [REASON], or "
-                 "# pktspec: lab-peer CMD)", wlen > 64 ? 64 : wlen, w);
+        snprintf(msg, sizeof msg, "unknown directive '%.*s' (# pktspec: no-lab [REASON], "
+                 "lab-peer CMD or lab-peer-wait PROTO/PORT)", wlen > 64 ? 64 : wlen, w);
         bad_directive(t, src, line, col, wlen, msg);
     }
 }
@@ -201,6 +210,8 @@ void test_suite_free(struct test_suite *s)
         struct test_spec *t = &s->v[i];
         free(t->path);
         free(t->peer);
+        for (size_t k = 0; k < t->nwaits; k++)
+            free(t->waits[k]);
         free(t->no_lab);
         free(t->bad);
         free(t->junit);

@@ -59,7 +59,7 @@ static int tmpfile_in(const char *dir)
 static int spawn(struct test_spec *t, size_t k, const struct test_run_opts *o,
                  const sigset_t *mask)
 {
-    char *argv[16 + o->nextra];
+    char *argv[16 + 2 * (sizeof t->waits / sizeof t->waits[0]) + o->nextra];
     int n = 0;
     argv[n++] = (char *)o->exe;
     argv[n++] = "run";
@@ -78,6 +78,10 @@ static int spawn(struct test_spec *t, size_t k, const struct test_run_opts *o,
     if (peer) {
         argv[n++] = "--lab-peer";
         argv[n++] = peer;
+    }
+    for (size_t w = 0; w < t->nwaits; w++) {
+        argv[n++] = "--lab-peer-wait";
+        argv[n++] = t->waits[w];
     }
     argv[n] = NULL;
     t->out_fd = tmpfile_in(o->tmpdir);

@@ -13,6 +13,8 @@ enum test_state { TS_PENDING, TS_RUNNING, TS_DONE };
 struct test_spec {
     char *path;          /* as found: the TAP and JUnit name */
     char *peer;          /* `# pktspec: lab-peer CMD`, or NULL */
+    char *waits[4];      /* `# pktspec: lab-peer-wait PROTO/PORT`: run's --lab-peer-wait */
+    size_t nwaits;
     char *no_lab;        /* `# pktspec: no-lab [reason]`: the reason ("" for none) */
     char *bad;           /* a directive that cannot be read: its diagnostic */
     enum test_state state;
