@@ -92,36 +92,6 @@ static struct ps_stmt *new_stmt(enum ps_skind kind, const struct ast_node *n)
     return st;
 }
 
-static void stmt_free(struct ps_stmt *st)
-{
-    if (!st)
-        return;
-    sema_expr_free(st->expr);
-    free(st->slots);
-    free(st->text);
-    free(st->cond_text);
-    for (size_t i = 0; i < st->nbody; i++)
-        stmt_free(st->body[i]);
-    free(st->body);
-    free(st);
-}
-
-void ps_program_free(struct ps_program *p)
-{
-    if (!p)
-        return;
-    for (size_t i = 0; i < p->nstmts; i++)
-        stmt_free(p->stmts[i]);
-    free(p->stmts);
-    for (size_t i = 0; i < p->nslots; i++)
-        free(p->slot_names[i]);
-    free(p->slot_names);
-    for (size_t i = 0; i < p->ndeclared; i++)
-        sema_free_declared(p->declared[i]);
-    free(p->declared);
-    free(p);
-}
-
 /* Lists grow by doubling (their size is a power of two when they fill):
  * a spec of n statements costs O(n), not n reallocs. */
 static void push_stmt(struct ps_stmt ***list, size_t *n, struct ps_stmt *st)
@@ -175,6 +145,7 @@ static struct ps_stmt *param(struct sema *s, const struct ast_node *n)
     struct ps_stmt *st = new_stmt(S_BIND, n);
     st->slot = sym->slot;
     st->expr = v;
+    st->param = true;
     return st;
 }
 
@@ -214,12 +185,12 @@ static struct ps_stmt *set_field(struct sema *s, const struct ast_node *n)
                 ps_diag_error(s->d, ln->loc, "no layer '%s' (did you mean '%s'?)", ln->str, best);
             else
                 ps_diag_error(s->d, ln->loc, "a layer name goes here, as p[IP].ttl = 5");
-            stmt_free(st);
+            ps_stmt_free(st);
             return NULL;
         }
         st->field = sema_field(s, st->proto, t->str, name_at);
         if (st->field < 0) {
-            stmt_free(st);
+            ps_stmt_free(st);
             return NULL;
         }
         st->expr = sema_field_value(s, n->kids[1], st->proto, st->field);
@@ -238,7 +209,7 @@ static struct ps_stmt *set_field(struct sema *s, const struct ast_node *n)
         }
     }
     if (!st->expr) {
-        stmt_free(st);
+        ps_stmt_free(st);
         return NULL;
     }
     return st;

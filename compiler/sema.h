@@ -62,7 +62,7 @@ struct sema_known {
 struct ps_loc sema_loc(struct ast_loc l);
 struct sema_sym *sema_lookup(struct sema *s, const char *name);
 struct ps_expr *sema_new_expr(enum ps_ekind kind, const struct ast_node *n);
-void sema_expr_free(struct ps_expr *e);
+static inline void sema_expr_free(struct ps_expr *e) { ps_expr_free(e); }
 
 /* An expression in a general position. */
 struct ps_expr *sema_expr(struct sema *s, const struct ast_node *n);
@@ -74,7 +74,6 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
  * reporting at `at` when p has no such field. */
 /* `layer Name { ... }`: declares and registers the layer (sema_layer.c). */
 bool sema_layer(struct sema *s, const struct ast_node *n);
-void sema_free_declared(struct ps_proto *p);
 /* The registered layer closest to a misspelt name, or NULL. */
 const char *sema_suggest_layer(const char *name);
 int sema_field(struct sema *s, const struct ps_proto *p, const char *name, struct ast_loc at);

@@ -28,21 +28,6 @@ struct ps_expr *sema_new_expr(enum ps_ekind kind, const struct ast_node *n)
     return e;
 }
 
-void sema_expr_free(struct ps_expr *e)
-{
-    if (!e)
-        return;
-    ps_val_release(&e->value);
-    for (size_t i = 0; i < e->nargs; i++)
-        sema_expr_free(e->args[i]);
-    free(e->args);
-    for (size_t i = 0; i < e->nopts; i++)
-        sema_expr_free(e->opts[i].value);
-    free(e->opts);
-    free(e->name);
-    free(e);
-}
-
 static void add_arg(struct ps_expr *e, struct ps_expr *a)
 {
     e->args = realloc(e->args, (e->nargs + 1) * sizeof *e->args);

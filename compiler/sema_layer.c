@@ -18,6 +18,7 @@
 
 #include "builtins.h"
 #include "coerce.h"
+#include "proto/declared.h"
 #include "sema.h"
 #include "suggest.h"
 
@@ -47,18 +48,6 @@ static const struct field_class classes[] = {
     {"IPField", PS_K_IPV4, 0, false, false, false},
     {"IP6Field", PS_K_IPV6, 0, false, false, false},
     {"StrField", PS_K_BYTES, 0, false, false, false},
-};
-
-/* What a declared layer owns, freed with its program. */
-struct declared {
-    struct ps_proto proto;
-    struct ps_field fields[PS_MAX_FIELDS];
-    struct ps_bind binds[9];
-    char names[PS_MAX_FIELDS + 1][64];
-    char texts[PS_MAX_FIELDS][128];
-    char ls_types[PS_MAX_FIELDS][48];
-    struct ps_enum *enums[PS_MAX_FIELDS];
-    const char **flags[PS_MAX_FIELDS];
 };
 
 static const struct field_class *find_class(const char *name)
@@ -91,7 +80,7 @@ static const struct ast_node *positional(const struct ast_node *call, size_t k)
 }
 
 /* [(0, "ping"), (1, "pong")]: Scapy's {0: "ping", 1: "pong"}. */
-static bool read_enums(struct sema *s, const struct ast_node *n, struct declared *dl, size_t fi)
+static bool read_enums(struct sema *s, const struct ast_node *n, struct ps_declared *dl, size_t fi)
 {
     if (n->kind != AST_LIST) {
         ps_diag_error(s->d, n->loc, "enum names are a list of (value, \"name\") tuples");
@@ -113,7 +102,7 @@ static bool read_enums(struct sema *s, const struct ast_node *n, struct declared
     return true;
 }
 
-static bool read_flags(struct sema *s, const struct ast_node *n, struct declared *dl, size_t fi)
+static bool read_flags(struct sema *s, const struct ast_node *n, struct ps_declared *dl, size_t fi)
 {
     if (n->kind != AST_LIST || n->nkids > 64) {
         ps_diag_error(s->d, n->loc, "flag names are a list of strings, bit 0 first");
@@ -133,7 +122,7 @@ static bool read_flags(struct sema *s, const struct ast_node *n, struct declared
 }
 
 /* One `name = XField(default, ...)` line. */
-static bool declare_field(struct sema *s, const struct ast_node *st, struct declared *dl,
+static bool declare_field(struct sema *s, const struct ast_node *st, struct ps_declared *dl,
                           size_t fi)
 {
     const struct ast_node *target = st->kids[0], *call = st->kids[1];
@@ -249,7 +238,7 @@ static bool declare_field(struct sema *s, const struct ast_node *st, struct decl
 
 /* `bind(UDP, dport=9999)`: stacked on UDP, this layer sets UDP.dport, and
  * a UDP whose dport is 9999 is read as this layer. */
-static bool declare_bind(struct sema *s, const struct ast_node *call, struct declared *dl,
+static bool declare_bind(struct sema *s, const struct ast_node *call, struct ps_declared *dl,
                          size_t *nbinds)
 {
     const struct ast_node *lower = positional(call, 0);
@@ -283,25 +272,6 @@ static bool declare_bind(struct sema *s, const struct ast_node *call, struct dec
     return true;
 }
 
-static void free_declared(struct declared *dl)
-{
-    for (size_t i = 0; i < PS_MAX_FIELDS; i++) {
-        for (struct ps_enum *e = dl->enums[i]; e && e->name; e++)
-            free((char *)e->name);
-        free(dl->enums[i]);
-        for (const char **f = dl->flags[i]; f && *f; f++)
-            free((char *)*f);
-        free(dl->flags[i]);
-    }
-    free(dl);
-}
-
-void sema_free_declared(struct ps_proto *p)
-{
-    ps_proto_unregister(p);
-    free_declared((struct declared *)p);
-}
-
 /* Declares the layer; it joins the registry at once, so the rest of the
  * spec can use it. */
 bool sema_layer(struct sema *s, const struct ast_node *n)
@@ -311,12 +281,7 @@ bool sema_layer(struct sema *s, const struct ast_node *n)
         ps_diag_error(s->d, name_at, "'%s' is already defined", n->str);
         return false;
     }
-    struct declared *dl = calloc(1, sizeof *dl);
-    snprintf(dl->names[PS_MAX_FIELDS], sizeof dl->names[0], "%s", n->str);
-    dl->proto.name = dl->proto.long_name = dl->names[PS_MAX_FIELDS];
-    dl->proto.fields = dl->fields;
-    dl->proto.binds = dl->binds;
-    dl->proto.post_build = ps_declared_post_build;
+    struct ps_declared *dl = ps_declared_new(n->str);
     const struct ast_node *body = n->kids[0];
     size_t nfields = 0, nbinds = 0;
     bool ok = true, variable = false;
@@ -375,7 +340,7 @@ bool sema_layer(struct sema *s, const struct ast_node *n)
         ok = false;
     }
     if (!ok) {
-        free_declared(dl);
+        ps_declared_free(&dl->proto);
         return false;
     }
     s->prog->declared = realloc(s->prog->declared, (s->prog->ndeclared + 1) * sizeof(void *));

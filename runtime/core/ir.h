@@ -204,6 +204,7 @@ struct ps_stmt {
     char *cond_text;              /* EXPECT: the condition as written */
     struct ps_stmt **body;        /* FOR, TEST, IF (its branches), BRANCH */
     size_t nbody;
+    bool param;                   /* BIND: a param's default, which -D replaces */
 };
 
 struct ps_program {
@@ -218,9 +219,15 @@ struct ps_program {
     size_t ntests;
     struct ps_proto **declared;   /* layers the spec declares: registered while it lives */
     size_t ndeclared;
+    /* A program loaded from an image (interp/ir_image.c) owns its path,
+     * source and files: one block, freed with it. NULL from the compiler. */
+    void *loaded;
 };
 
+/* Frees the program, its statements and its declared layers (interp/program.c). */
 void ps_program_free(struct ps_program *p);
+void ps_expr_free(struct ps_expr *e);
+void ps_stmt_free(struct ps_stmt *st);
 
 struct ps_srcfiles;
 /* The path of the file loc is in. */

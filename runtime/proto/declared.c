@@ -2,8 +2,10 @@
  * the layer and what follows it, written once the layers above are built.
  * The compiler only accepts auto fields that are whole bytes at a fixed
  * offset, so the walk below can find them. */
-#include "proto.h"
+#include <stdio.h>
+#include <stdlib.h>
 
+#include "declared.h"
 #include "encode.h"
 
 static uint32_t field_bits(const struct ps_field *f)
@@ -49,4 +51,34 @@ void ps_declared_post_build(struct ps_build *b, size_t idx)
     /* Lengths first: a checksum covers them. */
     fill(b, idx, PS_AUTO_LENGTH);
     fill(b, idx, PS_AUTO_CHECKSUM);
+}
+
+struct ps_declared *ps_declared_new(const char *name)
+{
+    struct ps_declared *dl = calloc(1, sizeof *dl);
+    if (!dl)
+        abort();
+    snprintf(dl->names[PS_MAX_FIELDS], sizeof dl->names[0], "%s", name);
+    dl->proto.name = dl->proto.long_name = dl->names[PS_MAX_FIELDS];
+    dl->proto.fields = dl->fields;
+    dl->proto.binds = dl->binds;
+    dl->proto.post_build = ps_declared_post_build;
+    return dl;
+}
+
+void ps_declared_free(struct ps_proto *p)
+{
+    if (!p)
+        return;
+    ps_proto_unregister(p);
+    struct ps_declared *dl = (struct ps_declared *)p;
+    for (size_t i = 0; i < PS_MAX_FIELDS; i++) {
+        for (struct ps_enum *e = dl->enums[i]; e && e->name; e++)
+            free((char *)e->name);
+        free(dl->enums[i]);
+        for (const char **f = dl->flags[i]; f && *f; f++)
+            free((char *)*f);
+        free(dl->flags[i]);
+    }
+    free(dl);
 }
