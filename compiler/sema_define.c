@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "coerce.h"
+#include "define.h"
 #include "sema.h"
 
 static const char *copy(char *why, size_t cap, const char *text)
@@ -140,40 +141,6 @@ static size_t element_types(const struct ps_value *def, enum ps_type *out, size_
     return n;
 }
 
-/* The end of the element that starts at p: a comma outside quotes and
- * brackets, or the end. */
-static const char *element_end(const char *p, const char *end)
-{
-    int depth = 0;
-    char quote = 0;
-    for (; p < end; p++) {
-        if (quote) {
-            if (*p == '\\' && p + 1 < end)
-                p++;
-            else if (*p == quote)
-                quote = 0;
-        } else if (*p == '"' || *p == '\'') {
-            quote = *p;
-        } else if (*p == '(' || *p == '[') {
-            depth++;
-        } else if (*p == ')' || *p == ']') {
-            depth--;
-        } else if (*p == ',' && depth == 0) {
-            return p;
-        }
-    }
-    return end;
-}
-
-static const char *trim(const char **p, const char *end)
-{
-    while (*p < end && (**p == ' ' || **p == '\t'))
-        (*p)++;
-    while (end > *p && (end[-1] == ' ' || end[-1] == '\t'))
-        end--;
-    return end;
-}
-
 /* A list param: `[22, 80]` or `22,80`, each element typed as the default's
  * elements are (a default of mixed types: the first type that reads it). */
 static const char *list_value(struct sema *s, const char *name, const struct ps_value *def,
@@ -181,15 +148,15 @@ static const char *list_value(struct sema *s, const char *name, const struct ps_
 {
     enum ps_type types[8];
     size_t ntypes = element_types(def, types, 8);
-    const char *p = text, *end = trim(&p, text + strlen(text));
+    const char *p = text, *end = ps_define_trim(&p, text + strlen(text));
     if (end - p >= 2 && *p == '[' && end[-1] == ']') {
         p++;
-        end = trim(&p, end - 1);
+        end = ps_define_trim(&p, end - 1);
     }
     *out = ps_val_list(PT_LIST);
     while (p < end) {
-        const char *stop = element_end(p, end), *q = p;
-        const char *last = trim(&q, stop);
+        const char *stop = ps_define_element_end(p, end), *q = p;
+        const char *last = ps_define_trim(&q, stop);
         char *one = strndup(q, (size_t)(last - q));
         struct ps_value v = {.t = PT_NONE};
         char detail[200];

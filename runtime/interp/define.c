@@ -10,7 +10,7 @@
 
 #include "addr.h"
 #include "coerce.h"
-#include "ir_image.h"
+#include "define.h"
 #include "value.h"
 
 static bool whole(const char *s, size_t len, uint64_t *out)
@@ -171,8 +171,7 @@ static bool typed(enum ps_type t, const char *text, size_t len, struct ps_value 
     return ok;
 }
 
-/* The end of the element that starts at p: a comma outside quotes and brackets. */
-static const char *element_end(const char *p, const char *end)
+const char *ps_define_element_end(const char *p, const char *end)
 {
     int depth = 0;
     char quote = 0;
@@ -195,7 +194,7 @@ static const char *element_end(const char *p, const char *end)
     return end;
 }
 
-static const char *trimmed(const char **p, const char *end)
+const char *ps_define_trim(const char **p, const char *end)
 {
     while (*p < end && (**p == ' ' || **p == '\t'))
         (*p)++;
@@ -209,15 +208,15 @@ static const char *trimmed(const char **p, const char *end)
 static bool list(const struct ps_value *def, const char *text, struct ps_value *out)
 {
     static const enum ps_type any[] = {PT_INT, PT_DUR, PT_IP4, PT_IP6, PT_MAC, PT_STR};
-    const char *p = text, *end = trimmed(&p, text + strlen(text));
+    const char *p = text, *end = ps_define_trim(&p, text + strlen(text));
     if (end - p >= 2 && *p == '[' && end[-1] == ']') {
         p++;
-        end = trimmed(&p, end - 1);
+        end = ps_define_trim(&p, end - 1);
     }
     *out = ps_val_list(PT_LIST);
     while (p < end) {
-        const char *stop = element_end(p, end), *q = p;
-        const char *last = trimmed(&q, stop);
+        const char *stop = ps_define_element_end(p, end), *q = p;
+        const char *last = ps_define_trim(&q, stop);
         struct ps_value v = {.t = PT_NONE};
         bool ok = false;
         for (size_t i = 0; !ok && i < def->obj->n; i++)

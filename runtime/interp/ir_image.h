@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "define.h"
 #include "ir.h"
 
 /* 0, or -1 with why in err (a value no image can hold: a stored packet). */
@@ -20,10 +21,5 @@ struct ps_program *ps_image_read(const uint8_t *img, size_t len, char *err, size
 
 /* What a loaded program owns besides its nodes (ps_program.loaded). */
 void ps_image_loaded_free(void *loaded);
-
-/* -D NAME=TEXT on a loaded program: the param's value read as its default's
- * type (interp/define.c); 0, or -1 with the message in err. */
-int ps_program_define(struct ps_program *prog, const char *name, const char *text, char *err,
-                      size_t errcap);
 
 #endif
