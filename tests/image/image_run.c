@@ -113,7 +113,11 @@ int main(int argc, char **argv)
     }
     if (damaging) {
         ps_program_free(prog);
+        ast_free(ast);
+        ps_srcfiles_free(&files);
+        free(text);
         int bad = damage(img, len);
+        free(img);
         printf("%zu prefixes and %zu changed images of %s: %s\n", len, (len + 2) / 3, argv[1],
                bad ? "FAILED" : "refused or loaded, none read past the end");
         return bad;

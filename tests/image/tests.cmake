@@ -6,5 +6,7 @@ add_test(NAME image/roundtrip
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/roundtrip.sh $<TARGET_FILE:pktspec>
                  $<TARGET_FILE:image_run> ${PROJECT_SOURCE_DIR})
 # A damaged image is refused or loads, never read past its end.
-add_test(NAME image/damaged
-         COMMAND image_run --damage ${PROJECT_SOURCE_DIR}/tests/run/declared-layer.pkt)
+foreach(spec tests/run/declared-layer.pkt specs/examples/dns.pkt)
+  get_filename_component(name ${spec} NAME_WE)
+  add_test(NAME image/damaged-${name} COMMAND image_run --damage ${PROJECT_SOURCE_DIR}/${spec})
+endforeach()
