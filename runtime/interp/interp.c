@@ -9,6 +9,7 @@
 #include "coerce.h"
 #include "field_read.h"
 #include "interp_int.h"
+#include "lab.h"
 #include "report.h"
 
 void interp_error(struct interp *in, struct ps_loc loc, const char *fmt, ...)

@@ -9,13 +9,8 @@
 #include "encode.h"
 #include "ir.h"
 
-/* The lab's params (LANGUAGE.md), as a run in the lab gives them. */
-struct ps_lab_values {
-    char iface[32];
-    uint8_t self4[4], peer4[4];
-    uint8_t self6[16], peer6[16];
-    uint8_t self_mac[6], peer_mac[6];
-};
+/* The lab's params (lab.h), as a run in the lab gives them. */
+struct ps_lab_values;
 
 enum ps_run_mode {
     PS_RUN_DRY,   /* print every frame; send nothing */

@@ -2,6 +2,7 @@
 #include "lab.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <linux/if_link.h>
 #include <linux/veth.h>

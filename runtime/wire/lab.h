@@ -13,9 +13,16 @@
 
 #include <net/if.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
-#include "interp.h"
+/* The lab's params (LANGUAGE.md), as a run in the lab gives them to the interpreter. */
+struct ps_lab_values {
+    char iface[32];
+    uint8_t self4[4], peer4[4];
+    uint8_t self6[16], peer6[16];
+    uint8_t self_mac[6], peer_mac[6];
+};
 
 struct ps_lab {
     pid_t peer;                 /* the peer's first process */
