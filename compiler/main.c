@@ -21,7 +21,7 @@
 #include "ls.h"
 #include "proto/proto.h"
 #include "import.h"
-#include "read.h"
+#include "cmd_read.h"
 #include "signals.h"
 #include "suggest.h"
 #include "pktspec_git.h" /* PKTSPEC_GIT: made at build time (cmake/GitVersion.cmake) */

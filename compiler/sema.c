@@ -8,6 +8,7 @@
 #include "addr.h"
 #include "coerce.h"
 #include "sema.h"
+#include "proto/proto.h"
 
 /* FNV-1a: names are short; the table keeps lookups linear overall. */
 static size_t name_hash(const char *name)

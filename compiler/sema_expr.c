@@ -9,6 +9,7 @@
 #include "sema.h"
 #include "suggest.h"
 #include "tx.h"
+#include "proto/proto.h"
 
 struct ps_loc sema_loc(struct ast_loc l)
 {

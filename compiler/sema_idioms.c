@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "sema.h"
+#include "proto/proto.h"
 
 /* Scapy's volatile values (scapy/volatile.py) as pktspec's `random`:
  * lo..hi, or (both 0) the field's whole range. */

@@ -21,6 +21,7 @@
 #include "proto/declared.h"
 #include "sema.h"
 #include "suggest.h"
+#include "proto/proto.h"
 
 struct field_class {
     const char *name;

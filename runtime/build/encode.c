@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "addr.h"
+#include "proto/proto.h"
 
 /* Sub-layers (IP options) never nest deeper than this. */
 #define MAX_SUB_DEPTH 4

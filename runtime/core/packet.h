@@ -4,7 +4,7 @@
 #ifndef PS_PACKET_H
 #define PS_PACKET_H
 
-#include "proto/proto.h"
+#include "table.h"
 
 #define PS_MAX_FIELDS 40
 #define PS_MAX_LAYERS 24

@@ -11,6 +11,7 @@
 #include "interp_int.h"
 #include "lab.h"
 #include "report.h"
+#include "proto/proto.h"
 
 void interp_error(struct interp *in, struct ps_loc loc, const char *fmt, ...)
 {

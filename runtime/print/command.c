@@ -10,6 +10,7 @@
 
 #include "addr.h"
 #include "encode.h"
+#include "proto/proto.h"
 
 /* x"..": bytes as hex. */
 static void put_hex_bytes(struct ps_strbuf *b, const uint8_t *p, size_t n)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "addr.h"
+#include "proto/proto.h"
 
 /* A list element has no layer above to bind from: the table's default. */
 static void element_default(const struct ps_field *f, struct ps_fval *v)

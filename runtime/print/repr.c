@@ -2,6 +2,7 @@
  * listing the fields the dissector stored, each by its i2repr, and leaving
  * out empty lists. */
 #include "print_int.h"
+#include "proto/proto.h"
 
 #include <string.h>
 

@@ -6,15 +6,6 @@
 
 #include "hsent.h"
 
-void ps_hash_put(struct ps_hash *h, const void *p, size_t n)
-{
-    size_t room = PS_HASH_MAX - h->n;
-    if (n > room)
-        n = room;
-    memcpy(h->b + h->n, p, n);
-    h->n += n;
-}
-
 void ps_hashret(const struct ps_packet *pkt, size_t from, struct ps_hash *h)
 {
     h->n = 0;

@@ -9,14 +9,7 @@
 #include <stdint.h>
 
 #include "packet.h"
-
-/* Longer hashret strings are cut here: both sides are cut alike. */
-#define PS_HASH_MAX 96
-
-struct ps_hash {
-    uint8_t b[PS_HASH_MAX];
-    size_t n;
-};
+#include "proto/proto.h"
 
 /* Scapy's hashret() of pkt seen from layer `from` (0 for srp; the layer
  * above the link layer for sr, as Scapy's L3 sockets hand it over). */

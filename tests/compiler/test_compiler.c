@@ -11,6 +11,7 @@
 #include "encode.h"
 #include "suggest.h"
 #include "value.h"
+#include "proto/proto.h"
 
 static const char *suggest(const char *word, const char *const *cands)
 {

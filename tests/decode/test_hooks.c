@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "golden.h"
+#include "proto/proto.h"
 
 enum { F_VER, F_HL, F_TOTAL, F_OPTS };
 

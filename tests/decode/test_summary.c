@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "golden.h"
+#include "proto/proto.h"
 
 static struct decoded dec;
 

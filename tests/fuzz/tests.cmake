@@ -15,7 +15,7 @@ if(PKTSPEC_FUZZ)
   add_executable(fuzz_capture ${CMAKE_CURRENT_LIST_DIR}/fuzz_capture.c)
   target_compile_options(fuzz_capture PRIVATE -fsanitize=fuzzer,address,undefined)
   target_link_options(fuzz_capture PRIVATE -fsanitize=fuzzer,address,undefined)
-  target_link_libraries(fuzz_capture PRIVATE pktspec_rt)
+  target_link_libraries(fuzz_capture PRIVATE pktspec_compiler)
 endif()
 
 # The emit differential (emit_diff.py, also in run.sh's fuzz stage): a few

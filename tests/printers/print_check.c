@@ -24,6 +24,7 @@
 #include "encode.h"
 #include "frames.h"
 #include "print.h"
+#include "proto/proto.h"
 
 #define TEXT_MAX (1 << 21)
 

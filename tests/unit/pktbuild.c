@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "addr.h"
+#include "proto/proto.h"
 
 void tp_init(struct tp *t)
 {

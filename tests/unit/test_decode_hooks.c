@@ -6,6 +6,7 @@
 
 #include "decode.h"
 #include "pktbuild.h"
+#include "proto/proto.h"
 
 struct dissection {
     const char *first;

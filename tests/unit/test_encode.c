@@ -9,6 +9,7 @@
 
 #include "encode.h"
 #include "pktbuild.h"
+#include "proto/proto.h"
 
 #define SRC_DST "src", "10.0.0.1", "dst", "10.0.0.2"
 #define DST_SRC "src", "10.0.0.2", "dst", "10.0.0.1"

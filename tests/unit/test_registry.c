@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "packet.h"
+#include "proto/proto.h"
 
 static const struct ps_field *field(const char *proto, const char *name)
 {

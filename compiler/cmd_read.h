@@ -1,7 +1,7 @@
 /* `pktspec read`: a capture file's packets through the decoder and one
  * printer, streamed in constant memory. */
-#ifndef PS_READ_H
-#define PS_READ_H
+#ifndef PS_CMD_READ_H
+#define PS_CMD_READ_H
 
 #include <stdio.h>
 

@@ -3,7 +3,7 @@
  * with room for IP options, and a text buffer that grows to the longest
  * text seen and is reused, so a capture of any length reads in the same
  * memory. */
-#include "read.h"
+#include "cmd_read.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,0 +1,327 @@
+/* The protocol tables' types: each protocol is a constant table of fields
+ * plus a few hooks, in the spirit of Scapy's fields_desc, and the lookups
+ * over one table (enum names, flags, a field by name). The encoder,
+ * decoder, printers and the compiler's name resolution are generic over
+ * these tables; the tables themselves and the registry that lists them are
+ * runtime/proto/ (proto/proto.h). */
+#ifndef PS_TABLE_H
+#define PS_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct ps_layer;
+struct ps_build;
+struct ps_packet;
+struct ps_fval;
+struct ps_decode_room;
+struct ps_hash;
+
+/* What a layer's answers() hook says (see struct ps_proto.answers). */
+enum ps_answer {
+    PS_ANSWER_NO,   /* not an answer */
+    PS_ANSWER_YES,  /* an answer */
+    PS_ANSWER_ON,   /* up to the layers the hook moved to */
+};
+
+enum ps_kind {
+    PS_K_UINT,     /* unsigned integer, `bits` wide (1..64), big-endian, bit-packed MSB first */
+    PS_K_MAC,      /* 6 bytes */
+    PS_K_IPV4,     /* 4 bytes */
+    PS_K_IPV6,     /* 16 bytes */
+    PS_K_BYTES,    /* variable-length bytes (Raw.load, an option's data); with `bits`
+                      set, bits/8 bytes exactly, cut or padded with \0 (StrFixedLenField) */
+    PS_K_OPTIONS,  /* an option list held as its encoded bytes (TCP options) */
+    PS_K_LAYERS,   /* a list of sub-layers of class `sub_class` (IP options); any bytes
+                      the value also holds are written after them, as raw options */
+};
+
+enum ps_auto_rule {
+    PS_AUTO_NONE,
+    PS_AUTO_LENGTH,   /* bytes from the layer's start to the end of its payload */
+    PS_AUTO_CHECKSUM, /* RFC 1071 checksum over the layer and its payload */
+};
+
+struct ps_enum {
+    uint64_t value;
+    const char *name;
+};
+
+struct ps_field {
+    const char *name;
+    enum ps_kind kind;
+    uint8_t bits;                /* PS_K_UINT width; PS_K_BYTES fixed length in bits */
+    bool is_auto;                /* Scapy default None: computed when built unless given */
+    /* A declared layer's auto rule (enum ps_auto_rule): what its post_build
+     * writes into an unset auto field. */
+    uint8_t auto_rule;
+    uint64_t def;                /* default of a PS_K_UINT */
+    const char *def_text;        /* default of an address or bytes field, as text */
+    const struct ps_enum *enums; /* names for values, ended by {0, NULL} */
+    const char *const *flags;    /* flag names, bit 0 first, ended by NULL */
+    /* Scapy was given the flag names as a list of letters, not a string
+     * (VXLAN gpflags): set flags print '+'-joined, as names of words do. */
+    bool flags_list;
+    bool hex;                    /* an X...Field: printed as 0x.. */
+    /* A ConditionalField: present only when this holds for the layer's values. */
+    bool (*present)(const struct ps_layer *layer);
+    const char *ls_type;         /* middle column of Scapy's ls(), e.g. "BitField  (4 bits)" */
+    const char *ls_default;      /* repr(default) as Scapy's ls() gets it, e.g. "None",
+                                    "b''", "'0.0.0.0'": ls() prints its %r */
+    const char *sub_class;       /* PS_K_LAYERS: the class its elements belong to */
+
+    /* --- Encoding details, all optional (zero means "not used"). --- */
+    /* PS_K_OPTIONS, PS_K_LAYERS: the encoded value is padded with \0 to a
+     * multiple of this (IP and TCP options: 4), whatever the spec gave. */
+    uint8_t pad_to;
+    /* PS_K_UINT FieldLenField (is_auto): when unset it holds the encoded
+     * length of the field named here, plus len_adjust (ARP hwlen, the length
+     * of IPOption_RR: routers + 3). */
+    const char *length_of;
+    int8_t len_adjust;
+    /* PS_K_UINT (is_auto): when unset it holds the encoded length of its
+     * whole layer (IPOption_Timestamp.length, set by Scapy's post_build). */
+    bool len_of_layer;
+    /* An address Scapy takes from the route when unset: enum ps_env_src. */
+    uint8_t from_env;
+    /* PS_K_BYTES: a list of IPv4 addresses, 4 bytes each, held encoded
+     * (Scapy's FieldListField of IPField: IPOption_RR.routers). */
+    bool ipv4_list;
+    /* A checksum whose computed 0 is sent as 0xffff (RFC 768, UDP): a frame
+     * plan that fixes it incrementally must do the same. */
+    bool csum_zero_ffff;
+    /* Scapy's MultiEnumField (ICMP code): the names depend on the value of the
+     * field at index multi_on in the same layer. See ps_enum_value_in(). */
+    const struct ps_enum_multi *multi;
+    uint8_t multi_on;
+    /* Scapy's MultipleTypeField of integers (ICMP unused): the width in bits
+     * for the layer's values, overriding `bits`. */
+    uint8_t (*bits_for)(const struct ps_layer *layer);
+    /* A default Scapy computes when the layer is made (ICMP ts_ori: ms since
+     * midnight UTC); overrides `def`. ls() prints its current value. */
+    uint64_t (*def_now)(void);
+
+    /* --- Printing, optional. --- */
+    /* Scapy's i2repr where the kind's generic text is not it (TCP options
+     * print as [('MSS', 1460), ('NOP', None)]): writes the text of v into out
+     * with snprintf's contract and returns its length. */
+    int (*repr)(const struct ps_fval *v, char *out, size_t cap);
+    /* command(): the value as a spec gives it, when that is not what the
+     * field holds (a TXT record's character-strings, held in wire form, are
+     * given as one string). Fills *out (its bytes in buf) and returns true,
+     * or returns false to print the value as it is. */
+    bool (*given_form)(const struct ps_layer *l, const struct ps_fval *v, struct ps_fval *out,
+                       uint8_t *buf, size_t cap);
+    /* A MultipleTypeField whose variant for the layer's values is a 0-byte
+     * string (ICMP unused of an echo): `present` says it is not on the wire,
+     * yet Scapy holds it as b'', so show() prints it as '' (and repr() does
+     * when bytes followed it, which is when Scapy's dissector reached it). */
+    bool empty_when_absent;
+    /* PS_K_LAYERS that Scapy holds as one packet chain, not a list (DNS's
+     * DNSQRField and DNSRRField: qd, an, ns, ar): None when it has no
+     * element, else the elements stacked as payloads; repr() and ls() print
+     * "<DNSRR  .. |<DNSRR  .. |>>" or None, show() "an = None" when empty. */
+    bool chain;
+
+    /* --- Fields whose wire form is not their value's (DNS), optional. --- */
+    /* Writes the wire form of v (the field of layer l) into out, or only
+     * counts it when out is NULL; returns its length, or -1 when it does not
+     * fit in cap. A DNS name held as "www.example.com." is written as
+     * labels; DNSRR.rdata as its record type says (Scapy's MultipleTypeField). */
+    long (*encode)(const struct ps_layer *l, const struct ps_fval *v, uint8_t *out, size_t cap);
+    /* Reads the field where the kinds cannot say how (DNS records: as many
+     * as a count field says, with names pointing back into the message).
+     * p[0..len) is the whole layer, the field starts at p[off]; elements of a
+     * PS_K_LAYERS field go to room (decode.h), which may be NULL. Returns the bytes taken, or -1 when the layer cannot be
+     * read (Scapy raises: the bytes become Raw). */
+    long (*decode)(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
+                   struct ps_fval *v, struct ps_decode_room *room);
+    /* PS_K_UINT (is_auto): when unset, the number of elements of the
+     * PS_K_LAYERS field named here (DNS.qdcount counts qd). */
+    const char *count_of;
+    /* PS_K_LAYERS: when unset, the field holds one element of this class
+     * with its defaults (DNS.qd is DNSQR()). */
+    const char *def_sub;
+    /* A ConditionalField on the layer below (DNS.length exists over TCP
+     * only): written and read only when the layer right under this one is
+     * of this class or has it as alias. Printers, which see dissected
+     * layers, go by `present`, which then says whether the field was read. */
+    const char *only_on;
+    /* PS_K_BYTES: a list of IPv6 addresses, 16 bytes each, held encoded
+     * (Scapy's IP6ListField: IPv6ExtHdrRouting.addresses). */
+    bool ipv6_list;
+    /* Scapy's value of field fi of l where what the field holds is not it
+     * (a DNS name: held as its wire form, pointers and all, its value is
+     * the text; an A record's rdata: the address): what reading the field
+     * gives and what a pattern compares. v is l's value of the field or a
+     * value given for it (l's other values decide: rdata by type); unset,
+     * the field's default. Fills *out (an address in out->addr; bytes in
+     * buf, cap of them) and returns its kind: PS_K_IPV4, PS_K_IPV6 or
+     * PS_K_BYTES. */
+    enum ps_kind (*value_of)(const struct ps_layer *l, size_t fi, const struct ps_fval *v,
+                             struct ps_fval *out, uint8_t *buf, size_t cap);
+
+    /* --- Fields of several kinds (Scapy's MultipleTypeField), optional. --- */
+    /* The field that stands for this one for the layer's values (ARP's
+     * hwsrc: a MAC when hwtype is 1 and hwlen 6, else a string of hwlen
+     * bytes), or NULL when this one does. Whatever reads or writes the
+     * value asks ps_layer_field(); the conditions (present, only_on) stay
+     * the table field's. As Scapy holds what it was given and lets the
+     * variant read it, a value from a spec holds both forms: the string it
+     * was written as (an address's text) and the address that string reads
+     * as (see runtime/coerce.c). */
+    const struct ps_field *(*variant)(const struct ps_layer *layer);
+    /* PS_K_BYTES: the length the layer's values give it (Scapy's
+     * StrFixedLenField length_from: ARP's hwlen); the value is read as that
+     * many bytes and written cut or padded with \0 to it. False when they
+     * give none (the length field unset): the value is written as it is. */
+    bool (*len_from)(const struct ps_layer *layer, size_t *len);
+};
+
+/* Where an unset address field comes from (ps_field.from_env). */
+enum ps_env_src {
+    PS_ENV_NONE,
+    PS_ENV_SRC_MAC,  /* the interface's MAC, else 00:00:00:00:00:00 */
+    PS_ENV_DST_MAC,  /* the resolved next hop, else ff:ff:ff:ff:ff:ff */
+    PS_ENV_SRC_IP4,  /* the interface's address, else 0.0.0.0 */
+    PS_ENV_SRC_IP6,  /* the interface's address, else :: */
+};
+
+/* One value of the controlling field and the names in force for it. Ended
+ * by {0, NULL}. */
+struct ps_enum_multi {
+    uint64_t key;
+    const struct ps_enum *enums;
+};
+
+/* Scapy's DestField.bind_addr: when this protocol is stacked on `lower` and
+ * its own `field` is `value`, the unset address `lower.addr_field` defaults
+ * to `addr` (UDP dport 5353 sends IP to 224.0.0.251). Ended by a NULL lower. */
+struct ps_addr_bind {
+    const char *lower;
+    const char *addr_field;
+    const char *addr;
+    const char *field;
+    uint64_t value;
+};
+
+/* When this protocol is stacked on `lower`, `lower.field` takes `value`
+ * unless the spec gave it (Scapy's bind_layers, top-down). The decoder reads
+ * the same table bottom-up to pick the next layer: consecutive entries with
+ * the same lower and different fields are one bind_layers call, which holds
+ * when all of them do (IP-in-IP: frag=0 and proto=4). A repeated field, or
+ * an entry {lower, NULL, 0} ending a call, starts the next one: DNS's
+ * {"UDP", "dport", 53}, {"UDP", NULL, 0}, {"UDP", "sport", 53} are two
+ * alternatives (the encoder skips entries without a field). */
+struct ps_bind {
+    const char *lower;
+    const char *field;
+    uint64_t value;
+};
+
+struct ps_proto {
+    const char *name;       /* class name: "IP", "Ether" */
+    const char *long_name;  /* show() header: "IP", "Ethernet" */
+    const char *klass;      /* NULL, or a class for PS_K_LAYERS lists: "IPOption" */
+    const struct ps_field *fields;
+    size_t nfields;
+    const struct ps_bind *binds; /* ended by {NULL, NULL, 0}; may be NULL */
+    /* Bindings that hold one way only, in the same form. build_binds: Scapy's
+     * overload_fields and bind_top_down (ICMPv6 sets IPv6.nh to 58 but is
+     * not found by it), and the bind_layers call that wins for building when
+     * several were made (the last); the encoder reads them before `binds`.
+     * dissect_binds: bind_bottom_up, and the calls that only dissect (DNS on
+     * UDP dport 5353); the decoder reads them after `binds`. May be NULL. */
+    const struct ps_bind *build_binds;
+    const struct ps_bind *dissect_binds;
+    /* Fills auto fields (lengths, checksums) of layer `idx` once the layers
+     * above it are built; see encode.h. May be NULL. */
+    void (*post_build)(struct ps_build *b, size_t idx);
+    /* Scapy's aliastypes: when no binding of the upper layer names this
+     * protocol, the bindings made for `alias` apply (Dot1Q takes Ether's). */
+    const char *alias;
+    /* Scapy's Padding: no header of its own; its fields (the load) go after
+     * the whole frame, outside every length and checksum. */
+    bool trailer;
+    /* Scapy's conf.neighbor: the IPv4 address an unset Ether.dst below this
+     * layer is resolved for (IP "dst", ARP "pdst"). A multicast address maps
+     * to 01:00:5e:xx:xx:xx with no network, before the env is asked. */
+    const char *neighbor_field;
+    /* Dot1Q: Ether.dst is resolved for the layer above this one. */
+    bool neighbor_through;
+    const struct ps_addr_bind *addr_binds; /* may be NULL */
+
+    /* --- Decoding and printing, all optional (NULL: the generic rule). --- */
+    /* Byte length of the variable field `field` (PS_K_BYTES without `bits`,
+     * PS_K_OPTIONS, PS_K_LAYERS) from the fields decoded before it: IP options
+     * ihl*4-20, TCP options dataofs*4-20. The decoder cuts it to what the
+     * frame holds. Without it: when an earlier field is its `length_of`, that
+     * value minus len_adjust; else a PS_K_BYTES field takes the rest of the
+     * layer and an option or layer list takes nothing. */
+    size_t (*options_len)(const struct ps_layer *l, size_t field);
+    /* Scapy's extract_padding: the payload length the header declares (IP
+     * len-ihl*4, UDP len-8, ARP 0); what follows is Padding. Returns false
+     * when the header declares none (Ether, TCP). *len may be negative: it is
+     * used as Python's s[:len] (UDP with len < 8, as Scapy does). True with
+     * *len == LONG_MIN: extract_padding raises (it computes with a field the
+     * frame ended before, None in Scapy), so the layer becomes Raw. */
+    bool (*payload_len)(const struct ps_layer *l, long *len);
+    /* Scapy's guess_payload_class where the bindings do not decide: the class
+     * of the payload (ICMP errors quote an "IPerror"), or NULL to use the
+     * bindings. A name the registry lacks also falls back to the bindings. */
+    const char *(*guess_payload)(const struct ps_layer *l);
+    /* Scapy's dispatch_hook: the class these bytes really are when this one
+     * is asked for (Ether with a length <= 1500 is Dot3; an IPOption class
+     * comes from the option number), or NULL to keep this one. */
+    const char *(*dispatch)(const uint8_t *p, size_t len);
+    /* Scapy's mysummary(): writes layer idx's summary into out (snprintf's
+     * contract) and returns its length, 0 when the layer has none. */
+    int (*mysummary)(const struct ps_packet *pkt, size_t idx, char *out, size_t cap);
+
+    /* --- sr() matching, optional (runtime/match.h runs them). --- */
+    /* Scapy's hashret(): appends layer idx's own part of the hash with
+     * ps_hash_put and returns the layer whose hashret follows: idx + 1 as a
+     * rule, another to skip some (an ICMP error goes on with the datagram it
+     * quotes), pkt->n for none. NULL: nothing of its own, then idx + 1. */
+    size_t (*hashret)(const struct ps_packet *pkt, size_t idx, struct ps_hash *h);
+    /* Scapy's answers(): whether layer *r of `reply` answers layer *q of
+     * `query`; *q == query->n is Scapy's NoPayload. PS_ANSWER_ON hands the
+     * decision to the layers the hook moved *r and *q to (both one up for
+     * Scapy's self.payload.answers(other.payload)). NULL: a layer of the
+     * same class goes on one up on both sides, any other does not answer. */
+    enum ps_answer (*answers)(const struct ps_packet *reply, size_t *r,
+                              const struct ps_packet *query, size_t *q);
+};
+
+/* Index of `name` in p->fields, or -1. */
+int ps_field_index(const struct ps_proto *p, const char *name);
+
+/* Looks an enum name up; '-' and '_' are the same, case is significant as in
+ * Scapy. Returns false when the name is unknown. When two values share a
+ * name the last in the table wins, as in Scapy's s2i. For a MultiEnumField
+ * without a layer, every table is searched (see ps_enum_value_in). */
+bool ps_enum_value(const struct ps_field *f, const char *name, uint64_t *value);
+/* The name of a value, or NULL (always NULL for a MultiEnumField: use
+ * ps_enum_name_in). */
+const char *ps_enum_name(const struct ps_field *f, uint64_t value);
+/* Enum lookups that see the layer, for fields whose names depend on another
+ * field (Scapy's MultiEnumField: ICMP code names by ICMP type). For a plain
+ * enum field they are ps_enum_value / ps_enum_name.
+ * ps_enum_value_in: as Scapy's any2i: the names for the controlling field's
+ * value in `l` (set, else its default) first, then the names of any value
+ * (the last table holding the name wins). */
+bool ps_enum_value_in(const struct ps_layer *l, const struct ps_field *f, const char *name,
+                      uint64_t *value);
+/* The name of value for l's controlling value, or NULL. */
+const char *ps_enum_name_in(const struct ps_layer *l, const struct ps_field *f, uint64_t value);
+/* The table of names in force for f in l (for listing or did-you-mean), or
+ * NULL when there is none. */
+const struct ps_enum *ps_enums_in(const struct ps_layer *l, const struct ps_field *f);
+
+/* Parses flag letters ("SA") or '+'-joined names ("MF+DF") into a value.
+ * Returns false on an unknown flag; *bad points at it. */
+bool ps_flags_parse(const struct ps_field *f, const char *text, uint64_t *value,
+                    const char **bad);
+
+#endif
