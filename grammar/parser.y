@@ -18,6 +18,7 @@
  * found by the scanner (scan_syntax_error) and reported as such. */
 
 %define api.pure full
+%define api.prefix {ps_yy}
 %define api.location.type {struct ast_loc}
 %define api.token.prefix {TOK_}
 %define parse.error custom
@@ -141,7 +142,7 @@ static struct ast_node *checked_depth(struct ps_parse *ps, struct ast_node *n);
 start:
     START_PROGRAM stmts {
         $2->kind = AST_PROGRAM;
-        struct ast_loc end = ((struct ps_scan *)yyget_extra(scanner))->eof_loc;
+        struct ast_loc end = ((struct ps_scan *)ps_yyget_extra(scanner))->eof_loc;
         $2->loc = $2->name_loc = (struct ast_loc){1, 1, end.line, end.col, 0};
         ps->root = $2;
     }
@@ -379,7 +380,7 @@ static void yyerror(YYLTYPE *loc, yyscan_t scanner, struct ps_parse *ps, const c
 {
     if (scan_syntax_error(scanner, loc))
         return;
-    struct ps_scan *s = yyget_extra(scanner);
+    struct ps_scan *s = ps_yyget_extra(scanner);
     /* the scanner has already explained what is wrong with this line */
     if (s->error_line && loc->line == s->error_line)
         return;
@@ -431,7 +432,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
     }
     /* if, elif and else: keywords that once were free names, and an else
      * on a line of its own, deserve more than "unexpected" */
-    int prev = ((struct ps_scan *)yyget_extra(scanner))->prev_token;
+    int prev = ((struct ps_scan *)ps_yyget_extra(scanner))->prev_token;
     if (tok == YYSYMBOL_ELSE || tok == YYSYMBOL_ELIF) {
         yyerror(yypcontext_location(ctx), scanner, ps,
                 tok == YYSYMBOL_ELSE ? "'else' is a keyword: it goes after the '}' of an if, "

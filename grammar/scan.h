@@ -8,6 +8,15 @@
 
 #include "diag.h"
 
+/* Flex's code (lexer.c, lexer.h) names the parser's types YYSTYPE and
+ * YYLTYPE; parser.y's api.prefix makes them PS_YYSTYPE and PS_YYLTYPE. */
+#ifndef YYSTYPE
+#define YYSTYPE PS_YYSTYPE
+#endif
+#ifndef YYLTYPE
+#define YYLTYPE PS_YYLTYPE
+#endif
+
 struct scan_bracket {
     char kind;          /* ( [ { */
     int indent;         /* column of the first token of the line it opened on */

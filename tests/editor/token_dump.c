@@ -29,14 +29,14 @@ static int dump(const char *path, FILE *quiet)
         YYSTYPE val = {0};
         YYLTYPE loc;
         int errors = d.errors;
-        int t = yylex(&val, &loc, scanner);
+        int t = ps_yylex(&val, &loc, scanner);
         ast_free(val.node);
         if (t == TOK_END)
             break;
         if (t == TOK_EOL || t == TOK_START_PROGRAM)
             continue;
         printf("%s\t%d\t%d\t%zu\t%d\t%d\t%d\n", path, loc.line, loc.col, scan.tok_offset,
-               yyget_leng(scanner), t, d.errors > errors);
+               ps_yyget_leng(scanner), t, d.errors > errors);
     }
     scan_fini(&scan, scanner);
     ps_source_free(&src);

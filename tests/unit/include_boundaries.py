@@ -10,7 +10,11 @@ runtime/ for "proto/proto.h", grammar/, compiler/). A header found nowhere in
 the tree is generated into the build directory (parser.h) and is not checked.
 
 --inject FILE:HEADER adds an include that FILE does not have, to check that
-the table refuses it (a CTest expects that run to fail).
+the table refuses it: that run succeeds only when the check reports it.
+
+Includes still to be removed are listed under the table (between the
+"<!-- include-debts -->" markers) as `FILE: HEADER`: they are allowed, and a
+listed one that is gone fails the check, so that the list only shrinks.
 """
 import os
 import re
@@ -40,6 +44,18 @@ def folder_of(path, dirs):
             if best is None or len(d) > len(dirs[best]):
                 best = name
     return best
+
+
+def read_debts(readme):
+    text = open(readme, encoding='utf-8').read()
+    m = re.search(r'<!-- include-debts -->(.*?)<!-- /include-debts -->', text, re.S)
+    debts = set()
+    for line in (m.group(1).splitlines() if m else []):
+        line = line.strip().lstrip('-').strip().strip('`')
+        if ':' in line:
+            f, h = line.split(':', 1)
+            debts.add((f.strip().strip('`'), h.strip().strip('`').strip('"')))
+    return debts
 
 
 def read_table(readme):
@@ -73,13 +89,17 @@ def main():
     inject = []
     while '--inject' in args:
         i = args.index('--inject')
-        inject.append(args[i + 1].split(':', 1))
+        inject.append(tuple(args[i + 1].split(':', 1)))
         del args[i:i + 2]
     if len(args) != 1:
         sys.exit('usage: include_boundaries.py SRCROOT [--inject FILE:HEADER]...')
     root = os.path.abspath(args[0])
     dirs = folders(root)
-    table = read_table(os.path.join(root, 'runtime', 'README.md'))
+    readme = os.path.join(root, 'runtime', 'README.md')
+    table = read_table(readme)
+    debts = read_debts(readme)
+    owed = set()
+    found = set()
     bad = []
     for name in dirs:
         if name not in table:
@@ -103,13 +123,26 @@ def main():
                     to = folder_of(target, dirs)
                     if to is None or to == name or to in table.get(name, ()):
                         continue
+                    if (rel, inc) in debts and (rel, inc) not in inject:
+                        owed.add((rel, inc))
+                        continue
+                    found.add((rel, inc))
                     bad.append(f'{rel}:{lineno}: #include "{inc}": {name} -> {to} is not an '
                                f'allowed edge ({name} -> {" ".join(sorted(table.get(name, ()))) or "nothing"})')
+    for f, h in sorted(debts - owed):
+        bad.append(f'{f}: #include "{h}" is listed under include-debts in runtime/README.md '
+                   'but no longer crosses a boundary: take it off the list')
     for b in bad:
         print(b)
     if checked == 0:
         sys.exit('no include was checked: wrong SRCROOT?')
-    print(f'{checked} includes checked, {len(bad)} cross a boundary the wrong way')
+    print(f'{checked} includes checked, {len(bad)} cross a boundary the wrong way, '
+          f'{len(owed)} listed as still to remove')
+    if inject:
+        missed = [i for i in inject if i not in found]
+        for f, h in missed:
+            print(f'FAIL: the injected #include "{h}" in {f} was not refused')
+        return 1 if missed else 0
     return 1 if bad else 0
 
 

@@ -22,3 +22,23 @@ add_executable(test_outfile ${CMAKE_CURRENT_LIST_DIR}/test_outfile.c)
 target_include_directories(test_outfile PRIVATE ${CUNIT_INCLUDE_DIR})
 target_link_libraries(test_outfile PRIVATE pktspec_rt ${CUNIT_LIBRARY})
 add_test(NAME unit/outfile COMMAND test_outfile)
+
+# No global yy* symbol in the libraries or the program (flex -P, bison api.prefix).
+add_test(NAME unit/no-yy-symbols
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/no_yy_symbols.sh ${CMAKE_NM}
+                 $<TARGET_FILE:pktspec_front> $<TARGET_FILE:pktspec_rt>
+                 $<TARGET_FILE:pktspec_compiler> $<TARGET_FILE:pktspec>)
+
+# #include "..." lines cross folder boundaries only along the edges of the
+# table in runtime/README.md; and the check reports an include that does not.
+add_test(NAME unit/include-boundaries
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/include_boundaries.py
+                 ${CMAKE_SOURCE_DIR})
+add_test(NAME unit/include-boundaries-refuses
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/include_boundaries.py
+                 ${CMAKE_SOURCE_DIR} --inject runtime/core/packet.c:encode.h)
+
+# CUnit is for the tests only: BUILD_TESTING=OFF configures without it.
+add_test(NAME unit/no-cunit-needed
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/no_cunit.sh ${CMAKE_SOURCE_DIR}
+                 ${CMAKE_BINARY_DIR}/no-cunit-check)
