@@ -68,6 +68,7 @@ static bool print_frame(struct reading *rd, const struct ps_read_opts *o,
     memset(&rd->room, 0, sizeof rd->room);
     rd->room.subs = rd->subs;
     rd->room.subs_cap = sizeof rd->subs / sizeof rd->subs[0];
+    rd->room.layers = o->layers;
     ps_decode(f->data, f->len, f->linktype, &rd->pkt, &rd->room);
 
     char extra[160] = "";

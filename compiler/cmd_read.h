@@ -19,6 +19,7 @@ struct ps_read_opts {
     unsigned long count;    /* stop after this many packets; 0: all */
     enum ps_read_mode mode;
     FILE *out, *err;
+    const struct ps_registry *layers; /* --layers: decoded too; may be NULL */
 };
 
 /* Prints every packet of the capture (that the filter keeps), then, for a

@@ -653,7 +653,7 @@ static int emit_spec(struct cli *c, bool build)
 }
 
 /* --layers FILE (read, ls): the layers a spec declares, with their
- * bindings, registered while its compiled program lives. */
+ * bindings: the registry of every file's layers, which read decodes with. */
 #define MAX_LAYER_FILES 16
 struct layer_files {
     struct cli c[MAX_LAYER_FILES];
@@ -661,6 +661,9 @@ struct layer_files {
     struct ast_node *ast[MAX_LAYER_FILES];
     struct ps_program *prog[MAX_LAYER_FILES];
     size_t n;
+    const struct ps_proto **declared; /* every file's, in order */
+    size_t ndeclared;
+    struct ps_registry reg;
 };
 
 /* 0, or the exit status of a usage or spec error. */
@@ -671,7 +674,22 @@ static int load_layer_file(struct layer_files *l, const char *file)
     size_t i = l->n++;
     l->c[i] = (struct cli){.command = "read", .file = file};
     l->prog[i] = compile_file(&l->c[i], &l->src[i], &l->ast[i]);
-    return l->prog[i] ? 0 : 2;
+    if (!l->prog[i])
+        return 2;
+    for (size_t k = 0; k < l->prog[i]->ndeclared; k++) {
+        const struct ps_proto *p = l->prog[i]->declared[k];
+        if (ps_registry_find(&l->reg, p->name)) {
+            fprintf(stderr, "pktspec: error: %s: layer '%s' is declared by an earlier --layers "
+                    "file too\n", file, p->name);
+            return 2;
+        }
+        l->declared = realloc(l->declared, (l->ndeclared + 1) * sizeof *l->declared);
+        if (!l->declared)
+            abort();
+        l->declared[l->ndeclared++] = p;
+        ps_registry_set(&l->reg, l->declared, l->ndeclared);
+    }
+    return 0;
 }
 
 static void free_layer_files(struct layer_files *l)
@@ -683,10 +701,12 @@ static void free_layer_files(struct layer_files *l)
         ps_srcfiles_free(&l->c[i].files);
         ps_source_free(&l->src[i]);
     }
+    ps_registry_fini(&l->reg);
+    free(l->declared);
 }
 
 /* pktspec ls [--layers FILE]... [LAYER] */
-static int list_layer(const char *layer);
+static int list_layer(const struct ps_registry *reg, const char *layer);
 
 static int list_layers(int argc, char **argv)
 {
@@ -708,28 +728,27 @@ static int list_layers(int argc, char **argv)
         }
     }
     if (!rc)
-        rc = list_layer(layer);
+        rc = list_layer(&lf->reg, layer);
     fflush(stdout);
     free_layer_files(lf);
     free(lf);
     return rc;
 }
 
-static int list_layer(const char *layer)
+static int list_layer(const struct ps_registry *reg, const char *layer)
 {
-    size_t n;
-    const struct ps_proto *const *all = ps_proto_all(&n);
+    size_t n = ps_registry_count(reg);
     if (!layer) {
         for (size_t i = 0; i < n; i++)
-            printf("%-10s : %s\n", all[i]->name, all[i]->long_name);
+            printf("%-10s : %s\n", ps_registry_at(reg, i)->name, ps_registry_at(reg, i)->long_name);
         return 0;
     }
-    const struct ps_proto *p = ps_proto_find(layer);
+    const struct ps_proto *p = ps_registry_find(reg, layer);
     if (!p) {
         struct ps_suggest sg;
         ps_suggest_init(&sg, layer);
         for (size_t i = 0; i < n; i++)
-            ps_suggest_offer(&sg, all[i]->name);
+            ps_suggest_offer(&sg, ps_registry_at(reg, i)->name);
         const char *best = ps_suggest_best(&sg);
         if (best)
             fprintf(stderr, "pktspec: error: no layer '%s' (did you mean '%s'?)\n", layer, best);
@@ -814,6 +833,7 @@ static int read_capture_with(int argc, char **argv, struct layer_files *lf)
         return usage_error("read needs a capture file%s", "");
     /* Fully buffered, even on a terminal: a capture's lines are the hot path. */
     setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+    o.layers = &lf->reg;
     return ps_read(&o);
 }
 

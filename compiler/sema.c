@@ -179,9 +179,9 @@ static struct ps_stmt *set_field(struct sema *s, const struct ast_node *n)
     struct ast_loc name_at = t->name_loc.line ? t->name_loc : t->loc;
     if (base->kind == AST_INDEX) {
         const struct ast_node *ln = base->kids[1];
-        st->proto = ln->kind == AST_NAME ? ps_proto_find(ln->str) : NULL;
+        st->proto = ln->kind == AST_NAME ? sema_proto(s, ln->str) : NULL;
         if (!st->proto) {
-            const char *best = ln->kind == AST_NAME ? sema_suggest_layer(ln->str) : NULL;
+            const char *best = ln->kind == AST_NAME ? sema_suggest_layer(s, ln->str) : NULL;
             if (best)
                 ps_diag_error(s->d, ln->loc, "no layer '%s' (did you mean '%s'?)", ln->str, best);
             else
@@ -198,7 +198,7 @@ static struct ps_stmt *set_field(struct sema *s, const struct ast_node *n)
     } else {
         st->text = strdup(t->str); /* the first layer that has it, found when it runs */
         const struct ast_node *v = n->kids[1];
-        if (v->kind == AST_NAME && !sema_lookup(s, v->str) && !ps_proto_find(v->str) &&
+        if (v->kind == AST_NAME && !sema_lookup(s, v->str) && !sema_proto(s, v->str) &&
             strcmp(v->str, "random") != 0) {
             /* p.flags = SA, p.type = echo-reply: a name of the field's values,
              * read as the field's text when the run finds the layer */

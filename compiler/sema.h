@@ -72,10 +72,12 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
                                  const struct ps_proto *p, int fi);
 /* A layer's field, for error messages with did-you-mean. Returns -1 after
  * reporting at `at` when p has no such field. */
-/* `layer Name { ... }`: declares and registers the layer (sema_layer.c). */
+/* `layer Name { ... }`: declares the layer in the program (sema_layer.c). */
 bool sema_layer(struct sema *s, const struct ast_node *n);
-/* The registered layer closest to a misspelt name, or NULL. */
-const char *sema_suggest_layer(const char *name);
+/* The layer (built in or the program's) closest to a misspelt name, or NULL. */
+const char *sema_suggest_layer(const struct sema *s, const char *name);
+/* A built-in layer, else one the program declares, by name; or NULL. */
+const struct ps_proto *sema_proto(const struct sema *s, const char *name);
 int sema_field(struct sema *s, const struct ps_proto *p, const char *name, struct ast_loc at);
 
 /* sema_known.c. The value of e when the compiler knows it (release out->v

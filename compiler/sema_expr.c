@@ -76,12 +76,11 @@ int sema_field(struct sema *s, const struct ps_proto *p, const char *name, struc
     return -1;
 }
 
-static void offer_layers(struct ps_suggest *sg)
+static void offer_layers(const struct sema *s, struct ps_suggest *sg)
 {
-    size_t np;
-    const struct ps_proto *const *all = ps_proto_all(&np);
-    for (size_t i = 0; i < np; i++)
-        ps_suggest_offer(sg, all[i]->name);
+    const struct ps_registry *r = &s->prog->layers;
+    for (size_t i = 0, n = ps_registry_count(r); i < n; i++)
+        ps_suggest_offer(sg, ps_registry_at(r, i)->name);
 }
 
 static void offer_functions(struct ps_suggest *sg)
@@ -91,11 +90,11 @@ static void offer_functions(struct ps_suggest *sg)
             ps_suggest_offer(sg, b->name);
 }
 
-const char *sema_suggest_layer(const char *name)
+const char *sema_suggest_layer(const struct sema *s, const char *name)
 {
     struct ps_suggest sg;
     ps_suggest_init(&sg, name);
-    offer_layers(&sg);
+    offer_layers(s, &sg);
     return ps_suggest_best(&sg);
 }
 
@@ -105,7 +104,7 @@ static void unknown_name(struct sema *s, const struct ast_node *n, const struct 
     ps_suggest_init(&sg, n->str);
     for (size_t i = 0; i < s->nsyms; i++)
         ps_suggest_offer(&sg, s->syms[i].name);
-    offer_layers(&sg);
+    offer_layers(s, &sg);
     offer_functions(&sg);
     const struct ps_enum *names = !fd ? NULL
                                   : s->layer_ctx && ps_field_index(s->layer_ctx->proto, fd->name) >= 0
@@ -510,7 +509,7 @@ static struct ps_expr *call_expr(struct sema *s, const struct ast_node *n)
 {
     const struct ast_node *callee = n->kids[0];
     if (callee->kind == AST_NAME) {
-        const struct ps_proto *p = ps_proto_find(callee->str);
+        const struct ps_proto *p = sema_proto(s, callee->str);
         if (p)
             return layer(s, n, p);
         const struct ps_builtin_desc *b = ps_builtin_find(callee->str, false);
@@ -522,7 +521,7 @@ static struct ps_expr *call_expr(struct sema *s, const struct ast_node *n)
             return e;
         struct ps_suggest sg;
         ps_suggest_init(&sg, callee->str);
-        offer_layers(&sg);
+        offer_layers(s, &sg);
         offer_functions(&sg);
         const char *best = ps_suggest_best(&sg);
         if (best)
@@ -550,9 +549,9 @@ static struct ps_expr *call_expr(struct sema *s, const struct ast_node *n)
     return NULL;
 }
 
-static const struct ps_proto *proto_name(const struct ast_node *n)
+static const struct ps_proto *proto_name(const struct sema *s, const struct ast_node *n)
 {
-    return n->kind == AST_NAME ? ps_proto_find(n->str) : NULL;
+    return n->kind == AST_NAME ? sema_proto(s, n->str) : NULL;
 }
 
 /* A known value indexed: what cannot be indexed, or a list at a known index
@@ -594,7 +593,7 @@ static struct ps_expr *index_expr(struct sema *s, const struct ast_node *n)
         return NULL;
     struct ps_expr *e = sema_new_expr(E_GETLAYER, n);
     add_arg(e, base);
-    const struct ps_proto *p = proto_name(n->kids[1]);
+    const struct ps_proto *p = proto_name(s, n->kids[1]);
     if (p) {
         e->proto = p;
         e->type = PT_PKT;
@@ -643,16 +642,16 @@ static struct ps_expr *attr_expr(struct sema *s, const struct ast_node *n)
         }
         return e;
     }
-    size_t np;
-    const struct ps_proto *const *all = ps_proto_all(&np);
+    const struct ps_registry *reg = &s->prog->layers;
+    size_t np = ps_registry_count(reg);
     for (size_t i = 0; i < np; i++)
-        if (ps_field_index(all[i], n->str) >= 0)
+        if (ps_field_index(ps_registry_at(reg, i), n->str) >= 0)
             return e;
     struct ps_suggest sg;
     ps_suggest_init(&sg, n->str);
     for (size_t i = 0; i < np; i++)
-        for (size_t f = 0; f < all[i]->nfields; f++)
-            ps_suggest_offer(&sg, all[i]->fields[f].name);
+        for (size_t f = 0; f < ps_registry_at(reg, i)->nfields; f++)
+            ps_suggest_offer(&sg, ps_registry_at(reg, i)->fields[f].name);
     const char *best = ps_suggest_best(&sg);
     if (best)
         ps_diag_error(s->d, name_at(n), "no layer has a field '%s' (did you mean '%s'?)", n->str,
@@ -790,7 +789,7 @@ static struct ps_expr *name_expr(struct sema *s, const struct ast_node *n)
         e->type = sym->type;
         return e;
     }
-    const struct ps_proto *p = ps_proto_find(n->str);
+    const struct ps_proto *p = sema_proto(s, n->str);
     if (p) {
         struct ps_value v = {.t = PT_PROTO, .proto = p};
         return constant(n, v);
@@ -1021,15 +1020,15 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
                 check_pattern_value(s, e, p, fd);
             return e;
         }
-        if (s->in_pattern && ps_proto_find(n->str) == NULL) {
+        if (s->in_pattern && sema_proto(s, n->str) == NULL) {
             unknown_name(s, n, fd);
             return NULL;
         }
-        if (fd->flags && bad && !ps_proto_find(n->str)) {
+        if (fd->flags && bad && !sema_proto(s, n->str)) {
             ps_diag_error(s->d, n->loc, "unknown flag '%s' in %s.%s", bad, p->name, fd->name);
             return NULL;
         }
-        if (!ps_proto_find(n->str)) {
+        if (!sema_proto(s, n->str)) {
             unknown_name(s, n, fd);
             return NULL;
         }
@@ -1065,4 +1064,9 @@ struct ps_expr *sema_field_value(struct sema *s, const struct ast_node *n,
     if (e && s->in_pattern)
         check_pattern_value(s, e, p, fd);
     return e;
+}
+
+const struct ps_proto *sema_proto(const struct sema *s, const char *name)
+{
+    return ps_registry_find(&s->prog->layers, name);
 }

@@ -106,7 +106,7 @@ struct ps_expr *sema_idiom_call(struct sema *s, const struct ast_node *n, bool *
 bool sema_idiom_python_call(struct sema *s, const struct ast_node *callee)
 {
     const struct ast_node *base = callee->kids[0];
-    if (base->kind != AST_NAME || sema_lookup(s, base->str) || ps_proto_find(base->str))
+    if (base->kind != AST_NAME || sema_lookup(s, base->str) || sema_proto(s, base->str))
         return false;
     static const struct {
         const char *module, *instead;
@@ -205,12 +205,11 @@ static struct ps_expr *method_on(const struct ast_node *n, enum ps_builtin b, st
 }
 
 /* True when some layer has a field of this name: then `x.name` is that. */
-static bool any_field(const char *name)
+static bool any_field(const struct sema *s, const char *name)
 {
-    size_t np;
-    const struct ps_proto *const *all = ps_proto_all(&np);
-    for (size_t i = 0; i < np; i++)
-        if (ps_field_index(all[i], name) >= 0)
+    const struct ps_registry *r = &s->prog->layers;
+    for (size_t i = 0, n = ps_registry_count(r); i < n; i++)
+        if (ps_field_index(ps_registry_at(r, i), name) >= 0)
             return true;
     return false;
 }
@@ -222,7 +221,7 @@ struct ps_expr *sema_idiom_attr(struct sema *s, const struct ast_node *n, struct
     /* r.time: when the packet was captured; s.sent_time: when a request of
      * sr left (Scapy's); both durations since the epoch, so that
      * r.time - s.sent_time is the answer's delay */
-    if ((strcmp(n->str, "time") == 0 || strcmp(n->str, "sent_time") == 0) && !any_field(n->str) &&
+    if ((strcmp(n->str, "time") == 0 || strcmp(n->str, "sent_time") == 0) && !any_field(s, n->str) &&
         (base->type == PT_PKT || base->type == PT_ANY || base->type == PT_WIRE)) {
         *handled = true;
         return method_on(n, B_PKTTIME, base, PT_DUR);
@@ -235,7 +234,7 @@ struct ps_expr *sema_idiom_attr(struct sema *s, const struct ast_node *n, struct
     /* a field read from another layer's flags field: known statically; a
      * field found at run time (p.flags) may be any layer's, so a name
      * that is some layer's field (ICMPv6 ND's S) stays a field */
-    if (!(base->proto && base->field >= 0) && any_field(n->str))
+    if (!(base->proto && base->field >= 0) && any_field(s, n->str))
         return NULL;
     if (base->proto && base->field >= 0) {
         const struct ps_field *fd = &base->proto->fields[base->field];

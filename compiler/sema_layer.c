@@ -243,9 +243,9 @@ static bool declare_bind(struct sema *s, const struct ast_node *call, struct ps_
                          size_t *nbinds)
 {
     const struct ast_node *lower = positional(call, 0);
-    const struct ps_proto *lp = lower && lower->kind == AST_NAME ? ps_proto_find(lower->str) : NULL;
+    const struct ps_proto *lp = lower && lower->kind == AST_NAME ? sema_proto(s, lower->str) : NULL;
     if (!lp) {
-        const char *best = lower && lower->kind == AST_NAME ? sema_suggest_layer(lower->str) : NULL;
+        const char *best = lower && lower->kind == AST_NAME ? sema_suggest_layer(s, lower->str) : NULL;
         if (best)
             ps_diag_error(s->d, lower->loc, "no layer '%s' (did you mean '%s'?)", lower->str, best);
         else
@@ -273,12 +273,12 @@ static bool declare_bind(struct sema *s, const struct ast_node *call, struct ps_
     return true;
 }
 
-/* Declares the layer; it joins the registry at once, so the rest of the
- * spec can use it. */
+/* Declares the layer; it joins the program's registry at once, so the rest
+ * of the spec can use it (and no other program sees it). */
 bool sema_layer(struct sema *s, const struct ast_node *n)
 {
     struct ast_loc name_at = at(n);
-    if (ps_proto_find(n->str) || ps_builtin_find(n->str, false) || sema_lookup(s, n->str)) {
+    if (sema_proto(s, n->str) || ps_builtin_find(n->str, false) || sema_lookup(s, n->str)) {
         ps_diag_error(s->d, name_at, "'%s' is already defined", n->str);
         return false;
     }
@@ -336,15 +336,13 @@ bool sema_layer(struct sema *s, const struct ast_node *n)
         ok = false;
     }
     dl->proto.nfields = nfields;
-    if (ok && !ps_proto_register(&dl->proto)) {
-        ps_diag_error(s->d, name_at, "too many layers declared (at most %d)", PS_MAX_DECLARED);
-        ok = false;
-    }
     if (!ok) {
         ps_declared_free(&dl->proto);
         return false;
     }
     s->prog->declared = realloc(s->prog->declared, (s->prog->ndeclared + 1) * sizeof(void *));
     s->prog->declared[s->prog->ndeclared++] = &dl->proto;
+    ps_registry_set(&s->prog->layers, (const struct ps_proto *const *)s->prog->declared,
+                    s->prog->ndeclared);
     return true;
 }

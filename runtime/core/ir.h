@@ -217,11 +217,14 @@ struct ps_program {
     size_t nslots;
     char **slot_names;
     size_t ntests;
-    struct ps_proto **declared;   /* layers the spec declares: registered while it lives */
+    struct ps_proto **declared;   /* layers the spec declares, owned */
     size_t ndeclared;
     /* A program loaded from an image (interp/ir_image.c) owns its path,
      * source and files: one block, freed with it. NULL from the compiler. */
     void *loaded;
+    /* The same, as the registry the program's stages look names up in and
+     * decode with (ps_registry_set once declared is made or loaded). */
+    struct ps_registry layers;
 };
 
 /* Frees the program, its statements and its declared layers (interp/program.c). */

@@ -294,6 +294,27 @@ struct ps_proto {
                               const struct ps_packet *query, size_t *q);
 };
 
+/* One bind_layers entry of a declared layer, resolved when the program is
+ * made: `upper` is read over a `lower` whose field `field` holds `value`.
+ * Consecutive entries with call_start false belong to the call before. */
+struct ps_rbind {
+    const struct ps_proto *lower, *upper;
+    int field;
+    uint64_t value;
+    bool call_start;
+};
+
+/* The layers a program declares (`layer Name { ... }`), as a value that
+ * goes with the program (ps_program.layers): two programs in one process
+ * see only their own. NULL, or empty, stands for the built-in tables alone.
+ * The decoder reads the bindings resolved here, not the names. */
+struct ps_registry {
+    const struct ps_proto *const *declared; /* not owned: ps_program.declared */
+    size_t ndeclared;
+    struct ps_rbind *binds;                 /* owned */
+    size_t nbinds;
+};
+
 /* Index of `name` in p->fields, or -1. */
 int ps_field_index(const struct ps_proto *p, const char *name);
 

@@ -61,7 +61,7 @@ static int linktype_of(const struct ps_tpkt *t)
 static const struct ps_packet *decode_frame(struct interp *in, const uint8_t *frame, size_t len,
                                             int linktype)
 {
-    struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40};
+    struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40, .layers = &in->prog->layers};
     ps_decode(frame, len, linktype, &in->dec, &room);
     return &in->dec;
 }
@@ -70,7 +70,7 @@ const struct ps_packet *interp_stored_layers(struct interp *in, const struct ps_
 {
     if (!s->first)
         return decode_frame(in, s->frame, s->frame_len, s->linktype);
-    struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40};
+    struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40, .layers = &in->prog->layers};
     ps_decode_as(s->first, s->frame, s->frame_len, &in->dec, &room);
     return &in->dec;
 }
@@ -970,10 +970,10 @@ struct ps_value interp_call(struct interp *in, const struct ps_expr *e)
     }
     case B_LS: {
         if (e->nargs == 0) {
-            size_t n;
-            const struct ps_proto *const *all = ps_proto_all(&n);
-            for (size_t i = 0; i < n; i++)
-                fprintf(in->o->out, "%-10s : %s\n", all[i]->name, all[i]->long_name);
+            const struct ps_registry *r = &in->prog->layers;
+            for (size_t i = 0, n = ps_registry_count(r); i < n; i++)
+                fprintf(in->o->out, "%-10s : %s\n", ps_registry_at(r, i)->name,
+                        ps_registry_at(r, i)->long_name);
             return none_value;
         }
         struct ps_value l = interp_eval(in, e->args[0]);

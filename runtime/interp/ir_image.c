@@ -9,6 +9,7 @@
 
 #include "ir_image_int.h"
 #include "proto/declared.h"
+#include "proto/proto.h"
 #include "report.h"
 #include "value.h"
 
@@ -346,7 +347,7 @@ static struct ps_proto *get_declared(struct img_in *in)
         img_fail_in(in, "a declared layer of %zu bindings", nb);
     for (size_t k = 0; k < nb && !in->failed; k++) {
         char *lower = img_get_str(in, NULL), *field = img_get_str(in, NULL);
-        const struct ps_proto *lp = lower ? ps_proto_find(lower) : NULL;
+        const struct ps_proto *lp = lower ? ps_registry_find(&in->layers, lower) : NULL;
         int fi = lp && field ? ps_field_index(lp, field) : -1;
         if (fi < 0)
             img_fail_in(in, "a binding to %s.%s, which this engine lacks", lower ? lower : "?",
@@ -356,7 +357,7 @@ static struct ps_proto *get_declared(struct img_in *in)
         free(lower);
         free(field);
     }
-    if (!in->failed && !ps_proto_register(&dl->proto))
+    if (!in->failed && ps_registry_find(&in->layers, dl->proto.name))
         img_fail_in(in, "layer %s is declared twice", dl->proto.name);
     if (in->failed) {
         ps_declared_free(&dl->proto);
@@ -658,7 +659,13 @@ struct ps_program *ps_image_read(const uint8_t *img, size_t len, char *err, size
         struct ps_proto *p = get_declared(&in);
         if (p)
             prog->declared[prog->ndeclared++] = p;
+        /* the layers so far: what the next one may bind to */
+        ps_registry_set(&in.layers, (const struct ps_proto *const *)prog->declared,
+                        prog->ndeclared);
     }
+    ps_registry_fini(&in.layers);
+    ps_registry_set(&prog->layers, (const struct ps_proto *const *)prog->declared,
+                    prog->ndeclared);
     in.declared = prog->declared;
     in.ndeclared = prog->ndeclared;
     size_t nstmts = img_get_count(&in, 30);

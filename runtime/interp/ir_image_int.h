@@ -27,6 +27,7 @@ struct img_in {
     /* the program's declared layers, found before the built-in ones */
     struct ps_proto **declared;
     size_t ndeclared;
+    struct ps_registry layers; /* while the declared layers are read: those so far */
 };
 
 void img_fail_out(struct img_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

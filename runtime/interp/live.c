@@ -275,6 +275,7 @@ static struct ps_value live_sr(struct interp *in, const struct ps_expr *e, bool 
         .iface = ifc->name,
         .filter = filter,
         .layer3 = layer3,
+        .layers = &in->prog->layers,
         .timeout_ns = live_opt_or(in, e, O_TIMEOUT, SR_DEFAULT_TIMEOUT_NS),
         .retry = (int)live_opt_or(in, e, O_RETRY, 0),
         .multi = live_opt_or(in, e, O_MULTI, 0) != 0,
@@ -343,7 +344,8 @@ static struct ps_value live_srloop(struct interp *in, const struct ps_expr *e, b
     FILE *out = in->o->out;
     struct ps_sr s = {0};
     struct ps_sr_opts o = {.iface = ifc->name, .layer3 = layer3, .timeout_ns = timeout,
-                           .verbose = 0, .out = out, .stop = ps_signals_stop_flag()};
+                           .verbose = 0, .out = out, .stop = ps_signals_stop_flag(),
+                           .layers = &in->prog->layers};
     struct ps_value ans = live_pktlist("Results"), unans = live_pktlist("PacketList");
     size_t sent = 0, got = 0;
     bool ok = build_requests(in, e, layer3, ifc, &s);

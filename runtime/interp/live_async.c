@@ -81,7 +81,7 @@ static void print_prn(struct interp *in, int64_t prn, const uint8_t *frame, size
         ps_hexdump(out, frame, len);
         return;
     }
-    struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40};
+    struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40, .layers = &in->prog->layers};
     ps_decode(frame, len, PS_DLT_EN10MB, &in->dec, &room);
     char line[1024];
     if (prn == 0) {

@@ -316,7 +316,7 @@ struct ps_value live_frame_value(struct interp *in, const uint8_t *f, size_t len
         return ps_val_stored(f, len, PS_DLT_EN10MB, NULL, t);
     /* Only the layer above the link layer is kept: where it starts, and as
      * what, the link layer's decoding says. */
-    struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40};
+    struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40, .layers = &in->prog->layers};
     ps_decode(f, len, PS_DLT_EN10MB, &in->dec, &room);
     if (in->dec.n < 2)
         return ps_val_stored(f, len, PS_DLT_EN10MB, NULL, t);

@@ -52,7 +52,7 @@ static bool sniffed(void *ctx, const struct ps_wire_frame *f)
     struct sniffer *s = ctx;
     struct interp *in = s->in;
     if (s->prn >= 0 && s->prn != 3) {
-        struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40};
+        struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40, .layers = &in->prog->layers};
         ps_decode(f->data, f->len, PS_DLT_EN10MB, &in->dec, &room);
     }
     s->seen++;

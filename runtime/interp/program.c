@@ -4,6 +4,7 @@
 #include "ir_image.h"
 #include "proto/declared.h"
 #include "value.h"
+#include "proto/proto.h"
 
 void ps_expr_free(struct ps_expr *e)
 {
@@ -47,6 +48,7 @@ void ps_program_free(struct ps_program *p)
     for (size_t i = 0; i < p->ndeclared; i++)
         ps_declared_free(p->declared[i]);
     free(p->declared);
+    ps_registry_fini(&p->layers);
     ps_image_loaded_free(p->loaded);
     free(p);
 }

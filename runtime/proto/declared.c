@@ -70,7 +70,6 @@ void ps_declared_free(struct ps_proto *p)
 {
     if (!p)
         return;
-    ps_proto_unregister(p);
     struct ps_declared *dl = (struct ps_declared *)p;
     for (size_t i = 0; i < PS_MAX_FIELDS; i++) {
         for (struct ps_enum *e = dl->enums[i]; e && e->name; e++)

@@ -19,7 +19,7 @@ struct ps_declared {
 
 /* A new declared layer called name, with no field or binding, not registered. */
 struct ps_declared *ps_declared_new(const char *name);
-/* Takes it out of the registry and frees it (p: &d->proto). */
+/* Frees it (p: &d->proto). */
 void ps_declared_free(struct ps_proto *p);
 
 #endif

@@ -15,16 +15,23 @@ struct ps_hash {
 /* Appends n bytes to the hashret string being made (hash.c). */
 void ps_hash_put(struct ps_hash *h, const void *p, size_t n);
 
+/* The built-in table named `name`, or NULL. */
 const struct ps_proto *ps_proto_find(const char *name);
-/* Layers declared by a spec, at most this many at once. */
-#define PS_MAX_DECLARED 64
-/* Adds a declared layer; false when its name is taken or the room is full. */
-bool ps_proto_register(const struct ps_proto *p);
-void ps_proto_unregister(const struct ps_proto *p);
+/* The built-in tables, in registry order. */
+const struct ps_proto *const *ps_proto_all(size_t *count);
+/* A built-in table, else a layer r declares (r may be NULL), by name. */
+const struct ps_proto *ps_registry_find(const struct ps_registry *r, const char *name);
+/* Makes r the registry of declared[0..n) (kept, not copied): their
+ * bindings resolved to tables and field indices, once. A binding naming
+ * a layer that is neither built in nor declared before is left out. */
+void ps_registry_set(struct ps_registry *r, const struct ps_proto *const *declared, size_t n);
+void ps_registry_fini(struct ps_registry *r);
+/* The tables r knows, the built-in ones then r's declared (r may be NULL):
+ * how many, and the i-th. */
+size_t ps_registry_count(const struct ps_registry *r);
+const struct ps_proto *ps_registry_at(const struct ps_registry *r, size_t i);
 /* The post_build hook of declared layers: fills their auto fields. */
 void ps_declared_post_build(struct ps_build *b, size_t idx);
-/* All registered protocols, in registry order. */
-const struct ps_proto *const *ps_proto_all(size_t *count);
 
 /* A TCP option as Scapy writes it, ("MSS", 1460): the value's shapes. */
 enum ps_optarg_kind { PS_OA_NONE, PS_OA_INTS, PS_OA_BYTES };

@@ -1,4 +1,5 @@
 /* The one list of protocols, found by name. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "packet.h"
@@ -89,55 +90,100 @@ static const struct ps_proto *const all[] = {
     &ps_proto_hao,
 };
 
-/* Layers a spec declares (`layer Name { ... }`) join the registry while
- * their program lives, so that every generic stage (names, encoder, decoder,
- * printers) sees them as it sees the built-in ones. The registry is
- * process-wide: a program registers its layers when it is compiled and takes
- * them back when it is freed. */
 #define BUILTINS (sizeof all / sizeof all[0])
-static const struct ps_proto *everything[BUILTINS + PS_MAX_DECLARED];
-static size_t ndeclared;
-
-static void fill_builtins(void)
-{
-    if (!everything[0])
-        memcpy(everything, all, sizeof all);
-}
 
 const struct ps_proto *const *ps_proto_all(size_t *count)
 {
-    fill_builtins();
     if (count)
-        *count = BUILTINS + ndeclared;
-    return everything;
+        *count = BUILTINS;
+    return all;
 }
 
 const struct ps_proto *ps_proto_find(const char *name)
 {
-    size_t n;
-    const struct ps_proto *const *ps = ps_proto_all(&n);
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(ps[i]->name, name) == 0)
-            return ps[i];
+    for (size_t i = 0; i < BUILTINS; i++)
+        if (strcmp(all[i]->name, name) == 0)
+            return all[i];
     return NULL;
 }
 
-bool ps_proto_register(const struct ps_proto *p)
+static const struct ps_proto *declared_find(const struct ps_proto *const *d, size_t n,
+                                            const char *name)
 {
-    if (ndeclared == PS_MAX_DECLARED || ps_proto_find(p->name))
-        return false;
-    everything[BUILTINS + ndeclared++] = p;
-    return true;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(d[i]->name, name) == 0)
+            return d[i];
+    return NULL;
 }
 
-void ps_proto_unregister(const struct ps_proto *p)
+const struct ps_proto *ps_registry_find(const struct ps_registry *r, const char *name)
 {
-    for (size_t i = 0; i < ndeclared; i++) {
-        if (everything[BUILTINS + i] == p) {
-            memmove(&everything[BUILTINS + i], &everything[BUILTINS + i + 1],
-                    (ndeclared - i - 1) * sizeof everything[0]);
-            ndeclared--;
-            return;
+    const struct ps_proto *p = ps_proto_find(name);
+    if (!p && r)
+        p = declared_find(r->declared, r->ndeclared, name);
+    return p;
+}
+
+size_t ps_registry_count(const struct ps_registry *r)
+{
+    return BUILTINS + (r ? r->ndeclared : 0);
+}
+
+const struct ps_proto *ps_registry_at(const struct ps_registry *r, size_t i)
+{
+    return i < BUILTINS ? all[i] : r->declared[i - BUILTINS];
+}
+
+/* A declared layer's binds, resolved: the call rule of ps_bind (a new
+ * lower, a repeated field or an entry without a field starts the next
+ * call), settled here once instead of per decoded frame. */
+static size_t resolve_binds(const struct ps_proto *const *declared, size_t k, struct ps_rbind *out)
+{
+    const struct ps_proto *d = declared[k];
+    size_t n = 0, first = 0;
+    bool start = true;
+    for (const struct ps_bind *bd = d->binds; bd && bd->lower; bd++) {
+        if (!bd->field) {
+            start = true;
+            continue;
         }
+        const struct ps_proto *lower = ps_proto_find(bd->lower);
+        if (!lower)
+            lower = declared_find(declared, k, bd->lower);
+        int fi = lower ? ps_field_index(lower, bd->field) : -1;
+        if (fi < 0)
+            continue;
+        if (!start && n > first && out[n - 1].lower != lower)
+            start = true;
+        for (size_t q = first; q < n && !start; q++)
+            start = out[q].field == fi;
+        if (start)
+            first = n;
+        out[n++] = (struct ps_rbind){lower, d, fi, bd->value, start};
+        start = false;
     }
+    return n;
+}
+
+void ps_registry_set(struct ps_registry *r, const struct ps_proto *const *declared, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        for (const struct ps_bind *bd = declared[i]->binds; bd && bd->lower; bd++)
+            total++;
+    free(r->binds);
+    *r = (struct ps_registry){declared, n, NULL, 0};
+    if (!total)
+        return;
+    r->binds = malloc(total * sizeof *r->binds);
+    if (!r->binds)
+        abort();
+    for (size_t i = 0; i < n; i++)
+        r->nbinds += resolve_binds(declared, i, r->binds + r->nbinds);
+}
+
+void ps_registry_fini(struct ps_registry *r)
+{
+    free(r->binds);
+    *r = (struct ps_registry){0};
 }

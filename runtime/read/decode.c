@@ -291,11 +291,40 @@ static const struct ps_proto *bound_upper_named(const struct ps_layer *l, const 
     return NULL;
 }
 
-const struct ps_proto *ps_bound_upper(const struct ps_layer *l)
+/* The declared layer with a call (resolved when its program was made: no
+ * name is looked up here) that layer l satisfies: on l's own class, or on
+ * its alias (then its fields are found by name in l's class). */
+static const struct ps_proto *declared_upper(const struct ps_registry *r,
+                                             const struct ps_layer *l, bool alias)
+{
+    for (size_t i = 0; r && i < r->nbinds;) {
+        size_t j = i + 1;
+        while (j < r->nbinds && !r->binds[j].call_start)
+            j++;
+        const struct ps_proto *lower = r->binds[i].lower;
+        bool holds = alias ? same_name(lower->name, l->proto->alias) : lower == l->proto;
+        for (size_t k = i; k < j && holds; k++) {
+            int fi = r->binds[k].field;
+            if (alias)
+                fi = field_index(l->proto, lower->fields[fi].name);
+            holds = fi >= 0 && ps_layer_uint(l, fi) == r->binds[k].value;
+        }
+        if (holds)
+            return r->binds[i].upper;
+        i = j;
+    }
+    return NULL;
+}
+
+const struct ps_proto *ps_bound_upper(const struct ps_registry *r, const struct ps_layer *l)
 {
     const struct ps_proto *up = bound_upper_named(l, l->proto->name);
+    if (!up)
+        up = declared_upper(r, l, false);
     if (!up && l->proto->alias)
         up = bound_upper_named(l, l->proto->alias);
+    if (!up && l->proto->alias)
+        up = declared_upper(r, l, true);
     return up;
 }
 
@@ -310,7 +339,7 @@ static const struct ps_proto *dispatched(const struct ps_proto *p, const uint8_t
     return p;
 }
 
-static const struct ps_proto *payload_class(const struct ps_layer *l)
+static const struct ps_proto *payload_class(const struct ps_registry *r, const struct ps_layer *l)
 {
     if (l->proto->guess_payload) {
         const char *name = l->proto->guess_payload(l);
@@ -318,7 +347,7 @@ static const struct ps_proto *payload_class(const struct ps_layer *l)
         if (p)
             return p;
     }
-    return ps_bound_upper(l);
+    return ps_bound_upper(r, l);
 }
 
 /* Scapy's conf.raw_layer: what no layer claims. */
@@ -391,7 +420,7 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
         end = body_end;
         if (off >= end)
             break;
-        const struct ps_proto *next = payload_class(l);
+        const struct ps_proto *next = payload_class(room ? room->layers : NULL, l);
         p = dispatched(next ? next : (raw = raw_class()), frame + off, end - off);
     }
     while (npads > 0 && pkt->n < PS_MAX_LAYERS) {

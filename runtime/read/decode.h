@@ -16,6 +16,9 @@ struct ps_decode_room {
     size_t subs_used;               /* out */
     size_t start[PS_MAX_LAYERS];    /* out: offset of layer i in the frame */
     size_t hlen[PS_MAX_LAYERS];     /* out: bytes its header (or load) took */
+    /* The layers a program declares (its ps_program.layers), read where
+     * their bindings hold; NULL: the built-in tables alone. */
+    const struct ps_registry *layers;
 };
 
 /* Decodes a frame captured with pcap link type `linktype` (Ether for 1, IP
@@ -33,7 +36,8 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
                     struct ps_packet *pkt, struct ps_decode_room *room);
 
 /* The class Scapy would dissect the payload of layer l as, by the upper
- * protocols' bindings read bottom-up (then l's alias's), or NULL. */
-const struct ps_proto *ps_bound_upper(const struct ps_layer *l);
+ * protocols' bindings read bottom-up (then l's alias's), or NULL: the
+ * built-in tables first, then the layers of r (may be NULL). */
+const struct ps_proto *ps_bound_upper(const struct ps_registry *r, const struct ps_layer *l);
 
 #endif

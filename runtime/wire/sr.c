@@ -82,7 +82,7 @@ void ps_sr_free(struct ps_sr *s)
 static const struct ps_packet *decode_into(struct run *r, struct ps_packet *pkt, size_t room,
                                            const uint8_t *frame, size_t len)
 {
-    struct ps_decode_room d = {.subs = r->subs + room * 40, .subs_cap = 40};
+    struct ps_decode_room d = {.subs = r->subs + room * 40, .subs_cap = 40, .layers = r->o->layers};
     ps_decode(frame, len, PS_DLT_EN10MB, pkt, &d);
     return pkt;
 }

@@ -28,6 +28,7 @@ struct ps_sr_opts {
     FILE *out;                 /* where the progress lines go */
     struct ps_progress *progress; /* counters of a live line (started); may be NULL */
     volatile sig_atomic_t *stop; /* set (Ctrl-C): stop and keep what came; may be NULL */
+    const struct ps_registry *layers; /* the program's declared layers; may be NULL */
 };
 
 struct ps_sr_query {

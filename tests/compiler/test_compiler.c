@@ -8,6 +8,7 @@
 
 #include "coerce.h"
 #include "compile.h"
+#include "decode.h"
 #include "encode.h"
 #include "suggest.h"
 #include "value.h"
@@ -187,6 +188,61 @@ static void test_define_override(void)
     ast_free(ast);
 }
 
+/* Ether/IP/UDP(dport=9999) with 4 bytes on top, decoded with a program's
+ * declared layers: the name of the layer over UDP. */
+static const char *over_udp(const struct ps_registry *layers)
+{
+    static const uint8_t frame[] = {
+        2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x08, 0x00,
+        0x45, 0, 0, 32, 0, 1, 0, 0, 64, 17, 0, 0, 198, 18, 0, 1, 198, 18, 0, 2,
+        0x04, 0xd2, 0x27, 0x0f, 0, 12, 0, 0,
+        0, 0, 0, 5};
+    static struct ps_packet pkt;
+    struct ps_decode_room room = {.layers = layers};
+    ps_decode(frame, sizeof frame, 1, &pkt, &room);
+    return pkt.n > 3 ? pkt.layers[3].proto->name : "";
+}
+
+/* The declared-layer registry is the program's: two programs alive in one
+ * process each name and decode only their own layers, even on the same
+ * binding, and a third sees neither. */
+static void test_declared_layers_per_program(void)
+{
+    const char *a_text = "layer Alpha {\n    seq = IntField(0)\n    bind(UDP, dport=9999)\n}\n"
+                         "p = Ether()/IP()/UDP()/Alpha(seq=5)\n";
+    const char *b_text = "layer Beta {\n    kind = ByteField(7)\n    bind(UDP, dport=9999)\n}\n"
+                         "layer Alpha {\n    x = ByteField(1)\n}\n"
+                         "p = Ether()/IP()/UDP()/Beta()\n";
+    int errors;
+    struct ast_node *a_ast, *b_ast;
+    struct ps_source a_src, b_src;
+    struct ps_program *a = compile_text(a_text, NULL, 0, &errors, &a_ast, &a_src);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    struct ps_program *b = compile_text(b_text, NULL, 0, &errors, &b_ast, &b_src);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b); /* its own Alpha is no clash with a's */
+    CU_ASSERT_EQUAL(errors_of("p = Ether()/IP()/UDP()/Alpha()\n"), 1);
+    CU_ASSERT_EQUAL(errors_of("p = Ether()/IP()/UDP()/Beta()\n"), 1);
+
+    CU_ASSERT_STRING_EQUAL(over_udp(&a->layers), "Alpha");
+    CU_ASSERT_STRING_EQUAL(over_udp(&b->layers), "Beta");
+    CU_ASSERT_STRING_EQUAL(over_udp(NULL), "Raw");
+    CU_ASSERT_PTR_EQUAL(ps_registry_find(&a->layers, "Alpha"), a->declared[0]);
+    CU_ASSERT_PTR_EQUAL(ps_registry_find(&b->layers, "Alpha"), b->declared[1]);
+    CU_ASSERT_PTR_NULL(ps_registry_find(&a->layers, "Beta"));
+    /* The binding was resolved when the program was made: to UDP's table
+     * and dport's index, not names. */
+    CU_ASSERT_EQUAL_FATAL(a->layers.nbinds, 1);
+    CU_ASSERT_PTR_EQUAL(a->layers.binds[0].lower, ps_proto_find("UDP"));
+    CU_ASSERT_EQUAL(a->layers.binds[0].field, ps_field_index(ps_proto_find("UDP"), "dport"));
+
+    ps_program_free(b);
+    ast_free(b_ast);
+    /* a's layers outlive b's */
+    CU_ASSERT_STRING_EQUAL(over_udp(&a->layers), "Alpha");
+    ps_program_free(a);
+    ast_free(a_ast);
+}
+
 int main(void)
 {
     if (CU_initialize_registry() != CUE_SUCCESS)
@@ -197,6 +253,7 @@ int main(void)
     CU_add_test(s, "implicit sets in Scapy's order", test_set_order);
     CU_add_test(s, "field coercion", test_coerce_errors);
     CU_add_test(s, "-D overrides", test_define_override);
+    CU_add_test(s, "declared layers are each program's", test_declared_layers_per_program);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures();

@@ -158,7 +158,7 @@ static const struct ps_proto *upper(const char *lower, const char *f1, uint64_t 
     l.v[ps_field_index(l.proto, f1)] = (struct ps_fval){.set = true, .u = v1};
     if (f2)
         l.v[ps_field_index(l.proto, f2)] = (struct ps_fval){.set = true, .u = v2};
-    return ps_bound_upper(&l);
+    return ps_bound_upper(NULL, &l);
 }
 
 static void test_bindings_bottom_up(void)
