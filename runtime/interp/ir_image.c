@@ -107,10 +107,8 @@ void img_field(struct img_out *o, const struct ps_field *f)
         img_cstr(o, NULL);
         return;
     }
-    size_t n;
-    const struct ps_proto *const *all = ps_proto_all(&n);
-    for (size_t i = 0; i < n; i++) {
-        const struct ps_proto *p = all[i];
+    for (size_t i = 0, n = ps_registry_count(o->layers); i < n; i++) {
+        const struct ps_proto *p = ps_registry_at(o->layers, i);
         if (f >= p->fields && f < p->fields + p->nfields) {
             img_cstr(o, p->name);
             img_u32(o, (uint32_t)(f - p->fields));
@@ -529,7 +527,7 @@ static void put_engine(struct img_out *o)
 int ps_image_write(const struct ps_program *prog, uint8_t **out, size_t *len, char *err,
                    size_t errcap)
 {
-    struct img_out o = {.err = err, .errcap = errcap};
+    struct img_out o = {.err = err, .errcap = errcap, .layers = &prog->layers};
     img_put(&o, IMAGE_MAGIC, strlen(IMAGE_MAGIC));
     struct img_out engine = {0};
     put_engine(&engine);

@@ -17,6 +17,7 @@ struct img_out {
     char *err; /* the first reason the image cannot be written */
     size_t errcap;
     bool failed;
+    const struct ps_registry *layers; /* the program's: its declared layers' fields too */
 };
 
 struct img_in {
