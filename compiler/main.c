@@ -30,8 +30,8 @@ static const char usage[] =
     "              [-q | -v] [--format text|json|github] [--threads N] [--rate R]\n"
     "  pktspec test [PATH]... [-j N] [--junit FILE] [-k PATTERN] [--timeout SECONDS]\n"
     "              [-D NAME=VALUE]... [-I DIR]... [-q | -v] [--format text|json|github]\n"
-    "  pktspec emit FILE -o OUT.c [--frames-only | --offline] [-D NAME=VALUE]... [-I DIR]...\n"
-    "  pktspec build FILE -o PROBE [--static] [--offline] [-D NAME=VALUE]... [-I DIR]...\n"
+    "  pktspec emit FILE -o OUT.c [-D NAME=VALUE]... [-I DIR]...\n"
+    "  pktspec build FILE -o PROBE [--static] [-D NAME=VALUE]... [-I DIR]...\n"
     "  pktspec ls [--layers FILE]... [LAYER]\n"
     "  pktspec read CAPTURE [-f BPF] [-c N] [--layers FILE]...\n"
     "              [--summary | --show | --hexdump | --command | --json]\n"
@@ -45,9 +45,10 @@ static const char help[] =
     "  run FILE          run the spec's statements and tests\n"
     "  test [PATH]...    run every spec under the paths (default .), each in a lab of\n"
     "                    its own, as one TAP stream\n"
-    "  emit FILE         write a probe: one C file that needs only libc, holding the\n"
-    "                    spec's frames and its tests (see docs/emit.md)\n"
-    "  build FILE        emit a probe and compile it with $CC (default cc)\n"
+    "  emit FILE         write a probe's C: the checked spec as data, for pktspec's\n"
+    "                    engine (libpktspec-engine.a) to run as run does (docs/emit.md)\n"
+    "  build FILE        emit a probe and compile it with $CC (default cc) and the\n"
+    "                    engine: a program that needs only libc, run with run's options\n"
     "  ls [LAYER]        list the layers, or one layer's fields and defaults (Scapy's ls())\n"
     "  read CAPTURE      print the packets of a pcap or pcapng file as Scapy dissects them\n"
     "\n"
@@ -131,10 +132,8 @@ static const char help[] =
     "\n"
     "Options of emit and build:\n"
     "  -o OUT            the C file (emit) or the program (build) to write\n"
-    "  --frames-only     emit a header with the frames, their lengths and names\n"
-    "  --offline         a probe for --dry-run and --pcap: what it cannot do on the\n"
-    "                    wire (srloop, an expect on a layer it does not walk) is a\n"
-    "                    warning, and the probe refuses -i, instead of an error\n"
+    "  -D NAME=VALUE     the param's default in the probe; the probe's own -D\n"
+    "                    sets any param again when it runs\n"
     "  --static          build a statically linked probe\n"
     "  build runs $CC when it is set (split at blanks as make splits it:\n"
     "  CC='ccache gcc'), else cc\n"
@@ -181,7 +180,7 @@ struct cli {
     const char *incdirs[32];  /* -I DIR: where imports are searched after the file's own */
     size_t nincdirs;
     struct ps_srcfiles files; /* the spec and the files it imports */
-    bool frames_only, static_link, offline;
+    bool static_link;
 };
 
 static int parse_args(struct cli *c, int argc, char **argv)
@@ -207,10 +206,6 @@ static int parse_args(struct cli *c, int argc, char **argv)
             if (!next)
                 return usage_error("%s needs a value", a);
             c->output = argv[++i];
-        } else if (strcmp(a, "--frames-only") == 0) {
-            c->frames_only = true;
-        } else if (strcmp(a, "--offline") == 0) {
-            c->offline = true;
         } else if (strcmp(a, "--static") == 0) {
             c->static_link = true;
         } else if (a[0] == '-' && a[1]) {
@@ -273,11 +268,45 @@ static int run_spec(struct cli *c, bool run)
     return status;
 }
 
-/* $CC (or cc) -std=c11 -O1 [-static] -o OUT SRC: the probe, built by the
- * system's compiler. $CC may carry words of its own ("ccache gcc", "clang -m32"),
- * split at blanks as make splits it. */
+/* The engine a probe links with (libpktspec-engine.a and probe.h): in
+ * engine/ beside this program in the build tree, else where cmake --install
+ * put it (PKTSPEC_ENGINE_REL, relative to the program's folder). */
+static int engine_dir(char *out, size_t cap)
+{
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0) {
+        fprintf(stderr, "pktspec: error: cannot find this program's folder: %s\n", strerror(errno));
+        return -1;
+    }
+    self[n] = '\0';
+    *strrchr(self, '/') = '\0';
+    const char *tries[] = {"engine", PKTSPEC_ENGINE_REL};
+    for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
+        char lib[8400];
+        int len = snprintf(out, cap, "%s/%s", self, tries[i]);
+        if (len < 0 || (size_t)len >= cap)
+            continue;
+        snprintf(lib, sizeof lib, "%.4200s/libpktspec-engine.a", out);
+        if (access(lib, R_OK) == 0)
+            return 0;
+    }
+    fprintf(stderr, "pktspec: error: no libpktspec-engine.a in %s/engine or %s/%s: pktspec "
+            "build needs the engine pktspec was installed with\n", self, self, PKTSPEC_ENGINE_REL);
+    return -1;
+}
+
+/* $CC (or cc) -std=c11 -O1 [-static] -o OUT SRC ENGINE -lm -lpthread: the
+ * probe, built by the system's compiler with pktspec's engine. $CC may carry
+ * words of its own ("ccache gcc", "clang -m32"), split at blanks as make
+ * splits it. */
 static int compile_probe(const char *src, const char *out, bool static_link)
 {
+    char dir[4200], inc[4400], lib[4400];
+    if (engine_dir(dir, sizeof dir) < 0)
+        return 3;
+    snprintf(inc, sizeof inc, "-I%s", dir);
+    snprintf(lib, sizeof lib, "%s/libpktspec-engine.a", dir);
     const char *cc_env = getenv("CC");
     if (!cc_env || cc_env[strspn(cc_env, " \t")] == '\0')
         cc_env = "cc";
@@ -287,7 +316,7 @@ static int compile_probe(const char *src, const char *out, bool static_link)
         return 3;
     }
     strcpy(cc, cc_env);
-    char *argv[40];
+    char *argv[48];
     size_t n = 0;
     for (char *w = strtok(cc, " \t"); w; w = strtok(NULL, " \t")) {
         if (n == 32) {
@@ -296,9 +325,14 @@ static int compile_probe(const char *src, const char *out, bool static_link)
         }
         argv[n++] = w;
     }
-    const char *tail[] = {"-std=c11", "-O1", "-o", out, src, static_link ? "-static" : NULL};
+    /* the engine's own link flags (a sanitized build's -fsanitize=) */
+    char engine_flags[] = PKTSPEC_ENGINE_LDFLAGS;
+    const char *tail[] = {"-std=c11", "-O1", inc, "-o", out, src, lib, "-lm", "-lpthread",
+                          static_link ? "-static" : NULL};
     for (size_t i = 0; i < sizeof tail / sizeof *tail && tail[i]; i++)
         argv[n++] = (char *)tail[i];
+    for (char *w = strtok(engine_flags, " "); w && n < 46; w = strtok(NULL, " "))
+        argv[n++] = w;
     argv[n] = NULL;
     pid_t pid;
     extern char **environ;
@@ -351,8 +385,6 @@ static int emit_spec(struct cli *c, bool build)
 {
     if (!c->output)
         return usage_error("%s needs -o OUT", c->command);
-    if (build && c->frames_only)
-        return usage_error("--frames-only goes with emit%s", "");
     struct ps_source src = {0};
     struct ast_node *ast = NULL;
     struct ps_program *prog = compile_file(c, &src, &ast);
@@ -376,10 +408,7 @@ static int emit_spec(struct cli *c, bool build)
         status = 3;
     }
     if (of) {
-        struct ps_emit_opts eo = {.frames_only = c->frames_only, .offline = c->offline,
-                                  .out = ps_outfile_stream(of), .err = stderr,
-                                  .ast = ast, .src = &src, .defs = c->r.defs, .ndefs = c->r.ndefs};
-        status = ps_emit(prog, &eo);
+        status = ps_emit(prog, ps_outfile_stream(of), stderr);
         if (status != 0) {
             ps_outfile_abort(of);
         } else if (ps_outfile_commit(of, err, sizeof err) < 0) {
