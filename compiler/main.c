@@ -327,7 +327,7 @@ static int compile_probe(const char *src, const char *out, bool static_link)
     }
     /* the engine's own link flags (a sanitized build's -fsanitize=) */
     char engine_flags[] = PKTSPEC_ENGINE_LDFLAGS;
-    const char *tail[] = {"-std=c11", "-O1", inc, "-o", out, src, lib, "-lm", "-lpthread",
+    const char *tail[] = {"-std=c11", "-O1", "-o", out, src, inc, lib, "-lm", "-lpthread",
                           static_link ? "-static" : NULL};
     for (size_t i = 0; i < sizeof tail / sizeof *tail && tail[i]; i++)
         argv[n++] = (char *)tail[i];

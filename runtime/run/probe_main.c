@@ -38,7 +38,7 @@ static void help(FILE *out, const struct ps_probe *p, const struct ps_program *p
         if (st->kind != S_BIND || !st->param || !st->expr || st->slot < 0 ||
             (size_t)st->slot >= prog->nslots)
             continue;
-        fprintf(out, "%s  -D %s=%s\n", shown++ ? "" : "\nParams (with their defaults' types):\n",
+        fprintf(out, "%s  -D %s (%s)\n", shown++ ? "" : "\nParams:\n",
                 prog->slot_names[st->slot], ps_type_name(st->expr->value.t));
     }
 }
