@@ -75,4 +75,12 @@ grep -q '^ *\^$' "$tmp/err" || fail "no caret: $(cat "$tmp/err")"
 printf 'f = "udp port 53"\npkts = sniff(iface="lo", filter=f, count=1, timeout=1s)\n' > "$tmp/lit.pkt"
 "$pktspec" emit "$tmp/lit.pkt" -o "$tmp/lit.c" || fail "a literal filter through a name refused"
 grep -q '"udp port 53", .linktype = 1, .insns' "$tmp/lit.c" || fail "the filter is not compiled in"
+# a probe makes a lab of its own, as pktspec run --lab does
+if [ "$(id -u)" = 0 ] && unshare -n true 2>/dev/null; then
+    "$pktspec" build "$specs/examples/ping.pkt" -o "$tmp/ping" || fail "ping build exited $?"
+    "$tmp/ping" --lab > "$tmp/pl.out" 2>&1; st=$?
+    "$pktspec" run --lab "$specs/examples/ping.pkt" > "$tmp/rl.out" 2>&1
+    [ $st = $? ] && cmp -s "$tmp/pl.out" "$tmp/rl.out" ||
+        { diff "$tmp/rl.out" "$tmp/pl.out"; fail "PROBE --lab: not pktspec run --lab's"; }
+fi
 echo "ok: the probe's command line and build"

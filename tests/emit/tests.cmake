@@ -20,6 +20,13 @@ foreach(spec ${EMIT_SPECS} ${EMIT_LAB_SPECS})
   add_test(NAME emit/probe/${name} COMMAND sh ${EMIT_DIR}/probe_spec.sh ${PKTSPEC_BIN} ${spec} ${extra})
   set_tests_properties(emit/probe/${name} PROPERTIES TIMEOUT 240)
 endforeach()
+# The run tests' specs (errors with carets at run time, declared layers,
+# imports, records and ranges in patterns, text): dry and pcap.
+file(GLOB EMIT_RUN_SPECS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/run/*.pkt)
+foreach(spec ${EMIT_RUN_SPECS})
+  file(RELATIVE_PATH name ${PROJECT_SOURCE_DIR} ${spec})
+  add_test(NAME emit/probe/${name} COMMAND sh ${EMIT_DIR}/probe_spec.sh ${PKTSPEC_BIN} ${spec} --no-lab)
+endforeach()
 # -D at the probe's run time, as pktspec run -D.
 add_test(NAME emit/probe-define
          COMMAND sh ${EMIT_DIR}/probe_spec.sh ${PKTSPEC_BIN} ${PROJECT_SOURCE_DIR}/specs/examples/sweep.pkt
