@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bpf.h"
+#include "bpf_prog.h"
 #include "outfile.h"
 
 /* Scapy's wrpcap() snaplen; also the longest frame a record keeps. */

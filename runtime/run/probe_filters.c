@@ -1,11 +1,11 @@
-/* In a probe, the text-to-program step of a filter (wire/bpf.h) without
+/* In a probe, the text-to-program step of a filter (read/bpf_prog.h) without
  * libpcap: the filters emit compiled, looked up by text and link type. A
- * probe's engine has this file in place of wire/bpf_pcap.c. */
+ * probe's engine has this file in place of read/bpf_pcap.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "bpf.h"
+#include "bpf_prog.h"
 #include "probe.h"
 
 static const struct ps_probe *probe;

@@ -88,16 +88,16 @@ int ps_probe_main(const struct ps_probe *p, int argc, char **argv)
         rc = ps_run_cli_check(c, NULL, NULL);
     if (!rc)
         rc = ps_run_cli_modes(c);
+    if (!rc)
+        ps_report_set_format((enum ps_diag_format)c->format, stderr);
     for (size_t i = 0; !rc && i < c->ndefs; i++) {
         if (ps_program_define(prog, c->defs[i].name, c->defs[i].value, err, sizeof err) < 0) {
             ps_report_tool(stderr, "error", "%s", err);
             rc = 2;
         }
     }
-    if (!rc) {
-        ps_report_set_format((enum ps_diag_format)c->format, stderr);
+    if (!rc)
         rc = ps_run_cli_go(c, prog);
-    }
     ps_program_free(prog);
     free(c);
     if (rc < 0)

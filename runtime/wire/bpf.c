@@ -60,13 +60,6 @@ int ps_bpf_compile(const char *text, int linktype, struct sock_fprog *out, char 
     return 0;
 }
 
-void ps_bpf_free(struct sock_fprog *prog)
-{
-    free(prog->filter);
-    prog->filter = NULL;
-    prog->len = 0;
-}
-
 void ps_ethertypes_add(struct ps_ethertypes *e, const uint8_t *frame, size_t len)
 {
     if (len < 14) {

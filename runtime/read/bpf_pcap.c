@@ -1,6 +1,6 @@
 /* The one step of a filter only libpcap does: text to program. Not in a
  * probe's engine (run/probe_filters.c stands in for it there). */
-#include "bpf.h"
+#include "bpf_prog.h"
 
 #include <pcap/pcap.h>
 #include <stdio.h>

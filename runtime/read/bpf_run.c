@@ -2,7 +2,10 @@
  * bpf_filter() runs it (pcap_offline_filter): the reader filters with it,
  * in pktspec and in a probe alike. A load past the captured bytes, a
  * division by zero or a jump out of the program drops the frame. */
-#include "bpf.h"
+#include "bpf_prog.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
 
 static uint32_t get(const uint8_t *p, uint32_t at, unsigned size)
 {
@@ -94,4 +97,11 @@ unsigned ps_bpf_run(const struct sock_fprog *prog, const uint8_t *p, size_t capl
         }
     }
     return 0;
+}
+
+void ps_bpf_free(struct sock_fprog *prog)
+{
+    free(prog->filter);
+    prog->filter = NULL;
+    prog->len = 0;
 }
