@@ -4,9 +4,11 @@
 # usage error is 2; the probe needs only libc and libm (ldd), a --static one
 # none and runs where nothing else is; emit refuses a filter known only at
 # run time, at its place, and writes nothing; $CC builds it.
-#   probe_cli.sh PKTSPEC SPECS_DIR EMIT_DIR
+# With a sanitized engine (KIND sanitized) the probe links the sanitizers'
+# libraries too, and --static is not tried.
+#   probe_cli.sh PKTSPEC SPECS_DIR EMIT_DIR [plain|sanitized]
 set -u
-pktspec=$1 specs=$2 here=$3
+pktspec=$1 specs=$2 here=$3 kind=${4:-plain}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -40,11 +42,15 @@ cmp_err 2 "takes no spec file" "$tmp/ports" --dry-run "$ports"
 [ ! -e "$tmp/x" ] || fail "a refused run wrote its capture"
 # libc and libm, nothing of pktspec or libpcap
 ldd "$tmp/ports" > "$tmp/ldd" 2>&1
-if grep -vE '^\s*(linux-vdso|/lib.*ld-linux|libc\.so|libm\.so)' "$tmp/ldd" | grep -q .; then
+libs='linux-vdso|/lib.*ld-linux|libc\.so|libm\.so'
+[ "$kind" = plain ] || libs="$libs|libasan|libubsan|libstdc\+\+|libgcc_s|libpthread|libdl|librt"
+if grep -vE "^\s*($libs)" "$tmp/ldd" | grep -q .; then
     fail "the probe needs more than libc and libm: $(cat "$tmp/ldd")"
 fi
 # static: no shared library, and it runs in an empty mount of nothing else
-if "$pktspec" build "$ports" -o "$tmp/static" --static 2> "$tmp/err"; then
+if [ "$kind" != plain ]; then
+    echo "note: a sanitized engine: no --static probe"
+elif "$pktspec" build "$ports" -o "$tmp/static" --static 2> "$tmp/err"; then
     ldd "$tmp/static" > "$tmp/ldd" 2>&1
     grep -q "not a dynamic executable" "$tmp/ldd" || fail "--static probe: $(cat "$tmp/ldd")"
     "$tmp/static" --pcap "$tmp/s.pcap" > /dev/null 2>&1 || fail "the static probe exited $?"

@@ -47,8 +47,13 @@ add_test(NAME emit/ten-thousand-frames
 set_tests_properties(emit/ten-thousand-frames PROPERTIES TIMEOUT 120)
 # The probe's command line and build: --help, -D of any param and its errors,
 # ldd (libc and libm only), --static, the refusal of a run-time filter.
+set(EMIT_ENGINE_KIND plain)
+if(PKTSPEC_SANITIZE)
+  set(EMIT_ENGINE_KIND sanitized) # its probes link the sanitizers' libraries too
+endif()
 add_test(NAME emit/probe-cli
-         COMMAND sh ${EMIT_DIR}/probe_cli.sh ${PKTSPEC_BIN} ${PROJECT_SOURCE_DIR}/specs ${EMIT_DIR})
+         COMMAND sh ${EMIT_DIR}/probe_cli.sh ${PKTSPEC_BIN} ${PROJECT_SOURCE_DIR}/specs ${EMIT_DIR}
+                 ${EMIT_ENGINE_KIND})
 set_tests_properties(emit/probe-cli PROPERTIES TIMEOUT 120)
 # -i IFACE: the probe sends what pktspec run -i sends (a veth pair in a
 # namespace of its own; skips without root).
