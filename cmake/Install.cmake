@@ -1,9 +1,11 @@
 # cmake --install: the program, its man pages, bash completion, the editor
 # files and the docs, at the usual Unix places under the prefix.
-# Nothing else is needed at run time: the probe core that emit writes out is
-# compiled into pktspec (emit_core_text.c, made at build time).
+# pktspec build links probes with the engine, installed in
+# PKTSPEC_ENGINE_DIR (lib/pktspec: libpktspec-engine.a and probe.h).
 include(GNUInstallDirs)
 install(TARGETS pktspec RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS pktspec_engine ARCHIVE DESTINATION ${PKTSPEC_ENGINE_DIR})
+install(FILES runtime/run/probe.h DESTINATION ${PKTSPEC_ENGINE_DIR})
 install(FILES man/pktspec.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES man/pktspec-spec.5 DESTINATION ${CMAKE_INSTALL_MANDIR}/man5)
 install(FILES completions/pktspec.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions

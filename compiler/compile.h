@@ -6,11 +6,8 @@
 #include "diag.h"
 #include "ir.h"
 
-/* -D NAME=value overrides, checked against each param's type. */
-struct ps_define {
-    const char *name;
-    const char *value;
-};
+/* -D NAME=value overrides (struct ps_define), checked against each param's type. */
+#include "run_cli.h"
 
 /* Returns the program, or NULL when errors were reported through d (every
  * error found, not only the first). */

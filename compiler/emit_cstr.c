@@ -1,7 +1,6 @@
 /* Bytes as C text: string literals and comments that hold any byte. */
 #include <string.h>
 
-#include "report.h"
 #include "emit.h"
 
 /* ISO C's limit on a string literal's length (after concatenation) is
@@ -45,34 +44,4 @@ void ps_emit_comment(FILE *out, const char *s, size_t n)
         if ((c == '*' && next == '/') || (c == '/' && next == '*') || (c == '?' && next == '?'))
             fputc(' ', out);
     }
-}
-
-void ps_emit_ident(FILE *out, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-                  (c >= '0' && c <= '9' && i > 0);
-        fputc(ok ? c : '_', out);
-    }
-}
-
-void ps_emit_spec_line(const struct ps_program *prog, struct ps_loc loc, const char **s,
-                       size_t *n)
-{
-    const char *p = prog->source, *end = prog->source + prog->source_len;
-    if (loc.file > 0 && prog->files && (size_t)loc.file < prog->files->n) {
-        p = prog->files->v[loc.file].text;
-        end = p + prog->files->v[loc.file].len;
-    }
-    int line = loc.line;
-    for (int l = 1; l < line && p < end; l++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        p = nl ? nl + 1 : end;
-    }
-    while (p < end && (*p == ' ' || *p == '\t'))
-        p++;
-    const char *nl = memchr(p, '\n', (size_t)(end - p));
-    *s = p;
-    *n = (size_t)((nl ? nl : end) - p);
 }

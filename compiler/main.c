@@ -11,21 +11,15 @@
 #include "cmd_test.h"
 #include "compile.h"
 #include "emit.h"
-#include "iface.h"
-#include "iface_guard.h"
 #include "interp.h"
-#include "lab.h"
-#include "lab_wait.h"
-#include "rst_guard.h"
 #include "outfile.h"
 #include "ls.h"
 #include "proto/proto.h"
 #include "import.h"
 #include "cmd_read.h"
-#include "signals.h"
+#include "run_cli.h"
 #include "suggest.h"
 #include "pktspec_git.h" /* PKTSPEC_GIT: made at build time (cmake/GitVersion.cmake) */
-#include "tx.h"
 
 static const char usage[] =
     "Usage:\n"
@@ -36,8 +30,8 @@ static const char usage[] =
     "              [-q | -v] [--format text|json|github] [--threads N] [--rate R]\n"
     "  pktspec test [PATH]... [-j N] [--junit FILE] [-k PATTERN] [--timeout SECONDS]\n"
     "              [-D NAME=VALUE]... [-I DIR]... [-q | -v] [--format text|json|github]\n"
-    "  pktspec emit FILE -o OUT.c [--frames-only | --offline] [-D NAME=VALUE]... [-I DIR]...\n"
-    "  pktspec build FILE -o PROBE [--static] [--offline] [-D NAME=VALUE]... [-I DIR]...\n"
+    "  pktspec emit FILE -o OUT.c [-D NAME=VALUE]... [-I DIR]...\n"
+    "  pktspec build FILE -o PROBE [--static] [-D NAME=VALUE]... [-I DIR]...\n"
     "  pktspec ls [--layers FILE]... [LAYER]\n"
     "  pktspec read CAPTURE [-f BPF] [-c N] [--layers FILE]...\n"
     "              [--summary | --show | --hexdump | --command | --json]\n"
@@ -51,9 +45,10 @@ static const char help[] =
     "  run FILE          run the spec's statements and tests\n"
     "  test [PATH]...    run every spec under the paths (default .), each in a lab of\n"
     "                    its own, as one TAP stream\n"
-    "  emit FILE         write a probe: one C file that needs only libc, holding the\n"
-    "                    spec's frames and its tests (see docs/emit.md)\n"
-    "  build FILE        emit a probe and compile it with $CC (default cc)\n"
+    "  emit FILE         write a probe's C: the checked spec as data, for pktspec's\n"
+    "                    engine (libpktspec-engine.a) to run as run does (docs/emit.md)\n"
+    "  build FILE        emit a probe and compile it with $CC (default cc) and the\n"
+    "                    engine: a program that needs only libc, run with run's options\n"
     "  ls [LAYER]        list the layers, or one layer's fields and defaults (Scapy's ls())\n"
     "  read CAPTURE      print the packets of a pcap or pcapng file as Scapy dissects them\n"
     "\n"
@@ -137,10 +132,8 @@ static const char help[] =
     "\n"
     "Options of emit and build:\n"
     "  -o OUT            the C file (emit) or the program (build) to write\n"
-    "  --frames-only     emit a header with the frames, their lengths and names\n"
-    "  --offline         a probe for --dry-run and --pcap: what it cannot do on the\n"
-    "                    wire (srloop, an expect on a layer it does not walk) is a\n"
-    "                    warning, and the probe refuses -i, instead of an error\n"
+    "  -D NAME=VALUE     the param's default in the probe; the probe's own -D\n"
+    "                    sets any param again when it runs\n"
     "  --static          build a statically linked probe\n"
     "  build runs $CC when it is set (split at blanks as make splits it:\n"
     "  CC='ccache gcc'), else cc\n"
@@ -182,98 +175,24 @@ static int usage_error(const char *fmt, const char *arg)
 struct cli {
     const char *command;
     const char *file;
-    struct ps_define defs[64];
-    size_t ndefs;
-    struct ps_run_opts run;
-    bool dry, pcap;
-    const char *iface;
-    bool lab;
-    const char *lab_peer;
-    struct ps_lab_wait lab_waits[8];   /* --lab-peer-wait */
-    size_t nlab_waits;
-    bool drop_kernel_rst;
-    char **exec_argv;      /* run --lab --exec CMD ARGS...: CMD runs in the lab */
-    int exec_argc;
+    struct ps_run_cli r;   /* the options of run (runtime/run/run_cli.h) */
     const char *output;    /* emit, build: -o */
     const char *incdirs[32];  /* -I DIR: where imports are searched after the file's own */
     size_t nincdirs;
     struct ps_srcfiles files; /* the spec and the files it imports */
-    bool frames_only, static_link, offline;
-    int format;            /* --format: enum ps_diag_format */
+    bool static_link;
 };
-
-static int parse_define(struct cli *c, char *text)
-{
-    char *eq = strchr(text, '=');
-    if (!eq || eq == text)
-        return usage_error("-D takes NAME=VALUE, not '%s'", text);
-    if (c->ndefs == sizeof c->defs / sizeof c->defs[0])
-        return usage_error("too many -D options%s", "");
-    *eq = '\0';
-    c->defs[c->ndefs].name = text;
-    c->defs[c->ndefs].value = eq + 1;
-    c->ndefs++;
-    return 0;
-}
 
 static int parse_args(struct cli *c, int argc, char **argv)
 {
     for (int i = 2; i < argc; i++) {
         char *a = argv[i];
         const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(a, "--dry-run") == 0) {
-            c->dry = true;
-        } else if (strcmp(a, "--pcap") == 0 || strcmp(a, "--junit") == 0 ||
-                   strcmp(a, "--seed") == 0 || strcmp(a, "-i") == 0 || strcmp(a, "-D") == 0 ||
-                   strcmp(a, "-k") == 0 || strcmp(a, "--threads") == 0 ||
-                   strcmp(a, "--rate") == 0) {
-            if (!next)
-                return usage_error("%s needs a value", a);
-            i++;
-            if (strcmp(a, "--pcap") == 0) {
-                c->pcap = true;
-                c->run.pcap_out = next;
-            } else if (strcmp(a, "--junit") == 0) {
-                c->run.junit = next;
-            } else if (strcmp(a, "-i") == 0) {
-                c->iface = next;
-            } else if (strcmp(a, "-k") == 0) {
-                c->run.select = next;
-            } else if (strcmp(a, "-D") == 0) {
-                if (parse_define(c, argv[i]))
-                    return 2;
-            } else if (strcmp(a, "--threads") == 0) {
-                char *end;
-                long t = strtol(next, &end, 10);
-                if (*end || t < 0 || t > PS_TX_MAX_THREADS)
-                    return usage_error("--threads takes 0 (one a core) to 64, not '%s'", next);
-                c->run.threads = t ? (int)t : -1;
-            } else if (strcmp(a, "--rate") == 0) {
-                struct ps_rate r;
-                char why[160];
-                if (ps_rate_parse(next, &r, why, sizeof why) < 0)
-                    return usage_error("--rate: %s", why);
-                c->run.rate = next;
-            } else {
-                char *end;
-                errno = 0;
-                c->run.seed = strtoull(next, &end, 0);
-                if (*end || errno || next[0] == '-')
-                    return usage_error("--seed takes a number, not '%s'", next);
-            }
-        } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
-            const char *f = a[8] == '=' ? a + 9 : next;
-            if (!f)
-                return usage_error("%s needs a value", a);
-            if (!a[8])
-                i++;
-            if ((c->format = ps_diag_format_parse(f)) < 0)
-                return usage_error("--format takes text, json or github, not '%s'", f);
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "-v") == 0) {
-            c->run.verbosity = a[1] == 'q' ? -1 : 1;
-        } else if (strncmp(a, "-D", 2) == 0 && a[2]) {
-            if (parse_define(c, a + 2))
-                return 2;
+        int taken = ps_run_cli_option(&c->r, argc, argv, &i);
+        if (taken == 2)
+            return 2;
+        if (taken) {
+            continue;
         } else if (strcmp(a, "-I") == 0 || (strncmp(a, "-I", 2) == 0 && a[2])) {
             const char *dir = a[2] ? a + 2 : next;
             if (!dir)
@@ -287,34 +206,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
             if (!next)
                 return usage_error("%s needs a value", a);
             c->output = argv[++i];
-        } else if (strcmp(a, "--frames-only") == 0) {
-            c->frames_only = true;
-        } else if (strcmp(a, "--offline") == 0) {
-            c->offline = true;
         } else if (strcmp(a, "--static") == 0) {
             c->static_link = true;
-        } else if (strcmp(a, "--lab") == 0) {
-            c->lab = true;
-        } else if (strcmp(a, "--lab-peer") == 0) {
-            if (!next)
-                return usage_error("%s needs a value", a);
-            c->lab_peer = argv[++i];
-        } else if (strcmp(a, "--lab-peer-wait") == 0) {
-            char why[160];
-            if (!next)
-                return usage_error("%s needs a value (tcp/PORT or udp/PORT)", a);
-            if (c->nlab_waits == sizeof c->lab_waits / sizeof c->lab_waits[0])
-                return usage_error("too many --lab-peer-wait options%s", "");
-            if (ps_lab_wait_parse(argv[++i], &c->lab_waits[c->nlab_waits++], why, sizeof why))
-                return usage_error("%s", why);
-        } else if (strcmp(a, "--drop-kernel-rst") == 0) {
-            c->drop_kernel_rst = true;
-        } else if (strcmp(a, "--exec") == 0) {
-            if (!next)
-                return usage_error("%s needs a command", a);
-            c->exec_argv = argv + i + 1;
-            c->exec_argc = argc - i - 1;
-            break;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s'", a);
         } else if (!c->file) {
@@ -323,113 +216,9 @@ static int parse_args(struct cli *c, int argc, char **argv)
             return usage_error("one spec file at a time ('%s' is one too many)", a);
         }
     }
-    if (!c->file && !c->exec_argv)
+    if (!c->file && !c->r.exec_argv)
         return usage_error("%s needs a spec file", c->command);
     return 0;
-}
-
-/* run --lab --exec CMD ARGS...: CMD ARGS -i IFACE run in the spec's side of
- * a lab (a probe from pktspec build, say); its exit status is the run's. */
-static int run_exec(struct cli *c)
-{
-    if (!c->lab || c->file)
-        return usage_error("--exec goes with --lab and no spec file%s", "");
-    struct ps_lab lab;
-    char err[512];
-    if (ps_lab_create_waiting(&lab, c->lab_peer, c->lab_waits, c->nlab_waits, err,
-                              sizeof err) < 0) {
-        ps_report_tool(stderr, "error", "%s", err);
-        return 3;
-    }
-    ps_signals_install(ps_lab_kill);
-    char **argv = calloc((size_t)c->exec_argc + 3, sizeof *argv);
-    int status = 3;
-    if (argv) {
-        memcpy(argv, c->exec_argv, (size_t)c->exec_argc * sizeof *argv);
-        argv[c->exec_argc] = "-i";
-        argv[c->exec_argc + 1] = lab.v.iface;
-        pid_t pid = ps_lab_spawn(argv, err, sizeof err);
-        if (pid < 0)
-            ps_report_tool(stderr, "error", "%s", err);
-        else
-            status = ps_lab_wait(pid);
-        free(argv);
-    }
-    ps_lab_destroy(&lab);
-    return status;
-}
-
-/* What the interface gives frames that leave by it: Ether.src, IP.src... */
-static void env_of(const struct ps_iface *ifc, struct ps_env *env)
-{
-    memset(env, 0, sizeof *env);
-    env->have_src_mac = ifc->has_mac;
-    env->have_src_ip4 = ifc->has_ip4;
-    env->have_src_ip6 = ifc->has_ip6;
-    memcpy(env->src_mac, ifc->mac, 6);
-    memcpy(env->src_ip4, ifc->ip4, 4);
-    memcpy(env->src_ip6, ifc->ip6, 16);
-}
-
-/* A run that sends: on -i IFACE, or in a lab made for it and gone after. */
-static int run_live(struct cli *c, const struct ps_program *prog)
-{
-    struct ps_lab lab;
-    char err[512];
-    if (c->lab_peer && !c->lab) {
-        usage_error("--lab-peer goes with --lab%s", "");
-        return 2;
-    }
-    if (c->nlab_waits && !c->lab_peer) {
-        usage_error("--lab-peer-wait goes with --lab-peer (the command that starts the "
-                    "server)%s", "");
-        return 2;
-    }
-    if (c->drop_kernel_rst && (c->lab || !c->iface)) {
-        usage_error("--drop-kernel-rst goes with -i IFACE (the lab drops them by itself)%s", "");
-        return 2;
-    }
-    /* Before the lab or any socket: iface= may only name the run's interface. */
-    if (ps_iface_guard(prog, c->lab ? NULL : c->iface, c->lab, stderr) > 0)
-        return 2;
-    if (c->lab) {
-        if (ps_lab_create_waiting(&lab, c->lab_peer, c->lab_waits, c->nlab_waits, err,
-                                  sizeof err) < 0) {
-            ps_report_tool(stderr, "error", "%s", err);
-            return 3;
-        }
-        ps_signals_install(ps_lab_kill);
-        c->run.lab = &lab.v;
-        c->run.iface = lab.v.iface;
-    } else if (c->drop_kernel_rst) {
-        /* Removed at the end, on an error, and by the signal handler. */
-        if (ps_rst_guard_install(c->iface, err, sizeof err) < 0) {
-            fprintf(stderr, "pktspec: error: %s\n", err);
-            return 3;
-        }
-        ps_signals_install(ps_rst_guard_remove);
-        c->run.iface = c->iface;
-    } else {
-        ps_signals_install(NULL);
-        c->run.iface = c->iface;
-    }
-    struct ps_iface ifc;
-    int status = 3;
-    if (ps_iface_get(c->run.iface, &ifc, err, sizeof err) < 0) {
-        ps_report_tool(stderr, "error", "%s", err);
-    } else {
-        env_of(&ifc, &c->run.env);
-        c->run.mode = PS_RUN_LIVE;
-        c->run.out = stdout;
-        c->run.err = stderr;
-        status = ps_run(prog, &c->run);
-    }
-    fflush(NULL);
-    if (c->lab)
-        ps_lab_destroy(&lab);
-    else if (c->drop_kernel_rst)
-        ps_rst_guard_remove();
-    return status;
 }
 
 /* Parse and check; NULL after reporting errors. */
@@ -450,35 +239,28 @@ static struct ps_program *compile_file(struct cli *c, struct ps_source *src, str
     *ast = ps_parse(src, &d);
     if (!d.errors)
         ps_imports(*ast, &c->files, c->incdirs, c->nincdirs, &d);
-    struct ps_program *prog = d.errors ? NULL : ps_compile(*ast, &d, c->defs, c->ndefs);
+    struct ps_program *prog = d.errors ? NULL : ps_compile(*ast, &d, c->r.defs, c->r.ndefs);
     ps_diag_flush(&d);
     return prog;
 }
 
 static int run_spec(struct cli *c, bool run)
 {
-    if (c->exec_argv)
-        return run ? run_exec(c) : usage_error("--exec goes with run --lab%s", "");
-    if (run) {
-        int modes = c->dry + c->pcap + (c->iface != NULL) + c->lab;
-        if (modes == 0)
-            return usage_error("run sends nothing unless told where: give --dry-run or "
-                               "--pcap OUT%s", "");
-        if (modes > 1)
-            return usage_error("choose one of --dry-run, --pcap, -i and --lab%s", "");
+    if (c->r.exec_argv) {
+        if (!run)
+            return usage_error("--exec goes with run --lab%s", "");
+        if (c->file)
+            return usage_error("--exec goes with --lab and no spec file%s", "");
+        return ps_run_cli_exec(&c->r);
     }
+    if (run && ps_run_cli_modes(&c->r))
+        return 2;
     struct ps_source src = {0};
     struct ast_node *ast = NULL;
     struct ps_program *prog = compile_file(c, &src, &ast);
     int status = prog ? 0 : 2;
-    if (prog && run && (c->iface || c->lab)) {
-        status = run_live(c, prog);
-    } else if (prog && run) {
-        c->run.mode = c->pcap ? PS_RUN_PCAP : PS_RUN_DRY;
-        c->run.out = stdout;
-        c->run.err = stderr;
-        status = ps_run(prog, &c->run);
-    }
+    if (prog && run)
+        status = ps_run_cli_go(&c->r, prog);
     ps_program_free(prog);
     ast_free(ast);
     ps_srcfiles_free(&c->files);
@@ -486,11 +268,45 @@ static int run_spec(struct cli *c, bool run)
     return status;
 }
 
-/* $CC (or cc) -std=c11 -O1 [-static] -o OUT SRC: the probe, built by the
- * system's compiler. $CC may carry words of its own ("ccache gcc", "clang -m32"),
- * split at blanks as make splits it. */
+/* The engine a probe links with (libpktspec-engine.a and probe.h): in
+ * engine/ beside this program in the build tree, else where cmake --install
+ * put it (PKTSPEC_ENGINE_REL, relative to the program's folder). */
+static int engine_dir(char *out, size_t cap)
+{
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0) {
+        fprintf(stderr, "pktspec: error: cannot find this program's folder: %s\n", strerror(errno));
+        return -1;
+    }
+    self[n] = '\0';
+    *strrchr(self, '/') = '\0';
+    const char *tries[] = {"engine", PKTSPEC_ENGINE_REL};
+    for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
+        char lib[8400];
+        int len = snprintf(out, cap, "%s/%s", self, tries[i]);
+        if (len < 0 || (size_t)len >= cap)
+            continue;
+        snprintf(lib, sizeof lib, "%.4200s/libpktspec-engine.a", out);
+        if (access(lib, R_OK) == 0)
+            return 0;
+    }
+    fprintf(stderr, "pktspec: error: no libpktspec-engine.a in %s/engine or %s/%s: pktspec "
+            "build needs the engine pktspec was installed with\n", self, self, PKTSPEC_ENGINE_REL);
+    return -1;
+}
+
+/* $CC (or cc) -std=c11 -O1 [-static] -o OUT SRC ENGINE -lm -lpthread: the
+ * probe, built by the system's compiler with pktspec's engine. $CC may carry
+ * words of its own ("ccache gcc", "clang -m32"), split at blanks as make
+ * splits it. */
 static int compile_probe(const char *src, const char *out, bool static_link)
 {
+    char dir[4200], inc[4400], lib[4400];
+    if (engine_dir(dir, sizeof dir) < 0)
+        return 3;
+    snprintf(inc, sizeof inc, "-I%s", dir);
+    snprintf(lib, sizeof lib, "%s/libpktspec-engine.a", dir);
     const char *cc_env = getenv("CC");
     if (!cc_env || cc_env[strspn(cc_env, " \t")] == '\0')
         cc_env = "cc";
@@ -500,7 +316,7 @@ static int compile_probe(const char *src, const char *out, bool static_link)
         return 3;
     }
     strcpy(cc, cc_env);
-    char *argv[40];
+    char *argv[48];
     size_t n = 0;
     for (char *w = strtok(cc, " \t"); w; w = strtok(NULL, " \t")) {
         if (n == 32) {
@@ -509,9 +325,14 @@ static int compile_probe(const char *src, const char *out, bool static_link)
         }
         argv[n++] = w;
     }
-    const char *tail[] = {"-std=c11", "-O1", "-o", out, src, static_link ? "-static" : NULL};
+    /* the engine's own link flags (a sanitized build's -fsanitize=) */
+    char engine_flags[] = PKTSPEC_ENGINE_LDFLAGS;
+    const char *tail[] = {"-std=c11", "-O1", "-o", out, src, inc, lib, "-lm", "-lpthread",
+                          static_link ? "-static" : NULL};
     for (size_t i = 0; i < sizeof tail / sizeof *tail && tail[i]; i++)
         argv[n++] = (char *)tail[i];
+    for (char *w = strtok(engine_flags, " "); w && n < 46; w = strtok(NULL, " "))
+        argv[n++] = w;
     argv[n] = NULL;
     pid_t pid;
     extern char **environ;
@@ -558,55 +379,12 @@ static int build_probe(const char *csrc, const char *target, bool static_link)
     return status;
 }
 
-/* The lab's params (lab_iface, lab_self...) are what the lab gives: a -D
- * cannot set them. */
-static int lab_params_read_only(const struct cli *c)
-{
-    for (size_t i = 0; i < c->ndefs; i++) {
-        if (strncmp(c->defs[i].name, "lab_", 4) == 0) {
-            fprintf(stderr, "pktspec: error: -D %s: the lab's params are read-only (the lab "
-                    "sets them)\n", c->defs[i].name);
-            return 2;
-        }
-    }
-    return 0;
-}
-
-/* An output that is also an input (the spec) would be lost: refused before
- * anything runs. */
-static int same_as_input(const struct cli *c)
-{
-    const char *outs[][2] = {{"--pcap", c->run.pcap_out}, {"--junit", c->run.junit},
-                             {"-o", c->output}};
-    size_t n = sizeof outs / sizeof outs[0];
-    for (size_t i = 0; i < n; i++) {
-        if (!outs[i][1])
-            continue;
-        if (c->file && ps_same_file(outs[i][1], c->file)) {
-            fprintf(stderr, "pktspec: error: %s %s is the spec itself: it would be lost\n",
-                    outs[i][0], outs[i][1]);
-            return 2;
-        }
-        for (size_t j = i + 1; j < n; j++) {
-            if (outs[j][1] && (strcmp(outs[i][1], outs[j][1]) == 0 ||
-                               ps_same_file(outs[i][1], outs[j][1]))) {
-                fprintf(stderr, "pktspec: error: %s and %s name the same file %s\n",
-                        outs[i][0], outs[j][0], outs[i][1]);
-                return 2;
-            }
-        }
-    }
-    return 0;
-}
-
 /* pktspec emit / build: the spec as a probe's C, or the probe itself. The
  * output replaces what was there only when it is whole (core/outfile.h). */
 static int emit_spec(struct cli *c, bool build)
 {
     if (!c->output)
         return usage_error("%s needs -o OUT", c->command);
-    if (build && c->frames_only)
-        return usage_error("--frames-only goes with emit%s", "");
     struct ps_source src = {0};
     struct ast_node *ast = NULL;
     struct ps_program *prog = compile_file(c, &src, &ast);
@@ -630,10 +408,7 @@ static int emit_spec(struct cli *c, bool build)
         status = 3;
     }
     if (of) {
-        struct ps_emit_opts eo = {.frames_only = c->frames_only, .offline = c->offline,
-                                  .out = ps_outfile_stream(of), .err = stderr,
-                                  .ast = ast, .src = &src, .defs = c->defs, .ndefs = c->ndefs};
-        status = ps_emit(prog, &eo);
+        status = ps_emit(prog, ps_outfile_stream(of), stderr);
         if (status != 0) {
             ps_outfile_abort(of);
         } else if (ps_outfile_commit(of, err, sizeof err) < 0) {
@@ -877,7 +652,7 @@ static int dispatch(int argc, char **argv)
         return ps_cmd_test(argc, argv, usage, help);
     if (strcmp(cmd, "check") == 0 || strcmp(cmd, "run") == 0 || strcmp(cmd, "emit") == 0 ||
         strcmp(cmd, "build") == 0) {
-        struct cli c = {.command = cmd};
+        struct cli c = {.command = cmd, .r = {.name = "pktspec", .usage = usage}};
         for (int i = 2; i < argc; i++) {
             if (strcmp(argv[i], "--help") == 0) {
                 printf("%s\n%s", usage, help);
@@ -885,15 +660,13 @@ static int dispatch(int argc, char **argv)
             }
         }
         int rc = parse_args(&c, argc, argv);
-        if (!rc && c.run.select && strcmp(cmd, "run") != 0)
+        if (!rc && c.r.run.select && strcmp(cmd, "run") != 0)
             rc = usage_error("-k goes with run and test%s", "");
         if (!rc)
-            rc = lab_params_read_only(&c);
-        if (!rc)
-            rc = same_as_input(&c);
+            rc = ps_run_cli_check(&c.r, c.file, c.output);
         if (rc)
             return rc;
-        ps_report_set_format((enum ps_diag_format)c.format, stderr);
+        ps_report_set_format((enum ps_diag_format)c.r.format, stderr);
         if (strcmp(cmd, "emit") == 0 || strcmp(cmd, "build") == 0)
             return emit_spec(&c, cmd[0] == 'b');
         return run_spec(&c, strcmp(cmd, "run") == 0);

@@ -10,8 +10,8 @@ _pktspec_opts() {
         check) echo "$common" ;;
         run) echo "--dry-run --pcap -i --drop-kernel-rst --lab --lab-peer --lab-peer-wait --exec --seed --junit -k -q -v --threads --rate $common" ;;
         test) echo "-j --junit -k --timeout -q -v $common" ;;
-        emit) echo "-o --frames-only --offline $common" ;;
-        build) echo "-o --static --offline $common" ;;
+        emit) echo "-o $common" ;;
+        build) echo "-o --static $common" ;;
         ls) echo "--layers" ;;
         read) echo "-f -c --layers --summary --show --hexdump --command --json --help" ;;
     esac

@@ -2,7 +2,7 @@
 # Installs what building and testing pktspec need, from Debian's archive only.
 # Root is needed (apt-get); nothing is installed that is already there.
 set -eu
-# python3: the build generates the probe core text with compiler/probe/gen_core.py.
+# python3: the test suite's scripts and oracles.
 packages="build-essential cmake flex bison libpcap-dev libcunit1-dev python3"
 if [ "${1:-}" = "--test" ]; then
     # The oracles and tools of the test suite: Scapy, tshark, valgrind, clang

@@ -130,12 +130,6 @@ static void emit_frame(struct interp *in, const uint8_t *frame, size_t len, int 
                        struct ps_loc loc)
 {
     in->frames_out++;
-    if (in->o->mode == PS_RUN_RECORD) {
-        char line[1024];
-        ps_summary(decode_frame(in, frame, len, linktype), line, sizeof line);
-        in->o->rec->frame(in->o->rec->ctx, frame, len, in->clock_ns, linktype, line);
-        return;
-    }
     if (in->o->mode == PS_RUN_DRY) {
         if (in->o->quiet)
             return;
@@ -280,17 +274,8 @@ static struct ps_value send_call(struct interp *in, const struct ps_expr *e)
                   e->builtin == B_SRLOOP;
     if (in->o->mode == PS_RUN_LIVE)
         return live_send_call(in, e);
-    const struct ps_recorder *rec = in->o->mode == PS_RUN_RECORD ? in->o->rec : NULL;
-    unsigned handle = rec ? rec->call_begin(rec->ctx, e) : 0;
     emit_all(in, e, layer3);
-    if (rec)
-        rec->call_end(rec->ctx, handle);
     struct ps_value answer = wire_value, ans = wire_value, unans = wire_value;
-    if (rec) {
-        answer.u = handle * PS_WIRE_PARTS + PS_WIRE_ANSWER;
-        ans.u = handle * PS_WIRE_PARTS + PS_WIRE_ANS;
-        unans.u = handle * PS_WIRE_PARTS + PS_WIRE_UNANS;
-    }
     switch (e->builtin) {
     case B_SEND:
     case B_SENDP:
@@ -339,8 +324,6 @@ static struct ps_value rdpcap(struct interp *in, const char *path, const char *f
     char err[512];
     if (!files_allowed(in, loc))
         return none_value;
-    if (in->o->mode == PS_RUN_RECORD)
-        in->o->rec->refuse(in->o->rec->ctx, loc, "read a capture file");
     const char *out = run_output(in, path);
     if (out) {
         interp_error(in, loc, "%s is the run's %s output: it cannot be read too", path, out);
@@ -394,29 +377,8 @@ static struct ps_value wrpcap(struct interp *in, const struct ps_expr *e)
             goto done;
         }
         int linktype = n ? interp_linktype(&items[0]) : PS_DLT_EN10MB;
-        /* A recording hands the file's frames to the recorder and writes nothing. */
-        const struct ps_recorder *rec = in->o->mode == PS_RUN_RECORD ? in->o->rec : NULL;
-        unsigned handle = rec ? rec->call_begin(rec->ctx, e) : 0;
-        struct ps_pcap_writer *w = rec ? NULL : ps_pcap_writer_open(name, linktype, err, sizeof err);
-        for (size_t k = 0; rec && k < n && !in->failed_run; k++) {
-            const struct ps_obj *o = items[k].obj;
-            time_t sec = (time_t)o->time;
-            uint64_t ts = (uint64_t)sec * 1000000000u +
-                          (uint64_t)(suseconds_t)((o->time - (double)sec) * 1e6) * 1000u;
-            if (o->frame) {
-                rec->frame(rec->ctx, o->frame, o->frame_len, ts, linktype, "");
-                continue;
-            }
-            uint64_t members = ps_tpkt_count(&o->pkt);
-            for (uint64_t i = 0; i < members && !in->failed_run; i++) {
-                long len = interp_build(in, &o->pkt, i, e->loc);
-                if (len >= 0)
-                    rec->frame(rec->ctx, in->frame, (size_t)len, ts, linktype, "");
-            }
-        }
-        if (rec)
-            rec->call_end(rec->ctx, handle);
-        if (!w && !rec)
+        struct ps_pcap_writer *w = ps_pcap_writer_open(name, linktype, err, sizeof err);
+        if (!w)
             interp_error(in, e->loc, "%s", err);
         for (size_t k = 0; w && k < n && !in->failed_run; k++) {
             const struct ps_obj *o = items[k].obj;
@@ -786,11 +748,8 @@ struct ps_value interp_method(struct interp *in, const struct ps_expr *e)
         return interp_idiom_method(in, e);
     struct ps_value self = interp_eval(in, e->args[0]);
     struct ps_value out = none_value;
-    if (self.t == PT_WIRE) {
-        if (in->o->mode == PS_RUN_RECORD && e->builtin != B_HASLAYER && e->builtin != B_GETLAYER)
-            in->o->rec->refuse(in->o->rec->ctx, e->loc, "print what came from the wire");
+    if (self.t == PT_WIRE)
         return self;
-    }
     if (e->builtin == B_START || e->builtin == B_STOP || e->builtin == B_JOIN) {
         out = interp_async_method(in, e, &self);
         ps_val_release(&self);
@@ -939,8 +898,6 @@ static struct ps_value sniff(struct interp *in, const struct ps_expr *e)
     }
     if (in->o->mode == PS_RUN_LIVE)
         return live_sniff(in, e);
-    if (in->o->mode == PS_RUN_RECORD)
-        in->o->rec->refuse(in->o->rec->ctx, e->loc, "sniff on the wire");
     return wire_value;
 }
 
@@ -981,8 +938,6 @@ struct ps_value interp_call(struct interp *in, const struct ps_expr *e)
             ps_ls_print(in->o->out, l.proto);
         else if (l.t == PT_PKT)
             ls_packet(in, &l);
-        else if (l.t == PT_WIRE && in->o->mode == PS_RUN_RECORD)
-            in->o->rec->refuse(in->o->rec->ctx, e->args[0]->loc, "print what came from the wire");
         else if (l.t != PT_WIRE)
             interp_error(in, e->loc, "ls() takes a layer or a packet, as ls(IP) or ls(p)");
         ps_val_release(&l);
@@ -995,8 +950,6 @@ struct ps_value interp_call(struct interp *in, const struct ps_expr *e)
                 ps_val_release(&v);
                 return none_value;
             }
-            if (v.t == PT_WIRE && in->o->mode == PS_RUN_RECORD)
-                in->o->rec->refuse(in->o->rec->ctx, e->args[i]->loc, "print what came from the wire");
             if (i)
                 fputc(' ', in->o->out);
             interp_print_str(in, in->o->out, &v);
@@ -1013,8 +966,6 @@ struct ps_value interp_call(struct interp *in, const struct ps_expr *e)
                 ps_hexdump(in->o->out, v.obj->frame ? v.obj->frame : in->frame, (size_t)len);
         } else if (v.t == PT_STR || v.t == PT_BYTES) {
             ps_hexdump(in->o->out, v.obj->bytes, v.obj->len);
-        } else if (v.t == PT_WIRE && in->o->mode == PS_RUN_RECORD) {
-            in->o->rec->refuse(in->o->rec->ctx, e->loc, "print what came from the wire");
         } else if (v.t != PT_WIRE) {
             interp_error(in, e->loc, "hexdump() of %s", ps_type_name(v.t));
         }

@@ -68,30 +68,12 @@ bool interp_truth(const struct ps_value *v)
     }
 }
 
-/* In a recording, ans[k] is a pair, and pair[0] and pair[1] its request
- * and its answer; anything else of the wire stays as it is. */
-static struct ps_value wire_item(struct interp *in, struct ps_value base, const struct ps_expr *e)
-{
-    unsigned part = (unsigned)(base.u % PS_WIRE_PARTS);
-    if (in->o->mode != PS_RUN_RECORD || (part != PS_WIRE_PAIR && part != PS_WIRE_ANS) || e->proto)
-        return base;
-    struct ps_value ix = interp_eval(in, e->args[1]);
-    if (ix.t == PT_INT && part == PS_WIRE_ANS && ix.u < UINT32_MAX) {
-        base.u += PS_WIRE_PAIR - PS_WIRE_ANS;
-        base.hi = ix.u + 1;
-    } else if (ix.t == PT_INT && ix.u < 2) {
-        base.u += (ix.u == 0 ? PS_WIRE_SENT : PS_WIRE_RECV) - PS_WIRE_PAIR;
-    }
-    ps_val_release(&ix);
-    return base;
-}
-
 static struct ps_value get_layer(struct interp *in, const struct ps_expr *e)
 {
     struct ps_value base = interp_eval(in, e->args[0]);
     struct ps_value out = none_value;
     if (base.t == PT_WIRE)
-        return wire_item(in, base, e);
+        return base;
     struct ps_value ix = e->proto ? (struct ps_value){.t = PT_PROTO, .proto = e->proto}
                                   : interp_eval(in, e->args[1]);
     if (base.t == PT_LIST || base.t == PT_PKTLIST || base.t == PT_TUPLE) {
@@ -357,12 +339,6 @@ static struct ps_value build_layer(struct interp *in, const struct ps_expr *e)
             in->test_skipped = true;
             continue;
         }
-        if (x.t == PT_WIRE && in->o->mode == PS_RUN_RECORD) {
-            in->o->rec->refuse(in->o->rec->ctx, e->opts[i].loc,
-                               "build a field from an answer (a TCP session by hand: "
-                               "pktspec run runs it)");
-            continue;
-        }
         char err[256];
         const char *msg = ps_coerce_field(l, e->opts[i].index, &x, err, sizeof err);
         if (msg)
@@ -524,23 +500,6 @@ static void set_field(struct interp *in, const struct ps_stmt *st)
     ps_val_release(&v);
 }
 
-/* A recording goes through a loop over answers once, for the probe to
- * repeat per pair; a dry run does not enter it, so nor does its text of
- * the test (no SKIP for expects only the probe checks). */
-static void record_answer_loop(struct interp *in, const struct ps_stmt *st, struct ps_value ans)
-{
-    const struct ps_recorder *rec = in->o->rec;
-    unsigned handle = (unsigned)(ans.u / PS_WIRE_PARTS);
-    bool skipped = in->test_skipped;
-    rec->loop_begin(rec->ctx, st, handle);
-    ps_val_release(&in->slots[st->slot]);
-    in->slots[st->slot] = (struct ps_value){.t = PT_WIRE,
-                                            .u = handle * PS_WIRE_PARTS + PS_WIRE_PAIR};
-    for_body(in, st, 0, 0);
-    rec->loop_end(rec->ctx, st);
-    in->test_skipped = skipped;
-}
-
 /* The body of a for at its iteration k of n; a failed expect names it. */
 static void for_body(struct interp *in, const struct ps_stmt *st, uint64_t k, uint64_t n)
 {
@@ -586,12 +545,7 @@ static void for_each(struct interp *in, const struct ps_stmt *st)
         }
         break;
     }
-    case PT_WIRE:
-        if (in->o->mode == PS_RUN_RECORD && it.u % PS_WIRE_PARTS == PS_WIRE_ANS)
-            record_answer_loop(in, st, it);
-        else if (in->o->mode == PS_RUN_RECORD)
-            in->o->rec->refuse(in->o->rec->ctx, st->loc, "go over this with for (the ans of "
-                               "sr or srp only)");
+    case PT_WIRE: /* answers in a run that sends none: the body is not run */
         break;
     default:
         interp_error(in, st->loc, "for cannot go over %s", ps_type_name(it.t));
@@ -601,9 +555,7 @@ static void for_each(struct interp *in, const struct ps_stmt *st)
 
 /* The iterations of the fors an expect is in, a line each, outermost
  * first: `in for port = 22`, or for a packet, a pair or a list `in for p,
- * item 2 of 3`. In a recording, a loop over answers is at an iteration only
- * the probe knows: its line carries the call's handle between \1 and \2,
- * for the probe to write "K of N" in its place. */
+ * item 2 of 3`. */
 static void for_context(struct interp *in, FILE *m)
 {
     size_t n = in->nfors < sizeof in->fors / sizeof in->fors[0] ? in->nfors
@@ -613,9 +565,6 @@ static void for_context(struct interp *in, FILE *m)
         const struct ps_value *v = &in->slots[f->st->slot];
         fprintf(m, "in for %s", in->prog->slot_names[f->st->slot]);
         switch (v->t) {
-        case PT_WIRE:
-            fprintf(m, ", item \1%llu\2\n", (unsigned long long)(v->u / PS_WIRE_PARTS));
-            break;
         case PT_PKT:
         case PT_LIST:
         case PT_PKTLIST:
@@ -675,17 +624,6 @@ static void expect(struct interp *in, const struct ps_stmt *st)
     struct ps_value v = interp_eval(in, st->expr);
     if (v.t == PT_WIRE) {
         in->test_skipped = true;
-        if (in->o->mode == PS_RUN_RECORD) {
-            char *context = NULL;
-            size_t len = 0;
-            FILE *m = open_memstream(&context, &len);
-            if (!m)
-                abort();
-            for_context(in, m);
-            fclose(m);
-            in->o->rec->expect(in->o->rec->ctx, st, in->slots, context);
-            free(context);
-        }
     } else if (!in->failed_run && !interp_truth(&v)) {
         expect_failed(in, st);
     }
@@ -727,10 +665,6 @@ static void if_stmt(struct interp *in, const struct ps_stmt *st)
             ps_val_release(&v);
             if (wire) {
                 in->test_skipped = true;
-                if (in->o->mode == PS_RUN_RECORD)
-                    in->o->rec->refuse(in->o->rec->ctx, br->expr->loc,
-                                       "decide an if on what came from the wire (not in "
-                                       "probes yet)");
                 return;
             }
             if (!t)
@@ -760,16 +694,7 @@ static void run_stmt(struct interp *in, const struct ps_stmt *st)
         break;
     case S_UNPACK: {
         struct ps_value v = interp_eval(in, st->expr);
-        if (v.t == PT_WIRE && in->o->mode == PS_RUN_RECORD && st->nslots == 2 &&
-            v.u % PS_WIRE_PARTS == PS_WIRE_PAIR) {
-            /* `for s, r in ans` in a recording: the pair's request and answer,
-             * as pair[0] and pair[1] are (wire_item) */
-            for (size_t i = 0; i < 2; i++) {
-                ps_val_release(&in->slots[st->slots[i]]);
-                in->slots[st->slots[i]] = v;
-                in->slots[st->slots[i]].u += (i == 0 ? PS_WIRE_SENT : PS_WIRE_RECV) - PS_WIRE_PAIR;
-            }
-        } else if (v.t == PT_TUPLE && v.obj->n == st->nslots) {
+        if (v.t == PT_TUPLE && v.obj->n == st->nslots) {
             for (size_t i = 0; i < st->nslots; i++) {
                 ps_val_release(&in->slots[st->slots[i]]);
                 in->slots[st->slots[i]] = interp_expand(in, ps_val_retain(v.obj->items[i]));
@@ -792,9 +717,6 @@ static void run_stmt(struct interp *in, const struct ps_stmt *st)
     case S_TEST: {
         if (interp_test_deselected(in, st))
             break;
-        const struct ps_recorder *rec = in->o->mode == PS_RUN_RECORD ? in->o->rec : NULL;
-        if (rec)
-            rec->test_begin(rec->ctx, st);
         in->in_test = true;
         in->test_failed = in->test_skipped = false;
         in->test_start_ns = interp_now_ns();
@@ -802,8 +724,6 @@ static void run_stmt(struct interp *in, const struct ps_stmt *st)
         in->test_error = NULL;
         run_block(in, st->body, st->nbody);
         in->in_test = false;
-        if (rec)
-            rec->test_end(rec->ctx, st); /* before the report: a probe that sends writes its own */
         interp_test_report(in, st);
         /* A run-time error ends its test, and the run goes on with the next
          * one; unless an output failed, or the run's bound is spent. */

@@ -55,8 +55,6 @@ struct ps_value interp_async_new(struct interp *in, const struct ps_expr *e)
         interp_error(in, e->loc, "more than %d AsyncSniffers in one run", MAX_SNIFFERS);
         return none_value;
     }
-    if (in->o->mode == PS_RUN_RECORD)
-        in->o->rec->refuse(in->o->rec->ctx, e->loc, "run an AsyncSniffer (it sniffs on the wire)");
     struct live_async **grown = realloc(in->async, (in->nasync + 1) * sizeof *grown);
     struct live_async *a = calloc(1, sizeof *a);
     if (!grown || !a)

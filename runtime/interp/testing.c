@@ -66,8 +66,6 @@ void interp_test_report(struct interp *in, const struct ps_stmt *st)
     tap_diag(out, in->test_detail);
     if (error)
         tap_diag(out, in->test_error);
-    if (in->o->mode == PS_RUN_RECORD && in->test_failed)
-        in->o->rec->test_failed(in->o->rec->ctx, in->test_first, in->test_detail);
     if (in->junit) {
         FILE *j = in->junit;
         junit_case(in, st->text, st->text_len, interp_now_ns() - in->test_start_ns);

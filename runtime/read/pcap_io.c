@@ -2,11 +2,11 @@
 
 #include <errno.h>
 #include <stdbool.h>
-#include <pcap/pcap.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bpf_prog.h"
 #include "outfile.h"
 
 /* Scapy's wrpcap() snaplen; also the longest frame a record keeps. */
@@ -21,7 +21,7 @@ struct ps_pcap_writer {
 /* A filter compiled for each link type met: a pcapng file may hold several. */
 struct compiled_filter {
     int linktype;
-    struct bpf_program prog;
+    struct sock_fprog prog;
 };
 
 struct ps_pcap_reader {
@@ -148,7 +148,7 @@ struct ps_pcap_reader *ps_pcap_reader_open(const char *path, const char *bpf_fil
 static void free_filters(struct ps_pcap_reader *r)
 {
     for (size_t i = 0; i < r->nprogs; i++)
-        pcap_freecode(&r->progs[i].prog);
+        ps_bpf_free(&r->progs[i].prog);
     r->nprogs = 0;
     free(r->filter);
     r->filter = NULL;
@@ -156,7 +156,7 @@ static void free_filters(struct ps_pcap_reader *r)
 
 /* The filter compiled for linktype: compiled once, when a frame of that link
  * type first comes; NULL with err filled when it does not compile for it. */
-static const struct bpf_program *filter_for(struct ps_pcap_reader *r, int linktype, char *err,
+static const struct sock_fprog *filter_for(struct ps_pcap_reader *r, int linktype, char *err,
                                             size_t errcap)
 {
     for (size_t i = 0; i < r->nprogs; i++)
@@ -166,20 +166,14 @@ static const struct bpf_program *filter_for(struct ps_pcap_reader *r, int linkty
         seterr(err, errcap, r->path, "more link types than a filter is compiled for (8)");
         return NULL;
     }
-    pcap_t *p = pcap_open_dead(linktype, 262144);
-    if (!p) {
-        seterr(err, errcap, r->path, strerror(ENOMEM));
-        return NULL;
-    }
     struct compiled_filter *c = &r->progs[r->nprogs];
-    if (pcap_compile(p, &c->prog, r->filter, 1, PCAP_NETMASK_UNKNOWN) != 0) {
-        char what[PCAP_ERRBUF_SIZE + 128];
-        snprintf(what, sizeof what, "bad filter \"%s\": %s", r->filter, pcap_geterr(p));
+    char why[512];
+    if (ps_bpf_text(r->filter, linktype, &c->prog, why, sizeof why) != 0) {
+        char what[640];
+        snprintf(what, sizeof what, "bad filter \"%s\": %s", r->filter, why);
         seterr(err, errcap, r->path, what);
-        pcap_close(p);
         return NULL;
     }
-    pcap_close(p);
     c->linktype = linktype;
     r->nprogs++;
     return &c->prog;
@@ -212,12 +206,10 @@ int ps_pcap_next(struct ps_pcap_reader *r, struct ps_pcap_frame *f, char *err, s
             return rc;
         /* Filtered here, after reading, so that every record is counted and
          * an error can say which one is damaged. */
-        const struct bpf_program *prog = filter_for(r, f->linktype, err, errcap);
+        const struct sock_fprog *prog = filter_for(r, f->linktype, err, errcap);
         if (!prog)
             return -1;
-        struct pcap_pkthdr h = {.ts = f->ts, .caplen = (bpf_u_int32)f->len,
-                                .len = (bpf_u_int32)f->wirelen};
-        if (pcap_offline_filter(prog, &h, f->data))
+        if (ps_bpf_run(prog, f->data, f->len, f->wirelen))
             return 1;
     }
 }

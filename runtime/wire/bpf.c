@@ -1,50 +1,63 @@
 #include "bpf.h"
 
-#include <pcap/pcap.h>
+#include "linktype.h"
+
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* sr's own filter (ps_ethertypes_filter's text), made here rather than by
+ * libpcap: a probe builds it at run time from its requests, and a probe
+ * has no libpcap. It tests what libpcap's program for that text tests. */
+static bool ethertypes_prog(const char *text, struct sock_fprog *out)
+{
+    uint16_t types[8];
+    size_t n = 0;
+    for (const char *p = text;; p += 4) {
+        if (n == 8 || strncmp(p, "ether proto 0x", 14) != 0)
+            return false;
+        p += 14;
+        unsigned t = 0;
+        for (int k = 0; k < 4; k++) {
+            int d = isxdigit((unsigned char)p[k]) ? (isdigit((unsigned char)p[k]) ? p[k] - '0'
+                                                     : (p[k] | 0x20) - 'a' + 10) : -1;
+            if (d < 0)
+                return false;
+            t = t << 4 | (unsigned)d;
+        }
+        types[n++] = (uint16_t)t;
+        if (!p[4])
+            break;
+        if (strncmp(p + 4, " or ", 4) != 0)
+            return false;
+        p += 4;
+    }
+    out->len = (unsigned short)(n + 3);
+    out->filter = calloc(out->len, sizeof *out->filter);
+    if (!out->filter)
+        return false;
+    out->filter[0] = (struct sock_filter){BPF_LD | BPF_H | BPF_ABS, 0, 0, 12};
+    for (size_t k = 0; k < n; k++)
+        out->filter[1 + k] = (struct sock_filter){BPF_JMP | BPF_JEQ | BPF_K, (uint8_t)(n - k), 0,
+                                                  types[k]};
+    out->filter[n + 1] = (struct sock_filter){BPF_RET | BPF_K, 0, 0, 0};
+    out->filter[n + 2] = (struct sock_filter){BPF_RET | BPF_K, 0, 0, 65535};
+    return true;
+}
 
 int ps_bpf_compile(const char *text, int linktype, struct sock_fprog *out, char *err,
                    size_t errcap)
 {
     memset(out, 0, sizeof *out);
-    pcap_t *dead = pcap_open_dead(linktype, 65535);
-    if (!dead) {
-        snprintf(err, errcap, "filter \"%s\": libpcap cannot compile for link type %d", text,
-                 linktype);
+    if (linktype == PS_DLT_EN10MB && ethertypes_prog(text, out))
+        return 0;
+    char why[512];
+    if (ps_bpf_text(text, linktype, out, why, sizeof why) < 0) {
+        snprintf(err, errcap, "filter \"%s\": %s", text, why);
         return -1;
     }
-    struct bpf_program prog;
-    if (pcap_compile(dead, &prog, text, 1, PCAP_NETMASK_UNKNOWN) < 0) {
-        snprintf(err, errcap, "filter \"%s\": %s", text, pcap_geterr(dead));
-        pcap_close(dead);
-        return -1;
-    }
-    pcap_close(dead);
-    /* struct bpf_insn and struct sock_filter have the same layout. */
-    out->filter = calloc(prog.bf_len ? prog.bf_len : 1, sizeof *out->filter);
-    if (!out->filter) {
-        pcap_freecode(&prog);
-        snprintf(err, errcap, "filter \"%s\": out of memory", text);
-        return -1;
-    }
-    for (unsigned i = 0; i < prog.bf_len; i++) {
-        out->filter[i].code = prog.bf_insns[i].code;
-        out->filter[i].jt = prog.bf_insns[i].jt;
-        out->filter[i].jf = prog.bf_insns[i].jf;
-        out->filter[i].k = prog.bf_insns[i].k;
-    }
-    out->len = (unsigned short)prog.bf_len;
-    pcap_freecode(&prog);
     return 0;
-}
-
-void ps_bpf_free(struct sock_fprog *prog)
-{
-    free(prog->filter);
-    prog->filter = NULL;
-    prog->len = 0;
 }
 
 void ps_ethertypes_add(struct ps_ethertypes *e, const uint8_t *frame, size_t len)

@@ -1,5 +1,7 @@
-/* tcpdump filter text to a classic BPF program for a packet socket,
- * compiled by libpcap as Scapy has it compiled. */
+/* tcpdump filter text to a classic BPF program for a packet socket, as
+ * Scapy has libpcap compile it. Only the step from text to program needs
+ * libpcap (read/bpf_prog.h): a probe has none, and looks its filters up in
+ * what emit compiled (run/probe_filters.c); the rest is libc. */
 #ifndef PS_BPF_H
 #define PS_BPF_H
 
@@ -8,11 +10,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bpf_prog.h"
+
 /* Compiles `text` for frames of pcap link type `linktype` into *out (owned:
- * ps_bpf_free). Returns 0, or -1 with libpcap's message in err. */
+ * ps_bpf_free). Returns 0, or -1 with the message in err. */
 int ps_bpf_compile(const char *text, int linktype, struct sock_fprog *out, char *err,
                    size_t errcap);
-void ps_bpf_free(struct sock_fprog *prog);
 
 /* sr's capture filter when the spec gives none: the EtherTypes of its
  * requests, so the buffer holds answers rather than the link's other

@@ -3,7 +3,7 @@
  * to the first request of its bucket that it answers, so the earliest of
  * requests alike to answers() is paired first; without multi that request
  * leaves the bucket, with multi it stays (and takes every later answer it
- * answers). Libc only: the emitted probes embed this file (gen_core.py). */
+ * answers). Libc only, as all of the probe's engine (docs/emit.md). */
 #ifndef PS_HSENT_H
 #define PS_HSENT_H
 

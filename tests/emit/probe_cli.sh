@@ -1,97 +1,92 @@
 #!/bin/sh
-# The probe's command line and its build: -D takes the spec's params (another
-# value where the param only shows in frame bytes, else only the value it
-# was built with; a bad value or name is a usage error, 2),
-# --help, a probe built with --static needs no shared library (ldd) and runs
-# in an empty network namespace when one can be made; --frames-only gives a
-# header that compiles; a packet set is stored as a template and patches;
-# what a probe cannot do is an error at its spec location (2).
-#   probe_cli.sh PKTSPEC SPECS_DIR EMIT_DIR
+# The probe's command line and build: --help names the spec and its params,
+# -D binds any param at run time (a bad value or name is an error, 2), a
+# usage error is 2; the probe needs only libc and libm (ldd), a --static one
+# none and runs where nothing else is; emit refuses a filter known only at
+# run time, at its place, and writes nothing; $CC builds it.
+# With a sanitized engine (KIND sanitized) the probe links the sanitizers'
+# libraries too, and --static is not tried.
+#   probe_cli.sh PKTSPEC SPECS_DIR EMIT_DIR [plain|sanitized]
 set -u
-pktspec=$1 specs=$2 here=$3
+pktspec=$1 specs=$2 here=$3 kind=${4:-plain}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-spec=$specs/examples/arp.pkt
-"$pktspec" build "$spec" -o "$tmp/probe" || fail "build exited $?"
-"$tmp/probe" --help | grep -q "Usage:" || fail "no usage in --help"
-"$tmp/probe" --dry-run -D target=198.18.0.2 > /dev/null || fail "-D with the built value refused"
-"$tmp/probe" --dry-run -D target=198.18.0.7 > /dev/null 2> "$tmp/err"; st=$?
-[ $st = 2 ] || fail "-D with another value: exit $st, not 2"
-grep -q "the dry run's summaries hold target=198.18.0.2" "$tmp/err" ||
-    fail "no reason given: $(cat "$tmp/err")"
-# a param that changes more than frame bytes keeps its built value
-"$pktspec" build "$here/fixed_param.pkt" -o "$tmp/fixed" || fail "fixed_param build exited $?"
-"$tmp/fixed" --pcap "$tmp/f.pcap" -D n=4 > /dev/null 2> "$tmp/err"; st=$?
-[ $st = 2 ] || fail "-D of a fixed param: exit $st, not 2"
-grep -q "it changes how many frames are sent; build it again with pktspec build -D n=4" "$tmp/err" ||
-    fail "no reason or hint to rebuild: $(cat "$tmp/err")"
-"$tmp/fixed" --pcap "$tmp/f.pcap" -D n=3 > /dev/null 2>&1 || fail "-D with the built value refused"
-# -D at run time: a param that only shows in frame bytes takes another value
 ports=$specs/examples/tcp_ports.pkt
-"$pktspec" build "$ports" -o "$tmp/ports" 2> /dev/null || fail "tcp_ports build exited $?"
-"$tmp/ports" --pcap "$tmp/p.pcap" -D target=10.1.2.3 -D closed_port=0x1234 > /dev/null 2>&1 ||
-    fail "-D of a patchable param refused"
-"$pktspec" run --pcap "$tmp/r.pcap" -D target=10.1.2.3 -D closed_port=0x1234 "$ports" > /dev/null 2>&1
-cmp "$tmp/p.pcap" "$tmp/r.pcap" || fail "-D at run time: other frames than pktspec run -D"
+"$pktspec" build "$ports" -o "$tmp/ports" || fail "build exited $?"
+"$tmp/ports" --help > "$tmp/help" || fail "--help exited $?"
+grep -q "^Usage:" "$tmp/help" || fail "no usage in --help"
+grep -qF "from $ports" "$tmp/help" || fail "--help does not name the spec"
+grep -q "^  -D open_port (an integer)$" "$tmp/help" || fail "--help lists no params: $(cat "$tmp/help")"
+# -D of any param at run time, as pktspec run -D
+"$tmp/ports" --pcap "$tmp/p.pcap" -D target=10.1.2.3 -D closed_port=0x1234 > "$tmp/p.out" 2>&1 ||
+    fail "-D refused: $(cat "$tmp/p.out")"
+"$pktspec" run "$ports" --pcap "$tmp/r.pcap" -D target=10.1.2.3 -D closed_port=0x1234 > "$tmp/r.out" 2>&1
+cmp "$tmp/p.pcap" "$tmp/r.pcap" || fail "-D: other frames than pktspec run -D"
+cmp "$tmp/p.out" "$tmp/r.out" || fail "-D: other output than pktspec run -D"
 cmp_err() { # STATUS TEXT PROBE ARGS...
     want=$1 text=$2
     shift 2
     "$@" > /dev/null 2> "$tmp/err"; st=$?
     [ $st = "$want" ] || fail "$*: exit $st, not $want"
-    grep -qF "$text" "$tmp/err" || fail "$*: no '$text' in: $(cat "$tmp/err")"
+    grep -qF -- "$text" "$tmp/err" || fail "$*: no '$text' in: $(cat "$tmp/err")"
 }
-"$tmp/ports" --help | grep -q "^  -D open_port: an integer, built with 7$" || fail "--help lists no params"
-cmp_err 2 "the dry run's summaries hold target=198.18.0.2" "$tmp/ports" --dry-run -D target=10.1.2.3
-cmp_err 2 "its frames hold it in 16 bits" "$tmp/ports" --pcap "$tmp/x" -D open_port=70000
-cmp_err 2 "param 'open_port' takes an integer" "$tmp/ports" --pcap "$tmp/x" -D open_port=x
-cmp_err 2 "param 'target' takes an IPv4 address" "$tmp/ports" --pcap "$tmp/x" -D target=1.2.3
-"$tmp/probe" --dry-run -D nosuch=1 > /dev/null 2>&1; st=$?
-[ $st = 2 ] || fail "-D of no param: exit $st, not 2"
-"$tmp/probe" > /dev/null 2>&1; st=$?
-[ $st = 2 ] || fail "no mode: exit $st, not 2"
-"$tmp/probe" --bogus > /dev/null 2>&1; st=$?
-[ $st = 2 ] || fail "unknown option: exit $st, not 2"
-# -D at build time changes the frames
-"$pktspec" build "$spec" -o "$tmp/probe9" -D target=198.18.0.9 || fail "build -D exited $?"
-"$tmp/probe9" --dry-run -D target=198.18.0.9 | grep -q "198.18.0.9" || fail "-D at build time lost"
-# static: no shared library, and it runs where nothing else is
-if "$pktspec" build "$spec" -o "$tmp/static" --static 2> "$tmp/err"; then
+cmp_err 2 "param 'open_port' takes" "$tmp/ports" --pcap "$tmp/x" -D open_port=x
+cmp_err 2 "param 'target' takes" "$tmp/ports" --pcap "$tmp/x" -D target=1.2.3
+cmp_err 2 "has no param 'nosuch'" "$tmp/ports" --dry-run -D nosuch=1
+cmp_err 2 "the lab's params are read-only" "$tmp/ports" --dry-run -D lab_peer=1.2.3.4
+cmp_err 2 "run sends nothing unless told where" "$tmp/ports"
+cmp_err 2 "unknown option '--bogus'" "$tmp/ports" --bogus
+cmp_err 2 "choose one of --dry-run, --pcap, -i and --lab" "$tmp/ports" --dry-run --pcap "$tmp/x"
+cmp_err 2 "takes no spec file" "$tmp/ports" --dry-run "$ports"
+[ ! -e "$tmp/x" ] || fail "a refused run wrote its capture"
+# libc and libm, nothing of pktspec or libpcap
+ldd "$tmp/ports" > "$tmp/ldd" 2>&1
+libs='linux-vdso|/lib.*ld-linux|libc\.so|libm\.so'
+[ "$kind" = plain ] || libs="$libs|libasan|libubsan|libstdc\+\+|libgcc_s|libpthread|libdl|librt"
+if grep -vE "^\s*($libs)" "$tmp/ldd" | grep -q .; then
+    fail "the probe needs more than libc and libm: $(cat "$tmp/ldd")"
+fi
+# static: no shared library, and it runs in an empty mount of nothing else
+if [ "$kind" != plain ]; then
+    echo "note: a sanitized engine: no --static probe"
+elif "$pktspec" build "$ports" -o "$tmp/static" --static 2> "$tmp/err"; then
     ldd "$tmp/static" > "$tmp/ldd" 2>&1
-    grep -q "not a dynamic executable\|statically linked" "$tmp/ldd" || fail "static probe links: $(cat "$tmp/ldd")"
-    if unshare -n true 2>/dev/null; then
-        unshare -n "$tmp/static" --pcap "$tmp/s.pcap" > /dev/null || fail "static probe failed"
-        "$pktspec" run "$spec" --pcap "$tmp/r.pcap" > /dev/null
-        cmp "$tmp/s.pcap" "$tmp/r.pcap" || fail "static probe's capture differs"
-    fi
+    grep -q "not a dynamic executable" "$tmp/ldd" || fail "--static probe: $(cat "$tmp/ldd")"
+    "$tmp/static" --pcap "$tmp/s.pcap" > /dev/null 2>&1 || fail "the static probe exited $?"
+    cmp "$tmp/s.pcap" "$tmp/rd.pcap" 2>/dev/null || {
+        "$pktspec" run "$ports" --pcap "$tmp/rd.pcap" > /dev/null 2>&1
+        cmp "$tmp/s.pcap" "$tmp/rd.pcap" || fail "the static probe: other frames"; }
 else
-    grep -q "cc could not build" "$tmp/err" || fail "static build: $(cat "$tmp/err")"
+    grep -q "cannot find -lc\|cannot find -lm" "$tmp/err" || fail "--static build: $(cat "$tmp/err")"
     echo "note: no static libc here"
 fi
-# frames only: a header another program includes
-"$pktspec" emit "$specs/examples/vlan.pkt" --frames-only -o "$tmp/frames.h" || fail "--frames-only exited $?"
-printf '#include "frames.h"\n#include <stdio.h>\nint main(void) { size_t t = 0; for (size_t i = 0; i < PKTSPEC_NFRAMES; i++) t += pktspec_frames[i].len; printf("%%zu %%zu\\n", (size_t)PKTSPEC_NFRAMES, t); return 0; }\n' > "$tmp/use.c"
-gcc -std=c11 -Wall -Wextra -Werror -pedantic -I"$tmp" "$tmp/use.c" -o "$tmp/use" || fail "the header does not compile"
-"$pktspec" run "$specs/examples/vlan.pkt" --pcap "$tmp/v.pcap" > /dev/null
-want=$(/usr/bin/python3 -c "
-import struct,sys
-d=open(sys.argv[1],'rb').read()[24:];n=t=0
-while d: l=struct.unpack('<I',d[8:12])[0];n+=1;t+=l;d=d[16+l:]
-print(n,t)" "$tmp/v.pcap")
-[ "$("$tmp/use")" = "$want" ] || fail "the header's frames: $("$tmp/use"), not $want"
-# a packet set is its first frame whole and the others as patches of it
-"$pktspec" emit "$here/ten_thousand.pkt" -o "$tmp/set.c" || fail "emit of a set exited $?"
-[ "$(grep -c "^static const uint8_t pk_f" "$tmp/set.c")" = 1 ] || fail "a set's frames stored whole"
-[ "$(grep -c "^/\* frame [0-9]*: ten_thousand.pkt:2 \*/" "$tmp/set.c")" = 9999 ] ||
-    fail "not 9999 frames as patches"
-# refused at its location
-"$pktspec" emit "$here/refuse.pkt" -o "$tmp/refused.c" 2> "$tmp/err"; st=$?
-[ $st = 2 ] || fail "refuse.pkt: exit $st, not 2"
-for want in "refuse.pkt:6:5: error: the probe cannot go over this with for (the ans of sr or srp only)" \
-            "refuse.pkt:10:9: error: the probe cannot go over the answers of one call in a loop over them" \
-            "refuse.pkt:13:15: error: the probe cannot print what came from the wire"; do
-    grep -qF "$want" "$tmp/err" || fail "no refusal '$want' in: $(cat "$tmp/err")"
-done
-[ "$(grep -c ": error: " "$tmp/err")" = 3 ] || fail "other refusals: $(cat "$tmp/err")"
-[ ! -e "$tmp/refused.c" ] || fail "a refused emit left its file"
-echo ok
+# $CC, split at blanks
+CC="cc -DPROBE_CC_USED" "$pktspec" build "$ports" -o "$tmp/cc" || fail "build with \$CC exited $?"
+CC="/nonexistent/cc" "$pktspec" build "$ports" -o "$tmp/nocc" 2> "$tmp/err"; st=$?
+[ $st = 3 ] && grep -q "cannot run /nonexistent/cc" "$tmp/err" || fail "a missing \$CC: exit $st: $(cat "$tmp/err")"
+# the one refusal: a filter known only at run time
+cat > "$tmp/runtime_filter.pkt" <<'SPEC'
+param port = 53
+f = "udp port %d" % port
+pkts = sniff(iface="lo", filter=f, count=1, timeout=1s)
+SPEC
+"$pktspec" emit "$tmp/runtime_filter.pkt" -o "$tmp/rf.c" 2> "$tmp/err"; st=$?
+[ $st = 2 ] || fail "a run-time filter: emit exit $st, not 2"
+grep -qF "runtime_filter.pkt:3:33: error: a probe cannot compile a filter known only at run time" "$tmp/err" ||
+    fail "no error at the filter's place: $(cat "$tmp/err")"
+grep -q '^ *\^$' "$tmp/err" || fail "no caret: $(cat "$tmp/err")"
+[ ! -e "$tmp/rf.c" ] || fail "emit wrote a probe it refused"
+# a filter bound once to a literal is known at emit time
+printf 'f = "udp port 53"\npkts = sniff(iface="lo", filter=f, count=1, timeout=1s)\n' > "$tmp/lit.pkt"
+"$pktspec" emit "$tmp/lit.pkt" -o "$tmp/lit.c" || fail "a literal filter through a name refused"
+grep -q '"udp port 53", .linktype = 1, .insns' "$tmp/lit.c" || fail "the filter is not compiled in"
+# a probe makes a lab of its own, as pktspec run --lab does
+if [ "$(id -u)" = 0 ] && unshare -n true 2>/dev/null; then
+    "$pktspec" build "$specs/examples/ping.pkt" -o "$tmp/ping" || fail "ping build exited $?"
+    "$tmp/ping" --lab > "$tmp/pl.out" 2>&1; st=$?
+    "$pktspec" run --lab "$specs/examples/ping.pkt" > "$tmp/rl.out" 2>&1
+    [ $st = $? ] && cmp -s "$tmp/pl.out" "$tmp/rl.out" ||
+        { diff "$tmp/rl.out" "$tmp/pl.out"; fail "PROBE --lab: not pktspec run --lab's"; }
+fi
+echo "ok: the probe's command line and build"

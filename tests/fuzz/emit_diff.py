@@ -13,7 +13,7 @@ corpus (tests/vectors/corpus.txt) and the example specs' sends, mutated
 (sets of two packets, count/inter, params in fields, tests with expects,
 wrpcap, a changed number), filtered by `pktspec check` statement by
 statement, so one compile covers many packets. Statements the emitter
-refuses (exit 2, "the probe cannot"), or that fail at run time under
+refuses (exit 2, a filter known only at run time), or that fail at run time under
 `pktspec run` too (exit 3), are dropped and the batch retried.
 
     emit_diff.py PKTSPEC SECONDS [--seed N] [--batches N] [--keep DIR]
@@ -149,7 +149,7 @@ def one_batch(pktspec, cc, rng, pkts, work):
         rc, _, err = run([pktspec, "emit", spec, "-o", csrc])
         if rc == 0:
             break
-        refused = rc == 2 and b"the probe cannot" in err
+        refused = rc == 2 and b"a probe cannot" in err
         # a spec that fails at run time (exit 3) fails under pktspec run too
         failed = rc == 3 and run([pktspec, "run", spec, "--pcap", os.path.join(work, "x.pcap")],
                                  cwd=work)[0] == 3
@@ -165,7 +165,11 @@ def one_batch(pktspec, cc, rng, pkts, work):
     else:
         return None, None
     probe = os.path.join(work, "probe")
-    rc, _, err = run([cc] + CFLAGS + [csrc, "-o", probe], timeout=120)
+    # the probe's C with the engine pktspec build links (engine/ beside pktspec)
+    engine = os.path.join(os.path.dirname(pktspec), "engine")
+    rc, _, err = run([cc] + CFLAGS + ["-I" + engine, csrc, "-o", probe,
+                                      os.path.join(engine, "libpktspec-engine.a"), "-lm",
+                                      "-lpthread"], timeout=120)
     if rc != 0:
         return text, f"{cc} cannot compile the probe: {err.decode(errors='replace')[-3000:]}"
     for args in (["--pcap", "out.pcap"], ["--dry-run"]):

@@ -34,7 +34,7 @@ touch specs/b.pkt specs/notes.txt c.pcap d.pcapng e.txt
 expect "--help --version build check emit help ls read run test" pktspec ""
 expect "read run" pktspec r
 expect "--drop-kernel-rst --dry-run" pktspec run specs/a.pkt --d
-expect "--format --frames-only" pktspec emit specs/a.pkt --f
+expect "--format" pktspec emit specs/a.pkt --f
 expect "json" pktspec check specs/a.pkt --format j
 expect "--timeout" pktspec test specs/ --t
 expect "--static" pktspec build specs/a.pkt --st

@@ -12,6 +12,8 @@ cmake --install "$build" --prefix "$p" >"$tmp/log" 2>&1 || { echo "FAIL: cmake -
 
 {
     echo bin/pktspec
+    echo lib/pktspec/libpktspec-engine.a
+    echo lib/pktspec/probe.h
     echo share/man/man1/pktspec.1
     echo share/man/man5/pktspec-spec.5
     echo share/bash-completion/completions/pktspec
@@ -52,5 +54,10 @@ cp "$src/specs/examples/tcp_ports.pkt" "$tmp/"
     { echo "FAIL: the installed pktspec cannot run a spec"; fail=1; }
 "$build/pktspec" run "$tmp/tcp_ports.pkt" --pcap "$tmp/b.pcap" >/dev/null 2>&1
 cmp -s "$tmp/i.pcap" "$tmp/b.pcap" || { echo "FAIL: the installed pktspec wrote another capture"; fail=1; }
+# pktspec build finds the installed engine (lib/pktspec), not the build tree's
+(cd / && "$p/bin/pktspec" build "$tmp/tcp_ports.pkt" -o "$tmp/probe" 2>"$tmp/err") ||
+    { echo "FAIL: the installed pktspec cannot build a probe: $(cat "$tmp/err")"; fail=1; }
+(cd / && "$tmp/probe" --pcap "$tmp/p.pcap" >/dev/null 2>&1) || { echo "FAIL: the installed probe exited $?"; fail=1; }
+cmp -s "$tmp/p.pcap" "$tmp/b.pcap" || { echo "FAIL: the installed probe wrote another capture"; fail=1; }
 [ $fail = 0 ] && echo "ok: $(wc -l <"$tmp/got") files installed, as expected"
 exit $fail
