@@ -128,6 +128,10 @@ extern const struct ps_proto ps_proto_loopback;
 enum ps_answer ps_dot1q_answers(const struct ps_packet *reply, size_t *r,
                                 const struct ps_packet *query, size_t *q);
 
+/* issue 16: AH and ESP (ipsec.c) */
+extern const struct ps_proto ps_proto_ah;
+extern const struct ps_proto ps_proto_esp;
+
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The RFC 1071 sum of the IPv4 pseudo-header for the upper-layer segment

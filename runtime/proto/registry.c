@@ -87,6 +87,9 @@ static const struct ps_proto *const all[] = {
     &ps_proto_router_alert,
     &ps_proto_jumbo,
     &ps_proto_hao,
+    /* issue 16: IPsec (ipsec.c) */
+    &ps_proto_ah,
+    &ps_proto_esp,
 };
 
 /* Layers a spec declares (`layer Name { ... }`) join the registry while

@@ -24,6 +24,7 @@ from scapy.all import (ARP, DNS, DNSQR, DNSRR, DNSRRMX, DNSRROPT, DNSRRSOA, DNSR
                        IPv6ExtHdrFragment, IPv6ExtHdrHopByHop, IPv6ExtHdrRouting, Jumbo, PadN,
                        Raw, RouterAlert, TCPerror, UDPerror, IPOption_NOP, IPOption_RR,
                        IPOption_Router_Alert, conf, hexdump, wrpcap, wrpcapng)
+from scapy.layers.ipsec import AH, ESP
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 A, B = "198.18.0.1", "198.18.0.2"
@@ -212,6 +213,25 @@ add(E / Dot1AD(vlan=100) / Dot1Q(vlan=200) / IP(src=A, dst=B) / UDP(sport=1, dpo
 add(E / Dot1AD(vlan=100, type=0x88b5) / b"service tag only")
 add(E / Dot1AD(vlan=100) / Dot1Q(vlan=200, type=0x88b5) / b"inner")
 add(E / Dot1Q(vlan=3) / Dot1AD(vlan=4) / ARP(hwsrc=MA, psrc=A, pdst=B))
+
+# issue 16 protocols (helper l3): each whole and cut short.
+# IPsec: AH with its icv length from payloadlen (0 reads all but 4 bytes),
+# ESP over IP, IPv6 and UDP 4500.
+AH_IP = bytes(E / IP(src=A, dst=B) / AH(payloadlen=4, icv=b"\x01" * 12)
+              / IP(src=A, dst=B) / ICMP())
+add(AH_IP)
+add(E / IP(src=A, dst=B) / AH() / TCP(sport=20, dport=80))
+add(E / IP(src=A, dst=B) / AH(payloadlen=9, icv=b"\x01" * 4) / b"short icv")
+add(E6 / IPv6(src=A6, dst=B6) / AH(payloadlen=4, icv=b"\x00" * 12) / IPv6(src=A6, dst=B6)
+    / ICMPv6EchoRequest())
+add(AH_IP[:14 + 20 + 6])
+add(AH_IP[:14 + 20 + 12 + 5])
+ESP_IP = bytes(E / IP(src=A, dst=B) / ESP(spi=0x1001, seq=2, data=b"\x00" * 16))
+add(ESP_IP)
+add(E6 / IPv6(src=A6, dst=B6) / ESP(data=b"x"))
+add(E / IP(src=A, dst=B) / UDP(sport=4500, dport=4500) / ESP(spi=9, data=b"yz"))
+add(ESP_IP[:14 + 20 + 3])
+add(ESP_IP[:14 + 20 + 8])
 
 
 def decode(linktype, data):
