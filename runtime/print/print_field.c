@@ -56,7 +56,7 @@ enum ps_held ps_held_value(struct ps_at at, size_t fi, struct ps_fval *v,
     if (of >= 0) {
         /* DNSRRCountField.i2h counts the records even before building. */
         memset(v, 0, sizeof *v);
-        v->u = l->v[of].set ? l->v[of].nsub : l->proto->fields[of].def_sub ? 1 : 0;
+        v->u = ps_count_of(l, (size_t)of);
         return PS_HELD_VALUE;
     }
     if (f->is_auto && (f->kind == PS_K_UINT || f->kind == PS_K_BYTES))

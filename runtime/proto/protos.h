@@ -131,6 +131,13 @@ enum ps_answer ps_dot1q_answers(const struct ps_packet *reply, size_t *r,
 /* issue 16: AH and ESP (ipsec.c) */
 extern const struct ps_proto ps_proto_ah;
 extern const struct ps_proto ps_proto_esp;
+/* issue 16: IGMP v1/v2 and v3 (igmp.c) */
+extern const struct ps_proto ps_proto_igmp;
+extern const struct ps_proto ps_proto_igmpv3;
+extern const struct ps_proto ps_proto_igmpv3mq;
+extern const struct ps_proto ps_proto_igmpv3mr;
+extern const struct ps_proto ps_proto_igmpv3gr;
+extern const struct ps_proto ps_proto_igmpv3mra;
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -90,6 +90,13 @@ static const struct ps_proto *const all[] = {
     /* issue 16: IPsec (ipsec.c) */
     &ps_proto_ah,
     &ps_proto_esp,
+    /* issue 16: IGMP (igmp.c) */
+    &ps_proto_igmp,
+    &ps_proto_igmpv3,
+    &ps_proto_igmpv3mq,
+    &ps_proto_igmpv3mr,
+    &ps_proto_igmpv3gr,
+    &ps_proto_igmpv3mra,
 };
 
 /* Layers a spec declares (`layer Name { ... }`) join the registry while

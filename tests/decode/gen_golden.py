@@ -25,6 +25,10 @@ from scapy.all import (ARP, DNS, DNSQR, DNSRR, DNSRRMX, DNSRROPT, DNSRRSOA, DNSR
                        Raw, RouterAlert, TCPerror, UDPerror, IPOption_NOP, IPOption_RR,
                        IPOption_Router_Alert, conf, hexdump, wrpcap, wrpcapng)
 from scapy.layers.ipsec import AH, ESP
+from scapy.main import load_contrib
+
+load_contrib("igmp")
+load_contrib("igmpv3")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 A, B = "198.18.0.1", "198.18.0.2"
@@ -232,6 +236,25 @@ add(E6 / IPv6(src=A6, dst=B6) / ESP(data=b"x"))
 add(E / IP(src=A, dst=B) / UDP(sport=4500, dport=4500) / ESP(spi=9, data=b"yz"))
 add(ESP_IP[:14 + 20 + 3])
 add(ESP_IP[:14 + 20 + 8])
+# IGMP: v1/v2 (a query of 8 bytes), v3 by type or by a query of 12 bytes
+# or more, a report whose numgrp says fewer records than it holds, and
+# frames cut inside the message and inside a record.
+IP1 = IP(src=A, dst="224.0.0.1")
+add(E / IP1 / IGMP())
+add(E / IP1 / IGMP(type=0x16, gaddr="239.1.1.1"))
+add(E / IP(src=A, dst="224.0.0.1", ttl=2) / IGMP())
+add(E / IP1 / IGMPv3() / IGMPv3mq(gaddr="239.1.1.1", srcaddrs=["198.18.0.9"]))
+add(E / IP1 / IGMP() / b"\x00\x00\x00\x00")
+REP = bytes(E / IP(src=A, dst="224.0.0.22") / IGMPv3() / IGMPv3mr(records=[
+    IGMPv3gr(rtype=2, maddr="239.1.1.1"),
+    IGMPv3gr(rtype=1, maddr="239.1.1.2", srcaddrs=["198.18.0.9", "198.18.0.10"])]))
+add(REP)
+add(E / IP(src=A, dst="224.0.0.22") / IGMPv3() / IGMPv3mr(numgrp=1, records=[
+    IGMPv3gr(maddr="239.1.1.1"), IGMPv3gr(maddr="239.1.1.2")]))
+add(REP[:14 + 24 + 3])
+add(REP[:14 + 24 + 8 + 6])
+add(REP[:len(REP) - 2])
+add(E / IP1 / IGMPv3(type=0x30) / IGMPv3mra(qryIntvl=20, robust=2))
 
 
 def decode(linktype, data):

@@ -38,6 +38,11 @@ from scapy.all import (ARP, ICMP, IP, TCP, UDP, Dot1Q, Ether, Raw, IPerror, UDPe
                        IPOption_Router_Alert, IPOption_Security, IPOption_LSRR, conf, fuzz,
                        RawPcapReader, RawPcapWriter, ls)
 from scapy.themes import NoTheme  # noqa: E402
+from scapy.main import load_contrib  # noqa: E402
+
+# Contrib layers pktspec has, loaded as a script loads them (issue 16).
+load_contrib("igmp")
+load_contrib("igmpv3")
 
 conf.color_theme = NoTheme()
 conf.verb = 0
