@@ -113,9 +113,14 @@ void ps_put_i2repr(struct ps_strbuf *b, const struct ps_layer *l, const struct p
                    const struct ps_fval *v)
 {
     if (f->kind == PS_K_LAYERS) {
-        if (f->chain)
+        if (f->chain) {
             ps_put_layer_chain_repr(b, v);
-        else
+        } else if (f->nested) {
+            ps_strbuf_putc(b, '[');
+            if (v->nsub || v->len)
+                ps_put_layer_chain_repr(b, v);
+            ps_strbuf_putc(b, ']');
+        } else
             ps_put_layer_list_repr(b, v);
         return;
     }

@@ -138,6 +138,10 @@ extern const struct ps_proto ps_proto_igmpv3mq;
 extern const struct ps_proto ps_proto_igmpv3mr;
 extern const struct ps_proto ps_proto_igmpv3gr;
 extern const struct ps_proto ps_proto_igmpv3mra;
+/* issue 16: MLDv2 (mldv2.c) */
+extern const struct ps_proto ps_proto_icmpv6_ml_query2;
+extern const struct ps_proto ps_proto_icmpv6_ml_report2;
+extern const struct ps_proto ps_proto_icmpv6_mld_mult_addr_rec;
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 

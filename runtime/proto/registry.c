@@ -97,6 +97,10 @@ static const struct ps_proto *const all[] = {
     &ps_proto_igmpv3mr,
     &ps_proto_igmpv3gr,
     &ps_proto_igmpv3mra,
+    /* issue 16: MLDv2 (mldv2.c) */
+    &ps_proto_icmpv6_ml_query2,
+    &ps_proto_icmpv6_ml_report2,
+    &ps_proto_icmpv6_mld_mult_addr_rec,
 };
 
 /* Layers a spec declares (`layer Name { ... }`) join the registry while

@@ -142,7 +142,7 @@ static size_t element_count(const struct ps_layer *l, size_t fi)
     for (size_t j = 0; j < fi; j++)
         if (p->fields[j].count_of && l->v[j].set &&
             strcmp(p->fields[j].count_of, p->fields[fi].name) == 0)
-            return (size_t)l->v[j].u;
+            return p->fields[fi].nested && l->v[j].u ? SIZE_MAX : (size_t)l->v[j].u;
     return SIZE_MAX;
 }
 

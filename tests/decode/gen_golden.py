@@ -25,6 +25,7 @@ from scapy.all import (ARP, DNS, DNSQR, DNSRR, DNSRRMX, DNSRROPT, DNSRRSOA, DNSR
                        Raw, RouterAlert, TCPerror, UDPerror, IPOption_NOP, IPOption_RR,
                        IPOption_Router_Alert, conf, hexdump, wrpcap, wrpcapng)
 from scapy.layers.ipsec import AH, ESP
+from scapy.layers.inet6 import ICMPv6MLDMultAddrRec, ICMPv6MLQuery2, ICMPv6MLReport2
 from scapy.main import load_contrib
 
 load_contrib("igmp")
@@ -255,6 +256,22 @@ add(REP[:14 + 24 + 3])
 add(REP[:14 + 24 + 8 + 6])
 add(REP[:len(REP) - 2])
 add(E / IP1 / IGMPv3(type=0x30) / IGMPv3mra(qryIntvl=20, robust=2))
+# MLDv2: a query (28 bytes or more of type 130) and reports, whose first
+# record takes the others as its payload whatever records_number says (0
+# leaves them to the report's payload); cut inside a record and its sources.
+LL = dict(src="fe80::1")
+add(E6 / IPv6(**LL) / ICMPv6MLQuery2(mladdr="ff05::2", sources=["2001:db8::1", "2001:db8::2"]))
+add(E6 / IPv6(**LL) / ICMPv6MLQuery2(sources_number=3, sources=["2001:db8::1"]))
+RECS = [ICMPv6MLDMultAddrRec(dst="ff02::1:3"),
+        ICMPv6MLDMultAddrRec(rtype=1, dst="ff05::2", sources=["2001:db8::5"], auxdata=b"abcd"),
+        ICMPv6MLDMultAddrRec(rtype=2, dst="ff05::3")]
+MR2 = bytes(E6 / IPv6(**LL) / ICMPv6MLReport2(records=RECS))
+add(MR2)
+add(E6 / IPv6(**LL) / ICMPv6MLReport2(records_number=1, records=RECS))
+add(E6 / IPv6(**LL) / ICMPv6MLReport2(records_number=0, records=RECS[:1]))
+add(MR2[:14 + 40 + 8 + 10])
+add(MR2[:14 + 40 + 8 + 20 + 20 + 8])
+add(MR2[:len(MR2) - 1])
 
 
 def decode(linktype, data):
