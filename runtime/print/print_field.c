@@ -61,6 +61,10 @@ enum ps_held ps_held_value(struct ps_at at, size_t fi, struct ps_fval *v,
     }
     if (f->is_auto && (f->kind == PS_K_UINT || f->kind == PS_K_BYTES))
         return PS_HELD_NONE;
+    /* An address whose default is None and that no route fills
+     * (ICMPv6NDOptRouteInfo.prefix). */
+    if (f->is_auto && f->kind != PS_K_LAYERS && f->from_env == PS_ENV_NONE && !f->def_text)
+        return PS_HELD_NONE;
     if (at.pkt)
         ps_field_value(at.pkt, at.idx, (int)fi, v);
     else

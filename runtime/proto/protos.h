@@ -142,6 +142,16 @@ extern const struct ps_proto ps_proto_igmpv3mra;
 extern const struct ps_proto ps_proto_icmpv6_ml_query2;
 extern const struct ps_proto ps_proto_icmpv6_ml_report2;
 extern const struct ps_proto ps_proto_icmpv6_mld_mult_addr_rec;
+/* issue 16: ND options (icmpv6_ndopt_more.c) */
+extern const struct ps_proto ps_proto_icmpv6_ndopt_route_info;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_shortcut_limit;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_adv_interval;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_ha_info;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_ip_addr;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_new_rtr_prefix;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_lla;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_map;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_efa;
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 

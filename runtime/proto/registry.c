@@ -101,6 +101,16 @@ static const struct ps_proto *const all[] = {
     &ps_proto_icmpv6_ml_query2,
     &ps_proto_icmpv6_ml_report2,
     &ps_proto_icmpv6_mld_mult_addr_rec,
+    /* issue 16: ND options (icmpv6_ndopt_more.c) */
+    &ps_proto_icmpv6_ndopt_route_info,
+    &ps_proto_icmpv6_ndopt_shortcut_limit,
+    &ps_proto_icmpv6_ndopt_adv_interval,
+    &ps_proto_icmpv6_ndopt_ha_info,
+    &ps_proto_icmpv6_ndopt_ip_addr,
+    &ps_proto_icmpv6_ndopt_new_rtr_prefix,
+    &ps_proto_icmpv6_ndopt_lla,
+    &ps_proto_icmpv6_ndopt_map,
+    &ps_proto_icmpv6_ndopt_efa,
 };
 
 /* Layers a spec declares (`layer Name { ... }`) join the registry while

@@ -26,6 +26,10 @@ from scapy.all import (ARP, DNS, DNSQR, DNSRR, DNSRRMX, DNSRROPT, DNSRRSOA, DNSR
                        IPOption_Router_Alert, conf, hexdump, wrpcap, wrpcapng)
 from scapy.layers.ipsec import AH, ESP
 from scapy.layers.inet6 import ICMPv6MLDMultAddrRec, ICMPv6MLQuery2, ICMPv6MLReport2
+from scapy.layers.inet6 import (ICMPv6NDOptAdvInterval, ICMPv6NDOptEFA, ICMPv6NDOptHAInfo,
+                                ICMPv6NDOptIPAddr, ICMPv6NDOptLLA, ICMPv6NDOptMAP,
+                                ICMPv6NDOptNewRtrPrefix, ICMPv6NDOptRouteInfo,
+                                ICMPv6NDOptShortcutLimit)
 from scapy.main import load_contrib
 
 load_contrib("igmp")
@@ -272,6 +276,18 @@ add(E6 / IPv6(**LL) / ICMPv6MLReport2(records_number=0, records=RECS[:1]))
 add(MR2[:14 + 40 + 8 + 10])
 add(MR2[:14 + 40 + 8 + 20 + 20 + 8])
 add(MR2[:len(MR2) - 1])
+# ND options: Route Information with its prefix as long as len says (a
+# negative or longer one, or a cut one, makes Scapy's inet_ntop raise).
+RA = ICMPv6ND_RA()
+RI = bytes(E6 / IPv6(**LL) / RA / ICMPv6NDOptRouteInfo(plen=48, prefix="2001:db8:1::")
+           / ICMPv6NDOptAdvInterval(advint=500))
+add(RI)
+add(E6 / IPv6(**LL) / RA / ICMPv6NDOptRouteInfo(len=2, plen=32, prefix="2001:db8::"))
+add(E6 / IPv6(**LL) / RA / ICMPv6NDOptRouteInfo(len=0, prefix="2001:db8::") / (b"\x00" * 8))
+add(RI[:len(RI) - 8 - 5])
+add(E6 / IPv6(**LL) / RA / ICMPv6NDOptHAInfo(pref=1) / ICMPv6NDOptMAP() / ICMPv6NDOptLLA()
+    / ICMPv6NDOptEFA() / ICMPv6NDOptIPAddr() / ICMPv6NDOptNewRtrPrefix()
+    / ICMPv6NDOptShortcutLimit())
 
 
 def decode(linktype, data):
