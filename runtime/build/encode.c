@@ -346,7 +346,7 @@ static uint64_t uint_value(struct ctx *c, const struct ps_layer *l, int fi,
     if (f->count_of) {
         int of = ps_field_index(l->proto, f->count_of);
         if (of >= 0)
-            return l->v[of].set ? l->v[of].nsub : l->proto->fields[of].def_sub ? 1 : 0;
+            return ps_count_of(l, of);
     }
     /* While only counting, values do not matter, and measuring a layer from
      * inside it would not end. */

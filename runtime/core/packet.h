@@ -42,4 +42,9 @@ uint64_t ps_layer_uint(const struct ps_layer *l, int field);
  * (ps_field.variant, Scapy's MultipleTypeField), else the table's own. */
 const struct ps_field *ps_layer_field(const struct ps_layer *l, size_t fi);
 
+/* The count a count_of field holds when unset: the elements of field `of`
+ * of l (a layer list's layers, an address list's addresses; unset, the
+ * def_sub element or none). */
+size_t ps_count_of(const struct ps_layer *l, size_t of);
+
 #endif

@@ -123,6 +123,12 @@ struct ps_field {
      * element, else the elements stacked as payloads; repr() and ls() print
      * "<DNSRR  .. |<DNSRR  .. |>>" or None, show() "an = None" when empty. */
     bool chain;
+    /* PS_K_LAYERS whose element class takes its own class as payload
+     * (default_payload_class: ICMPv6MLDMultAddrRec): Scapy's list holds the
+     * first element with the others chained as its payloads; repr() prints
+     * "[<A  .. |<B  .. |>>]", show() each one indented deeper. A count
+     * field of it other than 0 does not stop the reading. */
+    bool nested;
 
     /* --- Fields whose wire form is not their value's (DNS), optional. --- */
     /* Writes the wire form of v (the field of layer l) into out, or only

@@ -57,10 +57,14 @@ enum ps_held ps_held_value(struct ps_at at, size_t fi, struct ps_fval *v,
     if (of >= 0) {
         /* DNSRRCountField.i2h counts the records even before building. */
         memset(v, 0, sizeof *v);
-        v->u = l->v[of].set ? l->v[of].nsub : l->proto->fields[of].def_sub ? 1 : 0;
+        v->u = ps_count_of(l, (size_t)of);
         return PS_HELD_VALUE;
     }
     if (f->is_auto && (f->kind == PS_K_UINT || f->kind == PS_K_BYTES))
+        return PS_HELD_NONE;
+    /* An address whose default is None and that no route fills
+     * (ICMPv6NDOptRouteInfo.prefix). */
+    if (f->is_auto && f->kind != PS_K_LAYERS && f->from_env == PS_ENV_NONE && !f->def_text)
         return PS_HELD_NONE;
     if (at.pkt)
         ps_field_value(at.pkt, at.idx, (int)fi, v);
@@ -114,9 +118,14 @@ void ps_put_i2repr(struct ps_strbuf *b, const struct ps_layer *l, const struct p
                    const struct ps_fval *v)
 {
     if (f->kind == PS_K_LAYERS) {
-        if (f->chain)
+        if (f->chain) {
             ps_put_layer_chain_repr(b, v);
-        else
+        } else if (f->nested) {
+            ps_strbuf_putc(b, '[');
+            if (v->nsub || v->len)
+                ps_put_layer_chain_repr(b, v);
+            ps_strbuf_putc(b, ']');
+        } else
             ps_put_layer_list_repr(b, v);
         return;
     }

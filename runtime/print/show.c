@@ -34,17 +34,20 @@ static void show_layer(struct ps_strbuf *b, struct ps_at at, const char *label, 
 /* A list's elements, labelled with the field's prefix and "   |". A
  * chain's layers (ps_field.chain) print the same: each is the payload of
  * the one before, but DNSQR and DNSRR have a show_indent of 0. */
-static void show_list(struct ps_strbuf *b, const struct ps_fval *v, const char *label, size_t lvl)
+static void show_list(struct ps_strbuf *b, const struct ps_field *f, const struct ps_fval *v,
+                      const char *label, size_t lvl)
 {
     char sub[PS_MAX_LAYERS * INDENT + 64];
     snprintf(sub, sizeof sub, "%s%*s   |", label, (int)lvl, "");
-    for (size_t i = 0; i < v->nsub; i++)
-        show_layer(b, ps_at_element(&v->sub[i]), sub, 0);
+    /* A nested list's elements are payloads: each one INDENT deeper. */
+    size_t step = f->nested ? INDENT : 0, i = 0;
+    for (; i < v->nsub; i++)
+        show_layer(b, ps_at_element(&v->sub[i]), sub, i * step);
     if (v->len) {
         struct ps_layer raw;
         ps_leftover_layer(v, &raw);
         if (raw.proto)
-            show_layer(b, ps_at_element(&raw), sub, 0);
+            show_layer(b, ps_at_element(&raw), sub, i * step);
     }
 }
 
@@ -71,7 +74,7 @@ static void show_layer(struct ps_strbuf *b, struct ps_at at, const char *label, 
             put_name(b, f->name);
             ps_strbuf_puts(b, "\\\n");
             if (held == PS_HELD_VALUE)
-                show_list(b, &v, label, lvl);
+                show_list(b, f, &v, label, lvl);
             continue;
         }
         ps_strbuf_puts(b, "  ");

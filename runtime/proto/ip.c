@@ -56,6 +56,7 @@ static const struct ps_bind binds[] = {
     {"PPP", "proto", 0x0021},
     {"CookedLinux", "proto", 0x0800},
     {"Loopback", "type", 2}, /* AF_INET */
+    {"AH", "nh", 0}, /* bind_layers(AH, IP, nh=0) */
     {NULL, NULL, 0},
 };
 

@@ -67,6 +67,7 @@ static const struct ps_bind binds[] = {
     {"PPP", "proto", 0x0057},
     {"CookedLinux", "proto", 0x86dd},
     {"Loopback", "type", 10}, /* Linux's AF_INET6, which Scapy binds on Linux */
+    {"AH", "nh", 41}, /* bind_layers(AH, IPv6, nh=41) */
     {NULL, NULL, 0},
 };
 

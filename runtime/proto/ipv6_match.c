@@ -46,7 +46,8 @@ bool ps_is_icmpv6(const struct ps_proto *p)
         &ps_proto_icmpv6_ml_report,     &ps_proto_icmpv6_ml_done,
         &ps_proto_icmpv6_nd_rs,         &ps_proto_icmpv6_nd_ra,
         &ps_proto_icmpv6_nd_ns,         &ps_proto_icmpv6_nd_na,
-        &ps_proto_icmpv6_nd_redirect,
+        &ps_proto_icmpv6_nd_redirect,   &ps_proto_icmpv6_ml_query2,
+        &ps_proto_icmpv6_ml_report2,
     };
     for (size_t i = 0; i < sizeof messages / sizeof messages[0]; i++)
         if (p == messages[i])

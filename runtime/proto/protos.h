@@ -128,6 +128,31 @@ extern const struct ps_proto ps_proto_loopback;
 enum ps_answer ps_dot1q_answers(const struct ps_packet *reply, size_t *r,
                                 const struct ps_packet *query, size_t *q);
 
+/* issue 16: AH and ESP (ipsec.c) */
+extern const struct ps_proto ps_proto_ah;
+extern const struct ps_proto ps_proto_esp;
+/* issue 16: IGMP v1/v2 and v3 (igmp.c) */
+extern const struct ps_proto ps_proto_igmp;
+extern const struct ps_proto ps_proto_igmpv3;
+extern const struct ps_proto ps_proto_igmpv3mq;
+extern const struct ps_proto ps_proto_igmpv3mr;
+extern const struct ps_proto ps_proto_igmpv3gr;
+extern const struct ps_proto ps_proto_igmpv3mra;
+/* issue 16: MLDv2 (mldv2.c) */
+extern const struct ps_proto ps_proto_icmpv6_ml_query2;
+extern const struct ps_proto ps_proto_icmpv6_ml_report2;
+extern const struct ps_proto ps_proto_icmpv6_mld_mult_addr_rec;
+/* issue 16: ND options (icmpv6_ndopt_more.c) */
+extern const struct ps_proto ps_proto_icmpv6_ndopt_route_info;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_shortcut_limit;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_adv_interval;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_ha_info;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_ip_addr;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_new_rtr_prefix;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_lla;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_map;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_efa;
+
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The RFC 1071 sum of the IPv4 pseudo-header for the upper-layer segment

@@ -88,6 +88,30 @@ static const struct ps_proto *const all[] = {
     &ps_proto_router_alert,
     &ps_proto_jumbo,
     &ps_proto_hao,
+    /* issue 16: IPsec (ipsec.c) */
+    &ps_proto_ah,
+    &ps_proto_esp,
+    /* issue 16: IGMP (igmp.c) */
+    &ps_proto_igmp,
+    &ps_proto_igmpv3,
+    &ps_proto_igmpv3mq,
+    &ps_proto_igmpv3mr,
+    &ps_proto_igmpv3gr,
+    &ps_proto_igmpv3mra,
+    /* issue 16: MLDv2 (mldv2.c) */
+    &ps_proto_icmpv6_ml_query2,
+    &ps_proto_icmpv6_ml_report2,
+    &ps_proto_icmpv6_mld_mult_addr_rec,
+    /* issue 16: ND options (icmpv6_ndopt_more.c) */
+    &ps_proto_icmpv6_ndopt_route_info,
+    &ps_proto_icmpv6_ndopt_shortcut_limit,
+    &ps_proto_icmpv6_ndopt_adv_interval,
+    &ps_proto_icmpv6_ndopt_ha_info,
+    &ps_proto_icmpv6_ndopt_ip_addr,
+    &ps_proto_icmpv6_ndopt_new_rtr_prefix,
+    &ps_proto_icmpv6_ndopt_lla,
+    &ps_proto_icmpv6_ndopt_map,
+    &ps_proto_icmpv6_ndopt_efa,
 };
 
 #define BUILTINS (sizeof all / sizeof all[0])

@@ -102,17 +102,19 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
                           struct ps_layer *l, struct ps_decode_room *room, int depth,
                           const struct ps_proto *under);
 
-/* Fills layer list field v from bytes [p, p+n): elements while they decode
- * and room lasts; the bytes left over stay in v->bytes. */
-static void decode_elements(const struct ps_field *f, const uint8_t *p, size_t n,
-                            struct ps_fval *v, struct ps_decode_room *room, int depth)
+/* Fills layer list field v from bytes [p, p+n): elements while they decode,
+ * room lasts and fewer than `most` are read; the bytes left over stay in
+ * v->bytes. Returns the bytes the elements took. */
+static size_t decode_elements(const struct ps_field *f, const uint8_t *p, size_t n,
+                              struct ps_fval *v, struct ps_decode_room *room, int depth,
+                              size_t most)
 {
     size_t pos = 0;
     v->sub = NULL;
     v->nsub = 0;
     if (room && room->subs && depth < MAX_SUB_DEPTH && f->sub_class) {
         v->sub = room->subs + room->subs_used;
-        while (pos < n && room->subs_used < room->subs_cap) {
+        while (pos < n && room->subs_used < room->subs_cap && v->nsub < most) {
             const struct ps_proto *c = element_class(f->sub_class, p + pos, n - pos);
             if (!c)
                 break;
@@ -129,6 +131,19 @@ static void decode_elements(const struct ps_field *f, const uint8_t *p, size_t n
     }
     v->bytes = pos < n ? p + pos : NULL;
     v->len = n - pos;
+    return pos;
+}
+
+/* The count an earlier field of l gives layer list field fi (Scapy's
+ * PacketListField count_from: a FieldLenField count_of it), or SIZE_MAX. */
+static size_t element_count(const struct ps_layer *l, size_t fi)
+{
+    const struct ps_proto *p = l->proto;
+    for (size_t j = 0; j < fi; j++)
+        if (p->fields[j].count_of && l->v[j].set &&
+            strcmp(p->fields[j].count_of, p->fields[fi].name) == 0)
+            return p->fields[fi].nested && l->v[j].u ? SIZE_MAX : (size_t)l->v[j].u;
+    return SIZE_MAX;
 }
 
 /* Whether `under` (the layer below; NULL for a list element) is `name` or
@@ -213,12 +228,20 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
             v->bytes = buf + off;
             v->len = n;
             break;
-        case PS_K_LAYERS:
+        case PS_K_LAYERS: {
             n = variable_len(l, fi, f, rest);
             if (n > rest)
                 n = rest;
-            decode_elements(f, buf + off, n, v, room, depth);
+            /* A counted list takes its elements, what follows is payload. */
+            size_t most = element_count(l, fi);
+            size_t took = decode_elements(f, buf + off, n, v, room, depth, most);
+            if (most != SIZE_MAX && v->nsub == most) {
+                n = took;
+                v->bytes = NULL;
+                v->len = 0;
+            }
             break;
+        }
         default:
             n = 0;
             break;

@@ -24,6 +24,16 @@ from scapy.all import (ARP, DNS, DNSQR, DNSRR, DNSRRMX, DNSRROPT, DNSRRSOA, DNSR
                        IPv6ExtHdrFragment, IPv6ExtHdrHopByHop, IPv6ExtHdrRouting, Jumbo, PadN,
                        Raw, RouterAlert, TCPerror, UDPerror, IPOption_NOP, IPOption_RR,
                        IPOption_Router_Alert, conf, hexdump, wrpcap, wrpcapng)
+from scapy.layers.ipsec import AH, ESP
+from scapy.layers.inet6 import ICMPv6MLDMultAddrRec, ICMPv6MLQuery2, ICMPv6MLReport2
+from scapy.layers.inet6 import (ICMPv6NDOptAdvInterval, ICMPv6NDOptEFA, ICMPv6NDOptHAInfo,
+                                ICMPv6NDOptIPAddr, ICMPv6NDOptLLA, ICMPv6NDOptMAP,
+                                ICMPv6NDOptNewRtrPrefix, ICMPv6NDOptRouteInfo,
+                                ICMPv6NDOptShortcutLimit)
+from scapy.main import load_contrib
+
+load_contrib("igmp")
+load_contrib("igmpv3")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 A, B = "198.18.0.1", "198.18.0.2"
@@ -212,6 +222,72 @@ add(E / Dot1AD(vlan=100) / Dot1Q(vlan=200) / IP(src=A, dst=B) / UDP(sport=1, dpo
 add(E / Dot1AD(vlan=100, type=0x88b5) / b"service tag only")
 add(E / Dot1AD(vlan=100) / Dot1Q(vlan=200, type=0x88b5) / b"inner")
 add(E / Dot1Q(vlan=3) / Dot1AD(vlan=4) / ARP(hwsrc=MA, psrc=A, pdst=B))
+
+# issue 16 protocols (helper l3): each whole and cut short.
+# IPsec: AH with its icv length from payloadlen (0 reads all but 4 bytes),
+# ESP over IP, IPv6 and UDP 4500.
+AH_IP = bytes(E / IP(src=A, dst=B) / AH(payloadlen=4, icv=b"\x01" * 12)
+              / IP(src=A, dst=B) / ICMP())
+add(AH_IP)
+add(E / IP(src=A, dst=B) / AH() / TCP(sport=20, dport=80))
+add(E / IP(src=A, dst=B) / AH(payloadlen=9, icv=b"\x01" * 4) / b"short icv")
+add(E6 / IPv6(src=A6, dst=B6) / AH(payloadlen=4, icv=b"\x00" * 12) / IPv6(src=A6, dst=B6)
+    / ICMPv6EchoRequest())
+add(AH_IP[:14 + 20 + 6])
+add(AH_IP[:14 + 20 + 12 + 5])
+ESP_IP = bytes(E / IP(src=A, dst=B) / ESP(spi=0x1001, seq=2, data=b"\x00" * 16))
+add(ESP_IP)
+add(E6 / IPv6(src=A6, dst=B6) / ESP(data=b"x"))
+add(E / IP(src=A, dst=B) / UDP(sport=4500, dport=4500) / ESP(spi=9, data=b"yz"))
+add(ESP_IP[:14 + 20 + 3])
+add(ESP_IP[:14 + 20 + 8])
+# IGMP: v1/v2 (a query of 8 bytes), v3 by type or by a query of 12 bytes
+# or more, a report whose numgrp says fewer records than it holds, and
+# frames cut inside the message and inside a record.
+IP1 = IP(src=A, dst="224.0.0.1")
+add(E / IP1 / IGMP())
+add(E / IP1 / IGMP(type=0x16, gaddr="239.1.1.1"))
+add(E / IP(src=A, dst="224.0.0.1", ttl=2) / IGMP())
+add(E / IP1 / IGMPv3() / IGMPv3mq(gaddr="239.1.1.1", srcaddrs=["198.18.0.9"]))
+add(E / IP1 / IGMP() / b"\x00\x00\x00\x00")
+REP = bytes(E / IP(src=A, dst="224.0.0.22") / IGMPv3() / IGMPv3mr(records=[
+    IGMPv3gr(rtype=2, maddr="239.1.1.1"),
+    IGMPv3gr(rtype=1, maddr="239.1.1.2", srcaddrs=["198.18.0.9", "198.18.0.10"])]))
+add(REP)
+add(E / IP(src=A, dst="224.0.0.22") / IGMPv3() / IGMPv3mr(numgrp=1, records=[
+    IGMPv3gr(maddr="239.1.1.1"), IGMPv3gr(maddr="239.1.1.2")]))
+add(REP[:14 + 24 + 3])
+add(REP[:14 + 24 + 8 + 6])
+add(REP[:len(REP) - 2])
+add(E / IP1 / IGMPv3(type=0x30) / IGMPv3mra(qryIntvl=20, robust=2))
+# MLDv2: a query (28 bytes or more of type 130) and reports, whose first
+# record takes the others as its payload whatever records_number says (0
+# leaves them to the report's payload); cut inside a record and its sources.
+LL = dict(src="fe80::1")
+add(E6 / IPv6(**LL) / ICMPv6MLQuery2(mladdr="ff05::2", sources=["2001:db8::1", "2001:db8::2"]))
+add(E6 / IPv6(**LL) / ICMPv6MLQuery2(sources_number=3, sources=["2001:db8::1"]))
+RECS = [ICMPv6MLDMultAddrRec(dst="ff02::1:3"),
+        ICMPv6MLDMultAddrRec(rtype=1, dst="ff05::2", sources=["2001:db8::5"], auxdata=b"abcd"),
+        ICMPv6MLDMultAddrRec(rtype=2, dst="ff05::3")]
+MR2 = bytes(E6 / IPv6(**LL) / ICMPv6MLReport2(records=RECS))
+add(MR2)
+add(E6 / IPv6(**LL) / ICMPv6MLReport2(records_number=1, records=RECS))
+add(E6 / IPv6(**LL) / ICMPv6MLReport2(records_number=0, records=RECS[:1]))
+add(MR2[:14 + 40 + 8 + 10])
+add(MR2[:14 + 40 + 8 + 20 + 20 + 8])
+add(MR2[:len(MR2) - 1])
+# ND options: Route Information with its prefix as long as len says (a
+# negative or longer one, or a cut one, makes Scapy's inet_ntop raise).
+RA = ICMPv6ND_RA()
+RI = bytes(E6 / IPv6(**LL) / RA / ICMPv6NDOptRouteInfo(plen=48, prefix="2001:db8:1::")
+           / ICMPv6NDOptAdvInterval(advint=500))
+add(RI)
+add(E6 / IPv6(**LL) / RA / ICMPv6NDOptRouteInfo(len=2, plen=32, prefix="2001:db8::"))
+add(E6 / IPv6(**LL) / RA / ICMPv6NDOptRouteInfo(len=0, prefix="2001:db8::") / (b"\x00" * 8))
+add(RI[:len(RI) - 8 - 5])
+add(E6 / IPv6(**LL) / RA / ICMPv6NDOptHAInfo(pref=1) / ICMPv6NDOptMAP() / ICMPv6NDOptLLA()
+    / ICMPv6NDOptEFA() / ICMPv6NDOptIPAddr() / ICMPv6NDOptNewRtrPrefix()
+    / ICMPv6NDOptShortcutLimit())
 
 
 def decode(linktype, data):

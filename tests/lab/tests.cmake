@@ -117,3 +117,9 @@ lab_test(threads sh ${LAB_DIR}/wire_threads.sh ${PKTSPEC_BIN})
 # unans's, against Scapy's text for the same packets (for s, r in ans and
 # raw() carry them to Scapy).
 lab_test(idioms-summary sh ${LAB_DIR}/idioms_summary.sh ${PKTSPEC_BIN})
+# issue 16: the IGMPv3, MLDv2 and IGMPv2 reports the peer's kernel sends when
+# it joins groups, read as Scapy reads them.
+lab_test(mcast_reports sh ${LAB_DIR}/mcast_reports.sh ${PKTSPEC_BIN})
+lab_test(mcast_reports.pkt ${LAB_RUN} ${LAB_DIR}/mcast_reports.pkt 0 --peer ${LAB_DIR}/peer_mcast.sh
+         --grep "IGMPv3: 198.18.0.2 > 224.0.0.22 Version 3 Membership Report / IGMPv3mr"
+         --grep "IGMP: 198.18.0.2 > 239.1.2.4 Version 2 - Membership Report 239.1.2.4")

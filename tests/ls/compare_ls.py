@@ -17,11 +17,15 @@ import sys
 
 SCAPY_LS = r"""
 import sys
-from scapy.all import ls
+import builtins
+from scapy.all import ls, load_contrib
 import scapy.all as s
+# Contrib layers pktspec has: load_contrib puts them in builtins (issue 16).
+load_contrib("igmp")
+load_contrib("igmpv3")
 for name in sys.argv[1:]:
     print("=== " + name)
-    ls(getattr(s, name))
+    ls(getattr(s, name, None) or getattr(builtins, name))
 """
 
 # ICMPTimeStampField defaults are the time of day Scapy was started at.

@@ -7,7 +7,7 @@ Run it with no network (Scapy may otherwise ARP while building):
 Frames: every frame of tests/vectors/expected.txt (its link type is the one
 Scapy's wrpcap gives the entry's first layer), then the frames of fuzz.pcap:
 Scapy's fuzz() over the same layers with a fixed seed ("fuzz.N"), then some
-of them cut short ("cut.N"). fuzz.pcap is written only when it is missing or --fuzz-again is given,
+of them cut short ("cut.N"), then issue 16's frames cut inside their layers ("cut16.*"). fuzz.pcap is written only when it is missing or --fuzz-again is given,
 so the goldens always describe the checked-in capture.
 
 Each frame is dissected as rdpcap would (the link type's class, Raw when it
@@ -38,6 +38,11 @@ from scapy.all import (ARP, ICMP, IP, TCP, UDP, Dot1Q, Ether, Raw, IPerror, UDPe
                        IPOption_Router_Alert, IPOption_Security, IPOption_LSRR, conf, fuzz,
                        RawPcapReader, RawPcapWriter, ls)
 from scapy.themes import NoTheme  # noqa: E402
+from scapy.main import load_contrib  # noqa: E402
+
+# Contrib layers pktspec has, loaded as a script loads them (issue 16).
+load_contrib("igmp")
+load_contrib("igmpv3")
 
 conf.color_theme = NoTheme()
 conf.verb = 0
@@ -97,6 +102,21 @@ def fuzz_packets():
     return frames
 
 
+# issue 16's layers (helper l3), each frame also cut short inside them: one,
+# five and half of their bytes off ("cut16.<entry>.<length>").
+ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_")
+
+
+def issue16_cuts(frames):
+    out = []
+    for name, lt, data in frames:
+        if not name.startswith(ISSUE16_ENTRIES):
+            continue
+        for n in sorted({len(data) - 1, len(data) - 5, 34 + (len(data) - 34) // 2}):
+            out.append(("cut16.%s.%d" % (name, n), lt, data[:n]))
+    return out
+
+
 def dissect(linktype, data):
     cls = conf.l2types.num2layer.get(linktype, conf.raw_layer)
     try:
@@ -129,6 +149,7 @@ def main():
     for i, (data, _) in enumerate(reader):
         frames.append(("fuzz.%d" % (i + 1) if i < WHOLE else "cut.%d" % (i + 1 - WHOLE), 1, data))
     reader.close()
+    frames += issue16_cuts(frames)
 
     os.makedirs(args.out, exist_ok=True)
     files = {n: open(os.path.join(args.out, n), "w", encoding="utf-8")

@@ -27,6 +27,9 @@ ALLOWED_NETS = [ipaddress.ip_network(n) for n in ("198.18.0.0/15", "192.0.2.0/24
 # Not lab addresses but not anybody's either: unspecified, limited broadcast, the
 # link-local all-hosts group; and masks.
 ALLOWED_SPECIAL = {"0.0.0.0", "255.255.255.255", "224.0.0.1"}
+# Multicast groups name no host: the link-local block (224.0.0.0/24, IGMP's 224.0.0.2 and
+# 224.0.0.22) and the administratively scoped one (239.0.0.0/8), for IGMP's group addresses.
+ALLOWED_NETS += [ipaddress.ip_network(n) for n in ("224.0.0.0/24", "239.0.0.0/8")]
 IPV4_RE = re.compile(r"(?<![\w.:])(\d{1,3}(?:\.\d{1,3}){3})(?![\w.])")
 MAC_RE = re.compile(r"(?<![\w:])([0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5})(?![\w:])")
 
@@ -68,6 +71,8 @@ def scapy_namespace():
     logging.getLogger("scapy.runtime").setLevel(logging.ERROR)
     ns = {}
     exec("from scapy.all import *", ns)
+    # Contrib layers pktspec has, as a script gets them with load_contrib (issue 16).
+    exec("load_contrib('igmp'); load_contrib('igmpv3')", ns)
     conf = ns["conf"]
     conf.verb = 0
     # An unset Ether.dst would make Scapy ARP; every vector gives it, so fail loudly instead.
