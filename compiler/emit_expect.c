@@ -276,7 +276,12 @@ static size_t pattern_layers(struct cx *c, const struct ps_expr *e, struct ps_tl
         return refuse(c, e->loc, "match answers on so many layers"), 0;
     memset(out, 0, sizeof *out);
     out->proto = e->proto;
+    /* As the run does: a field whose list's meaning hangs on another (a
+     * TXT record's rdata) after the others. */
+    for (int pass = 0; pass < 2; pass++)
     for (size_t i = 0; i < e->nopts; i++) {
+        if ((e->proto->fields[e->opts[i].index].list_on != NULL) != (pass == 1))
+            continue;
         const struct ps_expr *a = e->opts[i].value;
         const struct ps_value *av = a->kind == E_CONST ? &a->value
                                     : a->kind == E_VAR ? &c->slots[a->slot]

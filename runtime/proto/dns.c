@@ -160,6 +160,28 @@ static long text_encode(const uint8_t *p, size_t n, uint8_t *out, size_t cap)
     return (long)at;
 }
 
+/* DNSTextField.i2m of a list: each string as text_encode writes it. */
+static long text_list_encode(const struct ps_fval *items, size_t n, uint8_t *out, size_t cap)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        long k = text_encode(items[i].bytes, items[i].len, out ? out + at : NULL,
+                             out ? cap - at : 0);
+        if (k < 0)
+            return -1;
+        at += (size_t)k;
+    }
+    return (long)at;
+}
+
+/* A TXT record's strings given as a list are held as a dissected record's
+ * are: their wire form, as a view (printed, compared and written back as
+ * the character-strings they are). */
+static void text_list_view(struct ps_fval *v)
+{
+    ps_dns_view(v, v->bytes, v->len, 0, v->len, v->len, PS_DNS_TEXT);
+}
+
 static long put_raw(const uint8_t *p, size_t n, uint8_t *out, size_t cap)
 {
     if (out && n > cap)
@@ -280,6 +302,28 @@ static bool rdata_given_form(const struct ps_layer *l, const struct ps_fval *v,
     return true;
 }
 
+/* command(): a TXT record's character-strings as the list a spec gives;
+ * -1 when a length byte runs past the bytes (they print as bytes). */
+static long rdata_list_items(const struct ps_layer *l, const struct ps_fval *v,
+                             struct ps_fval *items, size_t cap)
+{
+    enum ps_dns_shape shape;
+    if (ps_layer_uint(l, R_TYPE) != 16 || !ps_dns_is_view(v, &shape) || shape != PS_DNS_TEXT)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < v->len; n++) {
+        size_t len = v->bytes[i];
+        if (i + 1 + len > v->len || n == cap)
+            return -1;
+        memset(&items[n], 0, sizeof items[n]);
+        items[n].set = true;
+        items[n].bytes = v->bytes + i + 1;
+        items[n].len = len;
+        i += 1 + len;
+    }
+    return (long)n;
+}
+
 /* The i2repr of each shape: an address bare, TXT strings as a list of
  * bytes, names and other bytes as a str. */
 static int rdata_repr(const struct ps_fval *v, char *out, size_t cap)
@@ -336,6 +380,8 @@ static const struct ps_field rr_fields[] = {
                  .length_of = "rdata", .ls_type = "FieldLenField", .ls_default = "None"},
     [R_RDATA] = {.name = "rdata", .kind = PS_K_BYTES, .def_text = "", .encode = rdata_encode,
                  .value_of = rdata_value, .repr = rdata_repr, .given_form = rdata_given_form,
+                 .list_on = "type", .list_when = 16, .list_encode = text_list_encode,
+                 .list_view = text_list_view, .list_items = rdata_list_items,
                  .ls_type = "MultipleTypeField (IPField, IP6Field, DNSStrField, DNSTextField, "
                             "StrLenField)",
                  .ls_default = "b''"},

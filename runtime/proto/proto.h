@@ -177,6 +177,23 @@ struct ps_field {
      * many bytes and written cut or padded with \0 to it. False when they
      * give none (the length field unset): the value is written as it is. */
     bool (*len_from)(const struct ps_layer *layer, size_t *len);
+
+    /* --- A list that is one value, for some values of another field. --- */
+    /* Scapy's DNSTextField in DNSRR.rdata: while the field named list_on
+     * holds list_when (type TXT), a list of strings given to this field is
+     * its value (the character-strings of one record), not a set of packets.
+     * list_encode writes the strings' wire form into out (NULL: counts) and
+     * returns its length; list_view makes v hold such a wire form as the
+     * field holds a dissected one. */
+    const char *list_on;
+    uint64_t list_when;
+    long (*list_encode)(const struct ps_fval *items, size_t n, uint8_t *out, size_t cap);
+    void (*list_view)(struct ps_fval *v);
+    /* command(): such a value as the list of strings a spec gives for it,
+     * into items (cap of them, pointing into v); returns how many, or -1
+     * when v is no such list (then it prints as it is). */
+    long (*list_items)(const struct ps_layer *l, const struct ps_fval *v, struct ps_fval *items,
+                       size_t cap);
 };
 
 /* Where an unset address field comes from (ps_field.from_env). */
