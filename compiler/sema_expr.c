@@ -952,6 +952,8 @@ static bool layer_uint(const struct ps_expr *layer, int fi, uint64_t *u)
  * record's strings: ps_field.list_on). */
 static bool list_is_value(const struct ps_expr *layer, const struct ps_field *fd)
 {
+    if (fd->list_encode && !fd->list_on)
+        return true;
     int on = fd->list_on ? ps_field_index(layer->proto, fd->list_on) : -1;
     uint64_t u;
     return on >= 0 && layer_uint(layer, on, &u) && u == fd->list_when;

@@ -459,7 +459,11 @@ static const char *sub_layers(struct ps_tlayer *layer, int fi, const struct ps_v
  * (ps_field.list_on: a TXT record's strings), rather than a set. */
 static bool list_is_value(const struct ps_tlayer *layer, const struct ps_field *fd)
 {
-    int on = fd->list_on ? ps_field_index(layer->proto, fd->list_on) : -1;
+    if (!fd->list_encode)
+        return false;
+    if (!fd->list_on)
+        return true;
+    int on = ps_field_index(layer->proto, fd->list_on);
     if (on < 0)
         return false;
     const struct ps_tfield *t = &layer->f[on];
@@ -478,16 +482,24 @@ static const char *list_value(struct ps_tfield *f, const struct ps_field *fd,
         abort();
     for (size_t i = 0; i < n; i++) {
         const struct ps_value *s = &v->obj->items[i];
+        items[i].set = true;
+        if (s->t == PT_INT) {
+            items[i].u = s->u;
+            continue;
+        }
         if (s->t != PT_STR && s->t != PT_BYTES) {
             free(items);
-            return fail(err, cap, "%s takes a list of strings or bytes here, not %s", fd->name,
-                        ps_type_name(s->t));
+            return fail(err, cap, "%s takes a list of %s here, not %s", fd->name,
+                        fd->list_what, ps_type_name(s->t));
         }
-        items[i].set = true;
         items[i].bytes = s->obj->bytes;
         items[i].len = s->obj->len;
     }
     long len = fd->list_encode(items, n, NULL, 0);
+    if (len < 0) {
+        free(items);
+        return fail(err, cap, "%s takes a list of %s here", fd->name, fd->list_what);
+    }
     uint8_t *buf = malloc(len > 0 ? (size_t)len : 1);
     if (!buf)
         abort();
@@ -499,7 +511,8 @@ static const char *list_value(struct ps_tfield *f, const struct ps_field *fd,
     f->one.set = true;
     f->one.bytes = bytes.obj->bytes;
     f->one.len = bytes.obj->len;
-    fd->list_view(&f->one);
+    if (fd->list_view)
+        fd->list_view(&f->one);
     f->keep = bytes.obj;
     return NULL;
 }

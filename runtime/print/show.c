@@ -33,13 +33,19 @@ static void show_layer(struct ps_strbuf *b, struct ps_at at, const char *label, 
 
 /* A list's elements, labelled with the field's prefix and "   |". A
  * chain's layers (ps_field.chain) print the same: each is the payload of
- * the one before, but DNSQR and DNSRR have a show_indent of 0. */
-static void show_list(struct ps_strbuf *b, const struct ps_fval *v, const char *label, size_t lvl)
+ * the one before, indented by those before it but DNSQR and DNSRR, which
+ * have a show_indent of 0 (ps_proto.show_flat). */
+static void show_list(struct ps_strbuf *b, const struct ps_fval *v, const struct ps_field *f,
+                      const char *label, size_t lvl)
 {
     char sub[PS_MAX_LAYERS * INDENT + 64];
     snprintf(sub, sizeof sub, "%s%*s   |", label, (int)lvl, "");
-    for (size_t i = 0; i < v->nsub; i++)
-        show_layer(b, ps_at_element(&v->sub[i]), sub, 0);
+    size_t in = 0;
+    for (size_t i = 0; i < v->nsub; i++) {
+        show_layer(b, ps_at_element(&v->sub[i]), sub, in);
+        if (f->chain && !v->sub[i].proto->show_flat)
+            in += INDENT;
+    }
     if (v->len) {
         struct ps_layer raw;
         ps_leftover_layer(v, &raw);
@@ -71,7 +77,7 @@ static void show_layer(struct ps_strbuf *b, struct ps_at at, const char *label, 
             put_name(b, f->name);
             ps_strbuf_puts(b, "\\\n");
             if (held == PS_HELD_VALUE)
-                show_list(b, &v, label, lvl);
+                show_list(b, &v, f, label, lvl);
             continue;
         }
         ps_strbuf_puts(b, "  ");

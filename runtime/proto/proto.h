@@ -187,6 +187,10 @@ struct ps_field {
      * field holds a dissected one. */
     const char *list_on;
     uint64_t list_when;
+    /* What the list's elements are, for errors: "strings or bytes". A
+     * field with list_encode and no list_on takes a list as its value
+     * whatever the layer holds (NSEC's typebitmaps: type numbers). */
+    const char *list_what;
     long (*list_encode)(const struct ps_fval *items, size_t n, uint8_t *out, size_t cap);
     void (*list_view)(struct ps_fval *v);
     /* command(): such a value as the list of strings a spec gives for it,
@@ -261,6 +265,9 @@ struct ps_proto {
     /* Scapy's Padding: no header of its own; its fields (the load) go after
      * the whole frame, outside every length and checksum. */
     bool trailer;
+    /* Scapy's show_indent = 0 (DNSQR, DNSRR): show() prints the payload of
+     * this layer (the next record of a chain) at this one's level. */
+    bool show_flat;
     /* Scapy's conf.neighbor: the IPv4 address an unset Ether.dst below this
      * layer is resolved for (IP "dst", ARP "pdst"). A multicast address maps
      * to 01:00:5e:xx:xx:xx with no network, before the env is asked. */

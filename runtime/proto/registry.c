@@ -87,6 +87,10 @@ static const struct ps_proto *const all[] = {
     &ps_proto_router_alert,
     &ps_proto_jumbo,
     &ps_proto_hao,
+    &ps_proto_dnsrr_ds,
+    &ps_proto_dnsrr_dnskey,
+    &ps_proto_dnsrr_rrsig,
+    &ps_proto_dnsrr_nsec,
 };
 
 /* Layers a spec declares (`layer Name { ... }`) join the registry while
