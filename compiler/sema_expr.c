@@ -949,14 +949,16 @@ static bool layer_uint(const struct ps_expr *layer, int fi, uint64_t *u)
 }
 
 /* A list given to fd that is one value of it in this layer (a TXT
- * record's strings: ps_field.list_on). */
+ * record's strings: ps_field.list_on), or may be: when the field it hangs
+ * on is known only at run time, the run decides (and refuses a set inside
+ * a record there). */
 static bool list_is_value(const struct ps_expr *layer, const struct ps_field *fd)
 {
     if (fd->list_encode && !fd->list_on)
         return true;
     int on = fd->list_on ? ps_field_index(layer->proto, fd->list_on) : -1;
     uint64_t u;
-    return on >= 0 && layer_uint(layer, on, &u) && u == fd->list_when;
+    return on >= 0 && (!layer_uint(layer, on, &u) || u == fd->list_when);
 }
 
 static bool is_value_set(const struct ps_expr *layer, const struct ps_expr *e,

@@ -166,6 +166,8 @@ static long text_list_encode(const struct ps_fval *items, size_t n, uint8_t *out
 {
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
+        if (!items[i].bytes)
+            return -1; /* a number: no string */
         long k = text_encode(items[i].bytes, items[i].len, out ? out + at : NULL,
                              out ? cap - at : 0);
         if (k < 0)
