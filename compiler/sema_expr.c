@@ -213,7 +213,7 @@ static struct ps_expr *layer(struct sema *s, const struct ast_node *call, const 
         const struct ast_node *a = call->kids[i];
         if (a->kind == AST_KWARG) {
             int k = ps_field_index(p, a->str);
-            if ((k >= 0 && p->fields[k].multi) != (pass == 1))
+            if ((k >= 0 && (p->fields[k].multi || p->fields[k].list_on)) != (pass == 1))
                 continue;
         } else if (pass == 1) {
             continue;
@@ -239,6 +239,16 @@ static struct ps_expr *layer(struct sema *s, const struct ast_node *call, const 
         if (v && v->kind == E_CONST && v->value.t == PT_INT) {
             ctx->v[fi].set = true;
             ctx->v[fi].u = v->value.u;
+        } else if (v && v->kind == E_CONST && v->value.t == PT_STR &&
+                   p->fields[fi].kind == PS_K_UINT) {
+            /* type="TXT": the number, for the fields that depend on it. */
+            char text[64], err[128];
+            struct ps_fval out;
+            size_t n = v->value.obj->len < sizeof text - 1 ? v->value.obj->len : sizeof text - 1;
+            memcpy(text, v->value.obj->bytes, n);
+            text[n] = '\0';
+            if (!ps_coerce_text(&p->fields[fi], text, &out, err, sizeof err))
+                ctx->v[fi] = out;
         }
         if (v)
             add_opt(e, fi, name_at(a), v);
@@ -909,13 +919,56 @@ struct ps_expr *sema_expr(struct sema *s, const struct ast_node *n)
 /* Whether a value given to field fd stands for several values (a set of
  * packets), rather than being one value of it (a list of options, flags
  * ORed, addresses of a list field). */
-static bool is_value_set(const struct ps_expr *e, const struct ps_field *fd)
+/* A constant integer the layer expression gives field fi (a number or an
+ * enum name, bare or in a string), or the field's default when not given.
+ * False when the value is not such a constant. */
+static bool layer_uint(const struct ps_expr *layer, int fi, uint64_t *u)
+{
+    const struct ps_field *fd = &layer->proto->fields[fi];
+    for (size_t i = 0; i < layer->nopts; i++) {
+        if (layer->opts[i].index != fi)
+            continue;
+        const struct ps_expr *v = layer->opts[i].value;
+        if (v->kind == E_CONST && v->value.t == PT_INT) {
+            *u = v->value.u;
+            return true;
+        }
+        char text[64], err[128];
+        struct ps_fval out;
+        if (v->kind != E_CONST || v->value.t != PT_STR || v->value.obj->len >= sizeof text)
+            return false;
+        memcpy(text, v->value.obj->bytes, v->value.obj->len);
+        text[v->value.obj->len] = '\0';
+        if (ps_coerce_text(fd, text, &out, err, sizeof err))
+            return false;
+        *u = out.u;
+        return true;
+    }
+    *u = fd->def;
+    return true;
+}
+
+/* A list given to fd that is one value of it in this layer (a TXT
+ * record's strings: ps_field.list_on), or may be: when the field it hangs
+ * on is known only at run time, the run decides (and refuses a set inside
+ * a record there). */
+static bool list_is_value(const struct ps_expr *layer, const struct ps_field *fd)
+{
+    if (fd->list_encode && !fd->list_on)
+        return true;
+    int on = fd->list_on ? ps_field_index(layer->proto, fd->list_on) : -1;
+    uint64_t u;
+    return on >= 0 && (!layer_uint(layer, on, &u) || u == fd->list_when);
+}
+
+static bool is_value_set(const struct ps_expr *layer, const struct ps_expr *e,
+                         const struct ps_field *fd)
 {
     if (e->type == PT_RANGE || e->type == PT_PREFIX4 || e->type == PT_PREFIX6 ||
         e->type == PT_RANDOM)
         return true;
     return e->type == PT_LIST && !fd->flags && !fd->ipv4_list && !fd->ipv6_list &&
-           fd->kind != PS_K_OPTIONS && fd->kind != PS_K_LAYERS;
+           fd->kind != PS_K_OPTIONS && fd->kind != PS_K_LAYERS && !list_is_value(layer, fd);
 }
 
 /* IP(options=[...]) holds IPOption_* layers only: checked here, where the
@@ -941,7 +994,7 @@ static bool check_sub_layers(struct sema *s, const struct ps_expr *e, const stru
          * says why in its own words: check_pattern_elements). */
         for (size_t k = 0; !s->in_pattern && k < one->nopts; k++) {
             const struct ps_expr *v = one->opts[k].value;
-            if (!is_value_set(v, &one->proto->fields[one->opts[k].index]))
+            if (!is_value_set(one, v, &one->proto->fields[one->opts[k].index]))
                 continue;
             struct ast_loc at = {v->loc.line, v->loc.col, v->loc.line, v->loc.col, v->loc.file};
             ps_diag_error(s->d, at, "a set or a random value inside %s's %s is not built yet "
@@ -974,7 +1027,7 @@ static void check_pattern_elements(struct sema *s, const struct ps_expr *e)
         return;
     for (size_t i = 0; i < e->nopts; i++) {
         const struct ps_field *fd = &e->proto->fields[e->opts[i].index];
-        if (e->opts[i].value->type != PT_RANDOM && is_value_set(e->opts[i].value, fd))
+        if (e->opts[i].value->type != PT_RANDOM && is_value_set(e, e->opts[i].value, fd))
             pattern_error(s, e->opts[i].value->loc, e->proto, fd,
                           "an element of a list in a pattern matches one element of the "
                           "packet's, so each of its fields takes one value, not a set");

@@ -206,6 +206,13 @@ static bool coerce_one(struct sema *s, const struct ps_expr *e, const struct ps_
     if (!scratch)
         abort();
     scratch->proto = p;
+    /* The field a list's meaning depends on (a TXT record's type), as the
+     * layer being checked gives it. */
+    int on = p->fields[fi].list_on ? ps_field_index(p, p->fields[fi].list_on) : -1;
+    if (on >= 0 && s->layer_ctx && s->layer_ctx->proto == p && s->layer_ctx->v[on].set) {
+        scratch->f[on].src = FS_CONST;
+        scratch->f[on].one = s->layer_ctx->v[on];
+    }
     char err[256];
     const char *msg = ps_coerce_field(scratch, fi, v, err, sizeof err);
     struct ast_loc at = {e->loc.line, e->loc.col, e->loc.line, e->loc.col, e->loc.file};

@@ -321,6 +321,7 @@ primary:
     literal
   | NAME
   | '*' { $$ = ast_new(AST_STAR, @$); }
+  | '(' ')' { $$ = ast_new(AST_TUPLE, @$); /* Python's empty tuple: ("SAck", ()) */ }
   | '(' expr ')' { $$ = $2; }
   | '(' expr ',' ')' { $$ = node1(AST_TUPLE, @$, $2); }
   | '(' expr ',' exprs opt_comma ')' {

@@ -455,6 +455,68 @@ static const char *sub_layers(struct ps_tlayer *layer, int fi, const struct ps_v
     return NULL;
 }
 
+/* Whether a list given to fd is one value of it for the layer's values
+ * (ps_field.list_on: a TXT record's strings), rather than a set. */
+static bool list_is_value(const struct ps_tlayer *layer, const struct ps_field *fd)
+{
+    if (!fd->list_encode)
+        return false;
+    if (!fd->list_on)
+        return true;
+    int on = ps_field_index(layer->proto, fd->list_on);
+    if (on < 0)
+        return false;
+    const struct ps_tfield *t = &layer->f[on];
+    if (t->src == FS_UNSET)
+        return layer->proto->fields[on].def == fd->list_when;
+    return t->src == FS_CONST && t->one.u == fd->list_when;
+}
+
+/* Such a list's strings, written as the field's wire form into one value. */
+static const char *list_value(struct ps_tfield *f, const struct ps_field *fd,
+                              const struct ps_value *v, char *err, size_t cap)
+{
+    size_t n = v->obj->n;
+    struct ps_fval *items = calloc(n ? n : 1, sizeof *items);
+    if (!items)
+        abort();
+    for (size_t i = 0; i < n; i++) {
+        const struct ps_value *s = &v->obj->items[i];
+        items[i].set = true;
+        if (s->t == PT_INT) {
+            items[i].u = s->u;
+            continue;
+        }
+        if (s->t != PT_STR && s->t != PT_BYTES) {
+            free(items);
+            return fail(err, cap, "%s takes a list of %s here, not %s", fd->name,
+                        fd->list_what, ps_type_name(s->t));
+        }
+        items[i].bytes = s->obj->bytes;
+        items[i].len = s->obj->len;
+    }
+    long len = fd->list_encode(items, n, NULL, 0);
+    if (len < 0) {
+        free(items);
+        return fail(err, cap, "%s takes a list of %s here", fd->name, fd->list_what);
+    }
+    uint8_t *buf = malloc(len > 0 ? (size_t)len : 1);
+    if (!buf)
+        abort();
+    fd->list_encode(items, n, buf, (size_t)len);
+    free(items);
+    struct ps_value bytes = ps_val_bytes(PT_BYTES, buf, (size_t)len);
+    free(buf);
+    f->src = FS_CONST;
+    f->one.set = true;
+    f->one.bytes = bytes.obj->bytes;
+    f->one.len = bytes.obj->len;
+    if (fd->list_view)
+        fd->list_view(&f->one);
+    f->keep = bytes.obj;
+    return NULL;
+}
+
 const char *ps_coerce_field(struct ps_tlayer *layer, int fi, const struct ps_value *v,
                             char *err, size_t cap)
 {
@@ -533,6 +595,8 @@ const char *ps_coerce_field(struct ps_tlayer *layer, int fi, const struct ps_val
             f->one.u = all;
             return NULL;
         }
+        if (list_is_value(layer, fd))
+            return list_value(f, fd, v, err, cap);
         if (v->obj->n == 0)
             return fail(err, cap, "%s: an empty list is no packet at all", fd->name);
         f->src = FS_LIST;
@@ -556,10 +620,15 @@ const char *ps_coerce_field(struct ps_tlayer *layer, int fi, const struct ps_val
             char text[128];
             struct ps_value pv = {.t = PT_PREFIX4};
             bool v6;
-            if (!ps_parse_prefix(str_of(v, text, sizeof text), pv.addr, &pv.prefix, &v6))
+            bool prefix = ps_parse_prefix(str_of(v, text, sizeof text), pv.addr, &pv.prefix, &v6);
+            if (prefix) {
+                pv.t = v6 ? PT_PREFIX6 : PT_PREFIX4;
+                return ps_coerce_field(layer, fi, &pv, err, cap);
+            }
+            /* A field of several kinds keeps any other string as it is
+             * (ARP(plen=2, pdst="=/"): two bytes), as Scapy's does. */
+            if (!fd->variant)
                 return fail(err, cap, "'%s' is not a prefix", text);
-            pv.t = v6 ? PT_PREFIX6 : PT_PREFIX4;
-            return ps_coerce_field(layer, fi, &pv, err, cap);
         }
         /* fall through */
     default: {

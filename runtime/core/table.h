@@ -183,6 +183,27 @@ struct ps_field {
      * many bytes and written cut or padded with \0 to it. False when they
      * give none (the length field unset): the value is written as it is. */
     bool (*len_from)(const struct ps_layer *layer, size_t *len);
+
+    /* --- A list that is one value, for some values of another field. --- */
+    /* Scapy's DNSTextField in DNSRR.rdata: while the field named list_on
+     * holds list_when (type TXT), a list of strings given to this field is
+     * its value (the character-strings of one record), not a set of packets.
+     * list_encode writes the strings' wire form into out (NULL: counts) and
+     * returns its length; list_view makes v hold such a wire form as the
+     * field holds a dissected one. */
+    const char *list_on;
+    uint64_t list_when;
+    /* What the list's elements are, for errors: "strings or bytes". A
+     * field with list_encode and no list_on takes a list as its value
+     * whatever the layer holds (NSEC's typebitmaps: type numbers). */
+    const char *list_what;
+    long (*list_encode)(const struct ps_fval *items, size_t n, uint8_t *out, size_t cap);
+    void (*list_view)(struct ps_fval *v);
+    /* command(): such a value as the list of strings a spec gives for it,
+     * into items (cap of them, pointing into v); returns how many, or -1
+     * when v is no such list (then it prints as it is). */
+    long (*list_items)(const struct ps_layer *l, const struct ps_fval *v, struct ps_fval *items,
+                       size_t cap);
 };
 
 /* Where an unset address field comes from (ps_field.from_env). */
@@ -250,6 +271,9 @@ struct ps_proto {
     /* Scapy's Padding: no header of its own; its fields (the load) go after
      * the whole frame, outside every length and checksum. */
     bool trailer;
+    /* Scapy's show_indent = 0 (DNSQR, DNSRR): show() prints the payload of
+     * this layer (the next record of a chain) at this one's level. */
+    bool show_flat;
     /* Scapy's conf.neighbor: the IPv4 address an unset Ether.dst below this
      * layer is resolved for (IP "dst", ARP "pdst"). A multicast address maps
      * to 01:00:5e:xx:xx:xx with no network, before the env is asked. */

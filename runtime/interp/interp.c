@@ -329,7 +329,12 @@ static struct ps_value build_layer(struct interp *in, const struct ps_expr *e)
 {
     struct ps_value v = ps_val_layer(e->proto);
     struct ps_tlayer *l = v.obj->pkt.layers[0];
+    /* A field whose list means one value or a set by another field's value
+     * (a TXT record's rdata by its type) is given after the others. */
+    for (int pass = 0; pass < 2; pass++)
     for (size_t i = 0; i < e->nopts && !in->failed_run; i++) {
+        if ((e->proto->fields[e->opts[i].index].list_on != NULL) != (pass == 1))
+            continue;
         struct ps_value x = interp_eval(in, e->opts[i].value);
         /* A field computed from an answer (a TCP session's ack) in a run
          * that has none: inside a test, the field keeps its default in the

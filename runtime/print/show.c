@@ -33,21 +33,26 @@ static void show_layer(struct ps_strbuf *b, struct ps_at at, const char *label, 
 
 /* A list's elements, labelled with the field's prefix and "   |". A
  * chain's layers (ps_field.chain) print the same: each is the payload of
- * the one before, but DNSQR and DNSRR have a show_indent of 0. */
+ * the one before, indented by those before it but DNSQR and DNSRR, which
+ * have a show_indent of 0 (ps_proto.show_flat). */
 static void show_list(struct ps_strbuf *b, const struct ps_field *f, const struct ps_fval *v,
                       const char *label, size_t lvl)
 {
     char sub[PS_MAX_LAYERS * INDENT + 64];
     snprintf(sub, sizeof sub, "%s%*s   |", label, (int)lvl, "");
-    /* A nested list's elements are payloads: each one INDENT deeper. */
-    size_t step = f->nested ? INDENT : 0, i = 0;
-    for (; i < v->nsub; i++)
-        show_layer(b, ps_at_element(&v->sub[i]), sub, i * step);
+    /* A nested list's elements are payloads: each one INDENT deeper; so
+     * are a chain's, but for the records that do not indent (show_flat). */
+    size_t in = 0;
+    for (size_t i = 0; i < v->nsub; i++) {
+        show_layer(b, ps_at_element(&v->sub[i]), sub, in);
+        if (f->nested || (f->chain && !v->sub[i].proto->show_flat))
+            in += INDENT;
+    }
     if (v->len) {
         struct ps_layer raw;
         ps_leftover_layer(v, &raw);
         if (raw.proto)
-            show_layer(b, ps_at_element(&raw), sub, i * step);
+            show_layer(b, ps_at_element(&raw), sub, f->nested ? in : 0);
     }
 }
 

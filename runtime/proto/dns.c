@@ -1,10 +1,11 @@
 /* DNS (scapy/layers/dns.py DNS, DNSQR, DNSRR, DNSRRMX, DNSRRSOA,
- * DNSRRSRV): the header, its length prefix over TCP, the record counts,
+ * DNSRRSRV, and DNSSEC's DNSRRDS, DNSRRDNSKEY, DNSRRRSIG, DNSRRNSEC): the header, its length prefix over TCP, the record counts,
  * the records as lists of layers, DNSRR.rdata by the record type, and the
  * dissection of the records as Scapy's DNSRRField does it. Names are in
  * dns_name.c. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "addr.h"
 #include "decode.h"
@@ -160,6 +161,30 @@ static long text_encode(const uint8_t *p, size_t n, uint8_t *out, size_t cap)
     return (long)at;
 }
 
+/* DNSTextField.i2m of a list: each string as text_encode writes it. */
+static long text_list_encode(const struct ps_fval *items, size_t n, uint8_t *out, size_t cap)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!items[i].bytes)
+            return -1; /* a number: no string */
+        long k = text_encode(items[i].bytes, items[i].len, out ? out + at : NULL,
+                             out ? cap - at : 0);
+        if (k < 0)
+            return -1;
+        at += (size_t)k;
+    }
+    return (long)at;
+}
+
+/* A TXT record's strings given as a list are held as a dissected record's
+ * are: their wire form, as a view (printed, compared and written back as
+ * the character-strings they are). */
+static void text_list_view(struct ps_fval *v)
+{
+    ps_dns_view(v, v->bytes, v->len, 0, v->len, v->len, PS_DNS_TEXT);
+}
+
 static long put_raw(const uint8_t *p, size_t n, uint8_t *out, size_t cap)
 {
     if (out && n > cap)
@@ -280,6 +305,28 @@ static bool rdata_given_form(const struct ps_layer *l, const struct ps_fval *v,
     return true;
 }
 
+/* command(): a TXT record's character-strings as the list a spec gives;
+ * -1 when a length byte runs past the bytes (they print as bytes). */
+static long rdata_list_items(const struct ps_layer *l, const struct ps_fval *v,
+                             struct ps_fval *items, size_t cap)
+{
+    enum ps_dns_shape shape;
+    if (ps_layer_uint(l, R_TYPE) != 16 || !ps_dns_is_view(v, &shape) || shape != PS_DNS_TEXT)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < v->len; n++) {
+        size_t len = v->bytes[i];
+        if (i + 1 + len > v->len || n == cap)
+            return -1;
+        memset(&items[n], 0, sizeof items[n]);
+        items[n].set = true;
+        items[n].bytes = v->bytes + i + 1;
+        items[n].len = len;
+        i += 1 + len;
+    }
+    return (long)n;
+}
+
 /* The i2repr of each shape: an address bare, TXT strings as a list of
  * bytes, names and other bytes as a str. */
 static int rdata_repr(const struct ps_fval *v, char *out, size_t cap)
@@ -336,6 +383,9 @@ static const struct ps_field rr_fields[] = {
                  .length_of = "rdata", .ls_type = "FieldLenField", .ls_default = "None"},
     [R_RDATA] = {.name = "rdata", .kind = PS_K_BYTES, .def_text = "", .encode = rdata_encode,
                  .value_of = rdata_value, .repr = rdata_repr, .given_form = rdata_given_form,
+                 .list_on = "type", .list_when = 16, .list_what = "strings or bytes",
+                 .list_encode = text_list_encode,
+                 .list_view = text_list_view, .list_items = rdata_list_items,
                  .ls_type = "MultipleTypeField (IPField, IP6Field, DNSStrField, DNSTextField, "
                             "StrLenField)",
                  .ls_default = "b''"},
@@ -345,6 +395,7 @@ const struct ps_proto ps_proto_dnsrr = {
     .name = "DNSRR",
     .long_name = "DNS Resource Record",
     .klass = "DNSRR",
+    .show_flat = true,
     .fields = rr_fields,
     .nfields = PS_NFIELDS(rr_fields),
 };
@@ -430,6 +481,237 @@ const struct ps_proto ps_proto_dnsrr_srv = {
     .nfields = PS_NFIELDS(srv_fields),
 };
 
+/* ------------------------------------------------ DNSSEC (RFC 4034) */
+
+/* _DNSRRdummy.post_build for records of several variable fields: an unset
+ * rdlen is the length of every field after it as written. */
+static long dummy_rdlen_encode(const struct ps_layer *l, const struct ps_fval *v, uint8_t *out,
+                               size_t cap)
+{
+    uint64_t n = v->u;
+    if (!v->set) {
+        n = 0;
+        for (size_t fi = R_RDLEN + 1; fi < l->proto->nfields; fi++) {
+            const struct ps_field *f = &l->proto->fields[fi];
+            const struct ps_fval *x = &l->v[fi];
+            if (f->kind == PS_K_UINT) {
+                n += f->bits / 8;
+            } else if (f->encode) {
+                long k = f->encode(l, x, NULL, 0);
+                n += k > 0 ? (uint64_t)k : 0;
+            } else {
+                n += x->set ? x->len : strlen(f->def_text ? f->def_text : "");
+            }
+        }
+    }
+    if (out && cap < 2)
+        return -1;
+    if (out)
+        ps_put16(out, (uint16_t)n);
+    return 2;
+}
+
+#define DUMMY_RDLEN                                                                          \
+    [R_RDLEN] = {.name = "rdlen", .kind = PS_K_UINT, .bits = 16, .is_auto = true,          \
+                 .encode = dummy_rdlen_encode, .ls_type = "ShortField", .ls_default = "None"}
+#define STR(n)                                                                              \
+    {.name = n, .kind = PS_K_BYTES, .def_text = "", .ls_type = "StrField", .ls_default = "b''"}
+
+/* dnssecalgotypes, dnssecdigesttypes */
+static const struct ps_enum algos[] = {
+    {0, "Reserved"}, {1, "RSA/MD5"}, {2, "Diffie-Hellman"}, {3, "DSA/SHA-1"}, {4, "Reserved"},
+    {5, "RSA/SHA-1"}, {6, "DSA-NSEC3-SHA1"}, {7, "RSASHA1-NSEC3-SHA1"}, {8, "RSA/SHA-256"},
+    {9, "Reserved"}, {10, "RSA/SHA-512"}, {11, "Reserved"}, {12, "GOST R 34.10-2001"},
+    {13, "ECDSA Curve P-256 with SHA-256"}, {14, "ECDSA Curve P-384 with SHA-384"},
+    {252, "Reserved for Indirect Keys"}, {253, "Private algorithms - domain name"},
+    {254, "Private algorithms - OID"}, {255, "Reserved"}, {0, NULL},
+};
+static const struct ps_enum digests[] = {
+    {0, "Reserved"}, {1, "SHA-1"}, {2, "SHA-256"}, {3, "GOST R 34.11-94"}, {4, "SHA-384"},
+    {0, NULL},
+};
+
+#define ALGO(n)                                                                              \
+    {.name = n, .kind = PS_K_UINT, .bits = 8, .def = 5, .enums = algos,                   \
+     .ls_type = "ByteEnumField", .ls_default = "5"}
+
+static const struct ps_field ds_fields[] = {
+    RR_HEAD(43, "43"),
+    DUMMY_RDLEN,
+    SHORT("keytag"),
+    ALGO("algorithm"),
+    {.name = "digesttype", .kind = PS_K_UINT, .bits = 8, .def = 5, .enums = digests,
+     .ls_type = "ByteEnumField", .ls_default = "5"},
+    STR("digest"),
+};
+
+const struct ps_proto ps_proto_dnsrr_ds = {
+    .name = "DNSRRDS",
+    .long_name = "DNS DS Resource Record",
+    .klass = "DNSRR",
+    .fields = ds_fields,
+    .nfields = PS_NFIELDS(ds_fields),
+};
+
+/* FlagsField("flags", 256, 16, "S???????Z???????") */
+static const char *const dnskey_flags[] = {
+    "S", "?", "?", "?", "?", "?", "?", "?", "Z", "?", "?", "?", "?", "?", "?", "?", NULL,
+};
+
+static const struct ps_field dnskey_fields[] = {
+    RR_HEAD(48, "48"),
+    DUMMY_RDLEN,
+    {.name = "flags", .kind = PS_K_UINT, .bits = 16, .def = 256, .flags = dnskey_flags,
+     .ls_type = "FlagsField", .ls_default = "<Flag 256 (Z)>"},
+    {.name = "protocol", .kind = PS_K_UINT, .bits = 8, .def = 3, .ls_type = "ByteField",
+     .ls_default = "3"},
+    ALGO("algorithm"),
+    STR("publickey"),
+};
+
+const struct ps_proto ps_proto_dnsrr_dnskey = {
+    .name = "DNSRRDNSKEY",
+    .long_name = "DNS DNSKEY Resource Record",
+    .klass = "DNSRR",
+    .fields = dnskey_fields,
+    .nfields = PS_NFIELDS(dnskey_fields),
+};
+
+/* UTCTimeField.i2repr: "Tue, 14 Nov 2023 22:13:20 +0000 (1700000000)". */
+static int utc_repr(const struct ps_fval *v, char *out, size_t cap)
+{
+    time_t t = (time_t)v->u;
+    struct tm tm;
+    char text[64] = "";
+    if (gmtime_r(&t, &tm))
+        strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+    return snprintf(out, cap, "%s (%llu)", text, (unsigned long long)v->u);
+}
+
+#define UTC(n)                                                                               \
+    {.name = n, .kind = PS_K_UINT, .bits = 32, .repr = utc_repr, .ls_type = "UTCTimeField",  \
+     .ls_default = "0"}
+
+static const struct ps_field rrsig_fields[] = {
+    RR_HEAD(46, "46"),
+    DUMMY_RDLEN,
+    {.name = "typecovered", .kind = PS_K_UINT, .bits = 16, .def = 1, .enums = types,
+     .ls_type = "ShortEnumField", .ls_default = "1"},
+    ALGO("algorithm"),
+    {.name = "labels", .kind = PS_K_UINT, .bits = 8, .ls_type = "ByteField", .ls_default = "0"},
+    INT("originalttl"),
+    UTC("expiration"),
+    UTC("inception"),
+    SHORT("keytag"),
+    NAME("signersname", ".", "b'.'"),
+    STR("signature"),
+};
+
+const struct ps_proto ps_proto_dnsrr_rrsig = {
+    .name = "DNSRRRSIG",
+    .long_name = "DNS RRSIG Resource Record",
+    .klass = "DNSRR",
+    .fields = rrsig_fields,
+    .nfields = PS_NFIELDS(rrsig_fields),
+};
+
+/* RRlist2bitmap: the window blocks of the types' bits (RFC 4034 4.1.2),
+ * as Scapy 2.5 cuts them (at most 32 bytes a window). -1 when an element
+ * is not a type number, or there is none (Scapy raises). */
+static long rrlist_encode(const struct ps_fval *items, size_t n, uint8_t *out, size_t cap)
+{
+    uint8_t seen[65536 / 8];
+    uint64_t lo = 65535, hi = 0;
+    bool any = false;
+    memset(seen, 0, sizeof seen);
+    for (size_t i = 0; i < n; i++) {
+        if (items[i].bytes)
+            return -1;
+        if (items[i].u > 65535)
+            continue; /* Scapy drops them */
+        seen[items[i].u / 8] |= (uint8_t)(0x80 >> (items[i].u % 8));
+        lo = items[i].u < lo ? items[i].u : lo;
+        hi = items[i].u > hi ? items[i].u : hi;
+        any = true;
+    }
+    if (!any)
+        return -1;
+    size_t at = 0;
+    for (uint64_t wb = lo / 256; wb <= hi / 256; wb++) {
+        int last = -1;
+        for (int x = 255; x >= 0 && last < 0; x--)
+            if (seen[(wb * 256 + (uint64_t)x) / 8] & (0x80 >> (x % 8)))
+                last = x;
+        if (last < 0)
+            continue;
+        size_t count = (size_t)last / 8 + 1;
+        if (out && at + 2 + count > cap)
+            return -1;
+        if (out) {
+            out[at] = (uint8_t)wb;
+            out[at + 1] = (uint8_t)count;
+            memcpy(out + at + 2, seen + wb * 32, count);
+        }
+        at += 2 + count;
+    }
+    return (long)at;
+}
+
+/* RRlistField.i2repr: the types of the bitmap by name, as a list, or the
+ * bytes' repr when bitmap2RRlist gives none (empty, or malformed). */
+static int rrlist_repr(const struct ps_fval *v, char *out, size_t cap)
+{
+    size_t n = 0, count = 0;
+    int k = snprintf(out, cap, "[");
+    n += k > 0 ? (size_t)k : 0;
+    for (size_t i = 0; i < v->len;) {
+        if (v->len - i < 2 || v->bytes[i + 1] == 0 || v->bytes[i + 1] > 32)
+            return ps_dns_bytes_repr(v->bytes, v->len, true, out, cap);
+        size_t wb = v->bytes[i], len = v->bytes[i + 1];
+        const uint8_t *bits = v->bytes + i + 2;
+        size_t have = v->len - i - 2 < len ? v->len - i - 2 : len;
+        for (size_t b = 0; b < have * 8; b++) {
+            if (!(bits[b / 8] & (0x80 >> (b % 8))))
+                continue;
+            uint64_t type = wb * 256 + b;
+            const char *name = NULL;
+            for (const struct ps_enum *e = types; e->name; e++)
+                if (e->value == type)
+                    name = e->name;
+            char *at = n < cap ? out + n : NULL;
+            size_t room = n < cap ? cap - n : 0;
+            k = name ? snprintf(at, room, "%s'%s'", count ? ", " : "", name)
+                     : snprintf(at, room, "%s%llu", count ? ", " : "", (unsigned long long)type);
+            n += k > 0 ? (size_t)k : 0;
+            count++;
+        }
+        i += 2 + len;
+    }
+    if (count == 0)
+        return ps_dns_bytes_repr(v->bytes, v->len, true, out, cap);
+    k = snprintf(n < cap ? out + n : NULL, n < cap ? cap - n : 0, "]");
+    return (int)(n + (k > 0 ? (size_t)k : 0));
+}
+
+static const struct ps_field nsec_fields[] = {
+    RR_HEAD(47, "47"),
+    DUMMY_RDLEN,
+    NAME("nextname", ".", "b'.'"),
+    /* RRlistField: a list of type numbers is its value, written as the
+     * bitmap (RRlist2bitmap), or the bitmap's bytes. */
+    {.name = "typebitmaps", .kind = PS_K_BYTES, .def_text = "", .repr = rrlist_repr,
+     .list_encode = rrlist_encode, .list_what = "record type numbers",
+     .ls_type = "RRlistField", .ls_default = "b''"},
+};
+
+const struct ps_proto ps_proto_dnsrr_nsec = {
+    .name = "DNSRRNSEC",
+    .long_name = "DNS NSEC Resource Record",
+    .klass = "DNSRR",
+    .fields = nsec_fields,
+    .nfields = PS_NFIELDS(nsec_fields),
+};
+
 enum { Q_QNAME, Q_QTYPE, Q_QCLASS };
 
 static const struct ps_field qr_fields[] = {
@@ -444,6 +726,7 @@ const struct ps_proto ps_proto_dnsqr = {
     .name = "DNSQR",
     .long_name = "DNS Question Record",
     .klass = "DNSQR",
+    .show_flat = true,
     .fields = qr_fields,
     .nfields = PS_NFIELDS(qr_fields),
 };
@@ -493,8 +776,16 @@ static bool dummy_rdata(const struct area *a, struct ps_layer *e, size_t at, siz
         const struct ps_field *f = &e->proto->fields[fi];
         if (at >= end)
             return true;
-        if (f->kind == PS_K_BYTES) {
+        if (f->kind == PS_K_BYTES && f->encode == name_encode) {
             at = rdata_name(a, &e->v[fi], at, end, 0, compressed);
+            continue;
+        }
+        if (f->kind == PS_K_BYTES) {
+            /* A StrField: the rest of the rdata. */
+            e->v[fi].set = true;
+            e->v[fi].bytes = a->s + at;
+            e->v[fi].len = end - at;
+            at = end;
             continue;
         }
         size_t size = f->bits / 8;
@@ -548,6 +839,10 @@ static const struct ps_proto *rr_class(uint64_t type)
     case 6: return &ps_proto_dnsrr_soa;
     case 15: return &ps_proto_dnsrr_mx;
     case 33: return &ps_proto_dnsrr_srv;
+    case 43: return &ps_proto_dnsrr_ds;
+    case 46: return &ps_proto_dnsrr_rrsig;
+    case 47: return &ps_proto_dnsrr_nsec;
+    case 48: return &ps_proto_dnsrr_dnskey;
     default: return &ps_proto_dnsrr;
     }
 }

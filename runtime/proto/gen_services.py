@@ -16,9 +16,11 @@ The generated file is committed, so a build never needs these system files.
 import argparse
 import sys
 
-# Scapy's layers overwrite these entries after loading /etc/ethertypes
-# (scapy/layers/l2.py and scapy/layers/sixlowpan.py); they are not fixname'd.
-ETHERTYPE_OVERRIDES = {0x88A8: "802_AD", 0x88E5: "802_1AE", 0xA0ED: "6LoWPAN"}
+# scapy/layers/l2.py overwrites these entries after loading /etc/ethertypes,
+# before its fields copy the table; they are not fixname'd. (sixlowpan.py's
+# 0xA0ED "6LoWPAN" comes after every field pktspec has made its copy, so
+# those keep /etc/ethertypes' "LoWPAN", the only name they take.)
+ETHERTYPE_OVERRIDES = {0x88A8: "802_AD", 0x88E5: "802_1AE"}
 
 
 def fixname(x):
@@ -130,9 +132,13 @@ def check(tables):
     except ImportError:
         print("scapy is not importable: skipped", file=sys.stderr)
         return 77
-    from scapy.data import TCP_SERVICES, UDP_SERVICES, IP_PROTOS, ETHER_TYPES
+    from scapy.data import TCP_SERVICES, UDP_SERVICES, IP_PROTOS
+    from scapy.layers.l2 import Ether
+    # The Ether types as the fields hold them (Ether.type's copy of
+    # ETHER_TYPES), not ETHER_TYPES as later layers changed it.
+    ether = Ether().get_field("type").i2s
     live = {"tcp": TCP_SERVICES, "udp": UDP_SERVICES, "proto": IP_PROTOS,
-            "ether": ETHER_TYPES}
+            "ether": ether}
     bad = 0
     for key, mine in tables.items():
         theirs = {k: live[key][k] for k in live[key].keys()}

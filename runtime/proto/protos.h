@@ -100,6 +100,10 @@ extern const struct ps_proto ps_proto_dnsrr;
 extern const struct ps_proto ps_proto_dnsrr_mx;
 extern const struct ps_proto ps_proto_dnsrr_soa;
 extern const struct ps_proto ps_proto_dnsrr_srv;
+extern const struct ps_proto ps_proto_dnsrr_ds;
+extern const struct ps_proto ps_proto_dnsrr_dnskey;
+extern const struct ps_proto ps_proto_dnsrr_rrsig;
+extern const struct ps_proto ps_proto_dnsrr_nsec;
 
 /* Tunnels and tags (gre.c, vxlan.c, dot1ad.c) */
 extern const struct ps_proto ps_proto_gre;

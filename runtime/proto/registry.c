@@ -112,6 +112,10 @@ static const struct ps_proto *const all[] = {
     &ps_proto_icmpv6_ndopt_lla,
     &ps_proto_icmpv6_ndopt_map,
     &ps_proto_icmpv6_ndopt_efa,
+    &ps_proto_dnsrr_ds,
+    &ps_proto_dnsrr_dnskey,
+    &ps_proto_dnsrr_rrsig,
+    &ps_proto_dnsrr_nsec,
 };
 
 #define BUILTINS (sizeof all / sizeof all[0])

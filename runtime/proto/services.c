@@ -423,6 +423,6 @@ const struct ps_enum ps_ether_types[] = {
     {35078, "FCOE"},
     {35092, "FIP"},
     {35093, "ROCE"},
-    {41197, "6LoWPAN"},
+    {41197, "LoWPAN"},
     {0, NULL},
 };

@@ -14,6 +14,7 @@ Outputs, next to this script:
 """
 import os
 from scapy.all import (ARP, DNS, DNSQR, DNSRR, DNSRRMX, DNSRROPT, DNSRRSOA, DNSRRSRV, GRE,
+                       DNSRRDS, DNSRRDNSKEY, DNSRRRSIG, DNSRRNSEC,
                        GRE_PPTP, HAO, ICMP, IP, TCP, UDP, VXLAN, Dot1AD, Dot1Q, Ether,
                        GRErouting, ICMPv6DestUnreach, ICMPv6EchoReply, ICMPv6EchoRequest,
                        ICMPv6MLDone, ICMPv6MLQuery, ICMPv6MLReport, ICMPv6ND_NA, ICMPv6ND_NS,
@@ -289,6 +290,20 @@ add(E6 / IPv6(**LL) / RA / ICMPv6NDOptHAInfo(pref=1) / ICMPv6NDOptMAP() / ICMPv6
     / ICMPv6NDOptEFA() / ICMPv6NDOptIPAddr() / ICMPv6NDOptNewRtrPrefix()
     / ICMPv6NDOptShortcutLimit())
 
+# DNSSEC records (issue 16), whole and cut inside each record's rdata: the
+# decoder must read no byte past the frame and print what Scapy prints.
+sec = (E / IP(src=B, dst=A) / UDP(sport=53, dport=40000)
+       / DNS(id=21, qr=1, qd=DNSQR(qname="e.example", qtype="DNSKEY"),
+             an=DNSRRDNSKEY(rrname="e.example", ttl=300, algorithm=13, publickey=b"\x01\x02\x03")
+             / DNSRRRSIG(rrname="e.example", typecovered="DNSKEY", expiration=1700000000,
+                         inception=1600000000, keytag=7, signersname="e.example",
+                         signature=b"\xaa\xbb"),
+             ns=DNSRRDS(rrname="e.example", keytag=9, digesttype=2, digest=b"\x10\x20")
+             / DNSRRNSEC(rrname="e.example", nextname="f.example", typebitmaps=[1, 46, 47, 300])))
+add(sec)
+msg = bytes(sec[DNS])
+for cut in range(30, len(msg), 7):
+    add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000) / Raw(msg[:cut]))
 
 def decode(linktype, data):
     cls = conf.l2types.num2layer.get(linktype, conf.raw_layer)

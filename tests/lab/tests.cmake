@@ -24,6 +24,10 @@ lab_test(icmpv6_echo ${LAB_RUN} ${LAB_DIR}/icmpv6_echo.pkt 0 --need nft
 # DNS: a query to a responder the test starts in the peer's namespace.
 lab_test(dns ${LAB_RUN} ${LAB_DIR}/dns.pkt 0
          --peer "/usr/bin/python3 ${LAB_DIR}/dns_responder.py")
+# DNS records from a real server (dnsmasq in the peer): TXT of several
+# strings, DNSKEY, DS, NSEC (issue 16).
+lab_test(dns_records ${LAB_RUN} ${LAB_DIR}/dns_records.pkt 0 --need dnsmasq
+         --peer "${LAB_DIR}/dns_records_peer.sh" --peer-wait udp/53)
 lab_test(thousand ${LAB_RUN} ${LAB_DIR}/thousand.pkt 0 --grep "got 1000 answers")
 lab_test(ten_thousand ${LAB_RUN} ${LAB_DIR}/ten_thousand.pkt 0 --within 5
          --grep "got 10000 answers, remaining 0 packets")
