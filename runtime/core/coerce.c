@@ -154,8 +154,11 @@ static const char *scalar(const struct ps_field *fd, const struct ps_value *v, s
     case PT_INT:
     case PT_BOOL:
         if (fd->kind == PS_K_UINT) {
-            out->u = v->u;
-            return fit(fd, v->u, err, cap);
+            if (fd->scale && v->u > UINT64_MAX / fd->scale)
+                return fail(err, cap, "%llu does not fit %s's %u bits",
+                            (unsigned long long)v->u, fd->name, fd->bits);
+            out->u = fd->scale ? v->u * fd->scale : v->u;
+            return fit(fd, out->u, err, cap);
         }
         break;
     case PT_MAC:

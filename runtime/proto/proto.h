@@ -95,6 +95,10 @@ struct ps_field {
      * field at index multi_on in the same layer. See ps_enum_value_in(). */
     const struct ps_enum_multi *multi;
     uint8_t multi_on;
+    /* Scapy's BCDFloatField (STP's times, in 1/256 s on the wire): an
+     * integer a spec gives is multiplied by this; the field holds the wire
+     * value and its repr hook prints the float. 0: not scaled. */
+    uint16_t scale;
     /* Scapy's MultipleTypeField of integers (ICMP unused): the width in bits
      * for the layer's values, overriding `bits`. */
     uint8_t (*bits_for)(const struct ps_layer *layer);
@@ -271,6 +275,9 @@ struct ps_proto {
      * of the payload (ICMP errors quote an "IPerror"), or NULL to use the
      * bindings. A name the registry lacks also falls back to the bindings. */
     const char *(*guess_payload)(const struct ps_layer *l);
+    /* The same where Scapy's guess asks the layer below (HSRP: UDP's len
+     * says whether HSRPmd5 follows); under is NULL for a first layer. */
+    const char *(*guess_payload_under)(const struct ps_layer *l, const struct ps_layer *under);
     /* Scapy's dispatch_hook: the class these bytes really are when this one
      * is asked for (Ether with a length <= 1500 is Dot3; an IPOption class
      * comes from the option number), or NULL to keep this one. */

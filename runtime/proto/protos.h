@@ -128,6 +128,13 @@ extern const struct ps_proto ps_proto_loopback;
 enum ps_answer ps_dot1q_answers(const struct ps_packet *reply, size_t *r,
                                 const struct ps_packet *query, size_t *q);
 
+/* issue 16, layer 2 and first-hop redundancy (stp.c, vrrp.c, hsrp.c) */
+extern const struct ps_proto ps_proto_stp;
+extern const struct ps_proto ps_proto_vrrp;
+extern const struct ps_proto ps_proto_vrrpv3;
+extern const struct ps_proto ps_proto_hsrp;
+extern const struct ps_proto ps_proto_hsrp_md5;
+
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The RFC 1071 sum of the IPv4 pseudo-header for the upper-layer segment

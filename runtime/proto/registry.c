@@ -87,6 +87,12 @@ static const struct ps_proto *const all[] = {
     &ps_proto_router_alert,
     &ps_proto_jumbo,
     &ps_proto_hao,
+    /* issue 16, layer 2 and first-hop redundancy (stp.c, vrrp.c, hsrp.c) */
+    &ps_proto_stp,
+    &ps_proto_vrrp,
+    &ps_proto_vrrpv3,
+    &ps_proto_hsrp,
+    &ps_proto_hsrp_md5,
 };
 
 /* Layers a spec declares (`layer Name { ... }`) join the registry while

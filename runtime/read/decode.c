@@ -310,10 +310,12 @@ static const struct ps_proto *dispatched(const struct ps_proto *p, const uint8_t
     return p;
 }
 
-static const struct ps_proto *payload_class(const struct ps_layer *l)
+static const struct ps_proto *payload_class(const struct ps_layer *l,
+                                            const struct ps_layer *under)
 {
-    if (l->proto->guess_payload) {
-        const char *name = l->proto->guess_payload(l);
+    if (l->proto->guess_payload || l->proto->guess_payload_under) {
+        const char *name = l->proto->guess_payload ? l->proto->guess_payload(l)
+                                                   : l->proto->guess_payload_under(l, under);
         const struct ps_proto *p = name ? ps_proto_find(name) : NULL;
         if (p)
             return p;
@@ -391,7 +393,7 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
         end = body_end;
         if (off >= end)
             break;
-        const struct ps_proto *next = payload_class(l);
+        const struct ps_proto *next = payload_class(l, pkt->n >= 2 ? l - 1 : NULL);
         p = dispatched(next ? next : (raw = raw_class()), frame + off, end - off);
     }
     while (npads > 0 && pkt->n < PS_MAX_LAYERS) {
