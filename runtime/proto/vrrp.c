@@ -30,12 +30,14 @@ static size_t addr_len(const struct ps_layer *l, size_t field)
     return 4 * (size_t)ps_layer_uint(l, V_IPCOUNT);
 }
 
-/* ipcount: the number of addresses given, when unset. */
-static void fill_ipcount(struct ps_build *b, size_t idx, size_t list)
+/* ipcount: the number of addresses given, when unset. An unset list is
+ * `unset` of them: VRRP's default is [], VRRPv3's b'', which
+ * FieldListField.i2count, taking anything but a list as one, counts 1. */
+static void fill_ipcount(struct ps_build *b, size_t idx, size_t list, uint8_t unset)
 {
     const struct ps_layer *l = &b->pkt->layers[idx];
     if (!l->v[V_IPCOUNT].set)
-        b->buf[b->start[idx] + 3] = (uint8_t)(l->v[list].set ? l->v[list].len / 4 : 0);
+        b->buf[b->start[idx] + 3] = (uint8_t)(l->v[list].set ? l->v[list].len / 4 : unset);
 }
 
 /* ------------------------------------------------------------ VRRP (v2) */
@@ -63,7 +65,7 @@ static void v2_post_build(struct ps_build *b, size_t idx)
     uint8_t *h = b->buf + b->start[idx];
     if (b->hlen[idx] < 8)
         return;
-    fill_ipcount(b, idx, V2_ADDRLIST);
+    fill_ipcount(b, idx, V2_ADDRLIST, 0);
     if (!b->pkt->layers[idx].v[V2_CHKSUM].set)
         ps_put16(h + 6, ps_csum_fold(ps_csum_add(0, h, b->hlen[idx])));
 }
@@ -124,7 +126,7 @@ static void v3_post_build(struct ps_build *b, size_t idx)
     uint8_t *h = b->buf + b->start[idx];
     if (b->hlen[idx] < 8)
         return;
-    fill_ipcount(b, idx, V3_ADDRLIST);
+    fill_ipcount(b, idx, V3_ADDRLIST, 1);
     if (b->pkt->layers[idx].v[V3_CHKSUM].set)
         return;
     const char *under = idx > 0 ? b->pkt->layers[idx - 1].proto->name : "";

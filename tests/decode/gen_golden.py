@@ -213,6 +213,25 @@ add(E / Dot1AD(vlan=100, type=0x88b5) / b"service tag only")
 add(E / Dot1AD(vlan=100) / Dot1Q(vlan=200, type=0x88b5) / b"inner")
 add(E / Dot1Q(vlan=3) / Dot1AD(vlan=4) / ARP(hwsrc=MA, psrc=A, pdst=B))
 
+# issue 16: STP, VRRP/VRRPv3, HSRP (the l2 helper's block), whole and cut short.
+from scapy.all import HSRP, LLC, STP, VRRP, Dot3, HSRPmd5, VRRPv3  # noqa: E402
+l2 = [
+    Dot3(src=MA, dst="01:80:c2:00:00:00") / LLC() / STP(rootid=32768, rootmac=MA, bridgeid=32768,
+                                                        bridgemac=MA, portid=0x8001),
+    E / IP(src=A, dst="224.0.0.18", ttl=255) / VRRP(vrid=5, addrlist=["192.0.2.1", "192.0.2.2"]),
+    E / IP(src=A, dst="224.0.0.18", ttl=255) / VRRPv3(vrid=6, addrlist=["192.0.2.1"]),
+    E / IP(src=A, dst="224.0.0.2") / UDP(sport=1985, dport=1985) / HSRP(),
+    E / IP(src=A, dst="224.0.0.2") / UDP(sport=1985, dport=1985) / HSRP() / HSRPmd5(sourceip=A),
+]
+for p in l2:
+    add(p)
+for p in l2:
+    add(bytes(p)[:-3])
+add(E / IP(src=A, dst="224.0.0.18") / VRRP(version=3, addrlist=["192.0.2.1"]))  # VRRPv3 by dispatch
+add(E / IP(src=A, dst="224.0.0.2") / UDP(sport=1985, dport=1985, len=28) / HSRP() / b"trailer")
+add(E6 / IPv6(src="fe80::1", dst="ff02::12") / VRRPv3(addrlist=["fe80::9"]),
+    xfail="VRRPv3's addrlist over IPv6 is IPv6 addresses in Scapy; the table reads IPv4 only")
+
 
 def decode(linktype, data):
     cls = conf.l2types.num2layer.get(linktype, conf.raw_layer)

@@ -140,6 +140,9 @@ static bool layer_complete(const struct ps_layer *l)
         for (size_t k = 0; f->kind == PS_K_LAYERS && v->set && k < v->nsub; k++)
             if (!layer_complete(&v->sub[k]))
                 return false;
+        /* A fixed-length string the frame cut short is padded when built. */
+        if (f->kind == PS_K_BYTES && f->bits && v->set && v->len < f->bits / 8u)
+            return false;
         bool empty_list = f->kind == PS_K_OPTIONS || f->kind == PS_K_LAYERS ||
                           (f->kind == PS_K_BYTES && !f->bits && !f->encode &&
                            (!f->def_text || !*f->def_text));
