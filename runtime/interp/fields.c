@@ -74,6 +74,8 @@ struct ps_value interp_field_value(const struct ps_tlayer *t, int fi)
     enum ps_kind kind = fd->kind;
     if (fd->value_of)
         kind = fd->value_of(&l, (size_t)fi, &l.v[fi], &one, buf, sizeof buf);
+    if (fd->scale && kind == PS_K_UINT)
+        one.u /= fd->scale; /* whole seconds: the language has no floats */
     return interp_fval_value(kind, &one);
 }
 
