@@ -36,9 +36,12 @@ static const struct ps_field hsrp_fields[] = {
 
 /* guess_payload_class: HSRPmd5 when the UDP below is longer than a bare
  * hello (its len over 28), else the bindings (none: Raw). */
-static const char *hsrp_payload(const struct ps_layer *l, const struct ps_layer *under)
+static const char *hsrp_payload(const struct ps_layer *l, const struct ps_layer *under,
+                                const uint8_t *p, size_t len)
 {
     (void)l;
+    (void)p;
+    (void)len;
     if (!under || strcmp(under->proto->name, "UDP") != 0)
         return NULL;
     int fi = ps_field_index(under->proto, "len");
@@ -69,7 +72,7 @@ const struct ps_proto ps_proto_hsrp = {
     .binds = hsrp_binds,
     .build_binds = hsrp_build_binds,
     .dissect_binds = hsrp_dissect_binds,
-    .guess_payload_under = hsrp_payload,
+    .guess_payload_from = hsrp_payload,
 };
 
 static const struct ps_enum md5_types[] = {{4, "MD5 authentication"}, {0, NULL}};

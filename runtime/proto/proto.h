@@ -276,8 +276,14 @@ struct ps_proto {
      * bindings. A name the registry lacks also falls back to the bindings. */
     const char *(*guess_payload)(const struct ps_layer *l);
     /* The same where Scapy's guess asks the layer below (HSRP: UDP's len
-     * says whether HSRPmd5 follows); under is NULL for a first layer. */
-    const char *(*guess_payload_under)(const struct ps_layer *l, const struct ps_layer *under);
+     * says whether HSRPmd5 follows; under is NULL for a first layer) or the
+     * payload's bytes (LLDP: the next TLV's type), p[0..len). */
+    const char *(*guess_payload_from)(const struct ps_layer *l, const struct ps_layer *under,
+                                      const uint8_t *p, size_t len);
+    /* Scapy's dissection_done where it raises (LLDP's strict mode checks
+     * the order of the TLVs): false makes the whole frame Raw, as rdpcap
+     * does when dissecting raises. pkt->layers[idx] is this layer. */
+    bool (*frame_check)(const struct ps_packet *pkt, size_t idx);
     /* Scapy's dispatch_hook: the class these bytes really are when this one
      * is asked for (Ether with a length <= 1500 is Dot3; an IPOption class
      * comes from the option number), or NULL to keep this one. */
