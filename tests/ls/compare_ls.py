@@ -17,11 +17,13 @@ import sys
 
 SCAPY_LS = r"""
 import sys
-from scapy.all import ls
+import builtins
+from scapy.all import ls, load_contrib
 import scapy.all as s
+load_contrib("lldp")  # contrib layers pktspec has (issue 16): into builtins
 for name in sys.argv[1:]:
     print("=== " + name)
-    ls(getattr(s, name))
+    ls(getattr(s, name, None) or getattr(builtins, name))
 """
 
 # ICMPTimeStampField defaults are the time of day Scapy was started at.

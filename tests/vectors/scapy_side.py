@@ -68,6 +68,8 @@ def scapy_namespace():
     logging.getLogger("scapy.runtime").setLevel(logging.ERROR)
     ns = {}
     exec("from scapy.all import *", ns)
+    # Contrib layers pktspec has (issue 16): load_contrib puts them in builtins.
+    exec("load_contrib('lldp')", ns)
     conf = ns["conf"]
     conf.verb = 0
     # An unset Ether.dst would make Scapy ARP; every vector gives it, so fail loudly instead.
