@@ -46,7 +46,7 @@ static struct ps_value unset_value(struct interp *in, const struct ps_tpkt *t, s
         break;
     }
     if (f->scale && f->kind == PS_K_UINT)
-        fv.u /= f->scale; /* whole seconds: the language has no floats */
+        return interp_scaled_value(f, &fv);
     if (f->kind != PS_K_LAYERS)
         return interp_fval_value(f->kind, &fv);
     /* DNS's qd is DNSQR(), an None; IP options []. */

@@ -144,8 +144,7 @@ static bool default_takes_bytes(const struct ps_layer *l, const struct ps_field 
 }
 
 /* Whether the frame ended before one of l's fields (Scapy's dissector
- * stopped there), or a field holds what a spec cannot write: such a layer
- * cannot be given field by field. */
+ * stopped there): such a layer cannot be given field by field. */
 static bool cut_short(const struct ps_layer *l)
 {
     for (size_t fi = 0; fi < ps_nfields(l); fi++) {
@@ -154,9 +153,6 @@ static bool cut_short(const struct ps_layer *l)
             continue;
         f = ps_layer_field(l, fi);
         if (!l->v[fi].set && default_takes_bytes(l, f))
-            return true;
-        /* A time with a fraction of a second: no integer gives it. */
-        if (l->v[fi].set && f->scale && l->v[fi].u % f->scale)
             return true;
         /* Bytes the encoder would pad or fill: the frame ended inside. */
         size_t fixed;
@@ -249,9 +245,13 @@ static void put_value(struct ps_strbuf *b, const struct ps_field *f, const struc
     char text[64];
     switch (f->kind) {
     case PS_K_UINT:
-        if (f->scale)
+        if (f->scale && v->u % f->scale == 0) {
             ps_strbuf_printf(b, "%llu", (unsigned long long)(v->u / f->scale));
-        else if (f->hex || f->flags)
+        } else if (f->scale) {
+            /* No floats in the language: a fraction is given as its text. */
+            f->repr(v, text, sizeof text);
+            ps_strbuf_printf(b, "\"%s\"", text);
+        } else if (f->hex || f->flags)
             ps_strbuf_printf(b, "0x%llx", (unsigned long long)v->u);
         else
             ps_strbuf_printf(b, "%llu", (unsigned long long)v->u);
