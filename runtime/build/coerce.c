@@ -61,6 +61,31 @@ static const char *fit(const struct ps_field *fd, uint64_t u, char *err, size_t 
     return NULL;
 }
 
+/* BCDFloatField.i2m of a decimal written as text ("1.5"): int(x * scale),
+ * the fraction truncated as Python's int() does. */
+static bool scaled_decimal(const struct ps_field *fd, const char *text, uint64_t *u)
+{
+    uint64_t whole = 0, num = 0, den = 1;
+    const char *p = text;
+    if (!*p || *p == '.')
+        return false;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        if (whole > UINT32_MAX)
+            return false;
+        whole = whole * 10 + (uint64_t)(*p - '0');
+    }
+    if (*p == '.')
+        for (p++; *p >= '0' && *p <= '9'; p++)
+            if (den < 1000000000000ull) {
+                num = num * 10 + (uint64_t)(*p - '0');
+                den *= 10;
+            }
+    if (*p)
+        return false;
+    *u = whole * fd->scale + num * fd->scale / den;
+    return true;
+}
+
 const char *ps_coerce_text(const struct ps_field *fd, const char *text, struct ps_fval *out,
                            char *err, size_t cap)
 {
@@ -73,6 +98,11 @@ const char *ps_coerce_text(const struct ps_field *fd, const char *text, struct p
         const char *bad = NULL;
         if (fd->flags && ps_flags_parse(fd, text, &out->u, &bad))
             return NULL;
+        if (fd->scale) {
+            if (scaled_decimal(fd, text, &out->u))
+                return fit(fd, out->u, err, cap);
+            return fail(err, cap, "'%s' is not a number of seconds for %s", text, fd->name);
+        }
         char *end;
         unsigned long long u = strtoull(text, &end, 0);
         if (*text && !*end && text[0] != '-') {
@@ -127,8 +157,11 @@ static const char *variant_scalar(const struct ps_field *fd, const struct ps_val
         bool is_text = out->len < sizeof text && !memchr(out->bytes, '\0', out->len);
         uint8_t mac[6];
         if (fd->kind == PS_K_MAC) {
+            /* An address of another variant (LLDP's id) reads as that. */
             if (is_text && ps_parse_mac(str_of(v, text, sizeof text), mac))
                 memcpy(out->addr, mac, 6);
+            else if (is_text && (ps_parse_ip4(text, out->addr) || ps_parse_ip6(text, out->addr)))
+                ;
             else
                 memcpy(out->addr, out->bytes, out->len < 6 ? out->len : 6);
         } else if (is_text && !ps_parse_ip4(str_of(v, text, sizeof text), out->addr)) {
@@ -154,8 +187,11 @@ static const char *scalar(const struct ps_field *fd, const struct ps_value *v, s
     case PT_INT:
     case PT_BOOL:
         if (fd->kind == PS_K_UINT) {
-            out->u = v->u;
-            return fit(fd, v->u, err, cap);
+            if (fd->scale && v->u > UINT64_MAX / fd->scale)
+                return fail(err, cap, "%llu does not fit %s's %u bits",
+                            (unsigned long long)v->u, fd->name, fd->bits);
+            out->u = fd->scale ? v->u * fd->scale : v->u;
+            return fit(fd, out->u, err, cap);
         }
         break;
     case PT_MAC:
@@ -183,7 +219,8 @@ static const char *scalar(const struct ps_field *fd, const struct ps_value *v, s
             out->len = v->obj->len;
             return NULL;
         }
-        if (v->t == PT_STR) {
+        /* A BCDFloatField reads a fraction as text: its bytes too. */
+        if (v->t == PT_STR || (fd->scale && v->obj->len < 64)) {
             char text[256];
             return ps_coerce_text(fd, str_of(v, text, sizeof text), out, err, cap);
         }

@@ -95,6 +95,10 @@ struct ps_field {
      * field at index multi_on in the same layer. See ps_enum_value_in(). */
     const struct ps_enum_multi *multi;
     uint8_t multi_on;
+    /* Scapy's BCDFloatField (STP's times, in 1/256 s on the wire): an
+     * integer a spec gives is multiplied by this; the field holds the wire
+     * value and its repr hook prints the float. 0: not scaled. */
+    uint16_t scale;
     /* Scapy's MultipleTypeField of integers (ICMP unused): the width in bits
      * for the layer's values, overriding `bits`. */
     uint8_t (*bits_for)(const struct ps_layer *layer);
@@ -301,6 +305,15 @@ struct ps_proto {
      * of the payload (ICMP errors quote an "IPerror"), or NULL to use the
      * bindings. A name the registry lacks also falls back to the bindings. */
     const char *(*guess_payload)(const struct ps_layer *l);
+    /* The same where Scapy's guess asks the layer below (HSRP: UDP's len
+     * says whether HSRPmd5 follows; under is NULL for a first layer) or the
+     * payload's bytes (LLDP: the next TLV's type), p[0..len). */
+    const char *(*guess_payload_from)(const struct ps_layer *l, const struct ps_layer *under,
+                                      const uint8_t *p, size_t len);
+    /* Scapy's dissection_done where it raises (LLDP's strict mode checks
+     * the order of the TLVs): false makes the whole frame Raw, as rdpcap
+     * does when dissecting raises. pkt->layers[idx] is this layer. */
+    bool (*frame_check)(const struct ps_packet *pkt, size_t idx);
     /* Scapy's dispatch_hook: the class these bytes really are when this one
      * is asked for (Ether with a length <= 1500 is Dot3; an IPOption class
      * comes from the option number), or NULL to keep this one. */

@@ -45,6 +45,8 @@ static struct ps_value unset_value(struct interp *in, const struct ps_tpkt *t, s
     case PS_HELD_VALUE:
         break;
     }
+    if (f->scale && f->kind == PS_K_UINT)
+        return interp_scaled_value(f, &fv);
     if (f->kind != PS_K_LAYERS)
         return interp_fval_value(f->kind, &fv);
     /* DNS's qd is DNSQR(), an None; IP options []. */

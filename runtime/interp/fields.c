@@ -74,7 +74,20 @@ struct ps_value interp_field_value(const struct ps_tlayer *t, int fi)
     enum ps_kind kind = fd->kind;
     if (fd->value_of)
         kind = fd->value_of(&l, (size_t)fi, &l.v[fi], &one, buf, sizeof buf);
+    if (fd->scale && kind == PS_K_UINT)
+        return interp_scaled_value(fd, &one);
     return interp_fval_value(kind, &one);
+}
+
+struct ps_value interp_scaled_value(const struct ps_field *fd, const struct ps_fval *fv)
+{
+    if (fv->u % fd->scale == 0)
+        return ps_val_int(PT_INT, fv->u / fd->scale);
+    /* The language has no floats: a fraction is read as its text, "1.5",
+     * which a field of this kind takes back. */
+    char text[64];
+    int n = fd->repr(fv, text, sizeof text);
+    return ps_val_bytes(PT_STR, (const uint8_t *)text, n > 0 ? (size_t)n : 0);
 }
 
 struct ps_value interp_fval_value(enum ps_kind kind, const struct ps_fval *fv)

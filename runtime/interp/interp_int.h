@@ -123,6 +123,9 @@ struct ps_value interp_field_value(const struct ps_tlayer *t, int fi);
 /* A field's value of kind `kind` (a MAC, an address, an integer, bytes) as
  * a run-time value. */
 struct ps_value interp_fval_value(enum ps_kind kind, const struct ps_fval *fv);
+/* A BCDFloatField's value (ps_field.scale): the seconds, an integer when
+ * whole, else their text ("1.5"). */
+struct ps_value interp_scaled_value(const struct ps_field *fd, const struct ps_fval *fv);
 /* Whether a packet matches a pattern template (layers in order, gaps allowed). */
 bool interp_matches(struct interp *in, const struct ps_value *pkt, const struct ps_value *pat,
                     struct ps_loc loc);

@@ -246,7 +246,13 @@ static void put_value(struct ps_strbuf *b, const struct ps_field *f, const struc
     char text[64];
     switch (f->kind) {
     case PS_K_UINT:
-        if (f->hex || f->flags)
+        if (f->scale && v->u % f->scale == 0) {
+            ps_strbuf_printf(b, "%llu", (unsigned long long)(v->u / f->scale));
+        } else if (f->scale) {
+            /* No floats in the language: a fraction is given as its text. */
+            f->repr(v, text, sizeof text);
+            ps_strbuf_printf(b, "\"%s\"", text);
+        } else if (f->hex || f->flags)
             ps_strbuf_printf(b, "0x%llx", (unsigned long long)v->u);
         else
             ps_strbuf_printf(b, "%llu", (unsigned long long)v->u);

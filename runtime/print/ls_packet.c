@@ -21,6 +21,9 @@ static void put_python_value(struct ps_strbuf *b, const struct ps_layer *l,
             ps_strbuf_printf(b, "<Flag %llu (", (unsigned long long)v->u);
             ps_put_i2repr(b, l, f, v);
             ps_strbuf_puts(b, ")>");
+        } else if (f->scale) {
+            /* BCDFloatField.m2i: a float, which its i2repr prints. */
+            ps_put_i2repr(b, l, f, v);
         } else {
             ps_strbuf_printf(b, "%llu", (unsigned long long)v->u);
         }

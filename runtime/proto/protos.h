@@ -156,6 +156,23 @@ extern const struct ps_proto ps_proto_icmpv6_ndopt_new_rtr_prefix;
 extern const struct ps_proto ps_proto_icmpv6_ndopt_lla;
 extern const struct ps_proto ps_proto_icmpv6_ndopt_map;
 extern const struct ps_proto ps_proto_icmpv6_ndopt_efa;
+/* issue 16, layer 2 and first-hop redundancy (stp.c, vrrp.c, hsrp.c, lldp.c) */
+extern const struct ps_proto ps_proto_stp;
+extern const struct ps_proto ps_proto_vrrp;
+extern const struct ps_proto ps_proto_vrrpv3;
+extern const struct ps_proto ps_proto_hsrp;
+extern const struct ps_proto ps_proto_hsrp_md5;
+extern const struct ps_proto ps_proto_lldpdu;
+extern const struct ps_proto ps_proto_lldpdu_chassis_id;
+extern const struct ps_proto ps_proto_lldpdu_port_id;
+extern const struct ps_proto ps_proto_lldpdu_ttl;
+extern const struct ps_proto ps_proto_lldpdu_end;
+extern const struct ps_proto ps_proto_lldpdu_port_description;
+extern const struct ps_proto ps_proto_lldpdu_system_name;
+extern const struct ps_proto ps_proto_lldpdu_system_description;
+extern const struct ps_proto ps_proto_lldpdu_system_capabilities;
+extern const struct ps_proto ps_proto_lldpdu_management_address;
+extern const struct ps_proto ps_proto_lldpdu_org_specific;
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 

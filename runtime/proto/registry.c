@@ -116,6 +116,23 @@ static const struct ps_proto *const all[] = {
     &ps_proto_dnsrr_dnskey,
     &ps_proto_dnsrr_rrsig,
     &ps_proto_dnsrr_nsec,
+    /* issue 16, layer 2 and first-hop redundancy (stp.c, vrrp.c, hsrp.c, lldp.c) */
+    &ps_proto_stp,
+    &ps_proto_vrrp,
+    &ps_proto_vrrpv3,
+    &ps_proto_hsrp,
+    &ps_proto_hsrp_md5,
+    &ps_proto_lldpdu,
+    &ps_proto_lldpdu_chassis_id,
+    &ps_proto_lldpdu_port_id,
+    &ps_proto_lldpdu_ttl,
+    &ps_proto_lldpdu_end,
+    &ps_proto_lldpdu_port_description,
+    &ps_proto_lldpdu_system_name,
+    &ps_proto_lldpdu_system_description,
+    &ps_proto_lldpdu_system_capabilities,
+    &ps_proto_lldpdu_management_address,
+    &ps_proto_lldpdu_org_specific,
 };
 
 #define BUILTINS (sizeof all / sizeof all[0])

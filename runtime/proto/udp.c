@@ -33,6 +33,7 @@ static const struct ps_addr_bind addr_binds[] = {
     {"IP", "dst", "224.0.0.251", "dport", 5353},
     {"IP", "dst", "224.0.0.2", "dport", 1985},
     {"IPv6", "dst", "ff02::fb", "dport", 5353},
+    {"IPv6", "dst", "ff02::66", "dport", 2029},
     {NULL, NULL, NULL, NULL, 0},
 };
 

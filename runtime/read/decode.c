@@ -362,10 +362,14 @@ static const struct ps_proto *dispatched(const struct ps_proto *p, const uint8_t
     return p;
 }
 
-static const struct ps_proto *payload_class(const struct ps_registry *r, const struct ps_layer *l)
+static const struct ps_proto *payload_class(const struct ps_registry *r, const struct ps_layer *l,
+                                            const struct ps_layer *under, const uint8_t *pay,
+                                            size_t len)
 {
-    if (l->proto->guess_payload) {
-        const char *name = l->proto->guess_payload(l);
+    if (l->proto->guess_payload || l->proto->guess_payload_from) {
+        const char *name = l->proto->guess_payload
+                               ? l->proto->guess_payload(l)
+                               : l->proto->guess_payload_from(l, under, pay, len);
         const struct ps_proto *p = name ? ps_proto_find(name) : NULL;
         if (p)
             return p;
@@ -443,7 +447,9 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
         end = body_end;
         if (off >= end)
             break;
-        const struct ps_proto *next = payload_class(room ? room->layers : NULL, l);
+        const struct ps_proto *next = payload_class(room ? room->layers : NULL, l,
+                                                    pkt->n >= 2 ? l - 1 : NULL, frame + off,
+                                                    end - off);
         p = dispatched(next ? next : (raw = raw_class()), frame + off, end - off);
     }
     while (npads > 0 && pkt->n < PS_MAX_LAYERS) {
@@ -460,6 +466,9 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
         }
         pkt->n++;
     }
+    for (size_t i = 0; i < pkt->n; i++)
+        if (pkt->layers[i].proto->frame_check && !pkt->layers[i].proto->frame_check(pkt, i))
+            return ps_decode_as(raw_class(), frame, len, pkt, room);
     return pkt->n;
 }
 

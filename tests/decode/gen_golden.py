@@ -304,6 +304,61 @@ add(sec)
 msg = bytes(sec[DNS])
 for cut in range(30, len(msg), 7):
     add(E / IP(src=B, dst=A) / UDP(sport=53, dport=40000) / Raw(msg[:cut]))
+# issue 16: STP, VRRP/VRRPv3, HSRP (the l2 helper's block), whole and cut short.
+from scapy.all import HSRP, LLC, STP, VRRP, Dot3, HSRPmd5, VRRPv3  # noqa: E402
+l2 = [
+    Dot3(src=MA, dst="01:80:c2:00:00:00") / LLC() / STP(rootid=32768, rootmac=MA, bridgeid=32768,
+                                                        bridgemac=MA, portid=0x8001),
+    E / IP(src=A, dst="224.0.0.18", ttl=255) / VRRP(vrid=5, addrlist=["192.0.2.1", "192.0.2.2"]),
+    E / IP(src=A, dst="224.0.0.18", ttl=255) / VRRPv3(vrid=6, addrlist=["192.0.2.1"]),
+    E / IP(src=A, dst="224.0.0.2") / UDP(sport=1985, dport=1985) / HSRP(),
+    E / IP(src=A, dst="224.0.0.2") / UDP(sport=1985, dport=1985) / HSRP() / HSRPmd5(sourceip=A),
+]
+for p in l2:
+    add(p)
+for p in l2:
+    add(bytes(p)[:-3])
+add(E / IP(src=A, dst="224.0.0.18") / VRRP(version=3, addrlist=["192.0.2.1"]))  # VRRPv3 by dispatch
+add(E / IP(src=A, dst="224.0.0.2") / UDP(sport=1985, dport=1985, len=28) / HSRP() / b"trailer")
+add(E6 / IPv6(src="fe80::1", dst="ff02::12") / VRRPv3(addrlist=["fe80::9"]),
+    xfail="VRRPv3's addrlist over IPv6 is IPv6 addresses in Scapy; the table reads IPv4 only")
+
+# LLDP (Scapy's contrib), strict mode as Scapy's default: whole, cut short,
+# a TLV its _check refuses (Raw), a frame whose TLV order is wrong (all Raw).
+from scapy.main import load_contrib  # noqa: E402
+load_contrib("lldp")
+from scapy.contrib.lldp import (LLDPDU, LLDPDUChassisID, LLDPDUEndOfLLDPDU,  # noqa: E402
+                                LLDPDUGenericOrganisationSpecific, LLDPDUManagementAddress,
+                                LLDPDUPortDescription, LLDPDUPortID, LLDPDUSystemCapabilities,
+                                LLDPDUSystemDescription, LLDPDUSystemName, LLDPDUTimeToLive)
+LL = Ether(src=MA, dst="01:80:c2:00:00:0e")
+lldp = [
+    LL / LLDPDU() / LLDPDUChassisID(subtype=4, id=MA) / LLDPDUPortID(subtype=5, id="eth0")
+    / LLDPDUTimeToLive(ttl=120) / LLDPDUSystemName(system_name="sw1") / LLDPDUEndOfLLDPDU(),
+    LL / LLDPDU() / LLDPDUChassisID(subtype=5, family=1, id=A)
+    / LLDPDUPortID(subtype=4, family=2, id="fe80::1") / LLDPDUTimeToLive()
+    / LLDPDUPortDescription(description="uplink") / LLDPDUSystemDescription(description="Linux")
+    / LLDPDUSystemCapabilities(mac_bridge_available=1, router_enabled=1)
+    / LLDPDUManagementAddress(management_address_subtype=1, management_address=b"\xc6\x12\x00\x01")
+    / LLDPDUGenericOrganisationSpecific(org_code=0x0080c2, subtype=1, data=b"\x00\x05")
+    / LLDPDUEndOfLLDPDU(),
+]
+for p in lldp:
+    add(p)
+    add(bytes(p)[:40])
+conf.contribs["LLDP"].strict_mode_disable()  # to build what strict mode refuses
+tlv3 = LLDPDUChassisID(subtype=7, id="c") / LLDPDUPortID(subtype=7, id="p")
+add(LL / LLDPDU() / tlv3 / LLDPDUTimeToLive(_length=3) / LLDPDUEndOfLLDPDU())
+add(LL / LLDPDU() / tlv3 / LLDPDUTimeToLive() / LLDPDUEndOfLLDPDU(_length=1) / b"xx")
+add(LL / LLDPDU() / tlv3 / LLDPDUTimeToLive() / LLDPDUManagementAddress() / LLDPDUEndOfLLDPDU())
+add(LL / LLDPDU() / tlv3 / LLDPDUTimeToLive() / LLDPDUSystemCapabilities(_length=5))
+add(LL / LLDPDU() / LLDPDUChassisID(subtype=7) / LLDPDUPortID(subtype=7, id="p") / LLDPDUTimeToLive())
+add(LL / LLDPDU() / LLDPDUPortID(subtype=7, id="p") / tlv3 / LLDPDUTimeToLive())
+add(LL / LLDPDU() / tlv3 / LLDPDUTimeToLive() / LLDPDUTimeToLive() / LLDPDUEndOfLLDPDU())
+add(LL / LLDPDU() / tlv3 / LLDPDUTimeToLive() / b"\x12\x01x" / LLDPDUEndOfLLDPDU())
+add(LL / LLDPDU() / tlv3)
+conf.contribs["LLDP"].strict_mode_enable()
+
 
 def decode(linktype, data):
     cls = conf.l2types.num2layer.get(linktype, conf.raw_layer)

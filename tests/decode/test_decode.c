@@ -140,6 +140,9 @@ static bool layer_complete(const struct ps_layer *l)
         for (size_t k = 0; f->kind == PS_K_LAYERS && v->set && k < v->nsub; k++)
             if (!layer_complete(&v->sub[k]))
                 return false;
+        /* A fixed-length string the frame cut short is padded when built. */
+        if (f->kind == PS_K_BYTES && f->bits && v->set && v->len < f->bits / 8u)
+            return false;
         bool empty_list = f->kind == PS_K_OPTIONS || f->kind == PS_K_LAYERS ||
                           (f->kind == PS_K_BYTES && !f->bits && !f->encode &&
                            (!f->def_text || !*f->def_text));
@@ -159,6 +162,22 @@ static bool complete(const struct ps_packet *pkt)
     return true;
 }
 
+static bool pads_lldp(const struct ps_packet *pkt)
+{
+    for (size_t i = 0; i < pkt->n; i++)
+        if (strcmp(pkt->layers[i].proto->name, "LLDPDU") == 0)
+            return true;
+    return false;
+}
+
+static bool is_zero(const uint8_t *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i])
+            return false;
+    return true;
+}
+
 static void test_decode_then_encode(void)
 {
     const struct golden *g = golden_get();
@@ -170,6 +189,11 @@ static void test_decode_then_encode(void)
         if (!complete(&dec.pkt))
             continue;
         long n = ps_encode(&dec.pkt, NULL, out, sizeof out, NULL);
+        /* LLDP's post_build pads a short frame to 64 bytes with its FCS:
+         * a cut capture comes back with the zeros Scapy would add. */
+        if (n > (long)f->len && n <= 60 && pads_lldp(&dec.pkt) &&
+            is_zero(out + f->len, (size_t)n - f->len))
+            n = (long)f->len;
         if (n != (long)f->len || memcmp(out, f->data, f->len) != 0) {
             printf("\nframe %zu: decoded then encoded, %ld bytes instead of %zu\n", i + 1, n,
                    f->len);

@@ -48,6 +48,9 @@ lab_test(multi ${LAB_RUN} ${LAB_DIR}/multi.pkt 0 --peer ${LAB_DIR}/peer_replies.
 # payload of "X" * 1472 (docs/LANGUAGE.md, Conditions; Text and bytes).
 lab_test(text_scan ${LAB_RUN} ${LAB_DIR}/text_scan.pkt 0
          --grep "7 open" --grep "81 closed" --grep "the peer got 1500 bytes")
+# STP: the kernel's spanning tree in a bridge over the peer's link (issue 16).
+lab_test(stp ${LAB_RUN} ${LAB_DIR}/stp.pkt 0 --peer ${LAB_DIR}/peer_stp_bridge.sh
+         --grep "802.3 02:00:00:00:00:02 > 01:80:c2:00:00:00 / LLC / STP")
 # Meant to fail: exit 1, and the expected-against-got report.
 lab_test(fail_closed_port ${LAB_RUN} ${LAB_DIR}/fail_closed_port.pkt 1
          --golden ${LAB_DIR}/fail_closed_port.out)

@@ -23,6 +23,7 @@ import scapy.all as s
 # Contrib layers pktspec has: load_contrib puts them in builtins (issue 16).
 load_contrib("igmp")
 load_contrib("igmpv3")
+load_contrib("lldp")  # contrib layers pktspec has (issue 16): into builtins
 for name in sys.argv[1:]:
     print("=== " + name)
     ls(getattr(s, name, None) or getattr(builtins, name))

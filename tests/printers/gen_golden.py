@@ -43,6 +43,7 @@ from scapy.main import load_contrib  # noqa: E402
 # Contrib layers pktspec has, loaded as a script loads them (issue 16).
 load_contrib("igmp")
 load_contrib("igmpv3")
+load_contrib("lldp")  # contrib layers pktspec has (issue 16)
 
 conf.color_theme = NoTheme()
 conf.verb = 0

@@ -73,6 +73,8 @@ def scapy_namespace():
     exec("from scapy.all import *", ns)
     # Contrib layers pktspec has, as a script gets them with load_contrib (issue 16).
     exec("load_contrib('igmp'); load_contrib('igmpv3')", ns)
+    # Contrib layers pktspec has (issue 16): load_contrib puts them in builtins.
+    exec("load_contrib('lldp')", ns)
     conf = ns["conf"]
     conf.verb = 0
     # An unset Ether.dst would make Scapy ARP; every vector gives it, so fail loudly instead.

@@ -46,6 +46,10 @@ syn keyword pktLayer ICMPv6MLQuery2 ICMPv6MLReport2 ICMPv6MLDMultAddrRec
 syn keyword pktLayer ICMPv6NDOptRouteInfo ICMPv6NDOptShortcutLimit ICMPv6NDOptAdvInterval ICMPv6NDOptHAInfo
 syn keyword pktLayer ICMPv6NDOptIPAddr ICMPv6NDOptNewRtrPrefix ICMPv6NDOptLLA ICMPv6NDOptMAP ICMPv6NDOptEFA
 syn keyword pktLayer DNSRRDS DNSRRDNSKEY DNSRRRSIG DNSRRNSEC
+syn keyword pktLayer STP VRRP VRRPv3 HSRP HSRPmd5
+syn keyword pktLayer LLDPDU LLDPDUChassisID LLDPDUPortID LLDPDUTimeToLive LLDPDUEndOfLLDPDU
+syn keyword pktLayer LLDPDUPortDescription LLDPDUSystemName LLDPDUSystemDescription
+syn keyword pktLayer LLDPDUSystemCapabilities LLDPDUManagementAddress LLDPDUGenericOrganisationSpecific
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 " x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
 syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
