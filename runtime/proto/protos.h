@@ -128,6 +128,11 @@ extern const struct ps_proto ps_proto_loopback;
 enum ps_answer ps_dot1q_answers(const struct ps_packet *reply, size_t *r,
                                 const struct ps_packet *query, size_t *q);
 
+/* BOOTP and DHCP (dhcp.c, dhcp_options.c); HARDWARE_TYPES (arp.c) */
+extern const struct ps_proto ps_proto_bootp;
+extern const struct ps_proto ps_proto_dhcp;
+extern const struct ps_enum ps_hardware_types[];
+
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The RFC 1071 sum of the IPv4 pseudo-header for the upper-layer segment

@@ -87,6 +87,8 @@ static const struct ps_proto *const all[] = {
     &ps_proto_router_alert,
     &ps_proto_jumbo,
     &ps_proto_hao,
+    &ps_proto_bootp,
+    &ps_proto_dhcp,
 };
 
 /* Layers a spec declares (`layer Name { ... }`) join the registry while
