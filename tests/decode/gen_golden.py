@@ -24,6 +24,7 @@ from scapy.all import (ARP, DNS, DNSQR, DNSRR, DNSRRMX, DNSRROPT, DNSRRSOA, DNSR
                        IPv6ExtHdrFragment, IPv6ExtHdrHopByHop, IPv6ExtHdrRouting, Jumbo, PadN,
                        Raw, RouterAlert, TCPerror, UDPerror, IPOption_NOP, IPOption_RR,
                        IPOption_Router_Alert, conf, hexdump, wrpcap, wrpcapng)
+from scapy.layers.dhcp import BOOTP, DHCP  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 A, B = "198.18.0.1", "198.18.0.2"
@@ -212,6 +213,23 @@ add(E / Dot1AD(vlan=100) / Dot1Q(vlan=200) / IP(src=A, dst=B) / UDP(sport=1, dpo
 add(E / Dot1AD(vlan=100, type=0x88b5) / b"service tag only")
 add(E / Dot1AD(vlan=100) / Dot1Q(vlan=200, type=0x88b5) / b"inner")
 add(E / Dot1Q(vlan=3) / Dot1AD(vlan=4) / ARP(hwsrc=MA, psrc=A, pdst=B))
+
+# BOOTP and DHCP: options of each kind, raw leftovers, and frames cut short.
+DISCOVER = (Ether(src=MA, dst="ff:ff:ff:ff:ff:ff") / IP(src="0.0.0.0", dst="255.255.255.255")
+            / UDP(sport=68, dport=67) / BOOTP(chaddr=b"\x02\0\0\0\0\x01", xid=7)
+            / DHCP(options=[("message-type", "discover"), ("param_req_list", [1, 3, 6]),
+                            ("hostname", "h"), "end"]))
+add(DISCOVER)
+add(bytes(DISCOVER)[:300])
+add(bytes(DISCOVER)[:100])
+add(E / IP(src=B, dst=A) / UDP(sport=67, dport=68)
+    / BOOTP(op=2, xid=7, yiaddr="192.0.2.9", chaddr=b"\x02\0\0\0\0\x01")
+    / DHCP(options=[("message-type", "ack"), ("server_id", "192.0.2.1"), ("lease_time", 60),
+                    (54, b"\x01\x02\x03"), "end"]))
+add(E / IP(src=B, dst=A) / UDP(sport=67, dport=68) / BOOTP(op=2) / DHCP(options=b"\x33\x08\x00"))
+add(E / IP(src=A, dst=B) / UDP(sport=68, dport=67) / BOOTP(options=b"vendor"))
+add(E / IP(src=B, dst=A) / UDP(sport=67, dport=68)
+    / BOOTP(op=2, xid=8) / DHCP(options=[("message-type", 77), "pad", "end"]))
 
 
 def decode(linktype, data):
