@@ -352,7 +352,9 @@ static const char *option_elem(const struct ps_value *t, struct ps_optelem *e, c
         return fail(err, cap, "an option's name is a string or a code 0..255");
     for (size_t k = 1; k < t->obj->n; k++)
         if (!option_value(&t->obj->items[k], &e->vals[e->nvals++]))
-            return fail(err, cap, "an option's value cannot be %s",
+            return fail(err, cap,
+                        "an option's value is an integer, an IPv4 address, a string, bytes "
+                        "or a list of integers, not %s",
                         ps_type_name(t->obj->items[k].t));
     return NULL;
 }

@@ -117,3 +117,9 @@ lab_test(threads sh ${LAB_DIR}/wire_threads.sh ${PKTSPEC_BIN})
 # unans's, against Scapy's text for the same packets (for s, r in ans and
 # raw() carry them to Scapy).
 lab_test(idioms-summary sh ${LAB_DIR}/idioms_summary.sh ${PKTSPEC_BIN})
+# DHCP: dnsmasq (Debian's dnsmasq-base) serves the lab's subnet in the peer;
+# a DISCOVER gets its OFFER, paired by xid.
+set(DNSMASQ_ARGS "--no-daemon --conf-file=/dev/null --port=0 --leasefile-ro --log-facility=-")
+lab_test(dhcp ${LAB_RUN} ${LAB_DIR}/dhcp.pkt 0 --need dnsmasq
+         --peer "dnsmasq ${DNSMASQ_ARGS} --dhcp-range=198.18.0.100,198.18.0.110,1h --dhcp-option=option:router,198.18.0.2 >/dev/null 2>&1 &"
+         --peer-wait udp/67 --grep "Ether / IP / UDP / BOOTP / DHCP Offer")
