@@ -285,6 +285,9 @@ struct ps_proto {
      * of the payload (ICMP errors quote an "IPerror"), or NULL to use the
      * bindings. A name the registry lacks also falls back to the bindings. */
     const char *(*guess_payload)(const struct ps_layer *l);
+    /* The same, seeing the payload's bytes p[0..n), n > 0 (MPLS goes by
+     * the IP version in the first byte); asked before guess_payload. */
+    const char *(*guess_payload_bytes)(const struct ps_layer *l, const uint8_t *p, size_t n);
     /* Scapy's dispatch_hook: the class these bytes really are when this one
      * is asked for (Ether with a length <= 1500 is Dot3; an IPOption class
      * comes from the option number), or NULL to keep this one. */

@@ -132,6 +132,9 @@ enum ps_answer ps_dot1q_answers(const struct ps_packet *reply, size_t *r,
 extern const struct ps_proto ps_proto_bootp;
 extern const struct ps_proto ps_proto_dhcp;
 extern const struct ps_enum ps_hardware_types[];
+/* MPLS and EoMCW (mpls.c) */
+extern const struct ps_proto ps_proto_mpls;
+extern const struct ps_proto ps_proto_eomcw;
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 

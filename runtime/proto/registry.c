@@ -89,6 +89,8 @@ static const struct ps_proto *const all[] = {
     &ps_proto_hao,
     &ps_proto_bootp,
     &ps_proto_dhcp,
+    &ps_proto_mpls,
+    &ps_proto_eomcw,
 };
 
 /* Layers a spec declares (`layer Name { ... }`) join the registry while

@@ -310,8 +310,15 @@ static const struct ps_proto *dispatched(const struct ps_proto *p, const uint8_t
     return p;
 }
 
-static const struct ps_proto *payload_class(const struct ps_layer *l)
+static const struct ps_proto *payload_class(const struct ps_layer *l, const uint8_t *p,
+                                           size_t n)
 {
+    if (l->proto->guess_payload_bytes) {
+        const char *name = l->proto->guess_payload_bytes(l, p, n);
+        const struct ps_proto *found = name ? ps_proto_find(name) : NULL;
+        if (found)
+            return found;
+    }
     if (l->proto->guess_payload) {
         const char *name = l->proto->guess_payload(l);
         const struct ps_proto *p = name ? ps_proto_find(name) : NULL;
@@ -391,7 +398,7 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
         end = body_end;
         if (off >= end)
             break;
-        const struct ps_proto *next = payload_class(l);
+        const struct ps_proto *next = payload_class(l, frame + off, end - off);
         p = dispatched(next ? next : (raw = raw_class()), frame + off, end - off);
     }
     while (npads > 0 && pkt->n < PS_MAX_LAYERS) {

@@ -25,6 +25,11 @@ from scapy.all import (ARP, DNS, DNSQR, DNSRR, DNSRRMX, DNSRROPT, DNSRRSOA, DNSR
                        Raw, RouterAlert, TCPerror, UDPerror, IPOption_NOP, IPOption_RR,
                        IPOption_Router_Alert, conf, hexdump, wrpcap, wrpcapng)
 from scapy.layers.dhcp import BOOTP, DHCP  # noqa: E402
+from scapy.main import load_contrib  # noqa: E402
+
+# The contrib layers pktspec has (issue 16).
+load_contrib("mpls")
+from scapy.contrib.mpls import MPLS, EoMCW  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 A, B = "198.18.0.1", "198.18.0.2"
@@ -230,6 +235,19 @@ add(E / IP(src=B, dst=A) / UDP(sport=67, dport=68) / BOOTP(op=2) / DHCP(options=
 add(E / IP(src=A, dst=B) / UDP(sport=68, dport=67) / BOOTP(options=b"vendor"))
 add(E / IP(src=B, dst=A) / UDP(sport=67, dport=68)
     / BOOTP(op=2, xid=8) / DHCP(options=[("message-type", 77), "pad", "end"]))
+
+# MPLS: a label stack over IPv4, IPv6, a control word, Ethernet; cut short.
+MPLS_STACK = (E / MPLS(label=16, ttl=9, s=0) / MPLS(label=17) / IP(src=A, dst=B)
+              / UDP(sport=1, dport=2))
+add(MPLS_STACK)
+add(bytes(MPLS_STACK)[:16])
+add(bytes(MPLS_STACK)[:20])
+add(E / MPLS() / IPv6(src=A6, dst=B6))
+add(E / MPLS(label=30) / EoMCW(seq=1) / Ether(src=MA, dst=MB) / ARP(hwsrc=MA, psrc=A, pdst=B))
+add(E / MPLS(label=31) / Ether(src=MA, dst=MB) / b"\x01")
+add(E / MPLS(label=32) / b"\x00")
+add(E / MPLS(label=33) / b"\x00\x00")
+add(E / MPLS(label=34) / b"\x55", xfail="BIER (first nibble 5) is not in pktspec: Raw")
 
 
 def decode(linktype, data):

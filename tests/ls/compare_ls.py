@@ -16,12 +16,15 @@ import subprocess
 import sys
 
 SCAPY_LS = r"""
+import builtins
 import sys
-from scapy.all import ls
+from scapy.all import ls, load_contrib
 import scapy.all as s
+# The contrib layers pktspec has (issue 16), which load_contrib puts in builtins.
+load_contrib("mpls")
 for name in sys.argv[1:]:
     print("=== " + name)
-    ls(getattr(s, name))
+    ls(getattr(s, name, None) or getattr(builtins, name))
 """
 
 # ICMPTimeStampField defaults are the time of day Scapy was started at.

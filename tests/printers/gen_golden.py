@@ -38,6 +38,10 @@ from scapy.all import (ARP, ICMP, IP, TCP, UDP, Dot1Q, Ether, Raw, IPerror, UDPe
                        IPOption_Router_Alert, IPOption_Security, IPOption_LSRR, conf, fuzz,
                        RawPcapReader, RawPcapWriter, ls)
 from scapy.themes import NoTheme  # noqa: E402
+from scapy.main import load_contrib  # noqa: E402
+
+# The contrib layers pktspec has (issue 16): Scapy loads them on demand.
+load_contrib("mpls")
 
 conf.color_theme = NoTheme()
 conf.verb = 0

@@ -68,6 +68,8 @@ def scapy_namespace():
     logging.getLogger("scapy.runtime").setLevel(logging.ERROR)
     ns = {}
     exec("from scapy.all import *", ns)
+    # The contrib layers pktspec has (issue 16): Scapy loads them on demand.
+    exec("load_contrib('mpls')", ns)
     conf = ns["conf"]
     conf.verb = 0
     # An unset Ether.dst would make Scapy ARP; every vector gives it, so fail loudly instead.
