@@ -376,7 +376,9 @@ static uint64_t uint_value(struct ctx *c, const struct ps_layer *l, int fi,
     if (f->length_of) {
         int of = ps_field_index(l->proto, f->length_of);
         if (of >= 0)
-            return (uint64_t)((int64_t)field_length(c, l, of, depth) + f->len_adjust);
+            return (uint64_t)((int64_t)field_length(c, l, of, depth) /
+                                  (f->len_unit > 1 ? f->len_unit : 1) +
+                              f->len_adjust);
     }
     return default_uint(f);
 }

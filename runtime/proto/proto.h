@@ -80,6 +80,9 @@ struct ps_field {
      * of IPOption_RR: routers + 3). */
     const char *length_of;
     int8_t len_adjust;
+    /* length_of counts in units of this many bytes (GeneveOptions.length:
+     * 4-byte words); 0 or 1: bytes. */
+    uint8_t len_unit;
     /* PS_K_UINT (is_auto): when unset it holds the encoded length of its
      * whole layer (IPOption_Timestamp.length, set by Scapy's post_build). */
     bool len_of_layer;

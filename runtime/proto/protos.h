@@ -135,6 +135,9 @@ extern const struct ps_enum ps_hardware_types[];
 /* MPLS and EoMCW (mpls.c) */
 extern const struct ps_proto ps_proto_mpls;
 extern const struct ps_proto ps_proto_eomcw;
+/* Geneve and its options (geneve.c) */
+extern const struct ps_proto ps_proto_geneve;
+extern const struct ps_proto ps_proto_geneve_options;
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 

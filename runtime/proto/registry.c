@@ -91,6 +91,8 @@ static const struct ps_proto *const all[] = {
     &ps_proto_dhcp,
     &ps_proto_mpls,
     &ps_proto_eomcw,
+    &ps_proto_geneve,
+    &ps_proto_geneve_options,
 };
 
 /* Layers a spec declares (`layer Name { ... }`) join the registry while

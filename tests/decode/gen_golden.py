@@ -29,7 +29,9 @@ from scapy.main import load_contrib  # noqa: E402
 
 # The contrib layers pktspec has (issue 16).
 load_contrib("mpls")
+load_contrib("geneve")
 from scapy.contrib.mpls import MPLS, EoMCW  # noqa: E402
+from scapy.contrib.geneve import GENEVE, GeneveOptions  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 A, B = "198.18.0.1", "198.18.0.2"
@@ -248,6 +250,19 @@ add(E / MPLS(label=31) / Ether(src=MA, dst=MB) / b"\x01")
 add(E / MPLS(label=32) / b"\x00")
 add(E / MPLS(label=33) / b"\x00\x00")
 add(E / MPLS(label=34) / b"\x55", xfail="BIER (first nibble 5) is not in pktspec: Raw")
+
+# Geneve: options, each payload protocol, a count of options the frame
+# cuts short, an option longer than what is left.
+GEN = (E / IP(src=A, dst=B) / UDP(sport=49152)
+       / GENEVE(vni=5, options=[GeneveOptions(classid=0x0101, type=3, data=b"abcd")])
+       / Ether(src=MA, dst=MB) / ARP(hwsrc=MA, psrc=A, pdst=B))
+add(GEN)
+add(bytes(GEN)[:54])
+add(bytes(GEN)[:48])
+add(E / IP(src=A, dst=B) / UDP(sport=49152) / GENEVE(vni=6) / IPv6(src=A6, dst=B6))
+add(E / IP(src=A, dst=B) / UDP(sport=49152) / GENEVE(proto=0x0800) / b"\x45")
+add(E / IP(src=A, dst=B) / UDP(sport=49152) / GENEVE(optionlen=2, proto=0x0800)
+    / GeneveOptions(length=9, data=b"xy"))
 
 
 def decode(linktype, data):

@@ -22,6 +22,7 @@ from scapy.all import ls, load_contrib
 import scapy.all as s
 # The contrib layers pktspec has (issue 16), which load_contrib puts in builtins.
 load_contrib("mpls")
+load_contrib("geneve")
 for name in sys.argv[1:]:
     print("=== " + name)
     ls(getattr(s, name, None) or getattr(builtins, name))

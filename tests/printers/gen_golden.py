@@ -42,6 +42,7 @@ from scapy.main import load_contrib  # noqa: E402
 
 # The contrib layers pktspec has (issue 16): Scapy loads them on demand.
 load_contrib("mpls")
+load_contrib("geneve")
 
 conf.color_theme = NoTheme()
 conf.verb = 0

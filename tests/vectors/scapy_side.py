@@ -69,7 +69,7 @@ def scapy_namespace():
     ns = {}
     exec("from scapy.all import *", ns)
     # The contrib layers pktspec has (issue 16): Scapy loads them on demand.
-    exec("load_contrib('mpls')", ns)
+    exec("load_contrib('mpls'); load_contrib('geneve')", ns)
     conf = ns["conf"]
     conf.verb = 0
     # An unset Ether.dst would make Scapy ARP; every vector gives it, so fail loudly instead.

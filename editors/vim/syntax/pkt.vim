@@ -41,7 +41,7 @@ syn keyword pktLayer IPOption_Traceroute IPerror IPerror6 IPv6 IPv6ExtHdrDestOpt
 syn keyword pktLayer IPv6ExtHdrHopByHop IPv6ExtHdrRouting Jumbo LLC PPP Pad1 PadN Padding RIP RIPEntry Raw
 syn keyword pktLayer RouterAlert SNAP TCP TCPerror UDP UDPerror VXLAN
 syn keyword pktLayer CookedLinux CookedLinuxV2 Loopback
-syn keyword pktLayer BOOTP DHCP MPLS EoMCW
+syn keyword pktLayer BOOTP DHCP MPLS EoMCW GENEVE GeneveOptions
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 " x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
 syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
