@@ -359,6 +359,15 @@ static const char *option_elem(const struct ps_value *t, struct ps_optelem *e, c
     return NULL;
 }
 
+/* Whether a and b differ at most in '-' against '_'. */
+static bool same_but_dashes(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (*a != *b && !(strchr("-_", *a) && strchr("-_", *b)))
+            return false;
+    return *a == *b;
+}
+
 /* An option list a codec writes (DHCP's), Scapy's list of names and tuples. */
 static const char *codec_options(struct ps_tfield *f, const struct ps_optcodec *c,
                                  const struct ps_value *list, char *err, size_t cap)
@@ -379,6 +388,10 @@ static const char *codec_options(struct ps_tfield *f, const struct ps_optcodec *
             for (const char *const *k = c->names(); *k; k++)
                 ps_suggest_offer(&sg, *k);
             const char *best = ps_suggest_best(&sg);
+            /* The suggester reads '-' and '_' as one; these names do not. */
+            for (const char *const *k = c->names(); !best && e.name && *k; k++)
+                if (same_but_dashes(*k, e.name))
+                    best = *k;
             return best ? fail(err, cap, "unknown %s '%s' (did you mean '%s'?)", c->what,
                                e.name ? e.name : "", best)
                         : fail(err, cap, "unknown %s '%s'", c->what, e.name ? e.name : "");

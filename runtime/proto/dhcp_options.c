@@ -164,6 +164,15 @@ static int put_route(const struct ps_optval *v, uint8_t *out, size_t cap, size_t
     return put(out, cap, at, b, 5 + octets, err);
 }
 
+/* "DHCP option 'NAME' takes WHAT": the message of a value of the wrong type
+ * (the compiler reports it before anything else runs). */
+static int wrong(const char **err, const struct dopt *o, const char *what)
+{
+    static char msg[160];
+    snprintf(msg, sizeof msg, "DHCP option '%s' takes %s", o->name, what);
+    return fail(err, msg);
+}
+
 /* f.addfield(pkt, b"", f.any2i(pkt, val)) for the option's field. */
 static int put_value(const struct dopt *o, const struct ps_optval *v, uint8_t *out, size_t cap,
                      size_t at, const char **err)
@@ -173,7 +182,7 @@ static int put_value(const struct dopt *o, const struct ps_optval *v, uint8_t *o
     case T_NAMED:
     case T_STR:
         if (v->kind != PS_OV_BYTES)
-            return fail(err, "this DHCP option takes a string or bytes");
+            return wrong(err, o, "a string or bytes");
         return put(out, cap, at, v->bytes, v->len, err);
     case T_IP:
         if (v->kind == PS_OV_IPV4)
@@ -185,16 +194,16 @@ static int put_value(const struct dopt *o, const struct ps_optval *v, uint8_t *o
             if (ps_parse_ip4(text, a))
                 return put(out, cap, at, a, 4, err);
         }
-        return fail(err, "this DHCP option takes IPv4 addresses");
+        return wrong(err, o, "IPv4 addresses");
     case T_INT:
     case T_SHORT:
     case T_BYTE: {
         unsigned w = o->type == T_INT ? 4 : o->type == T_SHORT ? 2 : 1;
-        const char *want = w == 4   ? "this DHCP option takes 32-bit integers"
-                           : w == 2 ? "this DHCP option takes integers 0..65535"
-                                    : "this DHCP option takes integers 0..255";
-        if (v->kind != PS_OV_INT)
-            return fail(err, want);
+        const char *want = w == 4   ? "32-bit integers"
+                           : w == 2 ? "integers 0..65535"
+                                    : "integers 0..255";
+        if (v->kind != PS_OV_INT || (w < 8 && v->u >> (8 * w)))
+            return wrong(err, o, want);
         return put_uint(v->u, w, out, cap, at, err, want);
     }
     case T_MSGTYPE: {
