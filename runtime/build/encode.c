@@ -71,7 +71,7 @@ static const struct ps_bind *bound_entry(const struct ps_packet *pkt, size_t idx
                                          const char *field)
 {
     if (!pkt || idx + 1 >= pkt->n)
-        return false;
+        return NULL;
     const struct ps_proto *lower = pkt->layers[idx].proto, *upper = pkt->layers[idx + 1].proto;
     /* The build-only bindings first: they hold the call that wins. */
     const struct ps_bind *const tables[2] = {upper->build_binds, upper->binds};
