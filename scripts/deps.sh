@@ -11,6 +11,8 @@ if [ "${1:-}" = "--test" ]; then
     # (libxml2-utils) checks the JUnit files against tests/run/junit.xsd.
     packages="$packages python3-scapy tshark valgrind clang libclang-rt-dev util-linux"
     packages="$packages iproute2 nftables libxml2-utils"
+    # dnsmasq-base: the DHCP server of the lab's DHCP test (/usr/sbin/dnsmasq, no service).
+    packages="$packages dnsmasq-base"
     # tests/install: mandoc and groff lint the man pages, man-db's man renders
     # them, dpkg-dev's dpkg-shlibdeps gives the .deb its Depends, git says
     # the commit --version prints, Vim loads the installed syntax file

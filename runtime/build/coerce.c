@@ -318,6 +318,134 @@ static const char *tcp_options(struct ps_tfield *f, const struct ps_value *list,
     return NULL;
 }
 
+/* One value of an option tuple (DHCP's), as the codec takes it. */
+static bool option_value(const struct ps_value *v, struct ps_optval *o)
+{
+    memset(o, 0, sizeof *o);
+    switch (v->t) {
+    case PT_INT:
+        o->kind = PS_OV_INT;
+        o->u = v->u;
+        return true;
+    case PT_IP4:
+        o->kind = PS_OV_IPV4;
+        memcpy(o->addr, v->addr, 4);
+        return true;
+    case PT_STR:
+    case PT_BYTES:
+        o->kind = PS_OV_BYTES;
+        o->bytes = v->obj->bytes;
+        o->len = v->obj->len;
+        o->text = v->t == PT_STR;
+        return true;
+    case PT_LIST:
+    case PT_TUPLE:
+        o->kind = PS_OV_INTS;
+        for (size_t k = 0; k < v->obj->n; k++) {
+            if (v->obj->items[k].t != PT_INT || o->nints == sizeof o->ints / sizeof o->ints[0])
+                return false;
+            o->ints[o->nints++] = v->obj->items[k].u;
+        }
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* One element of a codec's option list: a name, a code, bytes, or a tuple. */
+static const char *option_elem(const struct ps_value *t, struct ps_optelem *e, char *nbuf,
+                               size_t ncap, char *err, size_t cap)
+{
+    memset(e, 0, sizeof *e);
+    switch (t->t) {
+    case PT_STR:
+        e->kind = PS_OE_NAME;
+        e->name = str_of(t, nbuf, ncap);
+        return NULL;
+    case PT_INT:
+        e->kind = PS_OE_INT;
+        e->code = (unsigned)(t->u > 255 ? 256 : t->u);
+        return NULL;
+    case PT_BYTES:
+        e->kind = PS_OE_BYTES;
+        (void)option_value(t, &e->vals[0]);
+        e->nvals = 1;
+        return NULL;
+    case PT_TUPLE:
+        break;
+    default:
+        return fail(err, cap, "an option is a name, bytes or a (name, value, ...) tuple");
+    }
+    const struct ps_value *name = &t->obj->items[0];
+    if (t->obj->n < 2 || t->obj->n - 1 > sizeof e->vals / sizeof e->vals[0])
+        return fail(err, cap, "an option tuple holds a name and 1 to %zu values",
+                    sizeof e->vals / sizeof e->vals[0]);
+    e->kind = PS_OE_TUPLE;
+    if (name->t == PT_STR)
+        e->name = str_of(name, nbuf, ncap);
+    else if (name->t == PT_INT && name->u <= 255)
+        e->code = (unsigned)name->u;
+    else
+        return fail(err, cap, "an option's name is a string or a code 0..255");
+    for (size_t k = 1; k < t->obj->n; k++)
+        if (!option_value(&t->obj->items[k], &e->vals[e->nvals++]))
+            return fail(err, cap,
+                        "an option's value is an integer, an IPv4 address, a string, bytes "
+                        "or a list of integers, not %s",
+                        ps_type_name(t->obj->items[k].t));
+    return NULL;
+}
+
+/* Whether a and b differ at most in '-' against '_'. */
+static bool same_but_dashes(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++)
+        if (*a != *b && !(strchr("-_", *a) && strchr("-_", *b)))
+            return false;
+    return *a == *b;
+}
+
+/* An option list a codec writes (DHCP's), Scapy's list of names and tuples. */
+static const char *codec_options(struct ps_tfield *f, const struct ps_optcodec *c,
+                                 const struct ps_value *list, char *err, size_t cap)
+{
+    uint8_t buf[2048];
+    size_t len = 0;
+    for (size_t i = 0; i < list->obj->n; i++) {
+        struct ps_optelem e;
+        char nbuf[64];
+        const char *bad = option_elem(&list->obj->items[i], &e, nbuf, sizeof nbuf, err, cap);
+        if (bad)
+            return bad;
+        const char *why = NULL;
+        int n = c->encode(&e, buf + len, sizeof buf - len, &why);
+        if (n < 0 && !why) {
+            struct ps_suggest sg;
+            ps_suggest_init(&sg, e.name ? e.name : "");
+            for (const char *const *k = c->names(); *k; k++)
+                ps_suggest_offer(&sg, *k);
+            const char *best = ps_suggest_best(&sg);
+            /* The suggester reads '-' and '_' as one; these names do not. */
+            for (const char *const *k = c->names(); !best && e.name && *k; k++)
+                if (same_but_dashes(*k, e.name))
+                    best = *k;
+            return best ? fail(err, cap, "unknown %s '%s' (did you mean '%s'?)", c->what,
+                               e.name ? e.name : "", best)
+                        : fail(err, cap, "unknown %s '%s'", c->what, e.name ? e.name : "");
+        }
+        if (n < 0)
+            return fail(err, cap, "%s", why);
+        len += (size_t)n;
+    }
+    struct ps_value bytes = ps_val_bytes(PT_BYTES, buf, len);
+    f->src = FS_CONST;
+    f->one.set = true;
+    f->one.bytes = bytes.obj->bytes;
+    f->one.len = len;
+    f->keep = bytes.obj;
+    return NULL;
+}
+
 /* A list of IPv4 (size 4) or IPv6 (size 16) addresses held encoded
  * (IPOption_RR.routers, IPv6ExtHdrRouting.addresses): in Scapy a list
  * there is the field's value, not a set of packets. */
@@ -568,7 +696,8 @@ const char *ps_coerce_field(struct ps_tlayer *layer, int fi, const struct ps_val
         return NULL; /* Scapy's None: back to the default or auto rule */
 
     if (fd->kind == PS_K_OPTIONS && v->t == PT_LIST)
-        return tcp_options(f, v, err, cap);
+        return fd->optcodec ? codec_options(f, fd->optcodec, v, err, cap)
+                            : tcp_options(f, v, err, cap);
     if (fd->ipv4_list && (v->t == PT_LIST || v->t == PT_IP4))
         return address_list(f, v, 4, err, cap);
     if (fd->ipv6_list && (v->t == PT_LIST || v->t == PT_IP6))

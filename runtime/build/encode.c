@@ -67,11 +67,12 @@ static void put_bits(struct writer *w, uint64_t v, unsigned bits)
     }
 }
 
-/* The value the layer above binds lower.field to (Scapy's overload_fields). */
-static bool bound_value(const struct ps_packet *pkt, size_t idx, const char *field, uint64_t *v)
+/* The binding of lower.field the layer above makes (Scapy's overload_fields). */
+static const struct ps_bind *bound_entry(const struct ps_packet *pkt, size_t idx,
+                                         const char *field)
 {
     if (!pkt || idx + 1 >= pkt->n)
-        return false;
+        return NULL;
     const struct ps_proto *lower = pkt->layers[idx].proto, *upper = pkt->layers[idx + 1].proto;
     /* The build-only bindings first: they hold the call that wins. */
     const struct ps_bind *const tables[2] = {upper->build_binds, upper->binds};
@@ -85,14 +86,33 @@ static bool bound_value(const struct ps_packet *pkt, size_t idx, const char *fie
                 break;
             }
     if (!target)
-        return false;
+        return NULL;
     for (size_t t = 0; t < 2; t++)
         for (const struct ps_bind *bd = tables[t]; bd && bd->lower; bd++)
-            if (bd->field && strcmp(bd->lower, target) == 0 && strcmp(bd->field, field) == 0) {
-                *v = bd->value;
-                return true;
-            }
-    return false;
+            if (bd->field && strcmp(bd->lower, target) == 0 && strcmp(bd->field, field) == 0)
+                return bd;
+    return NULL;
+}
+
+static bool bound_value(const struct ps_packet *pkt, size_t idx, const char *field, uint64_t *v)
+{
+    const struct ps_bind *bd = bound_entry(pkt, idx, field);
+    if (!bd)
+        return false;
+    *v = bd->value;
+    return true;
+}
+
+static const struct ps_bytes_bind *bound_bytes(const struct ps_packet *pkt, size_t idx,
+                                               const char *field)
+{
+    if (!pkt || idx + 1 >= pkt->n)
+        return NULL;
+    const struct ps_bytes_bind *bd = pkt->layers[idx + 1].proto->bytes_bind;
+    return bd && strcmp(bd->lower, pkt->layers[idx].proto->name) == 0 &&
+                   strcmp(bd->field, field) == 0
+               ? bd
+               : NULL;
 }
 
 static uint64_t default_uint(const struct ps_field *f)
@@ -357,7 +377,9 @@ static uint64_t uint_value(struct ctx *c, const struct ps_layer *l, int fi,
     if (f->length_of) {
         int of = ps_field_index(l->proto, f->length_of);
         if (of >= 0)
-            return (uint64_t)((int64_t)field_length(c, l, of, depth) + f->len_adjust);
+            return (uint64_t)((int64_t)field_length(c, l, of, depth) /
+                                  (f->len_unit > 1 ? f->len_unit : 1) +
+                              f->len_adjust);
     }
     return default_uint(f);
 }
@@ -410,9 +432,17 @@ static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
     case PS_K_IPV6:
         put_address(c, pkt, idx, l, fi, f);
         break;
-    case PS_K_BYTES:
-        put_blob(c->w, f, l, v);
+    case PS_K_BYTES: {
+        const struct ps_bytes_bind *bd = v->set ? NULL : bound_bytes(pkt, idx, f->name);
+        if (bd) {
+            struct ps_fval bound = {.set = true, .bytes = (const uint8_t *)bd->bytes,
+                                    .len = strlen(bd->bytes)};
+            put_blob(c->w, f, l, &bound);
+        } else {
+            put_blob(c->w, f, l, v);
+        }
         break;
+    }
     case PS_K_OPTIONS: {
         size_t from = c->w->len;
         put_blob(c->w, f, l, v);

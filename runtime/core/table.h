@@ -80,6 +80,9 @@ struct ps_field {
      * of IPOption_RR: routers + 3). */
     const char *length_of;
     int8_t len_adjust;
+    /* length_of counts in units of this many bytes (GeneveOptions.length:
+     * 4-byte words); 0 or 1: bytes. */
+    uint8_t len_unit;
     /* PS_K_UINT (is_auto): when unset it holds the encoded length of its
      * whole layer (IPOption_Timestamp.length, set by Scapy's post_build). */
     bool len_of_layer;
@@ -208,6 +211,11 @@ struct ps_field {
      * when v is no such list (then it prints as it is). */
     long (*list_items)(const struct ps_layer *l, const struct ps_fval *v, struct ps_fval *items,
                        size_t cap);
+
+    /* PS_K_OPTIONS other than TCP's (NULL: TCP options): how a list of
+     * options the spec gives is written, printed and matched (DHCP;
+     * proto/proto.h). */
+    const struct ps_optcodec *optcodec;
 };
 
 /* Where an unset address field comes from (ps_field.from_env). */
@@ -251,6 +259,15 @@ struct ps_bind {
     uint64_t value;
 };
 
+/* A binding of a bytes field (BOOTP's options=b'c\x82Sc' under DHCP): when
+ * this protocol is stacked on `lower`, the unset `lower.field` is `bytes`.
+ * For building; the decoder goes by the lower class's guess_payload. */
+struct ps_bytes_bind {
+    const char *lower;
+    const char *field;
+    const char *bytes;
+};
+
 struct ps_proto {
     const char *name;       /* class name: "IP", "Ether" */
     const char *long_name;  /* show() header: "IP", "Ethernet" */
@@ -266,6 +283,7 @@ struct ps_proto {
      * UDP dport 5353); the decoder reads them after `binds`. May be NULL. */
     const struct ps_bind *build_binds;
     const struct ps_bind *dissect_binds;
+    const struct ps_bytes_bind *bytes_bind; /* may be NULL */
     /* Fills auto fields (lengths, checksums) of layer `idx` once the layers
      * above it are built; see encode.h. May be NULL. */
     void (*post_build)(struct ps_build *b, size_t idx);
@@ -307,7 +325,8 @@ struct ps_proto {
     const char *(*guess_payload)(const struct ps_layer *l);
     /* The same where Scapy's guess asks the layer below (HSRP: UDP's len
      * says whether HSRPmd5 follows; under is NULL for a first layer) or the
-     * payload's bytes (LLDP: the next TLV's type), p[0..len). */
+     * payload's bytes (LLDP: the next TLV's type; MPLS: the IP version in
+     * the first byte), p[0..len). */
     const char *(*guess_payload_from)(const struct ps_layer *l, const struct ps_layer *under,
                                       const uint8_t *p, size_t len);
     /* Scapy's dissection_done where it raises (LLDP's strict mode checks

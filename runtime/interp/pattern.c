@@ -72,6 +72,29 @@ static enum ps_match options_match(const struct ps_fval *got, const struct ps_fv
     return PS_MATCH_YES;
 }
 
+/* A codec's list (DHCP options): each option of the pattern is one the
+ * packet holds, code and value, wherever it stands. */
+static enum ps_match codec_options_match(const struct ps_optcodec *c, const struct ps_fval *got,
+                                         const struct ps_fval *want)
+{
+    const uint8_t *wp = want->bytes, *wo;
+    size_t wn = want->len, wsize;
+    int wcode;
+    if (wn == 0)
+        return got->len == 0 ? PS_MATCH_YES : PS_MATCH_NO;
+    while (c->next(&wp, &wn, &wcode, &wo, &wsize)) {
+        const uint8_t *gp = got->bytes, *go;
+        size_t gn = got->len, gsize;
+        int gcode;
+        bool found = false;
+        while (!found && c->next(&gp, &gn, &gcode, &go, &gsize))
+            found = gcode == wcode && gsize == wsize && memcmp(go, wo, gsize) == 0;
+        if (!found)
+            return PS_MATCH_NO;
+    }
+    return PS_MATCH_YES;
+}
+
 /* Whether field fi of l holds the value `want` (one value of a pattern). */
 static enum ps_match value_matches(const struct ps_layer *l, size_t fi, const struct ps_fval *want,
                                    struct ps_match_why *why)
@@ -84,7 +107,8 @@ static enum ps_match value_matches(const struct ps_layer *l, size_t fi, const st
     if (!interp_field_held(l, fi, &got))
         return PS_MATCH_NO; /* None equals no value a pattern can give */
     if (fd->kind == PS_K_OPTIONS)
-        return options_match(&got, want);
+        return fd->optcodec ? codec_options_match(fd->optcodec, &got, want)
+                            : options_match(&got, want);
     if (fd->value_of) {
         uint8_t gbuf[VALUE_CAP], wbuf[VALUE_CAP];
         struct ps_fval gv, wv;

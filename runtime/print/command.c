@@ -275,7 +275,11 @@ static void put_value(struct ps_strbuf *b, const struct ps_field *f, const struc
             put_bytes_literal(b, v->bytes, v->len);
         break;
     case PS_K_OPTIONS:
-        put_tcp_options(b, v);
+        /* A codec's list (DHCP's) takes its bytes as they are. */
+        if (f->optcodec)
+            put_hex_bytes(b, v->bytes, v->len);
+        else
+            put_tcp_options(b, v);
         break;
     case PS_K_LAYERS: {
         bool whole = v->len == 0;

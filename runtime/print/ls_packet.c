@@ -60,6 +60,16 @@ static void put_python_value(struct ps_strbuf *b, const struct ps_layer *l,
         }
         return;
     case PS_K_OPTIONS:
+        /* A codec's list (DHCP's, a StrField): b'' when empty, else the
+         * list m2i read. */
+        if (f->optcodec) {
+            char text[4096];
+            if (v->len == 0)
+                ps_put_pybytes(b, v->bytes, 0);
+            else if (f->optcodec->pyrepr(v, text, sizeof text) >= 0)
+                ps_strbuf_puts(b, text);
+            return;
+        }
         /* TCPOptionsField.i2h makes an empty value []. */
         if (v->len == 0) {
             ps_strbuf_puts(b, "[]");

@@ -69,7 +69,10 @@ static void put_value(struct ps_strbuf *b, const struct ps_field *f, const struc
             put_hex(b, v->bytes, v->len);
         break;
     case PS_K_OPTIONS:
-        put_tcp_options(b, v);
+        if (f->optcodec)
+            put_hex(b, v->bytes, v->len);
+        else
+            put_tcp_options(b, v);
         break;
     case PS_K_LAYERS:
         ps_strbuf_putc(b, '[');

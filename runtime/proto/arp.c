@@ -12,7 +12,7 @@
 #include "services.h"
 
 /* scapy/layers/l2.py HARDWARE_TYPES */
-static const struct ps_enum hardware_types[] = {
+const struct ps_enum ps_hardware_types[] = {
     {1, "Ethernet (10Mb)"},
     {2, "Ethernet (3Mb)"},
     {3, "AX.25"},
@@ -164,7 +164,7 @@ static const struct ps_field *pdst_variant(const struct ps_layer *l)
 }
 
 static const struct ps_field fields[] = {
-    {.name = "hwtype", .kind = PS_K_UINT, .bits = 16, .def = 1, .enums = hardware_types,
+    {.name = "hwtype", .kind = PS_K_UINT, .bits = 16, .def = 1, .enums = ps_hardware_types,
      .hex = true, .ls_type = "XShortEnumField", .ls_default = "1"},
     {.name = "ptype", .kind = PS_K_UINT, .bits = 16, .def = 0x0800, .enums = ps_ether_types,
      .hex = true, .ls_type = "XShortEnumField", .ls_default = "2048"},

@@ -53,4 +53,44 @@ int ps_tcp_option_encode(const char *name, unsigned kind, const struct ps_optarg
 /* Known TCP option names, for did-you-mean; ended by NULL. */
 const char *const *ps_tcp_option_names(void);
 
+/* An option list held as its encoded bytes whose elements Scapy writes as
+ * a lone name ("end"), raw bytes, or a tuple of a name or code and one or
+ * more values (DHCP's ("name_server", a, b)). */
+enum ps_optval_kind { PS_OV_INT, PS_OV_BYTES, PS_OV_IPV4, PS_OV_INTS };
+struct ps_optval {
+    enum ps_optval_kind kind;
+    uint64_t u;              /* PS_OV_INT */
+    const uint8_t *bytes;    /* PS_OV_BYTES (a string's text too) */
+    size_t len;
+    uint8_t addr[4];         /* PS_OV_IPV4 */
+    uint64_t ints[64];       /* PS_OV_INTS: a list of integers */
+    size_t nints;
+    bool text;               /* PS_OV_BYTES given as a string, not bytes */
+};
+enum ps_optelem_kind {
+    PS_OE_NAME,   /* a lone string: name */
+    PS_OE_INT,    /* a lone integer: code */
+    PS_OE_BYTES,  /* lone bytes: vals[0] */
+    PS_OE_TUPLE,  /* (name or code, vals...) */
+};
+struct ps_optelem {
+    enum ps_optelem_kind kind;
+    const char *name;        /* NULL when the tuple starts with a code */
+    unsigned code;
+    struct ps_optval vals[8];
+    size_t nvals;
+};
+struct ps_optcodec {
+    /* Writes e into out; returns its length, or -1 with *err set (an
+     * unknown name: *err NULL, the caller suggests from `names`). */
+    int (*encode)(const struct ps_optelem *e, uint8_t *out, size_t cap, const char **err);
+    const char *const *(*names)(void); /* for did-you-mean, ended by NULL */
+    const char *what;          /* "DHCP option", for messages */
+    /* Python's repr() of the list Scapy's m2i reads (ls()). */
+    int (*pyrepr)(const struct ps_fval *v, char *out, size_t cap);
+    /* Steps over one option of p[0..*n): its code (-1: bytes Scapy keeps
+     * raw, the rest) and the whole option's bytes. False at the end. */
+    bool (*next)(const uint8_t **p, size_t *n, int *code, const uint8_t **opt, size_t *size);
+};
+
 #endif

@@ -173,6 +173,16 @@ extern const struct ps_proto ps_proto_lldpdu_system_description;
 extern const struct ps_proto ps_proto_lldpdu_system_capabilities;
 extern const struct ps_proto ps_proto_lldpdu_management_address;
 extern const struct ps_proto ps_proto_lldpdu_org_specific;
+/* BOOTP and DHCP (dhcp.c, dhcp_options.c); HARDWARE_TYPES (arp.c) */
+extern const struct ps_proto ps_proto_bootp;
+extern const struct ps_proto ps_proto_dhcp;
+extern const struct ps_enum ps_hardware_types[];
+/* MPLS and EoMCW (mpls.c) */
+extern const struct ps_proto ps_proto_mpls;
+extern const struct ps_proto ps_proto_eomcw;
+/* Geneve and its options (geneve.c) */
+extern const struct ps_proto ps_proto_geneve;
+extern const struct ps_proto ps_proto_geneve_options;
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 

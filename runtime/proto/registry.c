@@ -133,6 +133,12 @@ static const struct ps_proto *const all[] = {
     &ps_proto_lldpdu_system_capabilities,
     &ps_proto_lldpdu_management_address,
     &ps_proto_lldpdu_org_specific,
+    &ps_proto_bootp,
+    &ps_proto_dhcp,
+    &ps_proto_mpls,
+    &ps_proto_eomcw,
+    &ps_proto_geneve,
+    &ps_proto_geneve_options,
 };
 
 #define BUILTINS (sizeof all / sizeof all[0])

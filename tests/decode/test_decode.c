@@ -144,7 +144,7 @@ static bool layer_complete(const struct ps_layer *l)
         if (f->kind == PS_K_BYTES && f->bits && v->set && v->len < f->bits / 8u)
             return false;
         bool empty_list = f->kind == PS_K_OPTIONS || f->kind == PS_K_LAYERS ||
-                          (f->kind == PS_K_BYTES && !f->bits && !f->encode &&
+                          (f->kind == PS_K_BYTES && !f->bits && !f->len_from && !f->encode &&
                            (!f->def_text || !*f->def_text));
         if (v->set || empty_list || (f->present && !f->present(l)) ||
             (f->bits_for && f->bits_for(l) == 0))

@@ -130,3 +130,9 @@ lab_test(mcast_reports sh ${LAB_DIR}/mcast_reports.sh ${PKTSPEC_BIN})
 lab_test(mcast_reports.pkt ${LAB_RUN} ${LAB_DIR}/mcast_reports.pkt 0 --peer ${LAB_DIR}/peer_mcast.sh
          --grep "IGMPv3: 198.18.0.2 > 224.0.0.22 Version 3 Membership Report / IGMPv3mr"
          --grep "IGMP: 198.18.0.2 > 239.1.2.4 Version 2 - Membership Report 239.1.2.4")
+# DHCP: dnsmasq (Debian's dnsmasq-base) serves the lab's subnet in the peer;
+# a DISCOVER gets its OFFER, paired by xid.
+set(DNSMASQ_ARGS "--no-daemon --conf-file=/dev/null --port=0 --leasefile-ro --log-facility=-")
+lab_test(dhcp ${LAB_RUN} ${LAB_DIR}/dhcp.pkt 0 --need dnsmasq
+         --peer "dnsmasq ${DNSMASQ_ARGS} --dhcp-range=198.18.0.100,198.18.0.110,1h --dhcp-option=option:router,198.18.0.2 >/dev/null 2>&1 &"
+         --peer-wait udp/67 --grep "Ether / IP / UDP / BOOTP / DHCP Offer")

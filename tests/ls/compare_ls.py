@@ -16,6 +16,7 @@ import subprocess
 import sys
 
 SCAPY_LS = r"""
+import builtins
 import sys
 import builtins
 from scapy.all import ls, load_contrib
@@ -24,6 +25,9 @@ import scapy.all as s
 load_contrib("igmp")
 load_contrib("igmpv3")
 load_contrib("lldp")  # contrib layers pktspec has (issue 16): into builtins
+# The contrib layers pktspec has (issue 16), which load_contrib puts in builtins.
+load_contrib("mpls")
+load_contrib("geneve")
 for name in sys.argv[1:]:
     print("=== " + name)
     ls(getattr(s, name, None) or getattr(builtins, name))

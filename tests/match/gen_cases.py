@@ -14,6 +14,10 @@ from scapy.layers.inet6 import (IPv6, IPv6ExtHdrHopByHop, IPv6ExtHdrFragment, IP
                                 ICMPv6MLQuery, ICMPv6MLReport, ICMPv6MLDone)
 from scapy.layers.dns import DNS, DNSQR, DNSRR
 from scapy.layers.l2 import Dot1AD
+from scapy.layers.dhcp import BOOTP, DHCP
+from scapy.main import load_contrib
+load_contrib("geneve")
+from scapy.contrib.geneve import GENEVE  # noqa: E402
 
 A, B, R = "10.0.0.1", "10.0.0.2", "10.0.0.254"
 MA, MB = "02:00:00:00:00:01", "02:00:00:00:00:02"
@@ -241,6 +245,33 @@ case("dot1ad-other-inner", 2, qq, Ether(src=MB, dst=MA) / Dot1AD(vlan=100) / Dot
 case("dot1ad-reply-to-dot1q", 2, vq, Ether(src=MB, dst=MA) / Dot1AD(vlan=10, type=0x800) / qinq_rep)
 case("dot1q-reply-to-dot1ad", 2, Ether(src=MA, dst=MB) / Dot1AD(vlan=10) / echo,
      Ether(src=MB, dst=MA) / Dot1Q(vlan=10) / qinq_rep)
+
+# BOOTP/DHCP: BOOTP.answers and hashret by xid alone; IP.answers refuses a
+# broadcast DISCOVER's OFFER at level 3, srp() pairs at level 2 only by xid.
+disc = (Ether(src=MA, dst="ff:ff:ff:ff:ff:ff") / IP(src="0.0.0.0", dst="255.255.255.255")
+        / UDP(sport=68, dport=67) / BOOTP(xid=0x1234) / DHCP(options=[("message-type", 1), "end"]))
+
+
+def offer(xid, op=2):
+    return (Ether(src=MB, dst=MA) / IP(src=B, dst=A) / UDP(sport=67, dport=68)
+            / BOOTP(op=op, xid=xid, yiaddr=A) / DHCP(options=[("message-type", 2), "end"]))
+
+
+case("dhcp-offer", 3, disc, offer(0x1234))
+case("dhcp-offer-l2", 2, disc, offer(0x1234))
+case("dhcp-offer-other-xid-l2", 2, disc, offer(0x1235))
+case("dhcp-request-as-reply-l2", 2, disc, offer(0x1234, op=1))
+renew = l3(IP(src=A, dst=B) / UDP(sport=68, dport=67) / BOOTP(xid=0x77, ciaddr=A)
+           / DHCP(options=[("message-type", "request"), "end"]), MA, MB)
+case("dhcp-renew-ack", 3, renew, offer(0x77))
+case("dhcp-renew-ack-other-xid", 3, renew, offer(0x78))
+case("dhcp-renew-any-bootp", 3, renew, offer(0x77, op=1))
+# GENEVE: the same proto and vni, then the payloads answer.
+gq = l3(IP(src=A, dst=B) / UDP(sport=6081, dport=6081) / GENEVE(vni=5) / IP(src=A, dst=B) / echo[ICMP], MA, MB)
+case("geneve-same-vni", 3, gq,
+     l3(IP(src=B, dst=A) / UDP(sport=6081, dport=6081) / GENEVE(vni=5) / IP(src=B, dst=A) / ICMP(type=0, id=0x42, seq=1) / b"hello", MB, MA))
+case("geneve-other-vni", 3, gq,
+     l3(IP(src=B, dst=A) / UDP(sport=6081, dport=6081) / GENEVE(vni=6) / IP(src=B, dst=A) / ICMP(type=0, id=0x42, seq=1) / b"hello", MB, MA))
 
 print("# name level request reply request-hashret reply-hashret answers")
 print("# made by gen_cases.py from Scapy 2.5.0; hashret bytes are in this host's order")

@@ -44,6 +44,9 @@ from scapy.main import load_contrib  # noqa: E402
 load_contrib("igmp")
 load_contrib("igmpv3")
 load_contrib("lldp")  # contrib layers pktspec has (issue 16)
+# The contrib layers pktspec has (issue 16): Scapy loads them on demand.
+load_contrib("mpls")
+load_contrib("geneve")
 
 conf.color_theme = NoTheme()
 conf.verb = 0

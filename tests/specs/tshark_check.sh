@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # tshark, with checksum validation on, reads the --pcap output of a spec and
 # must flag no frame as malformed or with a bad checksum, except the frames a
-# spec lists in a "# tshark-bad-checksum: N ..." line (bad on purpose).
+# spec lists in a "# tshark-bad-checksum: N ..." line (bad on purpose); with a
+# "# tshark-protocol: NAME" line, tshark must find NAME in every frame.
 set -u
 bin=$1 spec=$2
 command -v tshark >/dev/null || { echo "tshark is not installed"; exit 77; }
@@ -27,5 +28,14 @@ while IFS=$'\t' read -r n msg malformed; do
         bad=1
     fi
 done <"$out/tshark.txt"
+# "# tshark-protocol: NAME": tshark must dissect NAME in every frame.
+proto=$(sed -n 's/^# tshark-protocol: *//p' "$spec")
+if [ -n "$proto" ]; then
+    tshark -r "$out/f.pcap" -T fields -e frame.number -e frame.protocols >"$out/protos.txt" \
+        2>>"$out/tshark.err" || { cat "$out/tshark.err"; exit 1; }
+    while IFS=$'\t' read -r n protos; do
+        case ":$protos:" in *":$proto:"*) ;; *) echo "frame $n: no $proto in $protos"; bad=1 ;; esac
+    done <"$out/protos.txt"
+fi
 echo "$frames frames read by tshark"
 exit $bad

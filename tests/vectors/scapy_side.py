@@ -75,6 +75,8 @@ def scapy_namespace():
     exec("load_contrib('igmp'); load_contrib('igmpv3')", ns)
     # Contrib layers pktspec has (issue 16): load_contrib puts them in builtins.
     exec("load_contrib('lldp')", ns)
+    # The contrib layers pktspec has (issue 16): Scapy loads them on demand.
+    exec("load_contrib('mpls'); load_contrib('geneve')", ns)
     conf = ns["conf"]
     conf.verb = 0
     # An unset Ether.dst would make Scapy ARP; every vector gives it, so fail loudly instead.

@@ -50,6 +50,7 @@ syn keyword pktLayer STP VRRP VRRPv3 HSRP HSRPmd5
 syn keyword pktLayer LLDPDU LLDPDUChassisID LLDPDUPortID LLDPDUTimeToLive LLDPDUEndOfLLDPDU
 syn keyword pktLayer LLDPDUPortDescription LLDPDUSystemName LLDPDUSystemDescription
 syn keyword pktLayer LLDPDUSystemCapabilities LLDPDUManagementAddress LLDPDUGenericOrganisationSpecific
+syn keyword pktLayer BOOTP DHCP MPLS EoMCW GENEVE GeneveOptions
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 " x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
 syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
