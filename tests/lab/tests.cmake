@@ -113,6 +113,8 @@ set_tests_properties(lab/pairing PROPERTIES TIMEOUT 150 RUN_SERIAL TRUE)
 # sending every frame of a count of a set exactly once.
 lab_test(rate sh ${LAB_DIR}/wire_rate.sh ${PKTSPEC_BIN})
 lab_test(threads sh ${LAB_DIR}/wire_threads.sh ${PKTSPEC_BIN})
+# sr1 in a loop keeps one capture for the run: socket() counted under strace.
+lab_test(sr1-reuse sh ${LAB_DIR}/sr1_reuse.sh ${PKTSPEC_BIN})
 # Scapy's idioms on sr's results: ans.summary(), nsummary(), show(), print,
 # unans's, against Scapy's text for the same packets (for s, r in ans and
 # raw() carry them to Scapy).
