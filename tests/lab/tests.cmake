@@ -115,6 +115,8 @@ lab_test(rate sh ${LAB_DIR}/wire_rate.sh ${PKTSPEC_BIN})
 lab_test(threads sh ${LAB_DIR}/wire_threads.sh ${PKTSPEC_BIN})
 # sr1 in a loop keeps one capture for the run: socket() counted under strace.
 lab_test(sr1-reuse sh ${LAB_DIR}/sr1_reuse.sh ${PKTSPEC_BIN})
+# sniff's buffer holds a burst of 50,000 frames sent while the sniffer is stopped.
+lab_test(sniff-burst sh ${LAB_DIR}/sniff_burst.sh ${PKTSPEC_BIN})
 # Scapy's idioms on sr's results: ans.summary(), nsummary(), show(), print,
 # unans's, against Scapy's text for the same packets (for s, r in ans and
 # raw() carry them to Scapy).
