@@ -111,18 +111,19 @@ done
 
 # The probe: the same sendp, built; a probe holds its frames, so the row
 # takes the most it builds (COUNT, else down to 200,000, 100,000...).
-probe_n=""
+probe_n="" why=""
 for n in $count 200000 100000 50000; do
     [ "$n" -le "$count" ] || continue
     echo "sendp($frame, count=$n, threads=1, verbose=0)" > "$tmp/probe.pkt"
     if "$probe_pktspec" build "$tmp/probe.pkt" -o "$tmp/probe" > "$tmp/build.out" 2>&1; then
         probe_n=$n; break
     fi
+    [ -n "$why" ] || why=$(head -1 "$tmp/build.out")
 done
 if [ -z "$probe_n" ]; then
-    note "FAILED: pktspec build of the probe: $(head -1 "$tmp/build.out")"
+    note "FAILED: pktspec build of the probe: $why"
 else
-    [ "$probe_n" = "$count" ] || note "probe: $probe_n frames, not $count (the probe would not hold more: $(head -1 "$tmp/build.out"))"
+    [ "$probe_n" = "$count" ] || note "probe: $probe_n frames, not $count (the probe would not hold more: $why)"
     for r in $(seq "$runs"); do
         say "probe, run $r of $runs"
         send_pps probe pktspec "$probe_n" ina "$pktspec" run -i wa "$tmp/probe.pkt"
@@ -167,7 +168,7 @@ for r in $(seq "$runs"); do
     read -r achieved jitter over got < "$tmp/rate.out"
     put rate100k pktspec "$achieved" pps
     put rate100k-jitter pktspec "$jitter" %
-    [ "$got" = $((100000 * rate_s)) ] || note "rate: the peer got $got of $((100000 * rate_s))"
+    [ "$got" -ge $((100000 * rate_s)) ] || note "rate: the peer got $got of $((100000 * rate_s))"
     say "rate: $achieved pps over the middle $over s of the sending"
 done
 
