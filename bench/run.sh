@@ -3,7 +3,8 @@
 # the same packets (Ether/IPv4/TCP SYNs, the destination port swept), each
 # writing its frames into a pcap file (no network is touched). Prints
 # frames per second for each and the ratios; then reading: pktspec read
-# --summary against Scapy's PcapReader and summary() over the same capture.
+# --summary against Scapy's PcapReader and summary() and tshark's one line a
+# frame (-n: no name looked up) over the same capture.
 #   bench/run.sh [PKTSPEC_BIN]   (default: build/pktspec)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -65,6 +66,13 @@ with PcapReader(sys.argv[2]) as r:
 print(n / (time.time() - t0))
 PY
 r_scapy_read=$(unshare -n /usr/bin/python3 "$work/bench_scapy_read.py" $n_scapy "$work/pktspec.pcap" 2>/dev/null)
+# tshark: its summary line a frame (the first 200,000: it is slower), in a
+# namespace of its own like Scapy; left out when it is not installed.
+n_tshark=200000 r_tshark=""
+if command -v tshark >/dev/null 2>&1; then
+    t0=$(now); unshare -n tshark -n -r "$work/pktspec.pcap" -c $n_tshark >/dev/null 2>&1; t1=$(now)
+    r_tshark=$(rate $n_tshark "$t0" "$t1")
+fi
 
 printf 'frames per second (higher is better), each tool writing a pcap:\n'
 printf '  pktspec %12.0f  (%d frames)\n' "$r_pktspec" $n_pktspec
@@ -76,3 +84,9 @@ printf 'frames per second read and summarised (higher is better):\n'
 printf '  pktspec read %12.0f  (%d frames)\n' "$r_read" $n_pktspec
 printf '  scapy        %12.0f  (%d frames)\n' "$r_scapy_read" $n_scapy
 printf 'pktspec / scapy (read) = %.1f x\n' "$(echo "$r_read / $r_scapy_read" | bc -l)"
+if [ -n "$r_tshark" ]; then
+    printf '  tshark       %12.0f  (%d frames)\n' "$r_tshark" $n_tshark
+    printf 'pktspec / tshark (read) = %.1f x\n' "$(echo "$r_read / $r_tshark" | bc -l)"
+else
+    echo '  tshark: not installed, left out'
+fi

@@ -273,6 +273,7 @@ static struct ps_value live_sr(struct interp *in, const struct ps_expr *e, bool 
     char *filter = live_opt_text(in, e, O_FILTER);
     struct ps_sr_opts o = {
         .iface = ifc->name,
+        .ifindex = ifc->index,
         .filter = filter,
         .layer3 = layer3,
         .layers = &in->prog->layers,
@@ -343,9 +344,9 @@ static struct ps_value live_srloop(struct interp *in, const struct ps_expr *e, b
     int verbose = live_verbose(in, e);
     FILE *out = in->o->out;
     struct ps_sr s = {0};
-    struct ps_sr_opts o = {.iface = ifc->name, .layer3 = layer3, .timeout_ns = timeout,
-                           .verbose = 0, .out = out, .stop = ps_signals_stop_flag(),
-                           .layers = &in->prog->layers};
+    struct ps_sr_opts o = {.iface = ifc->name, .ifindex = ifc->index, .layer3 = layer3,
+                           .timeout_ns = timeout, .verbose = 0, .out = out,
+                           .stop = ps_signals_stop_flag(), .layers = &in->prog->layers};
     struct ps_value ans = live_pktlist("Results"), unans = live_pktlist("PacketList");
     size_t sent = 0, got = 0;
     bool ok = build_requests(in, e, layer3, ifc, &s);

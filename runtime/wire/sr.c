@@ -26,8 +26,8 @@ struct run {
     const struct ps_sr_opts *o;
     struct ps_wire w;
     struct ps_hsent hsent;
-    struct ps_packet *reply, *query;
-    struct ps_layer *subs;   /* 2 x 40: the decoder's room for IP options */
+    struct ps_packet *reply, *query; /* the decoder's room (room_of): kept */
+    struct ps_layer *subs;   /* 2 x 40: its room for IP options */
     size_t notans, noans;
     bool send_done;
     bool keep;               /* its capture is kept open for the next exchange */
@@ -309,6 +309,10 @@ static struct {
     char iface[64];
     char filter[256];
     bool open, hooked;
+    /* The decoder's room (about 300 KiB), made once: a call of sr1 in a
+     * loop allocates it no more than it opens a socket. */
+    struct ps_packet *reply, *query;
+    struct ps_layer *subs;
 } kept = {.w = {.fd = -1}};
 
 static void close_kept(void)
@@ -316,6 +320,17 @@ static void close_kept(void)
     if (kept.open)
         ps_wire_close(&kept.w);
     kept.open = false;
+    free(kept.reply);
+    free(kept.query);
+    free(kept.subs);
+    kept.reply = kept.query = NULL;
+    kept.subs = NULL;
+}
+
+static void hook_kept(void)
+{
+    if (!kept.hooked)
+        kept.hooked = atexit(close_kept) == 0;
 }
 
 /* Frames queued before this exchange sends anything answer none of its
@@ -339,14 +354,19 @@ static bool open_capture(struct run *r, char *err, size_t errcap)
     if (!filter && default_filter(r->s, text, sizeof text))
         filter = text;
     const char *key = filter ? filter : "";
+    /* The caller's index is at most a second old (live_iface): no system
+     * call a call to see that the interface is still the same one. */
+    int ifindex = r->o->ifindex ? r->o->ifindex : (int)if_nametoindex(r->o->iface);
     if (kept.open && strcmp(kept.iface, r->o->iface) == 0 && strcmp(kept.filter, key) == 0 &&
-        (int)if_nametoindex(r->o->iface) == kept.w.ifindex) {
+        ifindex == kept.w.ifindex) {
         kept.open = false; /* the run holds it until finish() */
         r->w = kept.w;
         r->keep = true;
         return drain(&r->w, err, errcap);
     }
-    close_kept();
+    if (kept.open)
+        ps_wire_close(&kept.w);
+    kept.open = false;
     struct sock_fprog prog = {0};
     if (filter && ps_bpf_compile(filter, PS_DLT_EN10MB, &prog, err, errcap) < 0)
         return false;
@@ -366,9 +386,15 @@ static bool prepare(struct run *r)
     struct ps_sr *s = r->s;
     if (ps_hsent_init(&r->hsent, s->nq) < 0)
         return false;
-    r->reply = malloc(sizeof *r->reply);
-    r->query = malloc(sizeof *r->query);
-    r->subs = malloc(2 * 40 * sizeof *r->subs);
+    if (!kept.reply) {
+        kept.reply = malloc(sizeof *kept.reply);
+        kept.query = malloc(sizeof *kept.query);
+        kept.subs = malloc(2 * 40 * sizeof *kept.subs);
+        hook_kept();
+    }
+    r->reply = kept.reply;
+    r->query = kept.query;
+    r->subs = kept.subs;
     if (!r->reply || !r->query || !r->subs)
         return false;
     size_t from = first_layer(r);
@@ -388,15 +414,11 @@ static void finish(struct run *r)
     if (r->keep && r->w.fd >= 0) {
         kept.w = r->w;
         kept.open = true;
-        if (!kept.hooked)
-            kept.hooked = atexit(close_kept) == 0;
+        hook_kept();
     } else {
         ps_wire_close(&r->w);
     }
     ps_hsent_free(&r->hsent);
-    free(r->reply);
-    free(r->query);
-    free(r->subs);
     free(r->marks);
 }
 

@@ -16,6 +16,7 @@
 
 struct ps_sr_opts {
     const char *iface;
+    int ifindex;               /* iface's index as the caller knows it; 0: looked up */
     const char *filter;        /* BPF text (filter=); NULL: the requests' EtherTypes */
     bool layer3;               /* sr(): match from the layer above the link layer */
     int64_t timeout_ns;        /* how long a round waits after its last frame left */

@@ -120,6 +120,15 @@ set_tests_properties(lab/pairing PROPERTIES TIMEOUT 150 RUN_SERIAL TRUE)
 # sending every frame of a count of a set exactly once.
 lab_test(rate sh ${LAB_DIR}/wire_rate.sh ${PKTSPEC_BIN})
 lab_test(threads sh ${LAB_DIR}/wire_threads.sh ${PKTSPEC_BIN})
+# sr1 in a loop keeps one capture for the run: socket() counted under strace.
+lab_test(sr1-reuse sh ${LAB_DIR}/sr1_reuse.sh ${PKTSPEC_BIN})
+# sniff's buffer holds a burst of 50,000 frames sent while the sniffer is stopped.
+lab_test(sniff-burst sh ${LAB_DIR}/sniff_burst.sh ${PKTSPEC_BIN})
+# bench/wire.sh runs through (one small run, its JSON checked for what the
+# load cannot change). Its namespaces are named psbench-*, which the other
+# lab tests' check for leftovers does not look at.
+lab_test(wire-bench sh ${LAB_DIR}/wire_bench.sh ${PKTSPEC_BIN})
+set_tests_properties(lab/wire-bench PROPERTIES TIMEOUT 600)
 # Scapy's idioms on sr's results: ans.summary(), nsummary(), show(), print,
 # unans's, against Scapy's text for the same packets (for s, r in ans and
 # raw() carry them to Scapy).
