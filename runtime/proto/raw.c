@@ -14,9 +14,9 @@ static enum ps_answer raw_answers(const struct ps_packet *reply, size_t *r,
     return PS_ANSWER_YES;
 }
 
-/* bind_layers(GRErouting, Raw, address_family=0, SRE_len=0): a Raw after a
- * routing entry makes it the list's null end when building (dissecting, the
- * entry's own guess_payload decides). */
+/* bind_layers(GRErouting, Raw, address_family=0, SRE_len=0): a Raw (or a
+ * Padding, its subclass) after a routing entry makes it the list's null end
+ * when building (dissecting, the entry's own guess_payload decides). */
 static const struct ps_bind raw_build_binds[] = {
     {"GRErouting", "address_family", 0},
     {"GRErouting", "SRE_len", 0},
@@ -38,5 +38,6 @@ const struct ps_proto ps_proto_padding = {
     .fields = load_fields,
     .nfields = PS_NFIELDS(load_fields),
     .trailer = true,
+    .build_binds = raw_build_binds,
     .answers = raw_answers,
 };
