@@ -20,5 +20,5 @@ add_test(NAME captures/agreement
 add_test(NAME captures/live
          COMMAND /usr/bin/python3 ${CAPTURES_DIR}/corpus.py --pktspec $<TARGET_FILE:pktspec>
                  --live --no-threshold)
-set_tests_properties(captures/read captures/scapy captures/agreement PROPERTIES TIMEOUT 300)
-set_tests_properties(captures/live PROPERTIES TIMEOUT 300 SKIP_RETURN_CODE 77)
+set_tests_properties(captures/read captures/scapy captures/agreement PROPERTIES TIMEOUT 900)
+set_tests_properties(captures/live PROPERTIES TIMEOUT 900 SKIP_RETURN_CODE 77)
