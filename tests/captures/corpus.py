@@ -233,18 +233,22 @@ def compare(pktspec, golden, known):
                     continue
                 diffs[(cap, i, kind)] = reason(kind, m_show, s_show, path)
                 if (cap, i, kind) not in known:
-                    failures.append("%s packet %d: %s differs (not in known-differences.txt)\n"
-                                    "    pktspec: %s\n    scapy:   %s"
-                                    % (cap, i, kind, _short(mine), _short(theirs)))
+                    failures.append("%s packet %d: %s differs (not in known-differences.txt): %s\n"
+                                    "%s" % (cap, i, kind, diffs[(cap, i, kind)],
+                                            first_difference(mine, theirs)))
     return failures, diffs, (total, agree_summary, agree_show)
 
 
-def _short(text):
-    if text is None:
-        return "(no packet)"
-    if "\n" not in text:
-        return text
-    return text.replace("\n", "\n             ")
+def first_difference(mine, theirs):
+    """The first line that differs, both sides."""
+    a = (mine or "(no packet)").split("\n")
+    b = theirs.split("\n")
+    for n in range(max(len(a), len(b))):
+        x = a[n] if n < len(a) else "(end)"
+        y = b[n] if n < len(b) else "(end)"
+        if x != y:
+            return "    line %d\n    pktspec: %s\n    scapy:   %s" % (n + 1, x, y)
+    return ""
 
 
 def read_only(pktspec):
