@@ -1,7 +1,7 @@
 # Real captures (tests/captures/README.md): `pktspec read` over tcpdump's test captures.
 set(CAPTURES_DIR ${CMAKE_CURRENT_LIST_DIR})
-# Never a crash, a hang or a sanitizer report, in every output mode (no Scapy needed;
-# the ASan build runs it too).
+# Never a crash, a hang or a sanitizer report (the ASan build runs these too): --json and
+# --command here, --summary and --show in captures/scapy.
 add_test(NAME captures/read
          COMMAND /usr/bin/python3 ${CAPTURES_DIR}/corpus.py --pktspec $<TARGET_FILE:pktspec>
                  --read-only)
