@@ -183,6 +183,13 @@ static const char *scalar(const struct ps_field *fd, const struct ps_value *v, s
     out->set = true;
     if (fd->variant)
         return variant_scalar(fd, v, out, err, cap);
+    /* Bytes for a field whose other variant is a 0-byte string (ICMP's unused
+     * of an echo or an unreachable): Scapy's StrFixedLenField(length=0)
+     * writes none of them, so the field stays as if not given. */
+    if (fd->empty_when_absent && (v->t == PT_BYTES || v->t == PT_STR)) {
+        out->set = false;
+        return NULL;
+    }
     switch (v->t) {
     case PT_INT:
     case PT_BOOL:
