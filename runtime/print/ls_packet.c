@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "addr.h"
+#include "proto/proto.h"
 
 /* Python's repr of the value getattr(pkt, name) gives: numbers plain, a
  * FlagValue as <Flag 2 (S)>, addresses as quoted strings, bytes as b'..',

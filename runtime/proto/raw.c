@@ -23,15 +23,6 @@ static enum ps_answer raw_answers(const struct ps_packet *reply, size_t *r,
     return PS_ANSWER_YES;
 }
 
-/* bind_layers(GRErouting, Raw, address_family=0, SRE_len=0): a Raw (or a
- * Padding, its subclass) after a routing entry makes it the list's null end
- * when building (dissecting, the entry's own guess_payload decides). */
-static const struct ps_bind raw_build_binds[] = {
-    {"GRErouting", "address_family", 0},
-    {"GRErouting", "SRE_len", 0},
-    {0},
-};
-
 const struct ps_proto ps_proto_raw = {
     .name = "Raw",
     .long_name = "Raw",
