@@ -8,6 +8,7 @@
 
 #include "bpf.h"
 #include "emit.h"
+#include "iface_guard.h"
 #include "ir_image.h"
 #include "probe.h"
 #include "report.h"
@@ -178,6 +179,10 @@ int ps_emit(const struct ps_program *prog, FILE *out, FILE *err)
     scan_binds(&f, prog->stmts, prog->nstmts);
     collect_stmts(prog, prog->stmts, prog->nstmts, &f, err);
     int status = f.refused ? 2 : 0;
+    /* A probe sends where its -i says: an iface= naming another interface
+     * is refused here, as `pktspec run` refuses it before any socket. */
+    if (ps_iface_guard(prog, NULL, false, err) > 0)
+        status = 2;
     uint8_t *img = NULL;
     size_t len = 0;
     char why[512];

@@ -52,7 +52,7 @@ static void scan_assigns(struct guard *g, struct ps_stmt *const *body, size_t n,
 
 static void refuse(struct guard *g, const struct ps_expr *at, const char *name, size_t len)
 {
-    const char *where = g->lab ? "the lab's (lab_iface)" : g->iface;
+    const char *where = g->lab ? "the lab's (lab_iface)" : g->iface ? g->iface : "a probe's -i";
     ps_report_loc(g->err, g->prog, at->loc, "error",
               "iface=\"%.*s\" is not this run's interface, %s: frames go only where -i or "
               "--lab says",

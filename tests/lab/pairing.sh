@@ -58,8 +58,7 @@ say() { echo "FAIL: $*"; fail=1; }
 # probe emit makes of it (which cannot print what came).
 in_self timeout 60 "$pktspec" run -i vpair0 "$dir/pairing_expect.pkt" > "$tmp/tests" 2>&1 ||
     { say "pktspec run pairing_expect.pkt:"; cat "$tmp/tests"; }
-"$pktspec" emit "$dir/pairing_expect.pkt" -o "$tmp/probe.c" &&
-    cc -std=c11 -O1 "$tmp/probe.c" -o "$tmp/probe" || say "cannot emit and build the probe"
+"$pktspec" build "$dir/pairing_expect.pkt" -o "$tmp/probe" || say "cannot build the probe"
 if [ -x "$tmp/probe" ]; then
     in_self timeout 60 "$tmp/probe" -i vpair0 > "$tmp/probe.out" 2>&1 ||
         { say "the probe of pairing_expect.pkt:"; cat "$tmp/probe.out"; }
