@@ -169,7 +169,7 @@ def one_batch(pktspec, cc, rng, pkts, work):
     engine = os.path.join(os.path.dirname(pktspec), "engine")
     rc, _, err = run([cc] + CFLAGS + ["-I" + engine, csrc, "-o", probe,
                                       os.path.join(engine, "libpktspec-engine.a"), "-lm",
-                                      "-lpthread"], timeout=120)
+                                      "-lpthread"] + LDFLAGS, timeout=120)
     if rc != 0:
         return text, f"{cc} cannot compile the probe: {err.decode(errors='replace')[-3000:]}"
     for args in (["--pcap", "out.pcap"], ["--dry-run"]):
@@ -179,6 +179,9 @@ def one_batch(pktspec, cc, rng, pkts, work):
     return text, None
 
 
+LDFLAGS = []
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("pktspec")
@@ -186,10 +189,16 @@ def main():
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("--batches", type=int, default=0, help="stop after N batches (0: the time)")
     ap.add_argument("--keep", default=None)
+    # the compiler and link flags the engine was built with (a sanitized engine
+    # links the sanitizers' runtimes: CMake's PKTSPEC_ENGINE_LDFLAGS)
+    ap.add_argument("--cc", default=None)
+    ap.add_argument("--ldflags", default="")
     o = ap.parse_args()
     seed = o.seed if o.seed is not None else int(time.time())
     rng = random.Random(seed)
-    cc = shutil.which("gcc") or shutil.which("cc")
+    cc = o.cc or shutil.which("gcc") or shutil.which("cc")
+    global LDFLAGS
+    LDFLAGS = o.ldflags.split()
     pkts = packets()
     end = time.monotonic() + o.seconds
     n = ran = 0

@@ -62,8 +62,9 @@ for harness in $harnesses; do
     fi
 done
 echo "emit_diff for ${seconds}s"
+# the harnesses' build is clang's with ASan and UBSan: its engine links them
 if ! /usr/bin/python3 "$root/tests/fuzz/emit_diff.py" "$build/pktspec" "$seconds" \
-        --keep "$root/build-fuzz-findings"; then
+        --keep "$root/build-fuzz-findings" --cc clang --ldflags="-fsanitize=address,undefined"; then
     status=1
 fi
 exit $status

@@ -23,5 +23,5 @@ endif()
 # -Werror -pedantic and compared with pktspec run.
 add_test(NAME fuzz/emit-diff
          COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/emit_diff.py $<TARGET_FILE:pktspec> 100
-                 --seed 11 --batches 3)
+                 --seed 11 --batches 3 --cc ${CMAKE_C_COMPILER} "--ldflags=${PKTSPEC_ENGINE_LDFLAGS}")
 set_tests_properties(fuzz/emit-diff PROPERTIES TIMEOUT 200)
