@@ -109,7 +109,7 @@ void img_field(struct img_out *o, const struct ps_field *f)
     }
     for (size_t i = 0, n = ps_registry_count(o->layers); i < n; i++) {
         const struct ps_proto *p = ps_registry_at(o->layers, i);
-        if (f >= p->fields && f < p->fields + p->nfields) {
+        if (p->nfields && f >= p->fields && f < p->fields + p->nfields) {
             img_cstr(o, p->name);
             img_u32(o, (uint32_t)(f - p->fields));
             return;
