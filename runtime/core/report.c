@@ -298,7 +298,7 @@ static void emit(FILE *out, const char *path, const char *text, size_t tlen, int
 static void emit_in(FILE *out, const char *path, const char *text, size_t tlen, int line,
                     int col, int last_col, const char *kind, const char *fmt, va_list ap)
 {
-    size_t len;
+    size_t len = 0;
     const char *src = line > 0 ? find_line(text, tlen, line, &len) : NULL;
     enum ps_diag_format f = format_for(out);
     if (f == PS_DIAG_TEXT) {
