@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "addr.h"
+#include "proto/bind.h"
 #include "proto/proto.h"
 
 /* Sub-layers (IP options) never nest deeper than this. */
@@ -65,71 +66,6 @@ static void put_bits(struct writer *w, uint64_t v, unsigned bits)
         }
         w->acc &= (UINT64_C(1) << w->nbits) - 1;
     }
-}
-
-/* The binding of lower.field the layer above makes (Scapy's overload_fields). */
-static const struct ps_bind *bound_entry(const struct ps_packet *pkt, size_t idx,
-                                         const char *field)
-{
-    if (!pkt || idx + 1 >= pkt->n)
-        return NULL;
-    const struct ps_proto *lower = pkt->layers[idx].proto, *upper = pkt->layers[idx + 1].proto;
-    /* The build-only bindings first: they hold the call that wins. */
-    const struct ps_bind *const tables[2] = {upper->build_binds, upper->binds};
-    /* Scapy picks one binding set: the lower class's own, else its alias's.
-     * Call separators (no field) bind nothing. */
-    const char *target = lower->alias;
-    for (size_t t = 0; t < 2 && target != lower->name; t++)
-        for (const struct ps_bind *bd = tables[t]; bd && bd->lower; bd++)
-            if (bd->field && strcmp(bd->lower, lower->name) == 0) {
-                target = lower->name;
-                break;
-            }
-    if (!target)
-        return NULL;
-    for (size_t t = 0; t < 2; t++)
-        for (const struct ps_bind *bd = tables[t]; bd && bd->lower; bd++)
-            if (bd->field && strcmp(bd->lower, target) == 0 && strcmp(bd->field, field) == 0)
-                return bd;
-    return NULL;
-}
-
-static bool bound_value(const struct ps_packet *pkt, size_t idx, const char *field, uint64_t *v)
-{
-    const struct ps_bind *bd = bound_entry(pkt, idx, field);
-    if (!bd)
-        return false;
-    *v = bd->value;
-    return true;
-}
-
-static const struct ps_bytes_bind *bound_bytes(const struct ps_packet *pkt, size_t idx,
-                                               const char *field)
-{
-    if (!pkt || idx + 1 >= pkt->n)
-        return NULL;
-    const struct ps_bytes_bind *bd = pkt->layers[idx + 1].proto->bytes_bind;
-    return bd && strcmp(bd->lower, pkt->layers[idx].proto->name) == 0 &&
-                   strcmp(bd->field, field) == 0
-               ? bd
-               : NULL;
-}
-
-static uint64_t default_uint(const struct ps_field *f)
-{
-    return f->def_now ? f->def_now() : f->def;
-}
-
-uint64_t ps_effective_uint(const struct ps_packet *pkt, size_t idx, int field)
-{
-    const struct ps_layer *l = &pkt->layers[idx];
-    const struct ps_field *f = &l->proto->fields[field];
-    uint64_t v;
-    if (l->v[field].set)
-        return l->v[field].u;
-    if (bound_value(pkt, idx, f->name, &v))
-        return v;
-    return default_uint(f);
 }
 
 struct ctx {
@@ -361,7 +297,7 @@ static uint64_t uint_value(struct ctx *c, const struct ps_layer *l, int fi,
     uint64_t v;
     if (l->v[fi].set)
         return l->v[fi].u;
-    if (bound_value(pkt, idx, f->name, &v))
+    if (ps_bound_uint(pkt, idx, f->name, &v))
         return v;
     if (f->count_of) {
         int of = ps_field_index(l->proto, f->count_of);
@@ -371,7 +307,7 @@ static uint64_t uint_value(struct ctx *c, const struct ps_layer *l, int fi,
     /* While only counting, values do not matter, and measuring a layer from
      * inside it would not end. */
     if (!c->w->buf && (f->length_of || f->len_of_layer))
-        return default_uint(f);
+        return ps_default_uint(f);
     if (f->len_of_layer)
         return layer_length(c, l, depth);
     if (f->length_of) {
@@ -381,7 +317,7 @@ static uint64_t uint_value(struct ctx *c, const struct ps_layer *l, int fi,
                                   (f->len_unit > 1 ? f->len_unit : 1) +
                               f->len_adjust);
     }
-    return default_uint(f);
+    return ps_default_uint(f);
 }
 
 static void put_field(struct ctx *c, const struct ps_layer *l, int fi, const struct ps_packet *pkt,
@@ -404,6 +340,16 @@ static void put_field(struct ctx *c, const struct ps_layer *l, int fi, const str
         map->pos[at].nbits = (uint32_t)(c->w->len * 8 + c->w->nbits) - map->pos[at].bit;
 }
 
+/* The alignment padding a layer list's table asks for before element
+ * `next` (NULL: at its end); the list started at offset from. */
+static void put_pad(struct writer *w, const struct ps_field *f, const struct ps_layer *l,
+                    const struct ps_proto *next, size_t from)
+{
+    uint8_t pad[16];
+    if (f->pad_before)
+        put_bytes(w, pad, f->pad_before(l, next, w->len - from, pad));
+}
+
 static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
                             const struct ps_packet *pkt, size_t idx, int depth)
 {
@@ -413,7 +359,7 @@ static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
         /* a hook encodes the value the layer above binds it to (PPP's proto) */
         struct ps_fval bound;
         uint64_t u;
-        if (!v->set && f->kind == PS_K_UINT && bound_value(pkt, idx, f->name, &u)) {
+        if (!v->set && f->kind == PS_K_UINT && ps_bound_uint(pkt, idx, f->name, &u)) {
             bound = (struct ps_fval){.set = true, .u = u};
             v = &bound;
         }
@@ -433,7 +379,7 @@ static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
         put_address(c, pkt, idx, l, fi, f);
         break;
     case PS_K_BYTES: {
-        const struct ps_bytes_bind *bd = v->set ? NULL : bound_bytes(pkt, idx, f->name);
+        const struct ps_bytes_bind *bd = v->set ? NULL : ps_bound_bytes(pkt, idx, f->name);
         if (bd) {
             struct ps_fval bound = {.set = true, .bytes = (const uint8_t *)bd->bytes,
                                     .len = strlen(bd->bytes)};
@@ -452,8 +398,10 @@ static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
     case PS_K_LAYERS: {
         size_t from = c->w->len;
         if (v->set && depth < MAX_SUB_DEPTH)
-            for (size_t k = 0; k < v->nsub; k++)
+            for (size_t k = 0; k < v->nsub; k++) {
+                put_pad(c->w, f, l, v->sub[k].proto, from);
                 put_layer(c, &v->sub[k], NULL, 0, depth + 1);
+            }
         const struct ps_proto *dflt = !v->set && f->def_sub ? ps_proto_find(f->def_sub) : NULL;
         if (dflt && depth < MAX_SUB_DEPTH) {
             struct ps_layer one;
@@ -462,6 +410,7 @@ static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
         }
         if (v->set && v->bytes)
             put_bytes(c->w, v->bytes, v->len);
+        put_pad(c->w, f, l, NULL, from);
         pad_from(c->w, from, f->pad_to);
         break;
     }
@@ -496,7 +445,7 @@ static const struct ps_layer *with_bound(const struct ps_packet *pkt, size_t idx
     for (size_t fi = 0; fi < n; fi++) {
         const struct ps_field *f = &l->proto->fields[fi];
         uint64_t v;
-        if (f->kind != PS_K_UINT || l->v[fi].set || !bound_value(pkt, idx, f->name, &v))
+        if (f->kind != PS_K_UINT || l->v[fi].set || !ps_bound_uint(pkt, idx, f->name, &v))
             continue;
         if (!copied)
             *copy = *l;

@@ -1,5 +1,5 @@
 /* RFC 1071 Internet checksum, the one Scapy's utils.checksum computes. */
-#include "encode.h"
+#include "csum.h"
 
 uint32_t ps_csum_add(uint32_t sum, const uint8_t *p, size_t n)
 {

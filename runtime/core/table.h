@@ -13,6 +13,7 @@
 
 struct ps_layer;
 struct ps_build;
+struct ps_proto;
 struct ps_packet;
 struct ps_fval;
 struct ps_decode_room;
@@ -23,6 +24,13 @@ enum ps_answer {
     PS_ANSWER_NO,   /* not an answer */
     PS_ANSWER_YES,  /* an answer */
     PS_ANSWER_ON,   /* up to the layers the hook moved to */
+    /* An answer when the bytes of the reply's layers from *r on and of the
+     * query's from *q on agree as far as both go (a quoted datagram: Scapy's
+     * raw() comparison); the matcher encodes them, so the hooks need no
+     * encoder. _CLAMPED: the first layers' `quote_clamped` fields zeroed on
+     * both sides first (what a middlebox's MSS clamping changes). */
+    PS_ANSWER_QUOTE,
+    PS_ANSWER_QUOTE_CLAMPED,
 };
 
 enum ps_kind {
@@ -75,6 +83,13 @@ struct ps_field {
     /* PS_K_OPTIONS, PS_K_LAYERS: the encoded value is padded with \0 to a
      * multiple of this (IP and TCP options: 4), whatever the spec gave. */
     uint8_t pad_to;
+    /* PS_K_LAYERS whose elements are aligned (IPv6 options: RFC 8200's
+     * xn+y): the padding to write before element `next` (NULL: after the
+     * last, and any bytes given after the elements) at offset pos from the
+     * field's start, into pad (at most 16 bytes); returns its length. The
+     * encoder calls it and writes the padding. */
+    size_t (*pad_before)(const struct ps_layer *l, const struct ps_proto *next, size_t pos,
+                         uint8_t pad[16]);
     /* PS_K_UINT FieldLenField (is_auto): when unset it holds the encoded
      * length of the field named here, plus len_adjust (ARP hwlen, the length
      * of IPOption_RR: routers + 3). */
@@ -293,6 +308,10 @@ struct ps_proto {
     /* Scapy's Padding: no header of its own; its fields (the load) go after
      * the whole frame, outside every length and checksum. */
     bool trailer;
+    /* Fields a middlebox may change in a quoted copy of this layer (TCP's
+     * options, dataofs and chksum under MSS clamping), NULL-ended: zeroed
+     * on both sides of a PS_ANSWER_QUOTE_CLAMPED comparison. */
+    const char *const *quote_clamped;
     /* Scapy's show_indent = 0 (DNSQR, DNSRR): show() prints the payload of
      * this layer (the next record of a chain) at this one's level. */
     bool show_flat;

@@ -13,7 +13,7 @@
 #include "ls.h"
 #include "fragment.h"
 #include "plan.h"
-#include "print_int.h"
+#include "print.h"
 
 static const struct ps_value none_value = {.t = PT_NONE};
 static const struct ps_value wire_value = {.t = PT_WIRE};

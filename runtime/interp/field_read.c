@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "print_int.h"
+#include "print.h"
 
 /* A list of one-layer packets of a layer list's elements, as sub_layers_value
  * in interp.c makes of a given one. */

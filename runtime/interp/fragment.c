@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "coerce.h"
+#include "proto/bind.h"
 #include "proto/proto.h"
 
 static const struct ps_value none_value = {.t = PT_NONE};

@@ -6,6 +6,7 @@
 #include "interp_int.h"
 #include "pattern.h"
 #include "print.h"
+#include "proto/tcp_options.h"
 #include "proto/proto.h"
 
 /* Room for a value as Scapy holds it (a DNS name's text). */

@@ -3,7 +3,8 @@
  * held is given, so no auto rule or binding changes a byte. A layer the
  * frame cut short cannot be given by its fields (the missing ones would
  * take defaults): it is given as the Raw layer of the bytes it held. */
-#include "print_int.h"
+#include "print.h"
+#include "proto/tcp_options.h"
 
 #include <stdlib.h>
 #include <string.h>

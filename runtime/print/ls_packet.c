@@ -2,7 +2,7 @@
  * "%-10s : %-35s = %-15r (%r)" line per field with the field's class, the
  * repr of the value the packet holds and the repr of the default's repr;
  * "--" between layers. */
-#include "print_int.h"
+#include "print.h"
 
 #include <string.h>
 

@@ -1,6 +1,7 @@
 /* A decoded packet as one line of JSON, for `pktspec read --json`: the
  * layers in order, each with the fields its frame held. */
-#include "print_int.h"
+#include "print.h"
+#include "proto/tcp_options.h"
 
 #include "addr.h"
 

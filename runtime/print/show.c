@@ -4,7 +4,7 @@
  * 3 spaces per layer of depth, a layer list as "  \name   \" followed by
  * its elements with "   |" added to their label, and the blank line
  * print() adds after the text. */
-#include "print_int.h"
+#include "print.h"
 
 #include <string.h>
 

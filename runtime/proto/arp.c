@@ -7,7 +7,7 @@
 
 #include "addr.h"
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "protos.h"
 #include "services.h"
 
@@ -253,6 +253,32 @@ static bool arp_payload_len(const struct ps_layer *l, long *len)
     return true;
 }
 
+static int mysummary(const struct ps_packet *pkt, size_t idx, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    uint64_t op = 0;
+    (void)ps_field_uint(pkt, idx, "op", &op);
+    if (op == 1) {
+        ps_strbuf_puts(&b, "ARP who has ");
+        ps_put_field(&b, pkt, idx, "pdst");
+        ps_strbuf_puts(&b, " says ");
+        ps_put_field(&b, pkt, idx, "psrc");
+    } else if (op == 2) {
+        ps_strbuf_puts(&b, "ARP is at ");
+        ps_put_field(&b, pkt, idx, "hwsrc");
+        ps_strbuf_puts(&b, " says ");
+        ps_put_field(&b, pkt, idx, "psrc");
+    } else {
+        ps_strbuf_puts(&b, "ARP ");
+        ps_put_field(&b, pkt, idx, "op");
+        ps_strbuf_puts(&b, " ");
+        ps_put_field(&b, pkt, idx, "psrc");
+        ps_strbuf_puts(&b, " > ");
+        ps_put_field(&b, pkt, idx, "pdst");
+    }
+    return ps_strbuf_result(&b);
+}
+
 const struct ps_proto ps_proto_arp = {
     .name = "ARP",
     .long_name = "ARP",
@@ -260,7 +286,7 @@ const struct ps_proto ps_proto_arp = {
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
     .neighbor_field = "pdst",
-    .mysummary = ps_mysummary_arp,
+    .mysummary = mysummary,
     .payload_len = arp_payload_len,
     .hashret = arp_hashret,
     .answers = arp_answers,

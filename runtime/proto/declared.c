@@ -6,7 +6,8 @@
 #include <stdlib.h>
 
 #include "declared.h"
-#include "encode.h"
+#include "csum.h"
+#include "frame.h"
 
 static uint32_t field_bits(const struct ps_field *f)
 {

@@ -7,8 +7,7 @@
 #include "addr.h"
 #include "dhcp_options.h"
 #include "packet.h"
-#include "print.h"
-#include "print_int.h"
+#include "field_text.h"
 #include "protos.h"
 
 enum { F_OP, F_HTYPE, F_HLEN, F_HOPS, F_XID, F_SECS, F_FLAGS, F_CIADDR, F_YIADDR, F_SIADDR,

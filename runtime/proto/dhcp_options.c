@@ -7,7 +7,7 @@
 
 #include "addr.h"
 #include "dhcp_options.h"
-#include "print_int.h"
+#include "field_text.h"
 
 /* The field Scapy's table gives an option, which says how its values are
  * packed; T_NAMED is a bare name there (the value is bytes). */

@@ -8,9 +8,9 @@
 #include <time.h>
 
 #include "addr.h"
-#include "decode.h"
+#include "frame.h"
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "dns_name.h"
 #include "protos.h"
 

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "strbuf.h"
 #include "protos.h"
 #include "services.h"

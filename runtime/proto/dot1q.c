@@ -1,6 +1,6 @@
 /* IEEE 802.1Q VLAN tag (scapy/layers/l2.py Dot1Q). */
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "protos.h"
 #include "services.h"
 
@@ -61,6 +61,20 @@ enum ps_answer ps_dot1q_answers(const struct ps_packet *reply, size_t *r,
     return PS_ANSWER_ON;
 }
 
+/* On Ether: "802.1q %Ether.src% > %Ether.dst% (%Dot1Q.type%) vlan %Dot1Q.vlan%",
+ * else without the addresses. */
+static int mysummary(const struct ps_packet *pkt, size_t idx, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    ps_strbuf_puts(&b, "802.1q ");
+    ps_put_src_dst_under(&b, pkt, idx, "Ether");
+    ps_strbuf_puts(&b, "(");
+    ps_put_field(&b, pkt, idx, "type");
+    ps_strbuf_puts(&b, ") vlan ");
+    ps_put_field(&b, pkt, idx, "vlan");
+    return ps_strbuf_result(&b);
+}
+
 const struct ps_proto ps_proto_dot1q = {
     .name = "Dot1Q",
     .long_name = "802.1Q",
@@ -69,7 +83,7 @@ const struct ps_proto ps_proto_dot1q = {
     .binds = binds,
     .alias = "Ether",
     .neighbor_through = true,
-    .mysummary = ps_mysummary_dot1q,
+    .mysummary = mysummary,
     .payload_len = dot1q_payload_len,
     .guess_payload = ps_dot1q_guess_payload,
     .answers = ps_dot1q_answers,

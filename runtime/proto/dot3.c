@@ -4,7 +4,7 @@
 
 #include "manuf.h"
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "strbuf.h"
 #include "protos.h"
 #include "services.h"

@@ -1,6 +1,6 @@
 /* Ethernet II (scapy/layers/l2.py Ether). */
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "protos.h"
 #include "services.h"
 
@@ -60,6 +60,17 @@ static enum ps_answer ether_answers(const struct ps_packet *reply, size_t *r,
     return PS_ANSWER_ON;
 }
 
+/* "%src% > %dst% (%type%)" */
+static int mysummary(const struct ps_packet *pkt, size_t idx, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    ps_put_src_dst(&b, pkt, idx);
+    ps_strbuf_puts(&b, " (");
+    ps_put_field(&b, pkt, idx, "type");
+    ps_strbuf_puts(&b, ")");
+    return ps_strbuf_result(&b);
+}
+
 const struct ps_proto ps_proto_ether = {
     .name = "Ether",
     .long_name = "Ethernet",
@@ -67,7 +78,7 @@ const struct ps_proto ps_proto_ether = {
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
     .build_binds = build_binds,
-    .mysummary = ps_mysummary_ether,
+    .mysummary = mysummary,
     .dispatch = ether_dispatch,
     .hashret = ether_hashret,
     .answers = ether_answers,

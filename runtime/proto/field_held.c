@@ -1,11 +1,11 @@
 /* The value of each field as Scapy's printers see it on a dissected
  * packet, and its i2repr text. */
-#include "print_int.h"
+#include "field_text.h"
 
 #include <string.h>
 
 #include "addr.h"
-#include "proto/proto.h"
+#include "proto.h"
 
 /* A list element has no layer above to bind from: the table's default. */
 static void element_default(const struct ps_field *f, struct ps_fval *v)

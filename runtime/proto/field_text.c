@@ -1,12 +1,13 @@
 /* Scapy's i2repr for each kind of field (scapy/fields.py), and the value a
  * field shows when the spec left it unset. */
-#include "print_int.h"
+#include "field_text.h"
 
 #include <arpa/inet.h>
 #include <string.h>
 
 #include "addr.h"
-#include "encode.h"
+#include "bind.h"
+#include "unicode.h"
 #include "strbuf.h"
 
 /* Numbers and addresses by hand: summary() runs per sniffed packet, and
@@ -401,6 +402,34 @@ int ps_format_field(const struct ps_packet *pkt, size_t idx, const char *name, c
         put_value(&b, l, ps_layer_field(l, (size_t)fi), &v, 0);
     }
     return ps_strbuf_result(&b);
+}
+
+void ps_put_field(struct ps_strbuf *b, const struct ps_packet *pkt, size_t idx, const char *name)
+{
+    size_t room;
+    char *at = ps_strbuf_tail(b, &room);
+    ps_strbuf_advance(b, ps_format_field(pkt, idx, name, at, room));
+}
+
+void ps_put_src_dst(struct ps_strbuf *b, const struct ps_packet *pkt, size_t idx)
+{
+    ps_put_field(b, pkt, idx, "src");
+    ps_strbuf_puts(b, " > ");
+    ps_put_field(b, pkt, idx, "dst");
+}
+
+bool ps_under_is(const struct ps_packet *pkt, size_t idx, const char *name)
+{
+    return idx > 0 && strcmp(pkt->layers[idx - 1].proto->name, name) == 0;
+}
+
+void ps_put_src_dst_under(struct ps_strbuf *b, const struct ps_packet *pkt, size_t idx,
+                          const char *under)
+{
+    if (ps_under_is(pkt, idx, under)) {
+        ps_put_src_dst(b, pkt, idx - 1);
+        ps_strbuf_puts(b, " ");
+    }
 }
 
 /* Python's str() of a list of addresses held encoded, 4 or 16 bytes each:

@@ -3,7 +3,7 @@
 #include <stdio.h>
 
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "protos.h"
 #include "services.h"
 

@@ -4,7 +4,7 @@
 #include <time.h>
 
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "protos.h"
 
 enum { F_TYPE, F_CODE, F_CHKSUM, F_ID, F_SEQ, F_TS_ORI, F_TS_RX, F_TS_TX, F_GW, F_PTR,
@@ -296,6 +296,19 @@ static const char *icmp_payload(const struct ps_layer *l)
     return TYPE_IN(l, 3, 4, 5, 11, 12) ? "IPerror" : NULL;
 }
 
+/* On IP: "ICMP %IP.src% > %IP.dst% %ICMP.type% %ICMP.code%", else without
+ * the addresses. */
+static int mysummary(const struct ps_packet *pkt, size_t idx, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    ps_strbuf_puts(&b, "ICMP ");
+    ps_put_src_dst_under(&b, pkt, idx, "IP");
+    ps_put_field(&b, pkt, idx, "type");
+    ps_strbuf_puts(&b, " ");
+    ps_put_field(&b, pkt, idx, "code");
+    return ps_strbuf_result(&b);
+}
+
 const struct ps_proto ps_proto_icmp = {
     .name = "ICMP",
     .long_name = "ICMP",
@@ -303,7 +316,7 @@ const struct ps_proto ps_proto_icmp = {
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
     .post_build = icmp_post_build,
-    .mysummary = ps_mysummary_icmp,
+    .mysummary = mysummary,
     .guess_payload = icmp_payload,
     .hashret = icmp_hashret,
     .answers = icmp_answers,

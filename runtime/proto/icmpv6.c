@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "protos.h"
 
 /* icmp6types */

@@ -6,7 +6,7 @@
 
 #include "addr.h"
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "strbuf.h"
 #include "protos.h"
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "protos.h"
 
 #define BYTE(n, d, d_s)                                                                      \

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "protos.h"
 #include "services.h"
 
@@ -239,6 +239,19 @@ static bool ip_payload_len(const struct ps_layer *l, long *len)
     return true;
 }
 
+/* "%IP.src% > %IP.dst% %IP.proto%", then " frag:%i" for a fragment. */
+static int mysummary(const struct ps_packet *pkt, size_t idx, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    uint64_t frag = 0;
+    ps_put_src_dst(&b, pkt, idx);
+    ps_strbuf_puts(&b, " ");
+    ps_put_field(&b, pkt, idx, "proto");
+    if (ps_field_uint(pkt, idx, "frag", &frag) && frag)
+        ps_strbuf_printf(&b, " frag:%u", (unsigned)frag);
+    return ps_strbuf_result(&b);
+}
+
 const struct ps_proto ps_proto_ip = {
     .name = "IP",
     .long_name = "IP",
@@ -249,7 +262,7 @@ const struct ps_proto ps_proto_ip = {
     .dissect_binds = dissect_binds,
     .post_build = ip_post_build,
     .neighbor_field = "dst",
-    .mysummary = ps_mysummary_ip,
+    .mysummary = mysummary,
     .options_len = ip_options_len,
     .payload_len = ip_payload_len,
     .hashret = ip_hashret,

@@ -7,7 +7,7 @@
 
 #include "addr.h"
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "protos.h"
 
 /* ipv6nh */
@@ -121,6 +121,28 @@ static bool ipv6_payload_len(const struct ps_layer *l, long *len)
     return true;
 }
 
+/* "%s > %s (%i)" % (src, dst, nh): plain values, not i2repr. */
+static int mysummary(const struct ps_packet *pkt, size_t idx, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    const struct ps_layer *l = &pkt->layers[idx];
+    int src = ps_field_index(l->proto, "src"), dst = ps_field_index(l->proto, "dst");
+    uint64_t nh = 0;
+    char text[46];
+    struct ps_fval v;
+    if (src >= 0 && dst >= 0) {
+        ps_field_value(pkt, idx, src, &v);
+        ps_format_ip6(v.addr, text);
+        ps_strbuf_printf(&b, "%s > ", text);
+        ps_field_value(pkt, idx, dst, &v);
+        ps_format_ip6(v.addr, text);
+        ps_strbuf_puts(&b, text);
+    }
+    (void)ps_field_uint(pkt, idx, "nh", &nh);
+    ps_strbuf_printf(&b, " (%u)", (unsigned)nh);
+    return ps_strbuf_result(&b);
+}
+
 const struct ps_proto ps_proto_ipv6 = {
     .name = "IPv6",
     .long_name = "IPv6",
@@ -130,7 +152,7 @@ const struct ps_proto ps_proto_ipv6 = {
     .build_binds = build_binds,
     .post_build = ipv6_post_build,
     .neighbor_field = "dst",
-    .mysummary = ps_mysummary_ipv6,
+    .mysummary = mysummary,
     .guess_payload = ipv6_payload,
     .payload_len = ipv6_payload_len,    .hashret = ps_ipv6_hashret,
     .answers = ps_ipv6_answers,
@@ -321,62 +343,31 @@ static size_t alignment_delta(const struct ps_proto *p, size_t pos)
     return (size_t)(k * (long)x + (long)y - (long)pos);
 }
 
-/* Pad1 for one byte, PadN with zeros for more. */
-static long put_padding(size_t n, uint8_t *out, size_t cap, size_t at)
+/* Pad1 for one byte, PadN with zeros for more (n < 16). */
+static size_t put_padding(size_t n, uint8_t pad[16])
 {
-    if (n == 0)
-        return 0;
-    if (out) {
-        if (at + n > cap)
-            return -1;
-        memset(out + at, 0, n);
-        if (n > 1) {
-            out[at] = 0x01;
-            out[at + 1] = (uint8_t)(n - 2);
-        }
+    memset(pad, 0, n);
+    if (n > 1) {
+        pad[0] = 0x01;
+        pad[1] = (uint8_t)(n - 2);
     }
-    return (long)n;
+    return n;
 }
 
 enum { X_NH, X_LEN, X_AUTOPAD, X_OPTIONS };
 
-/* _OptionsField.i2m: each option after the padding its alignment needs,
- * then padding to a multiple of 8 bytes; only the options with autopad 0. */
-static long options_encode(const struct ps_layer *l, const struct ps_fval *v, uint8_t *out,
-                           size_t cap)
+/* _OptionsField.i2m with autopad: each option after the padding its
+ * alignment needs, then padding to a multiple of 8 bytes. The field starts
+ * at offset 2 of its header. */
+static size_t options_pad(const struct ps_layer *l, const struct ps_proto *next, size_t at,
+                          uint8_t pad[16])
 {
-    bool autopad = ps_layer_uint(l, X_AUTOPAD) != 0;
-    size_t pos = 2, at = 0;
-    for (size_t k = 0; v->set && k < v->nsub; k++) {
-        const struct ps_layer *e = &v->sub[k];
-        if (autopad) {
-            long pad = put_padding(alignment_delta(e->proto, pos), out, cap, at);
-            if (pad < 0)
-                return -1;
-            at += (size_t)pad;
-            pos += (size_t)pad;
-        }
-        long n = ps_encode_layer(e, out ? out + at : NULL, out ? cap - at : 0);
-        if (n < 0)
-            return -1;
-        at += (size_t)n;
-        pos += (size_t)n;
-    }
-    if (v->set && v->len) {
-        if (out && at + v->len > cap)
-            return -1;
-        if (out)
-            memcpy(out + at, v->bytes, v->len);
-        at += v->len;
-        pos += v->len;
-    }
-    if (autopad && pos % 8) {
-        long pad = put_padding(8 - pos % 8, out, cap, at);
-        if (pad < 0)
-            return -1;
-        at += (size_t)pad;
-    }
-    return (long)at;
+    size_t pos = 2 + at;
+    if (ps_layer_uint(l, X_AUTOPAD) == 0)
+        return 0;
+    if (next)
+        return put_padding(alignment_delta(next, pos), pad);
+    return pos % 8 ? put_padding(8 - pos % 8, pad) : 0;
 }
 
 /* _PhantomAutoPadField: a field that is never on the wire. */
@@ -400,7 +391,7 @@ static const struct ps_field options_header[] = {
                    .bits_for = no_bits, .repr = on_off_repr,
                    .ls_type = "_PhantomAutoPadField", .ls_default = "1"},
     [X_OPTIONS] = {.name = "options", .kind = PS_K_LAYERS, .sub_class = "HBHOptUnknown",
-                   .encode = options_encode, .ls_type = "_OptionsField", .ls_default = "[]"},
+                   .pad_before = options_pad, .ls_type = "_OptionsField", .ls_default = "[]"},
 };
 
 /* FieldLenField adjust (x + 2 + 7) // 8 - 1: the header in 8-byte units

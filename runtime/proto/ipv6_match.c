@@ -6,10 +6,6 @@
 #include "packet.h"
 #include "protos.h"
 
-/* Raw comparison of a quoted datagram stops here; an ICMPv6 error quotes at
- * most 1232 bytes (RFC 4443: the whole error fits in 1280). */
-#define QUOTE_CMP_MAX 2048
-
 static uint64_t uint_of(const struct ps_layer *l, const char *field)
 {
     int f = ps_field_index(l->proto, field);
@@ -176,36 +172,6 @@ enum ps_answer ps_ipv6_answers(const struct ps_packet *reply, size_t *r,
     return PS_ANSWER_ON;
 }
 
-/* raw() of layers from..n (Padding builds nothing), cut at a layer that
- * does not fit in cap. tcp_clamped: TCP options, dataofs and chksum zeroed,
- * as IPerror6.answers does when MSS clamping changed the options. */
-static size_t raw_from(const struct ps_packet *pkt, size_t from, bool tcp_clamped, uint8_t *out,
-                       size_t cap)
-{
-    size_t len = 0;
-    for (size_t i = from; i < pkt->n; i++) {
-        const struct ps_layer *l = &pkt->layers[i];
-        if (l->proto->trailer)
-            continue;
-        struct ps_layer copy;
-        if (tcp_clamped && i == from) {
-            copy = *l;
-            static const char *const zeroed[] = {"options", "dataofs", "chksum"};
-            for (size_t z = 0; z < 3; z++) {
-                int f = ps_field_index(l->proto, zeroed[z]);
-                if (f >= 0)
-                    copy.v[f] = (struct ps_fval){.set = true};
-            }
-            l = &copy;
-        }
-        long n = ps_encode_layer(l, out + len, cap - len);
-        if (n < 0)
-            break;
-        len += (size_t)n;
-    }
-    return len;
-}
-
 static bool is_tcp(const struct ps_proto *p)
 {
     return p == &ps_proto_tcp || p == &ps_proto_tcperror;
@@ -241,11 +207,9 @@ enum ps_answer ps_iperror6_answers(const struct ps_packet *reply, size_t *r,
     bool clamped = ru < reply->n && qu < query->n && is_tcp(reply->layers[ru].proto) &&
                    is_tcp(query->layers[qu].proto) &&
                    !same_options(&reply->layers[ru], &query->layers[qu]);
-    uint8_t got[QUOTE_CMP_MAX], sent[QUOTE_CMP_MAX];
-    size_t ng = raw_from(reply, ru, clamped, got, sizeof got);
-    size_t ns = raw_from(query, qu, clamped, sent, sizeof sent);
-    size_t n = ng < ns ? ng : ns;
-    return n == 0 || memcmp(got, sent, n) == 0 ? PS_ANSWER_YES : PS_ANSWER_NO;
+    *r = ru;
+    *q = qu;
+    return clamped ? PS_ANSWER_QUOTE_CLAMPED : PS_ANSWER_QUOTE;
 }
 
 /* _ICMPv6.answers, for the messages without their own: only a message

@@ -8,7 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "encode.h"
+#include "csum.h"
+#include "frame.h"
 #include "packet.h"
 #include "protos.h"
 

@@ -3,8 +3,11 @@
 #ifndef PS_PROTOS_H
 #define PS_PROTOS_H
 
-#include "encode.h"
+#include "bind.h"
+#include "csum.h"
+#include "frame.h"
 #include "proto.h"
+#include "strbuf.h"
 
 extern const struct ps_proto ps_proto_ether;
 extern const struct ps_proto ps_proto_dot1q;
@@ -235,5 +238,9 @@ static inline void ps_put32(uint8_t *p, uint32_t v)
     ps_put16(p, (uint16_t)(v >> 16));
     ps_put16(p + 2, (uint16_t)v);
 }
+
+/* "<NAME> %IP.src%:%NAME.sport% > %IP.dst%:%NAME.dport%" (udp.c): UDP's and
+ * TCP's mysummary. */
+void ps_put_ports(struct ps_strbuf *b, const struct ps_packet *pkt, size_t idx, const char *name);
 
 #endif

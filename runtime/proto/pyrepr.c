@@ -1,6 +1,6 @@
 /* Python's repr() of the values Scapy's printers hand it: bytes, plain
  * strings, and (through format_value) a StrField's decoded text. */
-#include "print_int.h"
+#include "field_text.h"
 
 static char quote_for(const uint8_t *p, size_t n)
 {

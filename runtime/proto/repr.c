@@ -1,8 +1,8 @@
 /* Scapy's Packet.__repr__ (scapy/packet.py): "<Class  f=v ... |payload>",
  * listing the fields the dissector stored, each by its i2repr, and leaving
  * out empty lists. */
-#include "print_int.h"
-#include "proto/proto.h"
+#include "field_text.h"
+#include "proto.h"
 
 #include <string.h>
 

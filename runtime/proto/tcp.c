@@ -3,7 +3,8 @@
 #include <string.h>
 
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
+#include "tcp_options.h"
 #include "protos.h"
 #include "services.h"
 
@@ -149,14 +150,28 @@ static size_t tcp_options_len(const struct ps_layer *l, size_t field)
     return field == F_OPTIONS && dataofs > 5 ? (size_t)(dataofs - 5) * 4 : 0;
 }
 
+/* What MSS clamping changes in a quoted TCP header (IPerror6.answers). */
+static const char *const clamped_by_mss[] = {"options", "dataofs", "chksum", NULL};
+
+/* ... then " %TCP.flags%" */
+static int mysummary(const struct ps_packet *pkt, size_t idx, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    ps_put_ports(&b, pkt, idx, "TCP");
+    ps_strbuf_puts(&b, " ");
+    ps_put_field(&b, pkt, idx, "flags");
+    return ps_strbuf_result(&b);
+}
+
 const struct ps_proto ps_proto_tcp = {
     .name = "TCP",
     .long_name = "TCP",
+    .quote_clamped = clamped_by_mss,
     .fields = fields,
     .nfields = PS_NFIELDS(fields),
     .binds = binds,
     .post_build = tcp_post_build,
-    .mysummary = ps_mysummary_tcp,
+    .mysummary = mysummary,
     .options_len = tcp_options_len,
     .hashret = tcp_hashret,
     .answers = tcp_answers,
@@ -173,6 +188,7 @@ static const struct ps_bind tcperror_binds[] = {
 const struct ps_proto ps_proto_tcperror = {
     .name = "TCPerror",
     .long_name = "TCP in ICMP",
+    .quote_clamped = clamped_by_mss,
     .fields = fields,
     .nfields = PS_NFIELDS(fields),
     .binds = tcperror_binds,

@@ -2,7 +2,8 @@
  * (scapy/layers/inet.py), and its i2repr: Python's repr of that list. */
 #include <string.h>
 
-#include "print_int.h"
+#include "field_text.h"
+#include "tcp_options.h"
 
 /* How m2i unpacks a value: TCPOptions' struct format. */
 enum unpack {

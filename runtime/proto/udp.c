@@ -2,7 +2,7 @@
 #include <limits.h>
 
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "protos.h"
 #include "services.h"
 
@@ -96,6 +96,33 @@ static bool udp_payload_len(const struct ps_layer *l, long *len)
     return true;
 }
 
+/* "<NAME> %IP.src%:%NAME.sport% > %IP.dst%:%NAME.dport%" on IP (or IPv6),
+ * "<NAME> %NAME.sport% > %NAME.dport%" on anything else. */
+void ps_put_ports(struct ps_strbuf *b, const struct ps_packet *pkt, size_t idx,
+                      const char *name)
+{
+    bool on_ip = ps_under_is(pkt, idx, "IP") || ps_under_is(pkt, idx, "IPv6");
+    ps_strbuf_printf(b, "%s ", name);
+    if (on_ip) {
+        ps_put_field(b, pkt, idx - 1, "src");
+        ps_strbuf_puts(b, ":");
+    }
+    ps_put_field(b, pkt, idx, "sport");
+    ps_strbuf_puts(b, " > ");
+    if (on_ip) {
+        ps_put_field(b, pkt, idx - 1, "dst");
+        ps_strbuf_puts(b, ":");
+    }
+    ps_put_field(b, pkt, idx, "dport");
+}
+
+static int mysummary(const struct ps_packet *pkt, size_t idx, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    ps_put_ports(&b, pkt, idx, "UDP");
+    return ps_strbuf_result(&b);
+}
+
 const struct ps_proto ps_proto_udp = {
     .name = "UDP",
     .long_name = "UDP",
@@ -104,7 +131,7 @@ const struct ps_proto ps_proto_udp = {
     .binds = binds,
     .post_build = udp_post_build,
     .addr_binds = addr_binds,
-    .mysummary = ps_mysummary_udp,
+    .mysummary = mysummary,
     .payload_len = udp_payload_len,
     .answers = udp_answers,
 };

@@ -2,7 +2,8 @@
  * nibble picking the class, and their checksums. */
 #include <string.h>
 
-#include "encode.h"
+#include "csum.h"
+#include "frame.h"
 #include "packet.h"
 #include "protos.h"
 

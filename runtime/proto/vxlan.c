@@ -3,7 +3,7 @@
 #include <stdio.h>
 
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "protos.h"
 
 enum { F_FLAGS, F_RESERVED0, F_NEXT, F_RESERVED1, F_GPFLAGS, F_GPID, F_VNI, F_RESERVED2 };

@@ -4,22 +4,8 @@
 #ifndef PS_DECODE_H
 #define PS_DECODE_H
 
+#include "frame.h"
 #include "packet.h"
-
-/* Room the caller lends the decoder, and where each layer was found. */
-struct ps_decode_room {
-    /* Elements of PS_K_LAYERS fields (IP and IPv6 options, DNS records)
-     * go here; with no room, such a field keeps its bytes undecoded. 40 is
-     * enough for any IPv4 header; DNS records past it stay bytes too. */
-    struct ps_layer *subs;
-    size_t subs_cap;
-    size_t subs_used;               /* out */
-    size_t start[PS_MAX_LAYERS];    /* out: offset of layer i in the frame */
-    size_t hlen[PS_MAX_LAYERS];     /* out: bytes its header (or load) took */
-    /* The layers a program declares (its ps_program.layers), read where
-     * their bindings hold; NULL: the built-in tables alone. */
-    const struct ps_registry *layers;
-};
 
 /* Decodes a frame captured with pcap link type `linktype` (Ether for 1, IP
  * for 228 and for raw IP with version 4, ...; an unknown link type gives

@@ -4,7 +4,12 @@
 
 #include <string.h>
 
+#include "encode.h"
 #include "hsent.h"
+
+/* Raw comparison of a quoted datagram stops here; an ICMPv6 error quotes at
+ * most 1232 bytes (RFC 4443: the whole error fits in 1280). */
+#define QUOTE_CMP_MAX 2048
 
 void ps_hashret(const struct ps_packet *pkt, size_t from, struct ps_hash *h)
 {
@@ -30,6 +35,46 @@ static bool is_padding(const struct ps_proto *p)
     return p->trailer;
 }
 
+/* raw() of layers from..n (Padding builds nothing), cut at a layer that
+ * does not fit in cap; clamped: the first layer's quote_clamped fields
+ * zeroed. */
+static size_t raw_from(const struct ps_packet *pkt, size_t from, bool clamped, uint8_t *out,
+                       size_t cap)
+{
+    size_t len = 0;
+    for (size_t i = from; i < pkt->n; i++) {
+        const struct ps_layer *l = &pkt->layers[i];
+        if (l->proto->trailer)
+            continue;
+        struct ps_layer copy;
+        if (clamped && i == from && l->proto->quote_clamped) {
+            copy = *l;
+            for (const char *const *z = l->proto->quote_clamped; *z; z++) {
+                int f = ps_field_index(l->proto, *z);
+                if (f >= 0)
+                    copy.v[f] = (struct ps_fval){.set = true};
+            }
+            l = &copy;
+        }
+        long n = ps_encode_layer(l, out + len, cap - len);
+        if (n < 0)
+            break;
+        len += (size_t)n;
+    }
+    return len;
+}
+
+/* PS_ANSWER_QUOTE: the two byte strings agree as far as both go. */
+static bool quote_agrees(const struct ps_packet *reply, size_t r, const struct ps_packet *query,
+                         size_t q, bool clamped)
+{
+    uint8_t got[QUOTE_CMP_MAX], sent[QUOTE_CMP_MAX];
+    size_t ng = raw_from(reply, r, clamped, got, sizeof got);
+    size_t ns = raw_from(query, q, clamped, sent, sizeof sent);
+    size_t n = ng < ns ? ng : ns;
+    return n == 0 || memcmp(got, sent, n) == 0;
+}
+
 bool ps_answers(const struct ps_packet *reply, size_t r, const struct ps_packet *query, size_t q)
 {
     for (size_t steps = 0; steps <= 2 * PS_MAX_LAYERS; steps++) {
@@ -48,6 +93,8 @@ bool ps_answers(const struct ps_packet *reply, size_t r, const struct ps_packet 
         } else {
             a = PS_ANSWER_NO;
         }
+        if (a == PS_ANSWER_QUOTE || a == PS_ANSWER_QUOTE_CLAMPED)
+            return quote_agrees(reply, r, query, q, a == PS_ANSWER_QUOTE_CLAMPED);
         if (a != PS_ANSWER_ON)
             return a == PS_ANSWER_YES;
     }

@@ -31,8 +31,8 @@ for f in frames.txt show.golden repr.golden summary.golden ls.golden; do
         status=1
     fi
 done
-if ! diff -q "$root/runtime/print/unicode_printable.c" <($py "$root/runtime/print/gen_unicode_printable.py") >/dev/null; then
-    echo "runtime/print/unicode_printable.c differs from this Python's str.isprintable(): regenerate it"
+if ! diff -q "$root/runtime/core/unicode_printable.c" <($py "$root/runtime/core/gen_unicode_printable.py") >/dev/null; then
+    echo "runtime/core/unicode_printable.c differs from this Python's str.isprintable(): regenerate it"
     status=1
 fi
 cp "$here/decode-xfail.txt" "$tmp/"

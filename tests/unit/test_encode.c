@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "encode.h"
+#include "proto/bind.h"
 #include "pktbuild.h"
 #include "proto/proto.h"
 

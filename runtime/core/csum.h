@@ -1,0 +1,14 @@
+/* RFC 1071 Internet checksum arithmetic, for the encoder and the protocols'
+ * post_build hooks alike. */
+#ifndef PS_CSUM_H
+#define PS_CSUM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Adds p[0..n) to a running sum, as big-endian 16-bit words. */
+uint32_t ps_csum_add(uint32_t sum, const uint8_t *p, size_t n);
+/* The one's complement of the folded sum: the checksum to write. */
+uint16_t ps_csum_fold(uint32_t sum);
+
+#endif
