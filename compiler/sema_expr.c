@@ -989,18 +989,26 @@ static bool check_sub_layers(struct sema *s, const struct ps_expr *e, const stru
                           fd->sub_class, one->proto->name);
             return false;
         }
-        /* Scapy makes a packet of each member of a set inside an element;
-         * pktspec does not yet, and must not keep only the first (a pattern
-         * says why in its own words: check_pattern_elements). */
+        /* A set inside a DNS record makes a packet of each member, as in
+         * Scapy. Inside the elements of other lists (IP options) Scapy 2.5
+         * builds the first member alone: neither is guessed here. A random
+         * value would have to be drawn again for each packet, which the
+         * element's one built form cannot do. (A pattern says why in its
+         * own words: check_pattern_elements.) */
         for (size_t k = 0; !s->in_pattern && k < one->nopts; k++) {
             const struct ps_expr *v = one->opts[k].value;
-            if (!is_value_set(one, v, &one->proto->fields[one->opts[k].index]))
+            bool random = v->type == PT_RANDOM;
+            if (!random && (fd->chain || !is_value_set(one, v, &one->proto->fields[one->opts[k].index])))
                 continue;
             struct ast_loc at = {v->loc.line, v->loc.col, v->loc.line, v->loc.col, v->loc.file};
-            ps_diag_error(s->d, at, "a set or a random value inside %s's %s is not built yet "
-                          "(Scapy makes a packet of each): vary the element with a for loop, "
-                          "as in `for t in [A, MX] { ... DNSQR(qtype=t) ... }`", p->name,
-                          fd->name);
+            if (random)
+                ps_diag_error(s->d, at, "a random value inside %s's %s is not built (Scapy draws "
+                              "a new one for each packet): give the element a set, or vary it "
+                              "with a for loop", p->name, fd->name);
+            else
+                ps_diag_error(s->d, at, "a set inside an element of %s's %s is not built (Scapy "
+                              "2.5 keeps its first member alone): vary the element with a for "
+                              "loop", p->name, fd->name);
             return false;
         }
     }

@@ -563,11 +563,9 @@ static void variant_texts(struct ps_tfield *f, const struct ps_value *given, str
     }
 }
 
-/* Whether a template is more than one packet, or draws a random value. */
-static bool varies(const struct ps_tpkt *t)
+/* Whether a template draws a random value. */
+static bool draws_random(const struct ps_tpkt *t)
 {
-    if (ps_tpkt_count(t) != 1)
-        return true;
     for (size_t i = 0; i < t->n; i++)
         for (size_t fi = 0; fi < t->layers[i]->proto->nfields; fi++)
             if (t->layers[i]->f[fi].src == FS_RANDOM)
@@ -575,52 +573,69 @@ static bool varies(const struct ps_tpkt *t)
     return false;
 }
 
+/* The most lists a set inside elements may make: each is built in full. */
+#define MAX_SUB_CHOICES 4096
+
+/* Each item is an element, or a stack of them (Scapy chains DNS records:
+ * qd=DNSQR()/DNSQR()). A record holding a set makes the field a set of
+ * lists, one a member, as Scapy makes a packet of each (the first element
+ * varies fastest, and in an element its first field): the lists sit one
+ * after another in layer->sub[fi], and the field is FS_URANGE over their
+ * index (ps_tfield_member picks one). */
 static const char *sub_layers(struct ps_tlayer *layer, int fi, const struct ps_value *v, char *err,
                               size_t cap)
 {
     const struct ps_field *fd = &layer->proto->fields[fi];
-    /* Each item is an element, or a stack of them (Scapy chains DNS
-     * records: qd=DNSQR()/DNSQR()). */
     size_t items = v->t == PT_PKT ? 1 : v->obj->n, n = 0;
+    uint64_t choices = 1;
     for (size_t i = 0; i < items; i++) {
-        const struct ps_value *e = v->t == PT_PKT ? v : &v->obj->items[i];
-        n += e->t == PT_PKT ? e->obj->pkt.n : 1;
-    }
-    struct ps_layer *sub = calloc(n ? n : 1, sizeof *sub);
-    if (!sub)
-        abort();
-    for (size_t i = 0, k = 0; i < items; i++) {
         const struct ps_value *e = v->t == PT_PKT ? v : &v->obj->items[i];
         bool ok = e->t == PT_PKT && e->obj->pkt.n > 0;
         for (size_t j = 0; ok && j < e->obj->pkt.n; j++) {
             const char *klass = e->obj->pkt.layers[j]->proto->klass;
             ok = klass && strcmp(klass, fd->sub_class) == 0;
         }
-        if (!ok) {
-            free(sub);
+        if (!ok)
             return fail(err, cap, "%s takes %s layers", fd->name, fd->sub_class);
-        }
-        if (varies(&e->obj->pkt)) {
-            /* Scapy would make a packet of each member; the sub-layers here
-             * are one constant list, and taking the first would lose the rest. */
-            free(sub);
-            return fail(err, cap, "a set or a random value inside %s's %s is not built yet "
-                        "(Scapy makes a packet of each): vary the element with a for loop, "
-                        "as in `for t in [A, MX] { ... DNSQR(qtype=t) ... }`",
+        if (draws_random(&e->obj->pkt))
+            return fail(err, cap, "a random value inside %s's %s is not built (Scapy draws a "
+                        "new one for each packet): give the element a set, or vary it with a "
+                        "for loop", layer->proto->name, fd->name);
+        uint64_t c = ps_tpkt_count(&e->obj->pkt);
+        if (c > 1 && !fd->chain)
+            return fail(err, cap, "a set inside an element of %s's %s is not built (Scapy 2.5 "
+                        "keeps its first member alone): vary the element with a for loop",
                         layer->proto->name, fd->name);
+        if (c > MAX_SUB_CHOICES || choices * c > MAX_SUB_CHOICES)
+            return fail(err, cap, "the sets inside %s's %s make more than %d lists of it: vary "
+                        "the elements with a for loop", layer->proto->name, fd->name,
+                        MAX_SUB_CHOICES);
+        choices *= c;
+        n += e->obj->pkt.n;
+    }
+    size_t total = n * (size_t)choices;
+    struct ps_layer *sub = calloc(total ? total : 1, sizeof *sub);
+    if (!sub)
+        abort();
+    for (uint64_t m = 0, k = 0; m < choices; m++) {
+        uint64_t rest = m;
+        for (size_t i = 0; i < items; i++) {
+            const struct ps_value *e = v->t == PT_PKT ? v : &v->obj->items[i];
+            uint64_t c = ps_tpkt_count(&e->obj->pkt), rng = 1;
+            struct ps_packet one;
+            ps_tpkt_member(&e->obj->pkt, rest % c, &rng, &one);
+            rest /= c;
+            for (size_t j = 0; j < one.n; j++)
+                sub[k++] = one.layers[j];
         }
-        uint64_t rng = 1;
-        struct ps_packet one;
-        one.n = 0;
-        ps_tpkt_member(&e->obj->pkt, 0, &rng, &one);
-        for (size_t j = 0; j < one.n; j++)
-            sub[k++] = one.layers[j];
     }
     free(layer->sub[fi]);
     layer->sub[fi] = sub;
-    layer->nsub[fi] = n;
+    layer->nsub[fi] = total;
     struct ps_tfield *f = &layer->f[fi];
-    f->src = FS_CONST;
+    f->src = choices > 1 ? FS_URANGE : FS_CONST;
+    f->lo = 0;
+    f->hi = choices - 1;
     f->one.set = true;
     /* The sub-layers' own bytes fields point into the elements: keep them. */
     keep(f, v);

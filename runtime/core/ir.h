@@ -86,7 +86,9 @@ struct ps_tfield {
 struct ps_tlayer {
     const struct ps_proto *proto;
     struct ps_tfield f[PS_MAX_FIELDS];
-    /* PS_K_LAYERS fields: the sub-layers, constant */
+    /* PS_K_LAYERS fields: the sub-layers; when the field is FS_URANGE (a
+     * set inside an element), hi - lo + 1 lists of equal length, one after
+     * another, of which each packet takes one */
     struct ps_layer *sub[PS_MAX_FIELDS];
     size_t nsub[PS_MAX_FIELDS];
 };

@@ -407,7 +407,13 @@ void ps_tfield_member(const struct ps_tlayer *l, size_t fi, uint64_t k, uint64_t
     }
     }
     out->set = true;
-    if (l->sub[fi]) {
+    if (l->sub[fi] && fd->kind == PS_K_LAYERS && f->src == FS_URANGE) {
+        /* a set of lists (a set inside an element): list k of them */
+        size_t each = l->nsub[fi] / (size_t)(f->hi - f->lo + 1);
+        out->sub = l->sub[fi] + k * each;
+        out->nsub = each;
+        out->u = 0;
+    } else if (l->sub[fi]) {
         out->sub = l->sub[fi];
         out->nsub = l->nsub[fi];
     }

@@ -68,7 +68,8 @@ void interp_field_read(struct interp *in, struct ps_value *out, const struct ps_
         struct ps_value v = unset_value(in, t, i, fi, *out);
         ps_val_release(out);
         *out = v;
-    } else if (tf->src != FS_CONST && !(shape->kind == PS_K_LAYERS && l->sub[fi])) {
+    } else if (tf->src != FS_CONST &&
+               !(shape->kind == PS_K_LAYERS && l->sub[fi] && tf->src != FS_URANGE)) {
         return; /* a set or a random value: no one value to show */
     }
     out->field = shape;

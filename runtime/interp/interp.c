@@ -144,7 +144,8 @@ static struct ps_value read_field(struct interp *in, const struct ps_expr *e)
         if (fi < 0)
             continue;
         found = true;
-        if (t->layers[i]->proto->fields[fi].kind == PS_K_LAYERS && t->layers[i]->sub[fi])
+        if (t->layers[i]->proto->fields[fi].kind == PS_K_LAYERS && t->layers[i]->sub[fi] &&
+            t->layers[i]->f[fi].src == FS_CONST)
             out = sub_layers_value(t->layers[i], fi, base.obj);
         else
             out = interp_field_value(t->layers[i], fi);
