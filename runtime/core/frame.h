@@ -63,7 +63,7 @@ struct ps_decode_room {
     size_t subs_cap;
     size_t subs_used;               /* out */
     size_t start[PS_MAX_LAYERS];    /* out: offset of layer i in the frame */
-    size_t hlen[PS_MAX_LAYERS];     /* out: bytes its header (or load) took */
+    size_t hlen[PS_MAX_LAYERS];     /* out: bytes its header (or load) took, and a trailer's */
     /* The layers a program declares (its ps_program.layers), read where
      * their bindings hold; NULL: the built-in tables alone. */
     const struct ps_registry *layers;

@@ -6,7 +6,7 @@
 
 #include "table.h"
 
-#define PS_MAX_FIELDS 40
+#define PS_MAX_FIELDS 64
 #define PS_MAX_LAYERS 24
 #define PS_MAX_FRAME 65535
 

@@ -359,6 +359,10 @@ struct ps_proto {
     /* Scapy's mysummary(): writes layer idx's summary into out (snprintf's
      * contract) and returns its length, 0 when the layer has none. */
     int (*mysummary)(const struct ps_packet *pkt, size_t idx, char *out, size_t cap);
+    /* Scapy's TrailerField (Dot11FCS.fcs): bytes at the end of the layer's
+     * data that a field of it took (its decode hook reads them there), as
+     * l holds it: the payload ends before them, and they are no Padding. */
+    size_t (*tail_len)(const struct ps_layer *l);
 
     /* --- sr() matching, optional (runtime/match.h runs them). --- */
     /* Scapy's hashret(): appends layer idx's own part of the hash with

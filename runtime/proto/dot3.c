@@ -89,6 +89,9 @@ static const struct ps_bind llc_binds[] = {
     {"Ether", "type", 34928},
     {"GRE", "proto", 122},
     {"CookedLinux", "proto", 122},
+    /* dot11.py: bind_layers(Dot11, LLC, type=2), (Dot11QoS, LLC) */
+    {"Dot11", "type", 2},
+    {"Dot11QoS", NULL, 0},
     {NULL, NULL, 0},
 };
 
@@ -113,7 +116,7 @@ enum { S_OUI, S_CODE };
 
 /* OUIField.i2repr: the vendor's name from the manuf database, as Scapy's
  * conf.manufdb has it on this host, else the bare OUI. */
-static int oui_repr(const struct ps_fval *v, char *out, size_t cap)
+int ps_oui_repr(const struct ps_fval *v, char *out, size_t cap)
 {
     unsigned o = (unsigned)(v->u & 0xffffff);
     const char *name = ps_manuf_name(o);
@@ -124,7 +127,7 @@ static int oui_repr(const struct ps_fval *v, char *out, size_t cap)
 }
 
 static const struct ps_field snap_fields[] = {
-    [S_OUI] = {.name = "OUI", .kind = PS_K_UINT, .bits = 24, .hex = true, .repr = oui_repr,
+    [S_OUI] = {.name = "OUI", .kind = PS_K_UINT, .bits = 24, .hex = true, .repr = ps_oui_repr,
                .ls_type = "OUIField", .ls_default = "0"},
     [S_CODE] = {.name = "code", .kind = PS_K_UINT, .bits = 16, .enums = ps_ether_types,
                 .hex = true, .ls_type = "XShortEnumField", .ls_default = "0"},

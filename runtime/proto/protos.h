@@ -187,6 +187,35 @@ extern const struct ps_proto ps_proto_eomcw;
 extern const struct ps_proto ps_proto_geneve;
 extern const struct ps_proto ps_proto_geneve_options;
 
+/* RadioTap and 802.11 (radiotap.c, dot11.c, dot11_mgmt.c, dot11_elt.c,
+ * dot11_crypt.c) */
+extern const struct ps_proto ps_proto_radiotap;
+extern const struct ps_proto ps_proto_radiotap_ext;
+extern const struct ps_proto ps_proto_dot11;
+extern const struct ps_proto ps_proto_dot11_fcs;
+extern const struct ps_proto ps_proto_dot11_qos;
+extern const struct ps_proto ps_proto_dot11_beacon;
+extern const struct ps_proto ps_proto_dot11_atim;
+extern const struct ps_proto ps_proto_dot11_disas;
+extern const struct ps_proto ps_proto_dot11_assoreq;
+extern const struct ps_proto ps_proto_dot11_assoresp;
+extern const struct ps_proto ps_proto_dot11_reassoreq;
+extern const struct ps_proto ps_proto_dot11_reassoresp;
+extern const struct ps_proto ps_proto_dot11_probereq;
+extern const struct ps_proto ps_proto_dot11_proberesp;
+extern const struct ps_proto ps_proto_dot11_auth;
+extern const struct ps_proto ps_proto_dot11_deauth;
+extern const struct ps_proto ps_proto_dot11_ack;
+extern const struct ps_proto ps_proto_dot11_elt;
+extern const struct ps_proto ps_proto_dot11_elt_rates;
+extern const struct ps_proto ps_proto_dot11_elt_dssset;
+extern const struct ps_proto ps_proto_dot11_elt_erp;
+extern const struct ps_proto ps_proto_dot11_elt_vendor;
+extern const struct ps_proto ps_proto_dot11_encrypted;
+extern const struct ps_proto ps_proto_dot11_wep;
+extern const struct ps_proto ps_proto_dot11_tkip;
+extern const struct ps_proto ps_proto_dot11_ccmp;
+
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The RFC 1071 sum of the IPv4 pseudo-header for the upper-layer segment
@@ -218,6 +247,9 @@ bool ps_l4_checksum(const struct ps_build *b, size_t l4, uint8_t proto, uint16_t
 /* StrFixedLenField.i2repr: the string without its trailing \0 bytes. A
  * `repr` hook (arp.c). */
 int ps_strfixed_repr(const struct ps_fval *v, char *out, size_t cap);
+/* OUIField.i2repr: "Vendor (00:0f:ac)" from the manuf database, else the
+ * bare OUI. A `repr` hook (dot3.c). */
+int ps_oui_repr(const struct ps_fval *v, char *out, size_t cap);
 
 /* Big-endian helpers for post_build hooks. */
 static inline uint16_t ps_get16(const uint8_t *p)

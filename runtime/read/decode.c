@@ -19,7 +19,7 @@ struct span {
     size_t start, end;
 };
 
-/* Only the values the table has are cleared: a layer is 2.5 KB. */
+/* Only the values the table has are cleared: a layer is 4 KB. */
 static void layer_start(struct ps_layer *l, const struct ps_proto *p)
 {
     size_t n = p->nfields < PS_MAX_FIELDS ? p->nfields : PS_MAX_FIELDS;
@@ -442,6 +442,15 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
             body_end = body + slice_end(declared, end - body);
             if (body_end < end)
                 pads[npads++] = (struct span){body_end, end};
+        }
+        if (p->tail_len) {
+            /* The trailing field's bytes are the layer's, not its payload's. */
+            size_t tail = p->tail_len(l);
+            if (tail > body_end - body)
+                tail = body_end - body;
+            body_end -= tail;
+            if (room)
+                room->hlen[pkt->n - 1] += tail;
         }
         off = body;
         end = body_end;

@@ -25,6 +25,8 @@ static const struct linktype_class linktypes[] = {
     {PS_DLT_NULL, "Loopback", NULL, false},
     {9, "PPP", NULL, true},      /* DLT_PPP */
     {50, "HDLC", NULL, true},    /* DLT_PPP_SERIAL */
+    {105, "Dot11", NULL, true},  /* DLT_IEEE802_11 */
+    {127, "RadioTap", NULL, true}, /* DLT_IEEE802_11_RADIO */
 };
 
 int ps_linktype_for(const struct ps_proto *first)

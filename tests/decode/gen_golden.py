@@ -410,6 +410,56 @@ add(E / IP(src=A, dst=B) / UDP(sport=49152) / GENEVE(optionlen=2, proto=0x0800)
     / GeneveOptions(length=9, data=b"xy"))
 
 
+# RadioTap (127) and 802.11 (105): a deauthentication from tcpdump's captures,
+# FCS and elements, extended presence masks, every RadioTap field, QoS data
+# with LLC/SNAP/IP, the protected frames' headers (each cut at every length
+# by the tests).
+from scapy.layers.dot11 import (Dot11, Dot11Ack, Dot11Auth, Dot11Beacon, Dot11CCMP,  # noqa: E402
+                                Dot11Deauth, Dot11Elt, Dot11EltDSSSet, Dot11EltERP,
+                                Dot11EltRates, Dot11EltVendorSpecific, Dot11FCS, Dot11QoS,
+                                Dot11TKIP, Dot11WEP, RadioTap, RadioTapExtendedPresenceMask)
+from scapy.utils import rdpcap  # noqa: E402
+DEAUTH = bytes(rdpcap(os.path.join(HERE, "..", "captures", "tcpdump", "reason_code-3.pcap"))[0])
+add(DEAUTH, linktype=127)
+add(RadioTap() / Dot11FCS(addr1="ff:ff:ff:ff:ff:ff", addr2=MA, addr3=MA, SC=32)
+    / Dot11Beacon(timestamp=5, cap="ESS+privacy") / Dot11Elt(ID=0, info=b"lab")
+    / Dot11EltRates(rates=[0x82, 0x84, 0x0b]) / Dot11EltDSSSet(channel=6) / Dot11EltERP()
+    / Dot11EltVendorSpecific(oui=0x0050f2, info=b"\x04\x00") / Dot11Elt(ID=5, info=b"\x00\x01"),
+    linktype=127)
+add(RadioTap(present="TSFT+Ext", mac_timestamp=5,
+             Ext=[RadioTapExtendedPresenceMask(present="b5+Ext"),
+                  RadioTapExtendedPresenceMask(index=1, present="b33")])
+    / Dot11(addr1=MB) / Dot11Ack(), linktype=127)
+add(RadioTap(version=1, pad=2, present=201115887, mac_timestamp=0x0102030405060708,
+             Flags="ShortPreamble+wep", Rate=13.5, ChannelFrequency=5180, ChannelFlags="OFDM+5GHz",
+             dBm_AntSignal=-45, dBm_AntNoise=-107, Lock_Quality=7, Antenna=3, RXFlags="BAD_PLCP",
+             TXFlags="CTS+NOACK", ChannelPlusFlags=0x20140, ChannelPlusFrequency=5200,
+             ChannelPlusNumber=40, knownMCS=0x17, Ness_LSB=1, STBC_streams=2, FEC_type=1,
+             HT_format=1, guard_interval=1, MCS_bandwidth=3, MCS_index=7, A_MPDU_ref=0x11223344,
+             A_MPDU_flags=0x05, KnownVHT=0x0102, PresentVHT=0x21, VHT_bandwidth=4, mcs_nss=b"abcde",
+             GroupID=9, PartialAID=0x1234, timestamp=0x1122334455667788, ts_accuracy=22, ts_unit=1,
+             ts_position=5, ts_flags=0x03, he_data1=1, he_data2=2, he_data3=3, he_data4=4, he_data5=5,
+             he_data6=6, hemu_flags1=7, hemu_flags2=8, RU_channel1=[1, 2, 3, 4],
+             RU_channel2=[5, 6, 7, 8], hemuou_per_user_1=0x1111, hemuou_per_user_2=0x2222,
+             hemuou_per_user_position=3, lsig_data1=0x03, lsig_length=0xabc, lsig_rate=0xd,
+             notdecoded=b"nd")
+    / Dot11(type=2, subtype=8, FCfield="from-DS", addr1=MB, addr2=MA, addr3=MA)
+    / Dot11QoS(TID=3) / LLC() / SNAP() / IP(src=A, dst=B) / ICMP(), linktype=127)
+add(Dot11(type=2, FCfield="to-DS+from-DS", addr1=MB, addr2=MA, addr3=MB, addr4=MA) / LLC() / SNAP()
+    / ARP(hwsrc=MA, psrc=A, pdst=B), linktype=105)
+add(Dot11(addr1=MB, addr2=MA, addr3=MB, SC=7) / Dot11Auth(seqnum=1) / Dot11Elt(ID=16, len=9, info=b"ab"),
+    linktype=105)
+add(Dot11(addr1=MB, addr2=MA, addr3=MB) / Dot11Deauth(reason=7), linktype=105)
+PROT = Dot11(type=2, subtype=8, FCfield="protected", addr1=MB, addr2=MA, addr3=MB)
+add(PROT / Dot11QoS() / Dot11CCMP(PN0=1, ext_iv=1, data=b"ciphertext"), linktype=105)
+add(Dot11(type=2, FCfield="protected", addr1=MB, addr2=MA, addr3=MB)
+    / Dot11TKIP(TSC1=0x21, WEPSeed=0x21, ext_iv=1, data=b"ciphertext"), linktype=105)
+add(Dot11(type=2, FCfield="protected", addr1=MB, addr2=MA, addr3=MB)
+    / Dot11WEP(iv=b"abc", wepdata=b"ciphertext", icv=7), linktype=105)
+add(Dot11(type=2, FCfield="protected", addr1=MB, addr2=MA, addr3=MB) / b"\x01\x02\x03",
+    linktype=105)
+
+
 def decode(linktype, data):
     cls = conf.l2types.num2layer.get(linktype, conf.raw_layer)
     try:

@@ -51,6 +51,11 @@ syn keyword pktLayer LLDPDU LLDPDUChassisID LLDPDUPortID LLDPDUTimeToLive LLDPDU
 syn keyword pktLayer LLDPDUPortDescription LLDPDUSystemName LLDPDUSystemDescription
 syn keyword pktLayer LLDPDUSystemCapabilities LLDPDUManagementAddress LLDPDUGenericOrganisationSpecific
 syn keyword pktLayer BOOTP DHCP MPLS EoMCW GENEVE GeneveOptions
+syn keyword pktLayer RadioTap RadioTapExtendedPresenceMask Dot11 Dot11FCS Dot11QoS
+syn keyword pktLayer Dot11Beacon Dot11ATIM Dot11Disas Dot11AssoReq Dot11AssoResp Dot11ReassoReq
+syn keyword pktLayer Dot11ReassoResp Dot11ProbeReq Dot11ProbeResp Dot11Auth Dot11Deauth Dot11Ack
+syn keyword pktLayer Dot11Elt Dot11EltRates Dot11EltDSSSet Dot11EltERP Dot11EltVendorSpecific
+syn keyword pktLayer Dot11Encrypted Dot11WEP Dot11TKIP Dot11CCMP
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 " x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
 syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
