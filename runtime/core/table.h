@@ -125,6 +125,13 @@ struct ps_field {
     uint64_t (*def_now)(void);
 
     /* --- Printing, optional. --- */
+    /* Scapy's ScalingField unit ("Mbps"): i2repr is the value, a space and
+     * this; command() and ls() print the value alone (the `repr` hook's
+     * text). */
+    const char *unit;
+    /* PS_K_BYTES held as Scapy's list of byte numbers (a FieldListField of
+     * ByteField: RadioTap's RU_channel1): ls() prints the list, [1, 2]. */
+    bool byte_list;
     /* Scapy's i2repr where the kind's generic text is not it (TCP options
      * print as [('MSS', 1460), ('NOP', None)]): writes the text of v into out
      * with snprintf's contract and returns its length. */
@@ -359,6 +366,10 @@ struct ps_proto {
     /* Scapy's mysummary(): writes layer idx's summary into out (snprintf's
      * contract) and returns its length, 0 when the layer has none. */
     int (*mysummary)(const struct ps_packet *pkt, size_t idx, char *out, size_t cap);
+    /* The class a mysummary that says something names as needed (Scapy's
+     * (text, [Dot11]) from Dot11Elt): a layer of exactly that class below
+     * says its own mysummary too. */
+    const char *summary_needs;
     /* Scapy's TrailerField (Dot11FCS.fcs): bytes at the end of the layer's
      * data that a field of it took (its decode hook reads them there), as
      * l holds it: the payload ends before them, and they are no Padding. */

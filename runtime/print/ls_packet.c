@@ -22,6 +22,10 @@ static void put_python_value(struct ps_strbuf *b, const struct ps_layer *l,
             ps_strbuf_printf(b, "<Flag %llu (", (unsigned long long)v->u);
             ps_put_i2repr(b, l, f, v);
             ps_strbuf_puts(b, ")>");
+        } else if (f->unit) {
+            /* ScalingField.m2i: the number, without the unit of its i2repr. */
+            f->repr(v, text, sizeof text);
+            ps_strbuf_puts(b, text);
         } else if (f->scale) {
             /* BCDFloatField.m2i: a float, which its i2repr prints. */
             ps_put_i2repr(b, l, f, v);
@@ -55,6 +59,11 @@ static void put_python_value(struct ps_strbuf *b, const struct ps_layer *l,
                 ps_format_ip6(v->bytes + i, text);
                 ps_strbuf_printf(b, "%s'%s'", i ? ", " : "", text);
             }
+            ps_strbuf_putc(b, ']');
+        } else if (f->byte_list) {
+            ps_strbuf_putc(b, '[');
+            for (size_t i = 0; i < v->len; i++)
+                ps_strbuf_printf(b, "%s%u", i ? ", " : "", v->bytes[i]);
             ps_strbuf_putc(b, ']');
         } else {
             ps_put_pybytes(b, v->bytes, v->len);
@@ -90,7 +99,7 @@ static void put_python_value(struct ps_strbuf *b, const struct ps_layer *l,
 static void put_class(struct ps_strbuf *b, const struct ps_layer *l, const struct ps_field *f)
 {
     const char *type = f->ls_type ? f->ls_type : "";
-    if (f->multi) {
+    if (f->multi && strstr(type, " (Depends on")) {
         const char *cut = strstr(type, " (Depends on");
         size_t n = cut ? (size_t)(cut - type) : strlen(type);
         ps_strbuf_putn(b, type, n);

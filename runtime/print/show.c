@@ -99,8 +99,13 @@ int ps_show(const struct ps_packet *pkt, char *out, size_t cap)
 {
     struct ps_strbuf b = ps_strbuf_init(out, cap);
     size_t n = pkt->n < PS_MAX_LAYERS ? pkt->n : PS_MAX_LAYERS;
-    for (size_t i = 0; i < n; i++)
-        show_layer(&b, ps_at_layer(pkt, i), "", i * INDENT);
+    /* Each payload is indented deeper, but after a layer whose show_indent
+     * is 0 (Dot11Elt's). */
+    for (size_t i = 0, lvl = 0; i < n; i++) {
+        show_layer(&b, ps_at_layer(pkt, i), "", lvl);
+        if (!pkt->layers[i].proto->show_flat)
+            lvl += INDENT;
+    }
     ps_strbuf_putc(&b, '\n');
     return ps_strbuf_result(&b);
 }

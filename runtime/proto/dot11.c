@@ -142,13 +142,14 @@ MEANING_REPR(M_NAV_DA)
 
 #define ADDR_LS .kind = PS_K_MAC, .def_text = "00:00:00:00:00:00", \
     .ls_default = "'00:00:00:00:00:00'"
-#define AS(n, m) {.name = n, ADDR_LS, .repr = repr_##m}
-#define ADDR_AS(n)                                                                      \
-    {AS(n, M_RA_DA), AS(n, M_TA_SA), AS(n, M_BSSID_STA), AS(n, M_RA), AS(n, M_TA),      \
-     AS(n, M_RA_BSSID), AS(n, M_TA_BSSID), AS(n, M_BSSID), AS(n, M_SA), AS(n, M_DA),    \
-     AS(n, M_NAV_SA), AS(n, M_NAV_DA)}
+#define AS(n, t, m) {.name = n, ADDR_LS, .ls_type = t, .repr = repr_##m}
+#define ADDR_AS(n, t)                                                                    \
+    {AS(n, t, M_RA_DA), AS(n, t, M_TA_SA), AS(n, t, M_BSSID_STA), AS(n, t, M_RA),        \
+     AS(n, t, M_TA), AS(n, t, M_RA_BSSID), AS(n, t, M_TA_BSSID), AS(n, t, M_BSSID),     \
+     AS(n, t, M_SA), AS(n, t, M_DA), AS(n, t, M_NAV_SA), AS(n, t, M_NAV_DA)}
 static const struct ps_field addr_as[4][M_COUNT] = {
-    ADDR_AS("addr1"), ADDR_AS("addr2"), ADDR_AS("addr3"), ADDR_AS("addr4")};
+    ADDR_AS("addr1", "_Dot11MacField"), ADDR_AS("addr2", "_Dot11MacField (Cond)"),
+    ADDR_AS("addr3", "_Dot11MacField (Cond)"), ADDR_AS("addr4", "_Dot11MacField (Cond)")};
 
 #define ADDR_VARIANT(k)                                                          \
     static const struct ps_field *addr##k##_variant(const struct ps_layer *l)    \
@@ -163,17 +164,17 @@ ADDR_VARIANT(4)
 
 #define DOT11_FIELDS                                                                          \
     [F_SUBTYPE] = {.name = "subtype", .kind = PS_K_UINT, .bits = 4, .multi = subtypes,        \
-                   .multi_on = F_TYPE, .ls_type = "BitMultiEnumField  (4 bits)",              \
+                   .multi_on = F_TYPE, .ls_type = "BitMultiEnumField",              \
                    .ls_default = "0"},                                                        \
     [F_TYPE] = {.name = "type", .kind = PS_K_UINT, .bits = 2, .enums = types,                 \
-                .ls_type = "BitEnumField  (2 bits)", .ls_default = "0"},                      \
+                .ls_type = "BitEnumField", .ls_default = "0"},                      \
     [F_PROTO] = {.name = "proto", .kind = PS_K_UINT, .bits = 2,                               \
                  .ls_type = "BitField  (2 bits)", .ls_default = "0"},                         \
     [F_CFE] = {.name = "cfe", .kind = PS_K_UINT, .bits = 4, .enums = cfes,                    \
-               .present = is_cfe, .ls_type = "BitEnumField  (4 bits) (Cond)",                 \
+               .present = is_cfe, .ls_type = "BitEnumField (Cond)",                 \
                .ls_default = "0"},                                                            \
     [F_FCFIELD] = {.name = "FCfield", .kind = PS_K_UINT, .bits = 8, .flags = fc_flags,        \
-                   .bits_for = fcfield_bits, .ls_type = "MultipleTypeField",                  \
+                   .bits_for = fcfield_bits, .ls_type = "MultipleTypeField (FlagsField, FlagsField)",                  \
                    .ls_default = "<Flag 0 ()>"},                                              \
     [F_ID] = {.name = "ID", .kind = PS_K_UINT, .bits = 16, .ls_type = "ShortField",           \
               .ls_default = "0"},                                                             \

@@ -96,6 +96,7 @@ const struct ps_proto ps_proto_dot11_elt = {
     .show_flat = true,
     .dispatch = elt_dispatch,
     .mysummary = elt_summary,
+    .summary_needs = "Dot11",
 };
 
 /* The subclasses: ByteField("len", None), which Dot11Elt.post_build sets to
@@ -134,7 +135,7 @@ static bool rates_len(const struct ps_layer *l, size_t *len)
 static const struct ps_field rates_fields[] = {
     ID_FIELD(1, "1"),
     SUB_LEN,
-    {.name = "rates", .kind = PS_K_BYTES, .def_text = "\x82", .repr = rates_repr,
+    {.name = "rates", .kind = PS_K_BYTES, .def_text = "\x82", .repr = rates_repr, .byte_list = true,
      .len_from = rates_len, .ls_type = "FieldListField", .ls_default = "[130]"},
 };
 

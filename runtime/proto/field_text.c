@@ -273,6 +273,8 @@ static void put_value(struct ps_strbuf *b, const struct ps_layer *l, const struc
         size_t room = b->len < b->cap ? b->cap - b->len : 0;
         int k = f->repr(v, room ? b->p + b->len : NULL, room);
         b->len += k > 0 ? (size_t)k : 0;
+        if (f->unit)
+            ps_strbuf_printf(b, " %s", f->unit);
         return;
     }
     switch (f->kind) {

@@ -341,13 +341,12 @@ static long ext_decode(const uint8_t *p, size_t len, size_t off, const struct ps
 /* ScalingField("Rate", scaling=0.5, unit="Mbps"): the float of half the byte. */
 static int rate_repr(const struct ps_fval *v, char *out, size_t cap)
 {
-    return snprintf(out, cap, "%llu.%c Mbps", (unsigned long long)(v->u / 2),
-                    v->u % 2 ? '5' : '0');
+    return snprintf(out, cap, "%llu.%c", (unsigned long long)(v->u / 2), v->u % 2 ? '5' : '0');
 }
 /* ScalingField(fmt="b", unit="dBm"): a signed byte. */
 static int dbm_repr(const struct ps_fval *v, char *out, size_t cap)
 {
-    return snprintf(out, cap, "%d dBm", (int)(int8_t)(uint8_t)v->u);
+    return snprintf(out, cap, "%d", (int)(int8_t)(uint8_t)v->u);
 }
 /* FieldListField of ByteField: the bytes as a list of numbers. */
 static int byte_list_repr(const struct ps_fval *v, char *out, size_t cap)
@@ -436,7 +435,7 @@ static const char *radiotap_guess(const struct ps_layer *l)
     .ls_type = COND("FlagsField"), .ls_default = "None"
 #define ALIGNED(n, b, cond, t)                                                             \
     .name = n, .kind = PS_K_UINT, .bits = b, .encode = aligned_encode,                    \
-    .decode = aligned_decode, .present = cond, .ls_type = COND(t)
+    .decode = aligned_decode, .present = cond, .ls_type = COND("ReversePadField")
 #define LE16(n, cond) .name = n, PS_LE16, .present = cond, .ls_type = COND("LEShortField")
 #define BYTE(n, cond) .name = n, .kind = PS_K_UINT, .bits = 8, .present = cond, \
     .ls_type = COND("ByteField"), .ls_default = "0"
@@ -456,16 +455,16 @@ static const struct ps_field fields[F_COUNT] = {
     [F_MAC_TIMESTAMP] = {ALIGNED("mac_timestamp", 64, has_P_TSFT, "LELongField"),
                          .ls_default = "0"},
     [F_FLAGS] = {LE_FLAGS("Flags", 8, rt_flags, has_P_FLAGS)},
-    [F_RATE] = {.name = "Rate", .kind = PS_K_UINT, .bits = 8, .scale = 2, .repr = rate_repr,
+    [F_RATE] = {.name = "Rate", .kind = PS_K_UINT, .bits = 8, .scale = 2, .repr = rate_repr, .unit = "Mbps",
                 .present = has_P_RATE, .ls_type = COND("ScalingField"), .ls_default = "0"},
     [F_CHANNEL_FREQUENCY] = {ALIGNED("ChannelFrequency", 16, has_P_CHANNEL, "LEShortField"),
                              .ls_default = "0"},
     [F_CHANNEL_FLAGS] = {LE_FLAGS("ChannelFlags", 16, rt_channelflags, has_P_CHANNEL)},
     [F_DBM_ANT_SIGNAL] = {.name = "dBm_AntSignal", .kind = PS_K_UINT, .bits = 8,
-                          .repr = dbm_repr, .present = has_P_DBM_ANT_SIGNAL,
+                          .repr = dbm_repr, .unit = "dBm", .present = has_P_DBM_ANT_SIGNAL,
                           .ls_type = COND("ScalingField"), .ls_default = "0"},
     [F_DBM_ANT_NOISE] = {.name = "dBm_AntNoise", .kind = PS_K_UINT, .bits = 8,
-                         .repr = dbm_repr, .present = has_P_DBM_ANT_NOISE,
+                         .repr = dbm_repr, .unit = "dBm", .present = has_P_DBM_ANT_NOISE,
                          .ls_type = COND("ScalingField"), .ls_default = "0"},
     [F_LOCK_QUALITY] = {ALIGNED("Lock_Quality", 16, has_P_LOCK_QUALITY, "LEShortField"),
                         .ls_default = "0"},
@@ -482,22 +481,22 @@ static const struct ps_field fields[F_COUNT] = {
     [F_KNOWN_MCS] = {ALIGNED("knownMCS", 8, has_P_MCS, "FlagsField"), .is_auto = true,
                      .flags = rt_knownmcs, .ls_default = "None"},
     [F_NESS_LSB] = {.name = "Ness_LSB", .kind = PS_K_UINT, .bits = 1, .present = has_P_MCS,
-                    .ls_type = COND("BitField  (1 bit)"), .ls_default = "0"},
+                    .ls_type = "BitField (Cond) (1 bit)", .ls_default = "0"},
     [F_STBC_STREAMS] = {.name = "STBC_streams", .kind = PS_K_UINT, .bits = 2,
-                        .present = has_P_MCS, .ls_type = COND("BitField  (2 bits)"),
+                        .present = has_P_MCS, .ls_type = "BitField (Cond) (2 bits)",
                         .ls_default = "0"},
     [F_FEC_TYPE] = {.name = "FEC_type", .kind = PS_K_UINT, .bits = 1, .enums = rt_fec,
-                    .present = has_P_MCS, .ls_type = COND("BitEnumField  (1 bit)"),
+                    .present = has_P_MCS, .ls_type = COND("BitEnumField"),
                     .ls_default = "0"},
     [F_HT_FORMAT] = {.name = "HT_format", .kind = PS_K_UINT, .bits = 1, .enums = rt_ht_format,
-                     .present = has_P_MCS, .ls_type = COND("BitEnumField  (1 bit)"),
+                     .present = has_P_MCS, .ls_type = COND("BitEnumField"),
                      .ls_default = "0"},
     [F_GUARD_INTERVAL] = {.name = "guard_interval", .kind = PS_K_UINT, .bits = 1,
                           .enums = rt_gi, .present = has_P_MCS,
-                          .ls_type = COND("BitEnumField  (1 bit)"), .ls_default = "0"},
+                          .ls_type = COND("BitEnumField"), .ls_default = "0"},
     [F_MCS_BANDWIDTH] = {.name = "MCS_bandwidth", .kind = PS_K_UINT, .bits = 2,
                          .enums = rt_bandwidth, .present = has_P_MCS,
-                         .ls_type = COND("BitEnumField  (2 bits)"), .ls_default = "0"},
+                         .ls_type = COND("BitEnumField"), .ls_default = "0"},
     [F_MCS_INDEX] = {BYTE("MCS_index", has_P_MCS)},
     [F_A_MPDU_REF] = {ALIGNED("A_MPDU_ref", 32, has_P_A_MPDU, "LEIntField"),
                       .ls_default = "0"},
@@ -518,10 +517,10 @@ static const struct ps_field fields[F_COUNT] = {
                      .ls_default = "0"},
     [F_TS_ACCURACY] = {LE16("ts_accuracy", has_P_TIMESTAMP), .ls_default = "0"},
     [F_TS_UNIT] = {.name = "ts_unit", .kind = PS_K_UINT, .bits = 4, .enums = rt_ts_unit,
-                   .present = has_P_TIMESTAMP, .ls_type = COND("BitEnumField  (4 bits)"),
+                   .present = has_P_TIMESTAMP, .ls_type = COND("BitEnumField"),
                    .ls_default = "0"},
     [F_TS_POSITION] = {.name = "ts_position", .kind = PS_K_UINT, .bits = 4,
-                       .present = has_P_TIMESTAMP, .ls_type = COND("BitField  (4 bits)"),
+                       .present = has_P_TIMESTAMP, .ls_type = "BitField (Cond) (4 bits)",
                        .ls_default = "0"},
     [F_TS_FLAGS] = {LE_FLAGS("ts_flags", 8, rt_tsflags, has_P_TIMESTAMP)},
     [F_HE_DATA1] = {ALIGNED("he_data1", 16, has_P_HE, "LEShortField"), .ls_default = "0"},
@@ -534,10 +533,10 @@ static const struct ps_field fields[F_COUNT] = {
                        .ls_default = "0"},
     [F_HEMU_FLAGS2] = {LE16("hemu_flags2", has_P_HE_MU), .ls_default = "0"},
     [F_RU_CHANNEL1] = {.name = "RU_channel1", .kind = PS_K_BYTES, .def_text = "",
-                       .repr = byte_list_repr, .decode = ru_decode, .present = has_P_HE_MU,
+                       .repr = byte_list_repr, .byte_list = true, .decode = ru_decode, .present = has_P_HE_MU,
                        .ls_type = COND("FieldListField"), .ls_default = "[]"},
     [F_RU_CHANNEL2] = {.name = "RU_channel2", .kind = PS_K_BYTES, .def_text = "",
-                       .repr = byte_list_repr, .decode = ru_decode, .present = has_P_HE_MU,
+                       .repr = byte_list_repr, .byte_list = true, .decode = ru_decode, .present = has_P_HE_MU,
                        .ls_type = COND("FieldListField"), .ls_default = "[]"},
     [F_HEMUOU_PER_USER_1] = {ALIGNED("hemuou_per_user_1", 16, has_P_HE_MU_OTHER_USER,
                                      "LEShortField"),
@@ -552,15 +551,15 @@ static const struct ps_field fields[F_COUNT] = {
                       .flags = rt_lsig_flags, .ls_default = "<Flag 0 ()>"},
     [F_LSIG_LENGTH] = {.name = "lsig_length", .kind = PS_K_UINT, .bits = 12,
                        .encode = lsig_encode, .decode = lsig_length_decode,
-                       .present = has_P_L_SIG, .ls_type = COND("BitField  (12 bits)"),
+                       .present = has_P_L_SIG, .ls_type = "BitField (Cond) (12 bits)",
                        .ls_default = "0"},
     [F_LSIG_RATE] = {.name = "lsig_rate", .kind = PS_K_UINT, .bits = 4,
                      .encode = lsig_rate_encode, .decode = lsig_rate_decode,
-                     .present = has_P_L_SIG, .ls_type = COND("BitField  (4 bits)"),
+                     .present = has_P_L_SIG, .ls_type = "BitField (Cond) (4 bits)",
                      .ls_default = "0"},
     [F_TLVS] = {.name = "tlvs", .kind = PS_K_BYTES, .def_text = "", .encode = tlvs_encode,
                 .decode = tlvs_decode, .present = has_P_TLV,
-                .ls_type = COND("PacketListField"), .ls_default = "[]"},
+                .ls_type = COND("ReversePadField"), .ls_default = "[]"},
     [F_NOTDECODED] = {.name = "notdecoded", .kind = PS_K_BYTES, .def_text = "",
                       .decode = notdecoded_decode, .ls_type = "StrLenField",
                       .ls_default = "b''"},
