@@ -418,6 +418,7 @@ from scapy.layers.dot11 import (Dot11, Dot11Ack, Dot11Auth, Dot11Beacon, Dot11CC
                                 Dot11Deauth, Dot11Elt, Dot11EltDSSSet, Dot11EltERP,
                                 Dot11EltRates, Dot11EltVendorSpecific, Dot11FCS, Dot11QoS,
                                 Dot11TKIP, Dot11WEP, RadioTap, RadioTapExtendedPresenceMask)
+from scapy.layers.l2 import SNAP  # noqa: E402
 from scapy.utils import rdpcap  # noqa: E402
 DEAUTH = bytes(rdpcap(os.path.join(HERE, "..", "captures", "tcpdump", "reason_code-3.pcap"))[0])
 add(DEAUTH, linktype=127)

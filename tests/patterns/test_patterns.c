@@ -399,7 +399,8 @@ static void test_every_field(void)
      * link type whose first layer a corpus entry can start with. */
     static const int linktypes[] = {PS_DLT_EN10MB, PS_DLT_RAW, PS_DLT_LINUX_SLL,
                                     PS_DLT_LINUX_SLL2, PS_DLT_LOOP, 9 /* PPP */,
-                                    50 /* PPP in HDLC framing */};
+                                    50 /* PPP in HDLC framing */, 105 /* 802.11 */,
+                                    127 /* RadioTap */};
     for (size_t i = 0; i < nframes; i++)
         for (size_t k = 0; k < sizeof linktypes / sizeof linktypes[0]; k++)
             test_frame(frames[i], frame_len[i], linktypes[k]);
