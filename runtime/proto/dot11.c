@@ -235,8 +235,8 @@ static uint32_t crc32_ieee(const uint8_t *p, size_t n)
     return ~c;
 }
 
-/* post_build: the FCS after everything built above the header, a CRC-32
- * of it unless given. */
+/* post_build: the FCS after the header and its payload, a CRC-32 of them
+ * unless given; a Padding goes after it (Scapy adds the padding last). */
 static void fcs_post_build(struct ps_build *b, size_t idx)
 {
     if (b->len + 4 > b->cap) {
@@ -244,10 +244,11 @@ static void fcs_post_build(struct ps_build *b, size_t idx)
         return;
     }
     const struct ps_fval *v = &b->pkt->layers[idx].v[F_FCS];
-    size_t start = b->start[idx];
-    if (b->buf)
-        ps_le_put(b->buf + b->len, v->set ? v->u : crc32_ieee(b->buf + start, b->len - start),
-                  4);
+    size_t start = b->start[idx], end = b->end[idx];
+    if (b->buf) {
+        memmove(b->buf + end + 4, b->buf + end, b->len - end);
+        ps_le_put(b->buf + end, v->set ? v->u : crc32_ieee(b->buf + start, end - start), 4);
+    }
     b->len += 4;
 }
 

@@ -1,6 +1,8 @@
 /* The headers of protected 802.11 frames (scapy/layers/dot11.py
  * Dot11Encrypted, Dot11WEP, Dot11TKIP, Dot11CCMP): their fields, not the
  * crypto (Scapy decrypts WEP only with conf.wepkey, which pktspec has not). */
+#include <string.h>
+
 #include "packet.h"
 #include "protos.h"
 
@@ -67,8 +69,13 @@ static const struct ps_field wep_fields[] = {
  * with no key it warns and the layer and its payload build to nothing. */
 static void wep_post_build(struct ps_build *b, size_t idx)
 {
-    if (!b->pkt->layers[idx].v[W_WEPDATA].set)
-        b->len = b->start[idx];
+    if (b->pkt->layers[idx].v[W_WEPDATA].set)
+        return;
+    /* A Padding after it stays: Scapy adds it after building. */
+    size_t start = b->start[idx], end = b->end[idx];
+    if (b->buf)
+        memmove(b->buf + start, b->buf + end, b->len - end);
+    b->len -= end - start;
 }
 
 const struct ps_proto ps_proto_dot11_wep = {

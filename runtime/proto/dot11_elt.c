@@ -125,18 +125,23 @@ static int rates_repr(const struct ps_fval *v, char *out, size_t cap)
     ps_strbuf_putc(&b, ']');
     return ps_strbuf_result(&b);
 }
-/* FieldListField(length_from=len): as many rate bytes as len says. */
-static bool rates_len(const struct ps_layer *l, size_t *len)
+/* FieldListField(length_from=len): as many rate bytes as len says, when
+ * read (a len given to build does not cut or pad the list). */
+static long rates_decode(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
+                         struct ps_fval *v, struct ps_decode_room *room)
 {
-    *len = (size_t)l->v[F_LEN].u;
-    return l->v[F_LEN].set && l->v[F_ID].set;
+    (void)room;
+    size_t rest = off < len ? len - off : 0, want = (size_t)l->v[F_LEN].u;
+    v->bytes = p + off;
+    v->len = want < rest ? want : rest;
+    return (long)v->len;
 }
 
 static const struct ps_field rates_fields[] = {
     ID_FIELD(1, "1"),
     SUB_LEN,
     {.name = "rates", .kind = PS_K_BYTES, .def_text = "\x82", .repr = rates_repr, .byte_list = true,
-     .len_from = rates_len, .ls_type = "FieldListField", .ls_default = "[130]"},
+     .decode = rates_decode, .ls_type = "FieldListField", .ls_default = "[130]"},
 };
 
 const struct ps_proto ps_proto_dot11_elt_rates = {
