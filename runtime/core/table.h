@@ -231,6 +231,15 @@ struct ps_field {
      * options the spec gives is written, printed and matched (DHCP;
      * proto/proto.h). */
     const struct ps_optcodec *optcodec;
+
+    /* PS_K_LAYERS whose element class Scapy picks with a function, not a
+     * class (a PacketListField or PacketLenField given a dispatcher:
+     * DHCPv6's suboptions by their code, a DUID by its type): the class
+     * name of the element at p[0..n), "Raw" for bytes no class takes.
+     * NULL: the sub_class rule. In a `chain`, the elements after the first
+     * are what the one before guesses for its payload (guess_payload_from),
+     * as Scapy dissects a packet's payload. */
+    const char *(*element)(const uint8_t *p, size_t n);
 };
 
 /* Where an unset address field comes from (ps_field.from_env). */
