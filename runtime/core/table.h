@@ -240,6 +240,10 @@ struct ps_field {
      * are what the one before guesses for its payload (guess_payload_from),
      * as Scapy dissects a packet's payload. */
     const char *(*element)(const uint8_t *p, size_t n);
+    /* Python's repr of the value Scapy holds, which ls(pkt) prints, where
+     * neither the kind nor `repr` gives it (a list held in wire form whose
+     * i2repr names its items: DHCPv6's option codes, [23, 24]). */
+    int (*pyvalue)(const struct ps_fval *v, char *out, size_t cap);
 };
 
 /* Where an unset address field comes from (ps_field.from_env). */

@@ -156,6 +156,11 @@ static int reqopts_repr(const struct ps_fval *v, char *out, size_t cap)
 /* FieldListField(ShortField).i2repr: the list of numbers. */
 static int shorts_repr(const struct ps_fval *v, char *out, size_t cap)
 {
+    if (!v->set && !v->bytes) {
+        /* An option request list left to its default. */
+        struct ps_fval dflt = {.set = true, .bytes = oro_default, .len = sizeof oro_default};
+        return shorts_repr(&dflt, out, cap);
+    }
     size_t at = 0;
     int k = snprintf(out, cap, "[");
     at += k > 0 ? (size_t)k : 0;
@@ -222,14 +227,22 @@ static long dnsname_encode(const struct ps_layer *l, const struct ps_fval *v, ui
     return ps_dns_encode(text, n, out, cap);
 }
 
-/* The text Scapy holds, as a str's repr. */
-static int dnsname_repr(const struct ps_fval *v, char *out, size_t cap)
+/* The text Scapy holds, as a str's repr (show) or as bytes (ls). */
+static int dnsname_text(const struct ps_fval *v, bool with_b, char *out, size_t cap)
 {
     uint8_t text[PS_DNS_NAME_MAX];
     struct ps_fval held = *v;
     held.set = held.set || held.bytes;
     size_t n = ps_dns_name_text(&held, text);
-    return ps_dns_bytes_repr(text, n, false, out, cap);
+    return ps_dns_bytes_repr(text, n, with_b, out, cap);
+}
+static int dnsname_repr(const struct ps_fval *v, char *out, size_t cap)
+{
+    return dnsname_text(v, false, out, cap);
+}
+static int dnsname_pyvalue(const struct ps_fval *v, char *out, size_t cap)
+{
+    return dnsname_text(v, true, out, cap);
 }
 
 /* DomainNameListField.i2m: each name's dot-separated pieces after their
@@ -329,11 +342,12 @@ static int names_repr(const struct ps_fval *v, char *out, size_t cap)
      .repr = ps_ip6_list_repr, .ls_type = "IP6ListField", .ls_default = "[]"}
 #define NAMELIST(nm)                                                                         \
     {.name = nm, .kind = PS_K_BYTES, .def_text = "", .repr = names_repr,                     \
-     .list_encode = names_encode, .list_what = "domain names",                               \
+     .pyvalue = names_repr, .list_encode = names_encode, .list_what = "domain names",      \
      .ls_type = "DomainNameListField", .ls_default = "[]"}
 #define DNSNAME(nm, read)                                                                    \
     {.name = nm, .kind = PS_K_BYTES, .def_text = ".", .encode = dnsname_encode,              \
-     .decode = read, .repr = dnsname_repr, .ls_type = "DNSStrField", .ls_default = "b'.'"}
+     .decode = read, .repr = dnsname_repr, .pyvalue = dnsname_pyvalue,                       \
+     .ls_type = "DNSStrField", .ls_default = "b'.'"}
 #define DNSNAME_OF_LEN(nm) DNSNAME(nm, dnsname_decode)
 #define SUBOPTS(nm)                                                                          \
     {.name = nm, .kind = PS_K_LAYERS, .sub_class = PS_DHCP6_KLASS,                           \
@@ -413,7 +427,7 @@ OPTION(ps_proto_dhcp6opt_ia_ta, "DHCP6OptIA_TA",
 
 #define REQOPTS                                                                              \
     {.name = "reqopts", .kind = PS_K_BYTES, .encode = reqopts_encode, .repr = reqopts_repr,  \
-     .list_encode = shorts_encode, .list_what = "option codes",                              \
+     .pyvalue = shorts_repr, .list_encode = shorts_encode, .list_what = "option codes",    \
      .ls_type = "_OptReqListField", .ls_default = "[23, 24]"}
 static const struct ps_field optreq_fields[] = {OPTCODE(6, "6"), OPTLEN_OF("reqopts", 0),
                                                 REQOPTS};
@@ -644,6 +658,7 @@ OPTION1(ps_proto_dhcp6opt_bootfileurl, "DHCP6OptBootFileUrl", "DHCP6 Boot File U
 static const struct ps_field archtype_fields[] = {
     OPTCODE(61, "61"), OPTLEN_OF("archtypes", 0),
     {.name = "archtypes", .kind = PS_K_BYTES, .def_text = "", .repr = shorts_repr,
+     .pyvalue = shorts_repr,
      .list_encode = shorts_encode, .list_what = "numbers", .ls_type = "FieldListField",
      .ls_default = "[]"},
 };

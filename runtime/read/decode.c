@@ -64,16 +64,23 @@ static size_t variable_len(const struct ps_layer *l, size_t fi, const struct ps_
     return f->kind == PS_K_BYTES ? rest : 0;
 }
 
+/* A class an element hook or a guess names; none for Raw or Padding, whose
+ * bytes stay the list's leftover (shown as Raw, given back as bytes). */
+static const struct ps_proto *list_class(const char *name)
+{
+    if (!name || strcmp(name, "Raw") == 0 || strcmp(name, "Padding") == 0)
+        return NULL;
+    return ps_proto_find(name);
+}
+
 /* The class of a layer list's element at p: the sub_class's dispatch hook,
  * else the member of that class whose first-byte defaults are these bits,
  * else the sub_class itself. */
 static const struct ps_proto *element_class(const struct ps_field *f, const uint8_t *p, size_t n)
 {
     const char *sub_class = f->sub_class;
-    if (f->element) {
-        const char *name = f->element(p, n);
-        return name ? ps_proto_find(name) : NULL;
-    }
+    if (f->element)
+        return list_class(f->element(p, n));
     const struct ps_proto *base = ps_proto_find(sub_class);
     if (base && base->dispatch) {
         const char *name = base->dispatch(p, n);
@@ -122,10 +129,8 @@ static bool has_layer_list(const struct ps_proto *c)
 static const struct ps_proto *next_element(const struct ps_field *f, const struct ps_layer *prev,
                                            const uint8_t *p, size_t n)
 {
-    if (f->chain && prev && prev->proto->guess_payload_from) {
-        const char *name = prev->proto->guess_payload_from(prev, NULL, p, n);
-        return name ? ps_proto_find(name) : NULL;
-    }
+    if (f->chain && prev && prev->proto->guess_payload_from)
+        return list_class(prev->proto->guess_payload_from(prev, NULL, p, n));
     return element_class(f, p, n);
 }
 
