@@ -116,12 +116,72 @@ static long shorts_encode(const struct ps_fval *items, size_t n, uint8_t *out, s
  * text cannot hold its zero bytes, so an unset value stands for it. */
 static const uint8_t oro_default[] = {0, 23, 0, 24};
 
+/* A list of codes is held in wire form (dissected, or a list the spec
+ * gave: list_view marks it); bytes a spec gives are Scapy's list of their
+ * byte values, each written as a 16-bit code by _OptReqListField.i2m. */
+static const uint8_t wire_tag[4] = {'w', 'i', 'r', 'e'};
+
+static void codes_view(struct ps_fval *v)
+{
+    memcpy(v->addr + 12, wire_tag, sizeof wire_tag);
+}
+
+static bool codes_wire(const struct ps_fval *v)
+{
+    return v->set && memcmp(v->addr + 12, wire_tag, sizeof wire_tag) == 0;
+}
+
+/* The option's codes, optlen bytes of them, in wire form. */
+static long reqopts_decode(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
+                           struct ps_fval *v, struct ps_decode_room *room)
+{
+    (void)room;
+    size_t n = l->v[O_LEN].set ? (size_t)l->v[O_LEN].u : 0;
+    if (n > len - off)
+        n = len - off;
+    v->bytes = p + off;
+    v->len = n;
+    codes_view(v);
+    return (long)n;
+}
+
+/* The codes v holds, in wire form, into buf (cap bytes): its own bytes,
+ * the default, or a spec's bytes each made a code. Returns the length. */
+static size_t codes_of(const struct ps_fval *v, const uint8_t **p, uint8_t *buf, size_t cap)
+{
+    if (!v->set) {
+        *p = oro_default;
+        return sizeof oro_default;
+    }
+    if (codes_wire(v) || !v->bytes) {
+        *p = v->bytes;
+        return v->bytes ? v->len : 0;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < v->len && n + 2 <= cap; i++) {
+        buf[n++] = 0;
+        buf[n++] = v->bytes[i];
+    }
+    *p = buf;
+    return n;
+}
+
 static long reqopts_encode(const struct ps_layer *l, const struct ps_fval *v, uint8_t *out,
                            size_t cap)
 {
     (void)l;
+    if (v->set && !codes_wire(v) && v->bytes) {
+        /* 2 bytes a given byte, written straight into out. */
+        if (out && 2 * v->len > cap)
+            return -1;
+        for (size_t i = 0; out && i < v->len; i++) {
+            out[2 * i] = 0;
+            out[2 * i + 1] = v->bytes[i];
+        }
+        return (long)(2 * v->len);
+    }
     const uint8_t *p = v->set ? v->bytes : oro_default;
-    size_t n = v->set ? v->len : sizeof oro_default;
+    size_t n = v->set ? (v->bytes ? v->len : 0) : sizeof oro_default;
     if (out && n > cap)
         return -1;
     if (out && n)
@@ -133,8 +193,9 @@ static long reqopts_encode(const struct ps_layer *l, const struct ps_fval *v, ui
  * last byte is dropped (m2i). */
 static int reqopts_repr(const struct ps_fval *v, char *out, size_t cap)
 {
-    const uint8_t *p = v->set ? v->bytes : oro_default;
-    size_t n = v->set ? v->len : sizeof oro_default, at = 0;
+    uint8_t buf[512];
+    const uint8_t *p;
+    size_t n = codes_of(v, &p, buf, sizeof buf), at = 0;
     int k = snprintf(out, cap, "[");
     at += k > 0 ? (size_t)k : 0;
     for (size_t i = 0; i + 2 <= n; i += 2) {
@@ -156,11 +217,7 @@ static int reqopts_repr(const struct ps_fval *v, char *out, size_t cap)
 /* FieldListField(ShortField).i2repr: the list of numbers. */
 static int shorts_repr(const struct ps_fval *v, char *out, size_t cap)
 {
-    if (!v->set && !v->bytes) {
-        /* An option request list left to its default. */
-        struct ps_fval dflt = {.set = true, .bytes = oro_default, .len = sizeof oro_default};
-        return shorts_repr(&dflt, out, cap);
-    }
+
     size_t at = 0;
     int k = snprintf(out, cap, "[");
     at += k > 0 ? (size_t)k : 0;
@@ -171,6 +228,31 @@ static int shorts_repr(const struct ps_fval *v, char *out, size_t cap)
     }
     k = snprintf(at < cap ? out + at : NULL, at < cap ? cap - at : 0, "]");
     return (int)(at + (k > 0 ? (size_t)k : 0));
+}
+
+/* command(): codes held in wire form as the list of numbers that gives
+ * them back; a spec's bytes stay bytes. */
+static long reqopts_items(const struct ps_layer *l, const struct ps_fval *v,
+                          struct ps_fval *items, size_t cap)
+{
+    (void)l;
+    if (!codes_wire(v))
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i + 2 <= v->len && n < cap; i += 2, n++)
+        items[n] = (struct ps_fval){.set = true,
+                                    .u = (uint64_t)(v->bytes[i] << 8 | v->bytes[i + 1])};
+    return (long)n;
+}
+
+/* ls(pkt): the codes as numbers, [23, 24]. */
+static int reqopts_pyvalue(const struct ps_fval *v, char *out, size_t cap)
+{
+    uint8_t buf[512];
+    const uint8_t *p;
+    size_t n = codes_of(v, &p, buf, sizeof buf);
+    struct ps_fval codes = {.set = true, .bytes = p, .len = n};
+    return shorts_repr(&codes, out, cap);
 }
 
 /* _ElapsedTimeField.i2repr: hundredths of a second. */
@@ -427,7 +509,9 @@ OPTION(ps_proto_dhcp6opt_ia_ta, "DHCP6OptIA_TA",
 
 #define REQOPTS                                                                              \
     {.name = "reqopts", .kind = PS_K_BYTES, .encode = reqopts_encode, .repr = reqopts_repr,  \
-     .pyvalue = shorts_repr, .list_encode = shorts_encode, .list_what = "option codes",    \
+     .decode = reqopts_decode, .pyvalue = reqopts_pyvalue, .list_view = codes_view,          \
+     .list_encode = shorts_encode, .list_items = reqopts_items,                              \
+     .list_what = "option codes",                                                            \
      .ls_type = "_OptReqListField", .ls_default = "[23, 24]"}
 static const struct ps_field optreq_fields[] = {OPTCODE(6, "6"), OPTLEN_OF("reqopts", 0),
                                                 REQOPTS};
@@ -682,17 +766,21 @@ OPTION(ps_proto_dhcp6opt_relaysuppliedopt, "DHCP6OptRelaySuppliedOpt",
        "DHCP6 Relay-Supplied Options Option", relaysupplied_fields);
 
 /* DHCP6OptVSS: optlen counts the type byte, yet Scapy reads optlen bytes
- * of data after it (its length_from), and so does this. */
-static bool vss_data_len(const struct ps_layer *l, size_t *len)
+ * of data after it (its length_from), and so does this when dissecting. */
+static long vss_data_decode(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
+                            struct ps_fval *v, struct ps_decode_room *room)
 {
-    if (!l->v[O_LEN].set)
-        return false;
-    *len = (size_t)l->v[O_LEN].u;
-    return true;
+    (void)room;
+    size_t n = l->v[O_LEN].set ? (size_t)l->v[O_LEN].u : 0;
+    if (n > len - off)
+        n = len - off;
+    v->bytes = p + off;
+    v->len = n;
+    return (long)n;
 }
 static const struct ps_field vss_fields[] = {
     OPTCODE(68, "68"), OPTLEN_OF("data", 1), BYTE("type", 255, "255"),
-    {.name = "data", .kind = PS_K_BYTES, .def_text = "", .len_from = vss_data_len,
+    {.name = "data", .kind = PS_K_BYTES, .def_text = "", .decode = vss_data_decode,
      .ls_type = "StrLenField", .ls_default = "b''"},
 };
 OPTION(ps_proto_dhcp6opt_vss, "DHCP6OptVSS", "DHCP6 Option - Virtual Subnet Selection",
