@@ -238,6 +238,19 @@ struct ps_field {
      * options the spec gives is written, printed and matched (DHCP;
      * proto/proto.h). */
     const struct ps_optcodec *optcodec;
+
+    /* PS_K_LAYERS whose element class Scapy picks with a function, not a
+     * class (a PacketListField or PacketLenField given a dispatcher:
+     * DHCPv6's suboptions by their code, a DUID by its type): the class
+     * name of the element at p[0..n), "Raw" for bytes no class takes.
+     * NULL: the sub_class rule. In a `chain`, the elements after the first
+     * are what the one before guesses for its payload (guess_payload_from),
+     * as Scapy dissects a packet's payload. */
+    const char *(*element)(const uint8_t *p, size_t n);
+    /* Python's repr of the value Scapy holds, which ls(pkt) prints, where
+     * neither the kind nor `repr` gives it (a list held in wire form whose
+     * i2repr names its items: DHCPv6's option codes, [23, 24]). */
+    int (*pyvalue)(const struct ps_fval *v, char *out, size_t cap);
 };
 
 /* Where an unset address field comes from (ps_field.from_env). */

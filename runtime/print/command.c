@@ -310,7 +310,7 @@ static void put_given(struct ps_strbuf *b, const struct ps_layer *l, const struc
     uint8_t *buf = f->given_form && v->len ? malloc(v->len) : NULL;
     if (buf && f->given_form(l, v, &given, buf, v->len))
         v = &given;
-    /* Several strings a list holds as one value (a TXT record's). */
+    /* Several strings or numbers a list holds as one value (a TXT record's). */
     struct ps_fval items[256];
     long n = v != &given && f->list_items ? f->list_items(l, v, items, 256) : -1;
     if (n >= 0) {
@@ -318,7 +318,10 @@ static void put_given(struct ps_strbuf *b, const struct ps_layer *l, const struc
         for (long i = 0; i < n; i++) {
             if (i)
                 ps_strbuf_puts(b, ", ");
-            put_bytes_literal(b, items[i].bytes, items[i].len);
+            if (items[i].bytes)
+                put_bytes_literal(b, items[i].bytes, items[i].len);
+            else /* a number (DHCPv6's option codes) */
+                ps_strbuf_printf(b, "%llu", (unsigned long long)items[i].u);
         }
         ps_strbuf_putc(b, ']');
     } else {

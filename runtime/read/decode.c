@@ -12,8 +12,9 @@
 
 #include "linktype.h"
 
-/* Elements of a layer list do not nest deeper than this. */
-#define MAX_SUB_DEPTH 1
+/* Elements of a layer list nest no deeper than this (a DHCPv6 relay's
+ * message holds options holding suboptions holding vendor options). */
+#define MAX_SUB_DEPTH 4
 
 struct span {
     size_t start, end;
@@ -63,11 +64,23 @@ static size_t variable_len(const struct ps_layer *l, size_t fi, const struct ps_
     return f->kind == PS_K_BYTES ? rest : 0;
 }
 
+/* A class an element hook or a guess names; none for Raw or Padding, whose
+ * bytes stay the list's leftover (shown as Raw, given back as bytes). */
+static const struct ps_proto *list_class(const char *name)
+{
+    if (!name || strcmp(name, "Raw") == 0 || strcmp(name, "Padding") == 0)
+        return NULL;
+    return ps_proto_find(name);
+}
+
 /* The class of a layer list's element at p: the sub_class's dispatch hook,
  * else the member of that class whose first-byte defaults are these bits,
  * else the sub_class itself. */
-static const struct ps_proto *element_class(const char *sub_class, const uint8_t *p, size_t n)
+static const struct ps_proto *element_class(const struct ps_field *f, const uint8_t *p, size_t n)
 {
+    const char *sub_class = f->sub_class;
+    if (f->element)
+        return list_class(f->element(p, n));
     const struct ps_proto *base = ps_proto_find(sub_class);
     if (base && base->dispatch) {
         const char *name = base->dispatch(p, n);
@@ -102,9 +115,31 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
                           struct ps_layer *l, struct ps_decode_room *room, int depth,
                           const struct ps_proto *under);
 
+/* Whether a layer of class c holds a layer list (its elements nest). */
+static bool has_layer_list(const struct ps_proto *c)
+{
+    for (size_t fi = 0; fi < c->nfields; fi++)
+        if (c->fields[fi].kind == PS_K_LAYERS)
+            return true;
+    return false;
+}
+
+/* The class of element k of list f at p[0..n): a chain's later elements
+ * are the payload the element before guesses. */
+static const struct ps_proto *next_element(const struct ps_field *f, const struct ps_layer *prev,
+                                           const uint8_t *p, size_t n)
+{
+    if (f->chain && prev && prev->proto->guess_payload_from)
+        return list_class(prev->proto->guess_payload_from(prev, NULL, p, n));
+    return element_class(f, p, n);
+}
+
 /* Fills layer list field v from bytes [p, p+n): elements while they decode,
  * room lasts and fewer than `most` are read; the bytes left over stay in
- * v->bytes. Returns the bytes the elements took. */
+ * v->bytes. Returns the bytes the elements took. The elements of one list
+ * lie side by side in room, so those whose own lists nest are read twice:
+ * first without their lists (every element's place taken), then again
+ * with them, which go after. */
 static size_t decode_elements(const struct ps_field *f, const uint8_t *p, size_t n,
                               struct ps_fval *v, struct ps_decode_room *room, int depth,
                               size_t most)
@@ -114,17 +149,30 @@ static size_t decode_elements(const struct ps_field *f, const uint8_t *p, size_t
     v->nsub = 0;
     if (room && room->subs && depth < MAX_SUB_DEPTH && f->sub_class) {
         v->sub = room->subs + room->subs_used;
+        size_t first = room->subs_used;
+        bool nests = false;
         while (pos < n && room->subs_used < room->subs_cap && v->nsub < most) {
-            const struct ps_proto *c = element_class(f->sub_class, p + pos, n - pos);
+            const struct ps_layer *prev = v->nsub ? &room->subs[room->subs_used - 1] : NULL;
+            const struct ps_proto *c = next_element(f, prev, p + pos, n - pos);
             if (!c)
                 break;
             struct ps_layer *e = &room->subs[room->subs_used];
-            long h = decode_fields(c, p + pos, n - pos, e, room, depth + 1, NULL);
+            bool nested = depth + 1 < MAX_SUB_DEPTH && has_layer_list(c);
+            long h = decode_fields(c, p + pos, n - pos, e, nested ? NULL : room, depth + 1, NULL);
             if (h <= 0)
                 break;
+            nests = nests || nested;
             pos += (size_t)h;
             room->subs_used++;
             v->nsub++;
+        }
+        for (size_t k = 0, at = 0; nests && k < v->nsub; k++) {
+            struct ps_layer *e = &room->subs[first + k], tmp;
+            bool again = has_layer_list(e->proto);
+            /* An element read once is only measured again. */
+            long h = decode_fields(e->proto, p + at, n - at, again ? e : &tmp, again ? room : NULL,
+                                   depth + 1, NULL);
+            at += h > 0 ? (size_t)h : 0;
         }
         if (!v->nsub)
             v->sub = NULL;
@@ -222,8 +270,9 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
             n = f->kind == PS_K_BYTES && f->bits ? f->bits / 8u : variable_len(l, fi, f, rest);
             if (n > rest)
                 n = rest;
-            /* IPField.getfield of a short piece: inet_ntoa raises. */
-            if (f->ipv4_list && n % 4)
+            /* IPField.getfield of a short piece: inet_ntoa raises (and
+             * IP6ListField's inet_ntop). */
+            if ((f->ipv4_list && n % 4) || (f->ipv6_list && n % 16))
                 return -1;
             v->bytes = buf + off;
             v->len = n;

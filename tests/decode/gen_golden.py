@@ -459,6 +459,33 @@ add(Dot11(type=2, FCfield="protected", addr1=MB, addr2=MA, addr3=MB)
     / Dot11WEP(iv=b"abc", wepdata=b"ciphertext", icv=7), linktype=105)
 add(Dot11(type=2, FCfield="protected", addr1=MB, addr2=MA, addr3=MB) / b"\x01\x02\x03",
     linktype=105)
+# DHCPv6: a message and its options, suboptions (an unknown code there is
+# Raw), a relayed message, DUIDs of each type, and frames cut short.
+from scapy.layers import dhcp6 as d6  # noqa: E402
+SOLICIT6 = (E / IPv6(src=A6, dst=B6) / UDP() / d6.DHCP6_Solicit(trid=0x10203)
+            / d6.DHCP6OptClientId(duid=d6.DUID_LLT(timeval=1, lladdr=MA))
+            / d6.DHCP6OptOptReq(reqopts=[23, 24, 99]) / d6.DHCP6OptElapsedTime(elapsedtime=12)
+            / d6.DHCP6OptIA_NA(iaid=1, ianaopts=[d6.DHCP6OptIAAddress(addr=B6),
+                                                  d6.DHCP6OptStatusCode(statuscode=2)]))
+add(SOLICIT6)
+add(bytes(SOLICIT6)[:66])
+add(bytes(SOLICIT6)[:75])
+add(bytes(SOLICIT6)[:100])
+add(E / IPv6(src=B6, dst=A6) / UDP(sport=547, dport=546) / d6.DHCP6_Reply(trid=5)
+    / d6.DHCP6OptIA_PD(iaid=2, iapdopt=[d6.DHCP6OptIAPrefix(), b"\x01\xf4\x00\x00"])
+    / d6.DHCP6OptServerId(duid=d6.DUID_EN(id=b"x")) / d6.DHCP6OptUnknown(optcode=999, data=b"?")
+    / d6.DHCP6OptDNSDomains(dnsdomains=["a.example.", "b."]) / d6.DHCP6OptIAAddress() / b"tail")
+add(E / IPv6(src=A6, dst=B6) / UDP(sport=547, dport=547) / d6.DHCP6_RelayForward(hopcount=1)
+    / d6.DHCP6OptRelayMsg(message=d6.DHCP6_Request(trid=9)
+                          / d6.DHCP6OptClientId(duid=d6.DUID_UUID(uuid="a256e92e-40ab-d0d2-a3ab-3b3ff2ff8998"))
+                          / d6.DHCP6OptVendorSpecificInfo(enterprisenum=4491, vso=[
+                              d6.VENDOR_SPECIFIC_OPTION(optcode=1, optdata=b"ECM")]))
+    / d6.DHCP6OptIfaceId(ifaceid=b"eth0"))
+add(E / IP(src=A, dst=B) / UDP(sport=547, dport=546) / d6.DHCP6_Advertise(trid=1)
+    / d6.DHCP6OptClientFQDN(flags="S", fqdn="h.example.") / d6.DHCP6OptDNSServers(dnsservers=[A6, B6]))
+add(E / IP(src=A, dst=B) / UDP(sport=1, dport=546) / b"\x0e\x00\x00\x01\x00\x08")
+add(E / IP(src=A, dst=B) / UDP(sport=1, dport=546) / b"\x01")
+add(E / IPv6(src=A6, dst=B6) / UDP() / d6.DHCP6_Solicit() / d6.DHCP6OptDNSServers(optlen=8, dnsservers=[A6]))
 
 
 def decode(linktype, data):

@@ -145,3 +145,8 @@ set(DNSMASQ_ARGS "--no-daemon --conf-file=/dev/null --port=0 --leasefile-ro --lo
 lab_test(dhcp ${LAB_RUN} ${LAB_DIR}/dhcp.pkt 0 --need dnsmasq
          --peer "dnsmasq ${DNSMASQ_ARGS} --dhcp-range=198.18.0.100,198.18.0.110,1h --dhcp-option=option:router,198.18.0.2 >/dev/null 2>&1 &"
          --peer-wait udp/67 --grep "Ether / IP / UDP / BOOTP / DHCP Offer")
+# DHCPv6 (issue 16): dnsmasq serves the lab's /64 in the peer; a SOLICIT gets
+# its ADVERTISE, paired by trid.
+lab_test(dhcp6 ${LAB_RUN} ${LAB_DIR}/dhcp6.pkt 0 --need dnsmasq
+         --peer "dnsmasq ${DNSMASQ_ARGS} --dhcp-range=2001:db8::100,2001:db8::1ff,64,1h >/dev/null 2>&1 &"
+         --peer-wait udp/547 --grep "dhcpv6_server > 2001:db8::1:dhcpv6_client / DHCP6_Advertise / ")

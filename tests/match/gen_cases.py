@@ -273,6 +273,35 @@ case("geneve-same-vni", 3, gq,
 case("geneve-other-vni", 3, gq,
      l3(IP(src=B, dst=A) / UDP(sport=6081, dport=6081) / GENEVE(vni=6) / IP(src=B, dst=A) / ICMP(type=0, id=0x42, seq=1) / b"hello", MB, MA))
 
+# DHCPv6: hashret is trid (a relay's: its peer address); an Advertise answers
+# a Solicit, a Reply the client's messages, a Relay-Reply a Relay-Forward with
+# the same hop count and addresses.
+from scapy.layers import dhcp6 as d6  # noqa: E402
+A6, B6 = "2001:db8::1", "2001:db8::2"
+
+
+def v6(p, src=A6, dst=B6, msrc=MA, mdst=MB):
+    return Ether(src=msrc, dst=mdst) / IPv6(src=src, dst=dst) / UDP() / p
+
+
+sol = v6(d6.DHCP6_Solicit(trid=0x1234) / d6.DHCP6OptElapsedTime())
+case("dhcp6-advertise", 3, sol, v6(d6.DHCP6_Advertise(trid=0x1234), B6, A6, MB, MA))
+case("dhcp6-advertise-other-trid", 3, sol, v6(d6.DHCP6_Advertise(trid=0x1235), B6, A6, MB, MA))
+case("dhcp6-reply-to-solicit", 3, sol, v6(d6.DHCP6_Reply(trid=0x1234), B6, A6, MB, MA))
+case("dhcp6-advertise-to-request", 3, v6(d6.DHCP6_Request(trid=7)),
+     v6(d6.DHCP6_Advertise(trid=7), B6, A6, MB, MA))
+case("dhcp6-reply-to-renew", 3, v6(d6.DHCP6_Renew(trid=7)), v6(d6.DHCP6_Reply(trid=7), B6, A6, MB, MA))
+case("dhcp6-reply-to-reply", 3, v6(d6.DHCP6_Reply(trid=7)), v6(d6.DHCP6_Reply(trid=7), B6, A6, MB, MA))
+case("dhcp6-solicit-to-solicit", 3, sol, v6(d6.DHCP6_Solicit(trid=0x1234) / d6.DHCP6OptElapsedTime(),
+                                            B6, A6, MB, MA))
+rf = v6(d6.DHCP6_RelayForward(hopcount=1, linkaddr=A6, peeraddr="fe80::9")
+        / d6.DHCP6OptRelayMsg(message=d6.DHCP6_Solicit(trid=3)))
+case("dhcp6-relay-reply", 3, rf, v6(d6.DHCP6_RelayReply(hopcount=1, linkaddr=A6, peeraddr="fe80::9")
+                                    / d6.DHCP6OptRelayMsg(message=d6.DHCP6_Advertise(trid=3)), B6, A6, MB, MA))
+case("dhcp6-relay-reply-other-hops", 3, rf, v6(d6.DHCP6_RelayReply(hopcount=2, linkaddr=A6, peeraddr="fe80::9"),
+                                               B6, A6, MB, MA))
+case("dhcp6-advertise-l2", 2, sol, v6(d6.DHCP6_Advertise(trid=0x1234), B6, A6, MB, MA))
+
 print("# name level request reply request-hashret reply-hashret answers")
 print("# made by gen_cases.py from Scapy 2.5.0; hashret bytes are in this host's order")
 for c in cases:

@@ -56,6 +56,20 @@ syn keyword pktLayer Dot11Beacon Dot11ATIM Dot11Disas Dot11AssoReq Dot11AssoResp
 syn keyword pktLayer Dot11ReassoResp Dot11ProbeReq Dot11ProbeResp Dot11Auth Dot11Deauth Dot11Ack
 syn keyword pktLayer Dot11Elt Dot11EltRates Dot11EltDSSSet Dot11EltERP Dot11EltVendorSpecific
 syn keyword pktLayer Dot11Encrypted Dot11WEP Dot11TKIP Dot11CCMP
+syn keyword pktLayer DHCP6 DHCP6_Solicit DHCP6_Advertise DHCP6_Request DHCP6_Confirm DHCP6_Renew DHCP6_Rebind
+syn keyword pktLayer DHCP6_Reply DHCP6_Release DHCP6_Decline DHCP6_Reconf DHCP6_InfoRequest DHCP6_RelayForward
+syn keyword pktLayer DHCP6_RelayReply DUID_LLT DUID_EN DUID_LL DUID_UUID DHCP6OptUnknown DHCP6OptClientId
+syn keyword pktLayer DHCP6OptServerId DHCP6OptIAAddress DHCP6OptIA_NA DHCP6OptIA_TA DHCP6OptOptReq DHCP6OptPref
+syn keyword pktLayer DHCP6OptElapsedTime DHCP6OptRelayMsg DHCP6OptAuth DHCP6OptServerUnicast DHCP6OptStatusCode
+syn keyword pktLayer DHCP6OptRapidCommit DHCP6OptUserClass DHCP6OptVendorClass DHCP6OptVendorSpecificInfo
+syn keyword pktLayer DHCP6OptIfaceId DHCP6OptReconfMsg DHCP6OptReconfAccept DHCP6OptSIPDomains DHCP6OptSIPServers
+syn keyword pktLayer DHCP6OptDNSServers DHCP6OptDNSDomains DHCP6OptIA_PD DHCP6OptIAPrefix DHCP6OptNISServers
+syn keyword pktLayer DHCP6OptNISPServers DHCP6OptNISDomain DHCP6OptNISPDomain DHCP6OptSNTPServers DHCP6OptInfoRefreshTime
+syn keyword pktLayer DHCP6OptBCMCSDomains DHCP6OptBCMCSServers DHCP6OptRemoteID DHCP6OptSubscriberID DHCP6OptClientFQDN
+syn keyword pktLayer DHCP6OptPanaAuthAgent DHCP6OptNewPOSIXTimeZone DHCP6OptNewTZDBTimeZone DHCP6OptRelayAgentERO
+syn keyword pktLayer DHCP6OptLQClientLink DHCP6OptBootFileUrl DHCP6OptClientArchType DHCP6OptClientNetworkInterId
+syn keyword pktLayer DHCP6OptERPDomain DHCP6OptRelaySuppliedOpt DHCP6OptVSS DHCP6OptClientLinkLayerAddr
+syn keyword pktLayer DHCP6OptMudUrl USER_CLASS_DATA VENDOR_CLASS_DATA VENDOR_SPECIFIC_OPTION
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 " x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
 syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
