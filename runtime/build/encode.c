@@ -71,6 +71,10 @@ static void put_bits(struct writer *w, uint64_t v, unsigned bits)
 struct ctx {
     struct ps_build *b;
     struct writer *w;
+    /* Measuring a field for its length_of, as Scapy's FieldLenField asks
+     * the field's i2len: a PadField's pad is not counted, nor the fill of a
+     * string whose fixed length another field gives (StrFixedLenField). */
+    bool measuring;
 };
 
 static void put_layer(struct ctx *c, const struct ps_layer *l, const struct ps_packet *pkt,
@@ -217,12 +221,13 @@ static void put_address(struct ctx *c, const struct ps_packet *pkt, size_t idx,
 }
 
 static void put_blob(struct writer *w, const struct ps_field *f, const struct ps_layer *l,
-                     const struct ps_fval *v)
+                     const struct ps_fval *v, bool measuring)
 {
     const uint8_t *p = v->set ? v->bytes : (const uint8_t *)(f->def_text ? f->def_text : "");
     size_t n = v->set ? v->len : strlen((const char *)p);
     size_t fixed = f->bits / 8u;
-    if (f->kind == PS_K_BYTES && (f->bits || (f->len_from && f->len_from(l, &fixed)))) {
+    if (f->kind == PS_K_BYTES &&
+        (f->bits || (!measuring && f->len_from && f->len_from(l, &fixed)))) {
         put_bytes(w, p, n < fixed ? n : fixed);
         if (n < fixed)
             put_zeros(w, fixed - n);
@@ -272,7 +277,7 @@ static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
 static size_t field_length(struct ctx *c, const struct ps_layer *l, int fi, int depth)
 {
     struct writer counter = {.buf = NULL, .cap = SIZE_MAX};
-    struct ctx cc = {c->b, &counter};
+    struct ctx cc = {c->b, &counter, true};
     unsigned holes = c->b->holes;
     put_field(&cc, l, fi, NULL, 0, depth);
     c->b->holes = holes;
@@ -283,7 +288,7 @@ static size_t field_length(struct ctx *c, const struct ps_layer *l, int fi, int 
 static size_t layer_length(struct ctx *c, const struct ps_layer *l, int depth)
 {
     struct writer counter = {.buf = NULL, .cap = SIZE_MAX};
-    struct ctx cc = {c->b, &counter};
+    struct ctx cc = {c->b, &counter, false};
     unsigned holes = c->b->holes;
     put_layer(&cc, l, NULL, 0, depth);
     c->b->holes = holes;
@@ -363,7 +368,10 @@ static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
             bound = (struct ps_fval){.set = true, .u = u};
             v = &bound;
         }
+        size_t from = c->w->len;
         put_encoded(c->w, f, l, v);
+        if (f->kind == PS_K_BYTES && !c->measuring)
+            pad_from(c->w, from, f->pad_to);
         return;
     }
     switch (f->kind) {
@@ -379,34 +387,39 @@ static void put_field_value(struct ctx *c, const struct ps_layer *l, int fi,
         put_address(c, pkt, idx, l, fi, f);
         break;
     case PS_K_BYTES: {
+        size_t from = c->w->len;
         const struct ps_bytes_bind *bd = v->set ? NULL : ps_bound_bytes(pkt, idx, f->name);
         if (bd) {
             struct ps_fval bound = {.set = true, .bytes = (const uint8_t *)bd->bytes,
                                     .len = strlen(bd->bytes)};
-            put_blob(c->w, f, l, &bound);
+            put_blob(c->w, f, l, &bound, c->measuring);
         } else {
-            put_blob(c->w, f, l, v);
+            put_blob(c->w, f, l, v, c->measuring);
         }
+        if (!c->measuring)
+            pad_from(c->w, from, f->pad_to);
         break;
     }
     case PS_K_OPTIONS: {
         size_t from = c->w->len;
-        put_blob(c->w, f, l, v);
+        put_blob(c->w, f, l, v, c->measuring);
         pad_from(c->w, from, f->pad_to);
         break;
     }
     case PS_K_LAYERS: {
         size_t from = c->w->len;
+        /* The elements' own pads count in the list's length. */
+        struct ctx whole = {c->b, c->w, false};
         if (v->set && depth < MAX_SUB_DEPTH)
             for (size_t k = 0; k < v->nsub; k++) {
                 put_pad(c->w, f, l, v->sub[k].proto, from);
-                put_layer(c, &v->sub[k], NULL, 0, depth + 1);
+                put_layer(&whole, &v->sub[k], NULL, 0, depth + 1);
             }
         const struct ps_proto *dflt = !v->set && f->def_sub ? ps_proto_find(f->def_sub) : NULL;
         if (dflt && depth < MAX_SUB_DEPTH) {
             struct ps_layer one;
             ps_layer_init(&one, dflt);
-            put_layer(c, &one, NULL, 0, depth + 1);
+            put_layer(&whole, &one, NULL, 0, depth + 1);
         }
         if (v->set && v->bytes)
             put_bytes(c->w, v->bytes, v->len);
@@ -469,7 +482,7 @@ long ps_encode_mapped(const struct ps_packet *pkt, const struct ps_env *env, uin
     if (map)
         map->n = 0;
     struct writer w = {.buf = out, .cap = cap};
-    struct ctx c = {&b, &w};
+    struct ctx c = {&b, &w, false};
     size_t n = pkt->n < PS_MAX_LAYERS ? pkt->n : PS_MAX_LAYERS;
 
     for (size_t i = 0; i < n; i++) {
@@ -501,7 +514,7 @@ long ps_encode_layer(const struct ps_layer *l, uint8_t *out, size_t cap)
 {
     struct ps_build b = {.buf = out, .cap = out ? cap : SIZE_MAX};
     struct writer w = {.buf = out, .cap = out ? cap : SIZE_MAX};
-    struct ctx c = {&b, &w};
+    struct ctx c = {&b, &w, false};
     put_layer(&c, l, NULL, 0, 1);
     return w.overflow ? -1 : (long)w.len;
 }

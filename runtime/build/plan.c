@@ -1,5 +1,7 @@
 #include "plan.h"
 
+#include "csum.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +34,43 @@ static const struct ps_fieldpos *checksum_at(const struct ps_fieldmap *m,
             return fp;
     }
     return NULL;
+}
+
+/* The auto CRC-32C field that holds byte `at`, or NULL. */
+static const struct ps_fieldpos *crc_at(const struct ps_fieldmap *m, const struct ps_packet *p,
+                                        size_t at)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        const struct ps_fieldpos *fp = &m->pos[i];
+        const struct ps_layer *l = &p->layers[fp->layer];
+        const struct ps_field *f = &l->proto->fields[fp->field];
+        if (f->crc32c && fp->nbits == 32 && fp->bit % 8 == 0 && at * 8 >= fp->bit &&
+            at * 8 < fp->bit + 32 && !l->v[fp->field].set)
+            return fp;
+    }
+    return NULL;
+}
+
+/* Records the CRC at cs for recomputing: over its layer, from its first
+ * field to the end of the frame before any trailer (Padding). */
+static bool add_crc(struct ps_plan *plan, const struct ps_fieldpos *cs,
+                    const struct ps_fieldmap *m, const struct ps_packet *p)
+{
+    uint32_t at = cs->bit / 8, from = UINT32_MAX, to = (uint32_t)plan->len;
+    for (size_t k = 0; k < plan->ncrcs; k++)
+        if (plan->crcs[k].at == at)
+            return true;
+    for (size_t i = 0; i < m->n; i++) {
+        const struct ps_fieldpos *fp = &m->pos[i];
+        if (fp->layer == cs->layer && fp->bit / 8 < from)
+            from = fp->bit / 8;
+        if (fp->layer > cs->layer && p->layers[fp->layer].proto->trailer && fp->bit / 8 < to)
+            to = fp->bit / 8;
+    }
+    if (plan->ncrcs == PS_PLAN_MAX_CSUMS || from > at || to < at + 4)
+        return false;
+    plan->crcs[plan->ncrcs++] = (struct ps_plan_crc){at, from, to};
+    return true;
 }
 
 static long encode_member(struct scratch *s, const struct ps_tpkt *t, uint64_t i,
@@ -73,6 +112,9 @@ static bool find_dependents(struct ps_plan *plan, struct ps_plan_var *v, struct 
                 continue;
             /* The base member's map holds: the lengths agree. */
             const struct ps_fieldpos *cs = checksum_at(base_map, &s->base_pkt, b);
+            const struct ps_fieldpos *crc = cs ? NULL : crc_at(base_map, &s->base_pkt, b);
+            if (crc && add_crc(plan, crc, base_map, &s->base_pkt))
+                continue;
             if (!cs ||
                 !add_checksum(v, cs, &s->base_pkt.layers[cs->layer].proto->fields[cs->field]))
                 return false;
@@ -145,6 +187,13 @@ size_t ps_plan_member(const struct ps_plan *plan, uint64_t i, uint8_t *out)
         uint64_t digit = (i / v->stride) % v->choices;
         if (digit)
             patch(plan, v, digit, out);
+    }
+    for (size_t k = 0; k < plan->ncrcs; k++) {
+        const struct ps_plan_crc *c = &plan->crcs[k];
+        memset(out + c->at, 0, 4);
+        uint32_t crc = ps_crc32c(out + c->from, c->to - c->from);
+        for (int b = 0; b < 4; b++)
+            out[c->at + b] = (uint8_t)(crc >> (8 * b));
     }
     return plan->len;
 }

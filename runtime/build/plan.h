@@ -23,11 +23,19 @@ struct ps_plan_var {
     size_t ncsum;
 };
 
+/* A CRC-32C (ps_field.crc32c) over frame bytes [from, to), held at `at`:
+ * recomputed whole after the patches, since it has no incremental fix. */
+struct ps_plan_crc {
+    uint32_t at, from, to;
+};
+
 struct ps_plan {
     const struct ps_tpkt *t;
     uint64_t count;
     struct ps_plan_var vars[PS_PLAN_MAX_VARS];
     size_t nvars;
+    struct ps_plan_crc crcs[PS_PLAN_MAX_CSUMS];
+    size_t ncrcs;
     size_t len;
     uint8_t base[PS_MAX_FRAME];
 };

@@ -81,7 +81,9 @@ struct ps_field {
 
     /* --- Encoding details, all optional (zero means "not used"). --- */
     /* PS_K_OPTIONS, PS_K_LAYERS: the encoded value is padded with \0 to a
-     * multiple of this (IP and TCP options: 4), whatever the spec gave. */
+     * multiple of this (IP and TCP options: 4), whatever the spec gave.
+     * PS_K_BYTES: Scapy's PadField (SCTP): the same, the pad left out of
+     * a length_of of it and skipped when read. */
     uint8_t pad_to;
     /* PS_K_LAYERS whose elements are aligned (IPv6 options: RFC 8200's
      * xn+y): the padding to write before element `next` (NULL: after the
@@ -109,6 +111,10 @@ struct ps_field {
     /* A checksum whose computed 0 is sent as 0xffff (RFC 768, UDP): a frame
      * plan that fixes it incrementally must do the same. */
     bool csum_zero_ffff;
+    /* A 32-bit CRC-32C of its layer and payload, least significant byte
+     * first (SCTP's chksum): a frame plan recomputes it once it has
+     * patched a byte under it. */
+    bool crc32c;
     /* Scapy's MultiEnumField (ICMP code): the names depend on the value of the
      * field at index multi_on in the same layer. See ps_enum_value_in(). */
     const struct ps_enum_multi *multi;
@@ -136,6 +142,10 @@ struct ps_field {
      * print as [('MSS', 1460), ('NOP', None)]): writes the text of v into out
      * with snprintf's contract and returns its length. */
     int (*repr)(const struct ps_fval *v, char *out, size_t cap);
+    /* ls(pkt): Python's repr() of the value Scapy holds, where the field
+     * holds another form of it (a FieldListField held in wire form: SCTP's
+     * dup_tsn_list is [5, 6]). Same contract as repr. */
+    int (*pyrepr)(const struct ps_fval *v, char *out, size_t cap);
     /* command(): the value as a spec gives it, when that is not what the
      * field holds (a TXT record's character-strings, held in wire form, are
      * given as one string). Fills *out (its bytes in buf) and returns true,

@@ -158,8 +158,9 @@ static bool cut_short(const struct ps_layer *l)
             return true;
         /* Bytes the encoder would pad or fill: the frame ended inside. */
         size_t fixed;
+        /* (A bytes field's pad_to, Scapy's PadField, pads a value read whole.) */
         if (l->v[fi].set && f->kind != PS_K_UINT && f->kind != PS_K_LAYERS &&
-            ((f->pad_to && l->v[fi].len % f->pad_to) ||
+            ((f->pad_to && f->kind != PS_K_BYTES && l->v[fi].len % f->pad_to) ||
              (fixed_len(l, f, &fixed) && l->v[fi].len < fixed)))
             return true;
         if (f->kind == PS_K_LAYERS && l->v[fi].set)

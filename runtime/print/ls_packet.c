@@ -52,7 +52,11 @@ static void put_python_value(struct ps_strbuf *b, const struct ps_layer *l,
         ps_strbuf_printf(b, "'%s'", text);
         return;
     case PS_K_BYTES:
-        if (f->ipv4_list) {
+        if (f->pyrepr) {
+            char list[4096];
+            if (f->pyrepr(v, list, sizeof list) >= 0)
+                ps_strbuf_puts(b, list);
+        } else if (f->ipv4_list) {
             ps_strbuf_putc(b, '[');
             for (size_t i = 0; i + 4 <= v->len; i += 4) {
                 ps_format_ip4(v->bytes + i, text);

@@ -68,7 +68,7 @@ def scapy_ethertypes():
 
 
 def load_services(path):
-    tables = {"tcp": {}, "udp": {}}
+    tables = {"tcp": {}, "udp": {}, "sctp": {}}
     with open(path, encoding="latin-1") as f:
         for line in f:
             line = strip_comment(line)
@@ -88,15 +88,15 @@ def load_services(path):
                     tables[proto][int(port)] = name
             except ValueError:
                 continue
-    return tables["tcp"], tables["udp"]
+    return tables["tcp"], tables["udp"], tables["sctp"]
 
 
 def load_all(args):
-    tcp, udp = load_services(args.services)
+    tcp, udp, sctp = load_services(args.services)
     protos = load_numbers(args.protocols, 10)
     ether = load_numbers(args.ethertypes, 16, fallback=scapy_ethertypes)
     ether.update(ETHERTYPE_OVERRIDES)
-    return {"tcp": tcp, "udp": udp, "proto": protos, "ether": ether}
+    return {"tcp": tcp, "udp": udp, "sctp": sctp, "proto": protos, "ether": ether}
 
 
 def c_table(cname, table, comment):
@@ -120,6 +120,8 @@ def emit(tables, args):
     print()
     print(c_table("ps_udp_services", tables["udp"], "UDP ports (/etc/services)"))
     print()
+    print(c_table("ps_sctp_services", tables["sctp"], "SCTP ports (/etc/services)"))
+    print()
     print(c_table("ps_ip_protos", tables["proto"], "IP protocols (/etc/protocols)"))
     print()
     print(c_table("ps_ether_types", tables["ether"],
@@ -132,12 +134,13 @@ def check(tables):
     except ImportError:
         print("scapy is not importable: skipped", file=sys.stderr)
         return 77
-    from scapy.data import TCP_SERVICES, UDP_SERVICES, IP_PROTOS
+    from scapy.data import TCP_SERVICES, UDP_SERVICES, SCTP_SERVICES, IP_PROTOS
     from scapy.layers.l2 import Ether
     # The Ether types as the fields hold them (Ether.type's copy of
     # ETHER_TYPES), not ETHER_TYPES as later layers changed it.
     ether = Ether().get_field("type").i2s
-    live = {"tcp": TCP_SERVICES, "udp": UDP_SERVICES, "proto": IP_PROTOS,
+    live = {"tcp": TCP_SERVICES, "udp": UDP_SERVICES, "sctp": SCTP_SERVICES,
+            "proto": IP_PROTOS,
             "ether": ether}
     bad = 0
     for key, mine in tables.items():

@@ -186,6 +186,45 @@ extern const struct ps_proto ps_proto_eomcw;
 /* Geneve and its options (geneve.c) */
 extern const struct ps_proto ps_proto_geneve;
 extern const struct ps_proto ps_proto_geneve_options;
+/* SCTP, its chunks and their parameters (sctp.c, sctp_chunks.c, sctp_params.c) */
+extern const struct ps_proto ps_proto_sctp;
+extern const struct ps_proto ps_proto_sctperror;
+extern const struct ps_proto ps_proto_sctp_chunk_data;
+extern const struct ps_proto ps_proto_sctp_chunk_init;
+extern const struct ps_proto ps_proto_sctp_chunk_init_ack;
+extern const struct ps_proto ps_proto_sctp_chunk_sack;
+extern const struct ps_proto ps_proto_sctp_chunk_heartbeat_req;
+extern const struct ps_proto ps_proto_sctp_chunk_heartbeat_ack;
+extern const struct ps_proto ps_proto_sctp_chunk_abort;
+extern const struct ps_proto ps_proto_sctp_chunk_shutdown;
+extern const struct ps_proto ps_proto_sctp_chunk_shutdown_ack;
+extern const struct ps_proto ps_proto_sctp_chunk_error;
+extern const struct ps_proto ps_proto_sctp_chunk_cookie_echo;
+extern const struct ps_proto ps_proto_sctp_chunk_cookie_ack;
+extern const struct ps_proto ps_proto_sctp_chunk_shutdown_complete;
+extern const struct ps_proto ps_proto_sctp_chunk_authentication;
+extern const struct ps_proto ps_proto_sctp_chunk_address_conf;
+extern const struct ps_proto ps_proto_sctp_chunk_address_conf_ack;
+extern const struct ps_proto ps_proto_sctp_param_heartbeat_info;
+extern const struct ps_proto ps_proto_sctp_param_ipv4;
+extern const struct ps_proto ps_proto_sctp_param_ipv6;
+extern const struct ps_proto ps_proto_sctp_param_state_cookie;
+extern const struct ps_proto ps_proto_sctp_param_unrecognized;
+extern const struct ps_proto ps_proto_sctp_param_cookie_preservative;
+extern const struct ps_proto ps_proto_sctp_param_hostname;
+extern const struct ps_proto ps_proto_sctp_param_supported_addr_types;
+extern const struct ps_proto ps_proto_sctp_param_ecn_capable;
+extern const struct ps_proto ps_proto_sctp_param_random;
+extern const struct ps_proto ps_proto_sctp_param_chunk_list;
+extern const struct ps_proto ps_proto_sctp_param_requested_hmac;
+extern const struct ps_proto ps_proto_sctp_param_supported_extensions;
+extern const struct ps_proto ps_proto_sctp_param_fwd_tsn;
+extern const struct ps_proto ps_proto_sctp_param_add_ip;
+extern const struct ps_proto ps_proto_sctp_param_del_ip;
+extern const struct ps_proto ps_proto_sctp_param_error_indication;
+extern const struct ps_proto ps_proto_sctp_param_set_primary;
+extern const struct ps_proto ps_proto_sctp_param_success_indication;
+extern const struct ps_proto ps_proto_sctp_param_adaptation_layer;
 
 /* RadioTap and 802.11 (radiotap.c, dot11.c, dot11_mgmt.c, dot11_elt.c,
  * dot11_crypt.c) */

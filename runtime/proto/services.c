@@ -326,6 +326,12 @@ const struct ps_enum ps_udp_services[] = {
     {0, NULL},
 };
 
+/* SCTP ports (/etc/services) */
+const struct ps_enum ps_sctp_services[] = {
+    {5672, "amqp"},
+    {0, NULL},
+};
+
 /* IP protocols (/etc/protocols) */
 const struct ps_enum ps_ip_protos[] = {
     {0, "hopopt"},

@@ -7,6 +7,7 @@
 
 extern const struct ps_enum ps_tcp_services[];
 extern const struct ps_enum ps_udp_services[];
+extern const struct ps_enum ps_sctp_services[];
 extern const struct ps_enum ps_ip_protos[];
 extern const struct ps_enum ps_ether_types[];
 

@@ -82,6 +82,15 @@ static const struct ps_proto *element_class(const struct ps_field *f, const uint
     if (f->element)
         return list_class(f->element(p, n));
     const struct ps_proto *base = ps_proto_find(sub_class);
+    if (!base) {
+        /* A class that is no layer of its own (SCTP's chunk parameters, a
+         * PacketListField whose m2i picks the class): a member dispatches. */
+        size_t count;
+        const struct ps_proto *const *all = ps_proto_all(&count);
+        for (size_t i = 0; i < count && !base; i++)
+            if (all[i]->klass && all[i]->dispatch && strcmp(all[i]->klass, sub_class) == 0)
+                base = all[i];
+    }
     if (base && base->dispatch) {
         const char *name = base->dispatch(p, n);
         const struct ps_proto *d = name ? ps_proto_find(name) : NULL;
@@ -202,6 +211,16 @@ static bool under_is(const struct ps_proto *under, const char *name)
                      (under->alias && strcmp(under->alias, name) == 0));
 }
 
+/* The bytes a field of n bytes takes with the pad after it, of `rest`
+ * left: Scapy's PadField.getfield skips to the alignment, or to the end. */
+static size_t pad_after(const struct ps_field *f, size_t n, size_t rest)
+{
+    if (f->kind != PS_K_BYTES || f->pad_to < 2)
+        return n;
+    size_t pad = (f->pad_to - n % f->pad_to) % f->pad_to;
+    return n + pad < rest ? n + pad : rest;
+}
+
 /* Reads proto's fields from buf (avail bytes) into l, `under` being the
  * layer below. Returns the bytes the header took, or -1 when the bytes end
  * inside a field. */
@@ -231,7 +250,7 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
             if (n < 0 || (size_t)n > avail - off)
                 return -1;
             v->set = true;
-            bit = (off + (size_t)n) * 8;
+            bit = (off + pad_after(f, (size_t)n, avail - off)) * 8;
             passed_on = f->kind == PS_K_LAYERS;
             continue;
         }
@@ -276,6 +295,7 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
                 return -1;
             v->bytes = buf + off;
             v->len = n;
+            n = pad_after(f, n, rest);
             break;
         case PS_K_LAYERS: {
             n = variable_len(l, fi, f, rest);

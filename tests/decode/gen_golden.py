@@ -486,6 +486,29 @@ add(E / IP(src=A, dst=B) / UDP(sport=547, dport=546) / d6.DHCP6_Advertise(trid=1
 add(E / IP(src=A, dst=B) / UDP(sport=1, dport=546) / b"\x0e\x00\x00\x01\x00\x08")
 add(E / IP(src=A, dst=B) / UDP(sport=1, dport=546) / b"\x01")
 add(E / IPv6(src=A6, dst=B6) / UDP() / d6.DHCP6_Solicit() / d6.DHCP6OptDNSServers(optlen=8, dnsservers=[A6]))
+# SCTP: chunks chained, parameters, padding, a SACK's lists; cut short in
+# the common header, in a chunk, in a parameter; an unknown chunk (Raw), a
+# tail under 4 bytes (Padding).
+from scapy.layers.sctp import (SCTP, SCTPChunkData, SCTPChunkInit, SCTPChunkSACK,  # noqa: E402
+                               SCTPChunkHeartbeatReq, SCTPChunkParamHeartbeatInfo,
+                               SCTPChunkParamIPv4Addr, SCTPChunkParamSupportedAddrTypes,
+                               SCTPChunkAbort, SCTPChunkShutdownComplete)
+SC = (E / IP(src=A, dst=B) / SCTP(sport=5000, dport=80, tag=7)
+      / SCTPChunkInit(init_tag=1, params=[SCTPChunkParamIPv4Addr(addr=A),
+                                          SCTPChunkParamSupportedAddrTypes(addr_type_list=[5, 6]),
+                                          SCTPChunkParamHeartbeatInfo(data=b"abcde")])
+      / SCTPChunkData(tsn=1, data=b"hey") / SCTPChunkSACK(gap_ack_list=["1:2"], dup_tsn_list=[9]))
+add(SC)
+add(bytes(SC)[:40])
+add(bytes(SC)[:60])
+add(bytes(SC)[:70])
+add(bytes(SC)[:103])
+add(E / IP(src=A, dst=B) / SCTP() / SCTPChunkHeartbeatReq(params=[SCTPChunkParamHeartbeatInfo(data=b"x")])
+    / SCTPChunkAbort(TCB=1) / SCTPChunkShutdownComplete() / b"\x42\x00\x00\x04" / b"\x01\x02")
+add(E / IP(src=A, dst=B) / SCTP() / SCTPChunkSACK(n_gap_ack=3, gap_ack_list=["1:2"]) / b"\x01\x02")
+add(E / IP(src=A, dst=B) / SCTP() / SCTPChunkData(len=200, data=b"short"))
+add(E / IP(src=A, dst=B) / SCTP() / SCTPChunkData(len=3, data=b"abcdefgh"))
+add(E6 / IPv6(src=A6, dst=B6) / SCTP(sport=1, dport=2) / SCTPChunkInit(params=[b"\x00\x01"]))
 
 
 def decode(linktype, data):

@@ -11,7 +11,7 @@ function(lab_test name)
 endfunction()
 
 # The conformance specs: what the peer's kernel answers.
-foreach(spec arp icmp_echo tcp udp_unreachable)
+foreach(spec arp icmp_echo tcp udp_unreachable sctp)
   lab_test(${spec} ${LAB_RUN} ${LAB_DIR}/${spec}.pkt 0)
 endforeach()
 # IPv6: echo, neighbour discovery, port unreachable; the peer answers an

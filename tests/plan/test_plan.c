@@ -88,6 +88,15 @@ static void test_udp_zero_checksum_stays_ffff(void)
     CU_ASSERT_TRUE(check_set("Ether()/IP(dst=198.18.0.2)/UDP(sport=0..65535, dport=9)/\"x\"", 65536));
 }
 
+static void test_sctp_crc32c_recomputed(void)
+{
+    /* SCTP's CRC-32C has no incremental fix: the plan recomputes it. */
+    CU_ASSERT_TRUE(check_set("Ether()/IP(dst=198.18.0.2)/SCTP(sport=1..300, dport=[80, 81])/SCTPChunkInit(init_tag=7)", 600));
+    CU_ASSERT_TRUE(check_set("Ether()/IPv6(dst=2001:db8::2)/SCTP(sport=5000, dport=80, tag=0..99)/SCTPChunkData(tsn=1, data=\"abc\")", 100));
+    /* A chksum given is kept: nothing to recompute. */
+    CU_ASSERT_TRUE(check_set("Ether()/IP(dst=198.18.0.2)/SCTP(dport=1..9, chksum=0x1234)/SCTPChunkCookieAck()", 9));
+}
+
 static void test_hard_sets_stay_exact(void)
 {
     /* A set inside a quoted packet changes two nested checksums; whatever
@@ -105,6 +114,7 @@ int main(void)
     CU_add_test(s, "plain sets get plans that match the encoder", test_plain_sets_get_plans);
     CU_add_test(s, "a UDP checksum of 0 is sent as 0xffff", test_udp_zero_checksum_stays_ffff);
     CU_add_test(s, "hard sets stay exact", test_hard_sets_stay_exact);
+    CU_add_test(s, "SCTP's CRC-32C is recomputed", test_sctp_crc32c_recomputed);
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_failures();

@@ -11,7 +11,7 @@ trap 'rm -rf "$out"' EXIT
 "$bin" run "$spec" --pcap "$out/f.pcap" >/dev/null 2>"$out/err" || { cat "$out/err"; exit 1; }
 allowed=" $(sed -n 's/^# tshark-bad-checksum://p' "$spec" | tr -s ' ') "
 tshark -r "$out/f.pcap" -o ip.check_checksum:TRUE -o tcp.check_checksum:TRUE \
-       -o udp.check_checksum:TRUE \
+       -o udp.check_checksum:TRUE -o "sctp.checksum:CRC 32c" \
        -T fields -e frame.number -e _ws.expert.message -e _ws.malformed \
        >"$out/tshark.txt" 2>"$out/tshark.err" || { cat "$out/tshark.err"; exit 1; }
 frames=$(wc -l <"$out/tshark.txt")
@@ -19,7 +19,7 @@ frames=$(wc -l <"$out/tshark.txt")
 bad=0
 while IFS=$'\t' read -r n msg malformed; do
     flagged=0
-    case "$msg" in *[Mm]alformed*|*"Bad checksum"*|*"checksum incorrect"*) flagged=1 ;; esac
+    case "$msg" in *[Mm]alformed*|*"Bad checksum"*|*"Bad SCTP checksum"*|*"checksum incorrect"*) flagged=1 ;; esac
     [ -n "$malformed" ] && flagged=1
     want=0
     case "$allowed" in *" $n "*) want=1 ;; esac

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "csum.h"
 #include "encode.h"
 #include "proto/bind.h"
 #include "pktbuild.h"
@@ -884,6 +885,21 @@ static void test_every_protocol_encodes(void)
     CU_ASSERT_PTR_NULL(ps_proto_find("IPv9"));
 }
 
+/* CRC-32C against RFC 3720's check values (B.4) and the usual "123456789". */
+static void test_crc32c(void)
+{
+    uint8_t zeros[32] = {0}, ones[32], inc[32];
+    for (int i = 0; i < 32; i++) {
+        ones[i] = 0xff;
+        inc[i] = (uint8_t)i;
+    }
+    CU_ASSERT_EQUAL(ps_crc32c((const uint8_t *)"123456789", 9), 0xe3069283u);
+    CU_ASSERT_EQUAL(ps_crc32c(zeros, 32), 0x8a9136aau);
+    CU_ASSERT_EQUAL(ps_crc32c(ones, 32), 0x62a8ab43u);
+    CU_ASSERT_EQUAL(ps_crc32c(inc, 32), 0x46dd794eu);
+    CU_ASSERT_EQUAL(ps_crc32c(NULL, 0), 0u);
+}
+
 int run_encode_suite(void);
 int run_encode_suite(void)
 {
@@ -895,5 +911,6 @@ int run_encode_suite(void)
     CU_add_test(s, "ICMP timestamps default to now", test_icmp_timestamp_now);
     CU_add_test(s, "effective uint", test_effective_uint);
     CU_add_test(s, "every protocol encodes", test_every_protocol_encodes);
+    CU_add_test(s, "CRC-32C", test_crc32c);
     return 0;
 }

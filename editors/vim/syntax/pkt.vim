@@ -70,6 +70,19 @@ syn keyword pktLayer DHCP6OptPanaAuthAgent DHCP6OptNewPOSIXTimeZone DHCP6OptNewT
 syn keyword pktLayer DHCP6OptLQClientLink DHCP6OptBootFileUrl DHCP6OptClientArchType DHCP6OptClientNetworkInterId
 syn keyword pktLayer DHCP6OptERPDomain DHCP6OptRelaySuppliedOpt DHCP6OptVSS DHCP6OptClientLinkLayerAddr
 syn keyword pktLayer DHCP6OptMudUrl USER_CLASS_DATA VENDOR_CLASS_DATA VENDOR_SPECIFIC_OPTION
+syn keyword pktLayer SCTP SCTPerror SCTPChunkData SCTPChunkInit SCTPChunkInitAck SCTPChunkSACK
+syn keyword pktLayer SCTPChunkHeartbeatReq SCTPChunkHeartbeatAck SCTPChunkAbort SCTPChunkShutdown
+syn keyword pktLayer SCTPChunkShutdownAck SCTPChunkError SCTPChunkCookieEcho SCTPChunkCookieAck
+syn keyword pktLayer SCTPChunkShutdownComplete SCTPChunkAuthentication SCTPChunkAddressConf
+syn keyword pktLayer SCTPChunkAddressConfAck SCTPChunkParamHeartbeatInfo SCTPChunkParamIPv4Addr
+syn keyword pktLayer SCTPChunkParamIPv6Addr SCTPChunkParamStateCookie
+syn keyword pktLayer SCTPChunkParamUnrocognizedParam SCTPChunkParamCookiePreservative
+syn keyword pktLayer SCTPChunkParamHostname SCTPChunkParamSupportedAddrTypes
+syn keyword pktLayer SCTPChunkParamECNCapable SCTPChunkParamRandom SCTPChunkParamChunkList
+syn keyword pktLayer SCTPChunkParamRequestedHMACFunctions SCTPChunkParamSupportedExtensions
+syn keyword pktLayer SCTPChunkParamFwdTSN SCTPChunkParamAddIPAddr SCTPChunkParamDelIPAddr
+syn keyword pktLayer SCTPChunkParamErrorIndication SCTPChunkParamSetPrimaryAddr
+syn keyword pktLayer SCTPChunkParamSuccessIndication SCTPChunkParamAdaptationLayer
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 " x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
 syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
