@@ -1,0 +1,21 @@
+/* EDNS0's options (dns_edns.c): what dns.c's OPT record asks of them.
+ * Internal to runtime/proto/. */
+#ifndef PS_DNS_EDNS_H
+#define PS_DNS_EDNS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "packet.h"
+
+/* How many elements PacketListField(EDNS0TLV) makes of p[0..n) (an
+ * option each, the bytes Scapy fails to read as one a Raw). */
+size_t ps_edns_tlv_count(const uint8_t *p, size_t n);
+/* Those elements, into e[0..ps_edns_tlv_count(p, n)). */
+void ps_edns_tlvs_fill(const uint8_t *p, size_t n, struct ps_layer *e);
+/* DNSRROPT.rdata's wire form: each option (an unset optlen is its data's
+ * length), then any bytes the value holds. An `encode` hook. */
+long ps_edns_tlvs_encode(const struct ps_layer *l, const struct ps_fval *v, uint8_t *out,
+                         size_t cap);
+
+#endif
