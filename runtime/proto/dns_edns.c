@@ -71,8 +71,10 @@ static size_t read_tlv(const uint8_t *p, size_t n, struct ps_layer *e)
     if (n >= 4) {
         size_t len = ps_get16(p + 2);
         take = 4 + (len < n - 4 ? len : n - 4);
-        if (e) {
+        if (e)
             set_uint(e, T_OPTLEN, len);
+        if (e && n > 4) {
+            /* Read only when bytes follow: Scapy stops at the end. */
             e->v[T_OPTDATA].set = true;
             e->v[T_OPTDATA].bytes = p + 4;
             e->v[T_OPTDATA].len = take - 4;
