@@ -1035,15 +1035,16 @@ static void opt_options(struct ps_fval *v, struct ps_decode_room *room)
         struct ps_fval *data = &v->sub[k].v[O_RDATA];
         if (v->sub[k].proto != &ps_proto_dnsrr_opt || !data->bytes)
             continue;
-        size_t n = ps_edns_tlv_count(data->bytes, data->len);
+        size_t used, n = ps_edns_tlv_count(data->bytes, data->len, &used);
         if (room->subs_used + n > room->subs_cap)
             continue; /* the bytes stay, printed as the Raw they make */
-        data->sub = room->subs + room->subs_used;
+        data->sub = n ? room->subs + room->subs_used : NULL;
         data->nsub = n;
         room->subs_used += n;
-        ps_edns_tlvs_fill(data->bytes, data->len, data->sub);
-        data->bytes = NULL;
-        data->len = 0;
+        ps_edns_tlvs_fill(data->bytes, data->len, data->sub, n);
+        /* What Scapy makes a Raw element of stays bytes, printed as it. */
+        data->bytes = used < data->len ? data->bytes + used : NULL;
+        data->len -= used;
     }
 }
 

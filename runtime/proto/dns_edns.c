@@ -49,20 +49,13 @@ static void set_uint(struct ps_layer *e, int fi, uint64_t u)
 }
 
 /* One element of PacketListField.getfield at p[0..n) into e (NULL: only
- * measured): Raw when the dispatch says so or when the length is cut in
- * two (the dissector raises: Raw(load=remain)); an option whose data runs
- * past the bytes takes what is there. Returns the bytes it took. */
+ * measured), or 0 where Scapy makes Raw of the rest: the dispatch says so,
+ * or the length is cut in two (the dissector raises). An option whose data
+ * runs past the bytes takes what is there. Returns the bytes it took. */
 static size_t read_tlv(const uint8_t *p, size_t n, struct ps_layer *e)
 {
-    if (tlv_dispatch(p, n) || n == 3) {
-        if (e) {
-            ps_layer_init(e, &ps_proto_raw);
-            e->v[0].set = true;
-            e->v[0].bytes = p;
-            e->v[0].len = n;
-        }
-        return n;
-    }
+    if (tlv_dispatch(p, n) || n == 3)
+        return 0;
     size_t take = 2;
     if (e) {
         ps_layer_init(e, &ps_proto_edns0_tlv);
@@ -83,18 +76,21 @@ static size_t read_tlv(const uint8_t *p, size_t n, struct ps_layer *e)
     return take;
 }
 
-size_t ps_edns_tlv_count(const uint8_t *p, size_t n)
+size_t ps_edns_tlv_count(const uint8_t *p, size_t n, size_t *used)
 {
-    size_t count = 0;
-    for (size_t at = 0; at < n; count++)
-        at += read_tlv(p + at, n - at, NULL);
+    size_t count = 0, at = 0, k;
+    while (at < n && (k = read_tlv(p + at, n - at, NULL)) > 0) {
+        at += k;
+        count++;
+    }
+    *used = at;
     return count;
 }
 
-void ps_edns_tlvs_fill(const uint8_t *p, size_t n, struct ps_layer *e)
+void ps_edns_tlvs_fill(const uint8_t *p, size_t n, struct ps_layer *e, size_t count)
 {
-    for (size_t at = 0; at < n; e++)
-        at += read_tlv(p + at, n - at, e);
+    for (size_t at = 0, k = 0; k < count; k++)
+        at += read_tlv(p + at, n - at, &e[k]);
 }
 
 static long put(uint8_t *out, size_t cap, size_t at, const void *p, size_t n)

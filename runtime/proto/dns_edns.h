@@ -8,11 +8,12 @@
 
 #include "packet.h"
 
-/* How many elements PacketListField(EDNS0TLV) makes of p[0..n) (an
- * option each, the bytes Scapy fails to read as one a Raw). */
-size_t ps_edns_tlv_count(const uint8_t *p, size_t n);
-/* Those elements, into e[0..ps_edns_tlv_count(p, n)). */
-void ps_edns_tlvs_fill(const uint8_t *p, size_t n, struct ps_layer *e);
+/* How many options PacketListField(EDNS0TLV) reads from p[0..n), and in
+ * *used the bytes they take: what follows is what Scapy makes a Raw element
+ * of (fewer than 2 bytes, or a length cut in two), kept as bytes. */
+size_t ps_edns_tlv_count(const uint8_t *p, size_t n, size_t *used);
+/* Those options, into e[0..count). */
+void ps_edns_tlvs_fill(const uint8_t *p, size_t n, struct ps_layer *e, size_t count);
 /* DNSRROPT.rdata's wire form: each option (an unset optlen is its data's
  * length), then any bytes the value holds. An `encode` hook. */
 long ps_edns_tlvs_encode(const struct ps_layer *l, const struct ps_fval *v, uint8_t *out,

@@ -374,14 +374,6 @@ static const struct ps_proto *payload_class(const char *name)
     return &ps_proto_isakmp_payload;
 }
 
-static void raw_element(struct ps_layer *e, const uint8_t *p, size_t n)
-{
-    ps_layer_init(e, &ps_proto_raw);
-    e->v[0].set = true;
-    e->v[0].bytes = p;
-    e->v[0].len = n;
-}
-
 static long chain_field(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
                         struct ps_fval *v, struct ps_decode_room *room, int depth);
 
@@ -427,9 +419,11 @@ static long read_element(const struct ps_proto *c, const uint8_t *p, size_t n,
 
 /* The payload chain dissected from p[0..n), `first` first, each next one
  * as its next_payload says, into v: its elements side by side in
- * room->subs (counted first, so that the chains inside them go after). A
- * payload Scapy fails to dissect is Raw with the rest; Packet(b'') is a
- * payload of defaults. Without room, v keeps the bytes. */
+ * room->subs (counted first, so that the chains inside them go after).
+ * What Scapy makes Raw (next_payload 0, or a payload it fails to
+ * dissect) stays bytes after the elements, which the printers show as
+ * that Raw; Packet(b'') is a payload of defaults. Without room, v keeps
+ * the bytes. */
 static void decode_chain(const uint8_t *p, size_t n, const struct ps_proto *first,
                          struct ps_fval *v, struct ps_decode_room *room, int depth)
 {
@@ -441,12 +435,12 @@ static void decode_chain(const uint8_t *p, size_t n, const struct ps_proto *firs
         v->len = n;
         return;
     }
-    while (pos < n) {
+    while (pos < n && c != &ps_proto_raw) {
         struct ps_layer scratch;
-        count++;
-        long h = c == &ps_proto_raw ? -1 : read_element(c, p + pos, n - pos, &scratch, NULL, 0);
+        long h = read_element(c, p + pos, n - pos, &scratch, NULL, 0);
         if (h < 0)
             break;
+        count++;
         pos += (size_t)h;
         c = payload_class(class_for(ps_layer_uint(&scratch, P_NEXT)));
     }
@@ -457,7 +451,7 @@ static void decode_chain(const uint8_t *p, size_t n, const struct ps_proto *firs
     }
     struct ps_layer *e = room->subs + room->subs_used;
     room->subs_used += count;
-    v->sub = e;
+    v->sub = count ? e : NULL;
     v->nsub = count;
     if (n == 0) {
         ps_layer_init(&e[0], first);
@@ -465,15 +459,12 @@ static void decode_chain(const uint8_t *p, size_t n, const struct ps_proto *firs
     }
     pos = 0;
     c = first;
-    for (size_t k = 0; k < count && pos < n; k++) {
-        long h = c == &ps_proto_raw ? -1 : read_element(c, p + pos, n - pos, &e[k], room, depth);
-        if (h < 0) {
-            raw_element(&e[k], p + pos, n - pos);
-            break;
-        }
-        pos += (size_t)h;
+    for (size_t k = 0; k < count; k++) {
+        pos += (size_t)read_element(c, p + pos, n - pos, &e[k], room, depth);
         c = payload_class(class_for(ps_layer_uint(&e[k], P_NEXT)));
     }
+    v->bytes = pos < n ? p + pos : NULL;
+    v->len = n - pos;
 }
 
 /* SA.prop (length - 12) and Proposal.trans (length - 8): PacketLenField's
