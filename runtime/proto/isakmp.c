@@ -98,12 +98,13 @@ static const char *isakmp_payload(const struct ps_layer *l)
     return class_for(ps_layer_uint(l, I_NEXT));
 }
 
-/* ISAKMP.post_build: an unset length is the message's, payloads and all. */
+/* ISAKMP.post_build: an unset length is the message's, payloads and all
+ * but a Padding (Scapy appends it after every post_build). */
 static void isakmp_post_build(struct ps_build *b, size_t idx)
 {
     if (b->pkt->layers[idx].v[I_LENGTH].set || b->hlen[idx] < 28)
         return;
-    ps_put32(b->buf + b->start[idx] + 24, (uint32_t)(b->len - b->start[idx]));
+    ps_put32(b->buf + b->start[idx] + 24, (uint32_t)(b->end[idx] - b->start[idx]));
 }
 
 /* The cookie as Scapy holds it: what was given or read, else b''. */
