@@ -1,5 +1,7 @@
 /* DNS (scapy/layers/dns.py DNS, DNSQR, DNSRR, DNSRRMX, DNSRRSOA,
- * DNSRRSRV, and DNSSEC's DNSRRDS, DNSRRDNSKEY, DNSRRRSIG, DNSRRNSEC): the header, its length prefix over TCP, the record counts,
+ * DNSRRSRV, EDNS0's DNSRROPT, and DNSSEC's DNSRRDS, DNSRRDNSKEY, DNSRRRSIG,
+ * DNSRRNSEC, DNSRRNSEC3, DNSRRNSEC3PARAM): the header, its length prefix
+ * over TCP, the record counts,
  * the records as lists of layers, DNSRR.rdata by the record type, and the
  * dissection of the records as Scapy's DNSRRField does it. Names are in
  * dns_name.c. */
@@ -11,6 +13,7 @@
 #include "frame.h"
 #include "packet.h"
 #include "field_text.h"
+#include "dns_edns.h"
 #include "dns_name.h"
 #include "protos.h"
 
@@ -712,6 +715,107 @@ const struct ps_proto ps_proto_dnsrr_nsec = {
     .nfields = PS_NFIELDS(nsec_fields),
 };
 
+/* ------------------------------------------------- NSEC3 (RFC 5155) */
+
+/* FieldLenField("saltlength", 0, length_of="salt"): its default is 0, not
+ * None, so Scapy writes 0 unless given a value; length_of says what it
+ * measures when read (dummy_rdata). */
+static long plain_byte_encode(const struct ps_layer *l, const struct ps_fval *v, uint8_t *out,
+                              size_t cap)
+{
+    (void)l;
+    if (out && cap < 1)
+        return -1;
+    if (out)
+        out[0] = (uint8_t)(v->set ? v->u : 0);
+    return 1;
+}
+
+#define BYTE(n) {.name = n, .kind = PS_K_UINT, .bits = 8, .ls_type = "ByteField", .ls_default = "0"}
+#define LEN_OF(n, of)                                                                        \
+    {.name = n, .kind = PS_K_UINT, .bits = 8, .length_of = of, .encode = plain_byte_encode, \
+     .ls_type = "FieldLenField", .ls_default = "0"}
+#define STR_LEN(n)                                                                           \
+    {.name = n, .kind = PS_K_BYTES, .def_text = "", .ls_type = "StrLenField",              \
+     .ls_default = "b''"}
+
+static const struct ps_enum nsec3_flags[] = {{1, "Opt-Out"}, {0, NULL}};
+
+static const struct ps_field nsec3_fields[] = {
+    RR_HEAD(50, "50"),
+    DUMMY_RDLEN,
+    BYTE("hashalg"),
+    {.name = "flags", .kind = PS_K_UINT, .bits = 8, .enums = nsec3_flags,
+     .ls_type = "BitEnumField", .ls_default = "0"},
+    SHORT("iterations"),
+    LEN_OF("saltlength", "salt"),
+    STR_LEN("salt"),
+    LEN_OF("hashlength", "nexthashedownername"),
+    STR_LEN("nexthashedownername"),
+    {.name = "typebitmaps", .kind = PS_K_BYTES, .def_text = "", .repr = rrlist_repr,
+     .list_encode = rrlist_encode, .list_what = "record type numbers",
+     .ls_type = "RRlistField", .ls_default = "b''"},
+};
+
+const struct ps_proto ps_proto_dnsrr_nsec3 = {
+    .name = "DNSRRNSEC3",
+    .long_name = "DNS NSEC3 Resource Record",
+    .klass = "DNSRR",
+    .fields = nsec3_fields,
+    .nfields = PS_NFIELDS(nsec3_fields),
+};
+
+static const struct ps_field nsec3param_fields[] = {
+    RR_HEAD(51, "51"),
+    DUMMY_RDLEN,
+    BYTE("hashalg"),
+    BYTE("flags"),
+    SHORT("iterations"),
+    LEN_OF("saltlength", "salt"),
+    STR_LEN("salt"),
+};
+
+const struct ps_proto ps_proto_dnsrr_nsec3param = {
+    .name = "DNSRRNSEC3PARAM",
+    .long_name = "DNS NSEC3PARAM Resource Record",
+    .klass = "DNSRR",
+    .fields = nsec3param_fields,
+    .nfields = PS_NFIELDS(nsec3param_fields),
+};
+
+/* ------------------------------------------------ EDNS0 (RFC 6891) */
+
+/* The OPT pseudo-record: the TTL's place holds the extended rcode, the
+ * version and the flags (z, whose top bit is DNSSEC OK). */
+enum { O_RRNAME, O_TYPE, O_RCLASS, O_EXTRCODE, O_VERSION, O_Z, O_RDLEN, O_RDATA };
+
+static const struct ps_enum opt_z[] = {{32768, "D0"}, {0, NULL}};
+
+static const struct ps_field opt_fields[] = {
+    [O_RRNAME] = NAME("rrname", ".", "b'.'"),
+    [O_TYPE] = {.name = "type", .kind = PS_K_UINT, .bits = 16, .def = 41, .enums = types,
+                .ls_type = "ShortEnumField", .ls_default = "41"},
+    [O_RCLASS] = {.name = "rclass", .kind = PS_K_UINT, .bits = 16, .def = 4096,
+                  .ls_type = "ShortField", .ls_default = "4096"},
+    [O_EXTRCODE] = BYTE("extrcode"),
+    [O_VERSION] = BYTE("version"),
+    [O_Z] = {.name = "z", .kind = PS_K_UINT, .bits = 16, .def = 32768, .enums = opt_z,
+             .ls_type = "BitEnumField", .ls_default = "32768"},
+    [O_RDLEN] = {.name = "rdlen", .kind = PS_K_UINT, .bits = 16, .is_auto = true,
+                 .length_of = "rdata", .ls_type = "FieldLenField", .ls_default = "None"},
+    [O_RDATA] = {.name = "rdata", .kind = PS_K_LAYERS, .sub_class = "EDNS0TLV",
+                 .encode = ps_edns_tlvs_encode, .ls_type = "PacketListField",
+                 .ls_default = "[]"},
+};
+
+const struct ps_proto ps_proto_dnsrr_opt = {
+    .name = "DNSRROPT",
+    .long_name = "DNS OPT Resource Record",
+    .klass = "DNSRR",
+    .fields = opt_fields,
+    .nfields = PS_NFIELDS(opt_fields),
+};
+
 enum { Q_QNAME, Q_QTYPE, Q_QCLASS };
 
 static const struct ps_field qr_fields[] = {
@@ -781,11 +885,17 @@ static bool dummy_rdata(const struct area *a, struct ps_layer *e, size_t at, siz
             continue;
         }
         if (f->kind == PS_K_BYTES) {
-            /* A StrField: the rest of the rdata. */
+            /* A StrField: the rest of the rdata; a StrLenField: what the
+             * field measuring it says, as far as the rdata goes. */
+            size_t take = end - at;
+            for (size_t j = R_RDLEN + 1; j < fi; j++)
+                if (e->proto->fields[j].length_of && e->v[j].set &&
+                    strcmp(e->proto->fields[j].length_of, f->name) == 0 && e->v[j].u < take)
+                    take = (size_t)e->v[j].u;
             e->v[fi].set = true;
             e->v[fi].bytes = a->s + at;
-            e->v[fi].len = end - at;
-            at = end;
+            e->v[fi].len = take;
+            at += take;
             continue;
         }
         size_t size = f->bits / 8;
@@ -839,10 +949,13 @@ static const struct ps_proto *rr_class(uint64_t type)
     case 6: return &ps_proto_dnsrr_soa;
     case 15: return &ps_proto_dnsrr_mx;
     case 33: return &ps_proto_dnsrr_srv;
+    case 41: return &ps_proto_dnsrr_opt;
     case 43: return &ps_proto_dnsrr_ds;
     case 46: return &ps_proto_dnsrr_rrsig;
     case 47: return &ps_proto_dnsrr_nsec;
     case 48: return &ps_proto_dnsrr_dnskey;
+    case 50: return &ps_proto_dnsrr_nsec3;
+    case 51: return &ps_proto_dnsrr_nsec3param;
     default: return &ps_proto_dnsrr;
     }
 }
@@ -885,6 +998,20 @@ static bool decode_record(const struct area *a, size_t *p, bool question, struct
     element_start(e, rr_class(type));
     ps_dns_view(&e->v[R_RRNAME], a->s, a->len, at, name.end, a->len, PS_DNS_QNAME);
     e->v[R_RRNAME].set = true;
+    if (e->proto == &ps_proto_dnsrr_opt) {
+        /* Its options are read once the list's records are (opt_options). */
+        set_uint(e, O_TYPE, type);
+        set_uint(e, O_RCLASS, ps_get16(h + 2));
+        set_uint(e, O_EXTRCODE, h[4]);
+        set_uint(e, O_VERSION, h[5]);
+        set_uint(e, O_Z, ps_get16(h + 6));
+        set_uint(e, O_RDLEN, rdlen);
+        e->v[O_RDATA].set = true;
+        e->v[O_RDATA].bytes = a->s + start;
+        e->v[O_RDATA].len = end - start;
+        *p = start + rdlen;
+        return true;
+    }
     set_uint(e, R_TYPE, type);
     set_uint(e, R_RCLASS, ps_get16(h + 2));
     set_uint(e, R_TTL, (uint64_t)ps_get16(h + 4) << 16 | ps_get16(h + 6));
@@ -898,6 +1025,27 @@ static bool decode_record(const struct area *a, size_t *p, bool question, struct
         e->v[R_RDLEN].set = false;
     *p = start + rdlen;
     return true;
+}
+
+/* The options of the OPT records of list v, as elements after the list's
+ * records, which must lie side by side in room->subs. */
+static void opt_options(struct ps_fval *v, struct ps_decode_room *room)
+{
+    for (size_t k = 0; k < v->nsub; k++) {
+        struct ps_fval *data = &v->sub[k].v[O_RDATA];
+        if (v->sub[k].proto != &ps_proto_dnsrr_opt || !data->bytes)
+            continue;
+        size_t used, n = ps_edns_tlv_count(data->bytes, data->len, &used);
+        if (room->subs_used + n > room->subs_cap)
+            continue; /* the bytes stay, printed as the Raw they make */
+        data->sub = n ? room->subs + room->subs_used : NULL;
+        data->nsub = n;
+        room->subs_used += n;
+        ps_edns_tlvs_fill(data->bytes, data->len, data->sub, n);
+        /* What Scapy makes a Raw element of stays bytes, printed as it. */
+        data->bytes = used < data->len ? data->bytes + used : NULL;
+        data->len -= used;
+    }
 }
 
 enum { F_LENGTH, F_ID, F_QR, F_OPCODE, F_AA, F_TC, F_RD, F_RA, F_Z, F_AD, F_CD, F_RCODE,
@@ -940,6 +1088,7 @@ static long decode_records(const uint8_t *p, size_t len, size_t off, const struc
     }
     if (!v->nsub)
         v->sub = NULL;
+    opt_options(v, room);
     size_t end = at < a.len ? at : a.len;
     if (stored_end < end) {
         /* Records the room had no space for stay bytes, written back as

@@ -99,8 +99,13 @@ bool ps_value_is_empty_list(const struct ps_field *f, const struct ps_fval *v)
     case PS_K_LAYERS:
         /* A chain's empty value is None, which repr() shows. */
         return !f->chain && v->nsub == 0 && v->len == 0;
-    case PS_K_OPTIONS:
-        return v->len == 0;
+    case PS_K_OPTIONS: {
+        /* Or bytes its i2repr reads as no option (ISAKMP's transforms: a
+         * piece shorter than an attribute). */
+        char text[3];
+        return v->len == 0 || (f->repr && f->repr(v, text, sizeof text) == 2 &&
+                               memcmp(text, "[]", 2) == 0);
+    }
     case PS_K_BYTES: {
         if ((f->ipv4_list || f->ipv6_list) && v->len == 0)
             return true;

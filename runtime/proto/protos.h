@@ -328,6 +328,22 @@ extern const struct ps_proto ps_proto_dhcp6_vendor_class_data;
 extern const struct ps_proto ps_proto_dhcp6_vendor_specific_option;
 /* IANA_ENTERPRISE_NUMBERS as Scapy 2.5 has them (dhcp6.c) */
 extern const struct ps_enum ps_iana_enterprise_numbers[];
+/* ISAKMP (isakmp.c) */
+extern const struct ps_proto ps_proto_isakmp;
+extern const struct ps_proto ps_proto_isakmp_payload;
+extern const struct ps_proto ps_proto_isakmp_sa;
+extern const struct ps_proto ps_proto_isakmp_proposal;
+extern const struct ps_proto ps_proto_isakmp_transform;
+extern const struct ps_proto ps_proto_isakmp_ke;
+extern const struct ps_proto ps_proto_isakmp_id;
+extern const struct ps_proto ps_proto_isakmp_hash;
+extern const struct ps_proto ps_proto_isakmp_nonce;
+extern const struct ps_proto ps_proto_isakmp_vendor_id;
+/* DNS EDNS0 and NSEC3 (dns.c, dns_edns.c) */
+extern const struct ps_proto ps_proto_dnsrr_opt;
+extern const struct ps_proto ps_proto_edns0_tlv;
+extern const struct ps_proto ps_proto_dnsrr_nsec3;
+extern const struct ps_proto ps_proto_dnsrr_nsec3param;
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -276,6 +276,21 @@ static const struct ps_proto *const all[] = {
     &ps_proto_sctp_param_set_primary,
     &ps_proto_sctp_param_success_indication,
     &ps_proto_sctp_param_adaptation_layer,
+    /* issue 16: ISAKMP (isakmp.c), DNS EDNS0 and NSEC3 (dns.c, dns_edns.c) */
+    &ps_proto_isakmp,
+    &ps_proto_isakmp_payload,
+    &ps_proto_isakmp_sa,
+    &ps_proto_isakmp_proposal,
+    &ps_proto_isakmp_transform,
+    &ps_proto_isakmp_ke,
+    &ps_proto_isakmp_id,
+    &ps_proto_isakmp_hash,
+    &ps_proto_isakmp_nonce,
+    &ps_proto_isakmp_vendor_id,
+    &ps_proto_dnsrr_opt,
+    &ps_proto_edns0_tlv,
+    &ps_proto_dnsrr_nsec3,
+    &ps_proto_dnsrr_nsec3param,
 };
 
 #define BUILTINS (sizeof all / sizeof all[0])

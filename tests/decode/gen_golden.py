@@ -14,7 +14,8 @@ Outputs, next to this script:
 """
 import os
 from scapy.all import (ARP, DNS, DNSQR, DNSRR, DNSRRMX, DNSRROPT, DNSRRSOA, DNSRRSRV, GRE,
-                       DNSRRDS, DNSRRDNSKEY, DNSRRRSIG, DNSRRNSEC,
+                       DNSRRDS, DNSRRDNSKEY, DNSRRRSIG, DNSRRNSEC, DNSRRNSEC3, DNSRRNSEC3PARAM,
+                       EDNS0TLV,
                        GRE_PPTP, HAO, ICMP, IP, TCP, UDP, VXLAN, Dot1AD, Dot1Q, Ether,
                        GRErouting, ICMPv6DestUnreach, ICMPv6EchoReply, ICMPv6EchoRequest,
                        ICMPv6MLDone, ICMPv6MLQuery, ICMPv6MLReport, ICMPv6ND_NA, ICMPv6ND_NS,
@@ -408,6 +409,44 @@ add(E / IP(src=A, dst=B) / UDP(sport=49152) / GENEVE(vni=6) / IPv6(src=A6, dst=B
 add(E / IP(src=A, dst=B) / UDP(sport=49152) / GENEVE(proto=0x0800) / b"\x45")
 add(E / IP(src=A, dst=B) / UDP(sport=49152) / GENEVE(optionlen=2, proto=0x0800)
     / GeneveOptions(length=9, data=b"xy"))
+
+# ISAKMP (issue 16): an SA whose proposal holds two transforms, payloads
+# chained by next_payload; cut inside the proposal and inside the header; an
+# encrypted one (Raw); a length Python slices from the end; an SA whose
+# length leaves its proposal out.
+from scapy.layers.isakmp import (ISAKMP, ISAKMP_payload, ISAKMP_payload_KE,  # noqa: E402
+                                 ISAKMP_payload_Nonce, ISAKMP_payload_Proposal,
+                                 ISAKMP_payload_SA, ISAKMP_payload_Transform)
+IKE = bytes(E / IP(src=A, dst=B) / UDP() / ISAKMP(init_cookie=b"abcdefgh", exch_type=2)
+            / ISAKMP_payload_SA(prop=ISAKMP_payload_Proposal(
+                trans=ISAKMP_payload_Transform(transforms=[("Encryption", "AES-CBC"),
+                                                           ("KeyLength", 256)])
+                / ISAKMP_payload_Transform(num=2, transforms=[("Hash", "SHA")])))
+            / ISAKMP_payload_KE(load=b"k" * 8) / ISAKMP_payload_Nonce(load=b"n" * 4))
+add(IKE)
+add(IKE[:42 + 28 + 12 + 6])
+add(IKE[:42 + 20])
+add(E / IP(src=A, dst=B) / UDP(sport=500, dport=500) / ISAKMP(flags="encryption", next_payload=8)
+    / b"secret")
+add(E / IP(src=A, dst=B) / UDP() / ISAKMP() / ISAKMP_payload(next_payload=99, length=2,
+                                                             load=b"abcdef") / b"rest")
+add(E / IP(src=A, dst=B) / UDP() / ISAKMP() / ISAKMP_payload_SA(length=12,
+                                                                prop=ISAKMP_payload_Proposal()))
+# EDNS0 and NSEC3 (issue 16): an OPT record with an option, cut in the
+# option's data and in its length; NSEC3 and NSEC3PARAM answers, cut.
+OPT = bytes(E / IP(src=A, dst=B) / UDP(sport=40001, dport=53)
+            / DNS(id=2, qd=DNSQR(qname="example.com."),
+                  ar=DNSRROPT(rdata=[EDNS0TLV(optcode=10, optdata=b"12345678")])))
+add(OPT)
+add(OPT[:-5])
+add(OPT[:-9])
+N3 = bytes(E / IP(src=A, dst=B) / UDP(sport=53, dport=40002)
+           / DNS(qr=1, an=DNSRRNSEC3(rrname="h.example.", hashalg=1, flags=1, iterations=3,
+                                     saltlength=2, salt=b"\xab\xcd", hashlength=2,
+                                     nexthashedownername=b"\x01\x02", typebitmaps=[1, 46])
+                 / DNSRRNSEC3PARAM(saltlength=1, salt=b"\x09")))
+add(N3)
+add(N3[:-12])
 
 
 # RadioTap (127) and 802.11 (105): a deauthentication from tcpdump's captures,

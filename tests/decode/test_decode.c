@@ -39,6 +39,9 @@ static void check_values(const struct ps_layer *l, const uint8_t *buf, size_t le
             /* Lists nest 4 deep at most (a relayed DHCPv6 message's
              * options' suboptions' vendor options). */
             CU_ASSERT(depth < 4 || v->nsub == 0);
+            /* Elements hold elements in ISAKMP's payload chains and DNS OPT's
+             * options, to a bounded depth. */
+            CU_ASSERT(depth <= 8 || v->nsub == 0);
             for (size_t k = 0; k < v->nsub; k++)
                 check_values(&v->sub[k], buf, len, depth + 1);
         }

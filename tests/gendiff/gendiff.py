@@ -184,7 +184,8 @@ class Gen:
             return rand_ip(r)
         if isinstance(f, F.IP6Field):
             return rand_ip6(r)
-        if isinstance(f, (F.PacketListField, F.PacketField)) or "Options" in kind \
+        if isinstance(f, (F.PacketListField, F.PacketField, F.PacketLenField)) \
+                or "Options" in kind \
                 or "DNS" in kind:
             return None
         if isinstance(f, F.StrFixedLenField):

@@ -83,6 +83,9 @@ syn keyword pktLayer SCTPChunkParamRequestedHMACFunctions SCTPChunkParamSupporte
 syn keyword pktLayer SCTPChunkParamFwdTSN SCTPChunkParamAddIPAddr SCTPChunkParamDelIPAddr
 syn keyword pktLayer SCTPChunkParamErrorIndication SCTPChunkParamSetPrimaryAddr
 syn keyword pktLayer SCTPChunkParamSuccessIndication SCTPChunkParamAdaptationLayer
+syn keyword pktLayer ISAKMP ISAKMP_payload ISAKMP_payload_SA ISAKMP_payload_Proposal
+syn keyword pktLayer ISAKMP_payload_Transform ISAKMP_payload_KE ISAKMP_payload_ID ISAKMP_payload_Hash
+syn keyword pktLayer ISAKMP_payload_Nonce ISAKMP_payload_VendorID DNSRROPT EDNS0TLV DNSRRNSEC3 DNSRRNSEC3PARAM
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 " x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
 syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
