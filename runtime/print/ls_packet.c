@@ -22,6 +22,11 @@ static void put_python_value(struct ps_strbuf *b, const struct ps_layer *l,
             ps_strbuf_printf(b, "<Flag %llu (", (unsigned long long)v->u);
             ps_put_i2repr(b, l, f, v);
             ps_strbuf_puts(b, ")>");
+        } else if (f->scale && f->dec_text) {
+            /* FixedPointField.i2h: an EDecimal, whose repr says Decimal. */
+            char dec[64];
+            f->dec_text(v, dec, sizeof dec);
+            ps_strbuf_printf(b, "Decimal('%s')", dec);
         } else if (f->scale) {
             /* BCDFloatField.m2i: a float, which its i2repr prints. */
             ps_put_i2repr(b, l, f, v);

@@ -252,6 +252,12 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
     return (long)((bit + 7) / 8);
 }
 
+long ps_decode_element(const struct ps_proto *c, const uint8_t *p, size_t n, struct ps_layer *e,
+                       struct ps_decode_room *room)
+{
+    return decode_fields(c, p, n, e, room, MAX_SUB_DEPTH, NULL);
+}
+
 /* Names in the tables are literals, which the linker usually merges. */
 static bool same_name(const char *a, const char *b)
 {

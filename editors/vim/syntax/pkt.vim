@@ -51,6 +51,7 @@ syn keyword pktLayer LLDPDU LLDPDUChassisID LLDPDUPortID LLDPDUTimeToLive LLDPDU
 syn keyword pktLayer LLDPDUPortDescription LLDPDUSystemName LLDPDUSystemDescription
 syn keyword pktLayer LLDPDUSystemCapabilities LLDPDUManagementAddress LLDPDUGenericOrganisationSpecific
 syn keyword pktLayer BOOTP DHCP MPLS EoMCW GENEVE GeneveOptions
+syn keyword pktLayer RIPAuth NTPHeader NTPAuthenticator NTPExtensions NTPExtension Packet NTPPrivate NTPPrivateReqPacket NTPPrivatePktTail NTPInfoPeerList NTPInfoPeerSummary NTPInfoPeerStats NTPInfoLoop NTPInfoSys NTPInfoSysStats NTPInfoIOStats NTPInfoTimerStats NTPConfPeer NTPConfUnpeer NTPConfRestrict NTPInfoKernel NTPInfoMonitor1 NTPInfoAuth NTPConfTrap NTPInfoControl
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 " x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
 syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
