@@ -6,7 +6,7 @@
 #include <time.h>
 
 #include "packet.h"
-#include "print.h"
+#include "field_text.h"
 #include "protos.h"
 #include "strbuf.h"
 

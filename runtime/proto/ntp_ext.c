@@ -3,7 +3,6 @@
  * than a MAC alone. */
 #include <string.h>
 
-#include "decode.h"
 #include "packet.h"
 #include "protos.h"
 
@@ -26,14 +25,14 @@ static bool add_element(const struct ps_proto *c, const uint8_t *p, size_t n, st
         v->len = (size_t)(p + n - v->bytes);
         return true;
     }
-    if (!room || !room->subs || room->subs_used >= room->subs_cap) {
+    if (!room || !room->subs || !room->element || room->subs_used >= room->subs_cap) {
         v->bytes = p;
         v->len = n;
         return true;
     }
     if (!v->nsub)
         v->sub = room->subs + room->subs_used;
-    if (ps_decode_element(c, p, n, &room->subs[room->subs_used], room) < 0)
+    if (room->element(c, p, n, &room->subs[room->subs_used], room) < 0)
         return false;
     room->subs_used++;
     v->nsub++;
@@ -108,7 +107,8 @@ static long extensions_decode(const uint8_t *p, size_t len, size_t off, const st
         at[count] = pos; /* under 16 bytes: Raw; past the most read: one more */
         size[count++] = n - pos;
     }
-    bool room_for_all = room && room->subs && room->subs_cap - room->subs_used >= count;
+    bool room_for_all =
+        room && room->subs && room->element && room->subs_cap - room->subs_used >= count;
     if (!room_for_all) {
         v->bytes = p + off;
         v->len = n;
@@ -119,7 +119,7 @@ static long extensions_decode(const uint8_t *p, size_t len, size_t off, const st
     const struct ps_proto *raw = ps_proto_find("Raw");
     for (size_t i = 0; i < count; i++) {
         const struct ps_proto *c = size[i] >= 16 ? &ps_proto_ntp_extension : raw;
-        if (ps_decode_element(c, p + off + at[i], size[i], &v->sub[i], room) < 0)
+        if (room->element(c, p + off + at[i], size[i], &v->sub[i], room) < 0)
             return -1;
     }
     v->nsub = count;

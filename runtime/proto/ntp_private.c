@@ -4,7 +4,6 @@
  * ntp_private_data.c. */
 #include <string.h>
 
-#include "decode.h"
 #include "packet.h"
 #include "protos.h"
 
@@ -120,8 +119,9 @@ static long read_items(const uint8_t *p, size_t len, size_t off, const struct ps
     size_t need = request ? size * count : size;
     while (size > 0 && got < count && len - pos >= need) {
         const struct ps_proto *c = request ? request_class(code) : response_class(code);
-        if (!v->bytes && c && room && room->subs && room->subs_used < room->subs_cap) {
-            if (ps_decode_element(c, p + pos, size, &room->subs[room->subs_used], room) < 0)
+        if (!v->bytes && c && room && room->subs && room->element &&
+            room->subs_used < room->subs_cap) {
+            if (room->element(c, p + pos, size, &room->subs[room->subs_used], room) < 0)
                 return -1;
             room->subs_used++;
             v->nsub++;
@@ -138,10 +138,11 @@ static long read_items(const uint8_t *p, size_t len, size_t off, const struct ps
         size_t rest = len - pos;
         size_t pad = rest >= TAIL_LEN ? rest - TAIL_LEN : 2 * rest > TAIL_LEN ? 2 * rest - TAIL_LEN : 0;
         const struct ps_proto *raw = ps_proto_find("Raw");
-        if (!v->bytes && raw && room && room->subs && room->subs_used < room->subs_cap) {
+        if (!v->bytes && raw && room && room->subs && room->element &&
+            room->subs_used < room->subs_cap) {
             if (!v->nsub)
                 v->sub = room->subs + room->subs_used;
-            (void)ps_decode_element(raw, p + pos, pad, &room->subs[room->subs_used++], room);
+            (void)room->element(raw, p + pos, pad, &room->subs[room->subs_used++], room);
             v->nsub++;
         } else if (!v->bytes && pad) {
             v->bytes = p + pos;
@@ -177,9 +178,9 @@ static long tail_decode(const uint8_t *p, size_t len, size_t off, const struct p
     size_t n = len - off < TAIL_LEN ? len - off : TAIL_LEN;
     if (n == 0)
         return 0;
-    if (room && room->subs && room->subs_used < room->subs_cap) {
+    if (room && room->subs && room->element && room->subs_used < room->subs_cap) {
         struct ps_layer *e = &room->subs[room->subs_used];
-        if (ps_decode_element(&ps_proto_ntp_private_pkt_tail, p + off, n, e, room) < 0)
+        if (room->element(&ps_proto_ntp_private_pkt_tail, p + off, n, e, room) < 0)
             return -1;
         room->subs_used++;
         v->sub = e;

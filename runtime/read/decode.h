@@ -21,13 +21,6 @@ size_t ps_decode(const uint8_t *frame, size_t len, int linktype, struct ps_packe
 size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t len,
                     struct ps_packet *pkt, struct ps_decode_room *room);
 
-/* Reads one element of a layer list of class c from p[0..n) into e, for a
- * field's decode hook that picks the class itself (NTP mode 7's items by
- * request code); lists inside it stay bytes. Returns the bytes its fields
- * took, or -1 when the bytes end inside one (Scapy raises). */
-long ps_decode_element(const struct ps_proto *c, const uint8_t *p, size_t n, struct ps_layer *e,
-                       struct ps_decode_room *room);
-
 /* The class Scapy would dissect the payload of layer l as, by the upper
  * protocols' bindings read bottom-up (then l's alias's), or NULL: the
  * built-in tables first, then the layers of r (may be NULL). */
