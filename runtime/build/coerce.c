@@ -61,12 +61,12 @@ static const char *fit(const struct ps_field *fd, uint64_t u, char *err, size_t 
     return NULL;
 }
 
-/* BCDFloatField.i2m of a decimal written as text ("1.5"): int(x * scale),
- * the fraction truncated as Python's int() does. */
+/* BCDFloatField.i2m (FixedPointField.any2i) of a decimal written as text
+ * ("1.5"): int(x * scale), the fraction truncated as Python's int() does. */
 static bool scaled_decimal(const struct ps_field *fd, const char *text, uint64_t *u)
 {
     uint64_t whole = 0, num = 0, den = 1;
-    const char *p = text;
+    const char *p = text, *frac = NULL;
     if (!*p || *p == '.')
         return false;
     for (; *p >= '0' && *p <= '9'; p++) {
@@ -75,14 +75,25 @@ static bool scaled_decimal(const struct ps_field *fd, const char *text, uint64_t
         whole = whole * 10 + (uint64_t)(*p - '0');
     }
     if (*p == '.')
-        for (p++; *p >= '0' && *p <= '9'; p++)
+        for (frac = ++p; *p >= '0' && *p <= '9'; p++)
             if (den < 1000000000000ull) {
                 num = num * 10 + (uint64_t)(*p - '0');
                 den *= 10;
             }
     if (*p)
         return false;
-    *u = whole * fd->scale + num * fd->scale / den;
+    /* FixedPointField.any2i computes with Python's float ("3900000001.1" is
+     * 0x19999800 in the fraction, as in Scapy), and the BitField keeps the
+     * bits that fit. */
+    if (fd->scale_held_raw) {
+        double val = strtod(text, NULL), ival = (double)whole;
+        uint64_t f = frac ? (uint64_t)((val - ival) * (double)fd->scale) : 0;
+        *u = (uint64_t)((unsigned __int128)whole * fd->scale + f) & width_max(fd);
+        return true;
+    }
+    if (fd->scale && whole > UINT64_MAX / fd->scale)
+        return false;
+    *u = whole * fd->scale + (uint64_t)((unsigned __int128)num * fd->scale / den);
     return true;
 }
 
@@ -194,6 +205,11 @@ static const char *scalar(const struct ps_field *fd, const struct ps_value *v, s
     case PT_INT:
     case PT_BOOL:
         if (fd->kind == PS_K_UINT) {
+            /* FixedPointField is a BitField: Scapy keeps the bits that fit. */
+            if (fd->scale_held_raw) {
+                out->u = (uint64_t)((unsigned __int128)v->u * fd->scale) & width_max(fd);
+                return NULL;
+            }
             if (fd->scale && v->u > UINT64_MAX / fd->scale)
                 return fail(err, cap, "%llu does not fit %s's %u bits",
                             (unsigned long long)v->u, fd->name, fd->bits);
@@ -592,8 +608,7 @@ static const char *sub_layers(struct ps_tlayer *layer, int fi, const struct ps_v
         const struct ps_value *e = v->t == PT_PKT ? v : &v->obj->items[i];
         bool ok = e->t == PT_PKT && e->obj->pkt.n > 0;
         for (size_t j = 0; ok && j < e->obj->pkt.n; j++) {
-            const char *klass = e->obj->pkt.layers[j]->proto->klass;
-            ok = klass && strcmp(klass, fd->sub_class) == 0;
+            ok = ps_field_takes(fd, e->obj->pkt.layers[j]->proto);
         }
         if (!ok)
             return fail(err, cap, "%s takes %s layers", fd->name, fd->sub_class);

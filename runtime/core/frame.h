@@ -67,6 +67,12 @@ struct ps_decode_room {
     /* The layers a program declares (its ps_program.layers), read where
      * their bindings hold; NULL: the built-in tables alone. */
     const struct ps_registry *layers;
+    /* Set by the decoder for the fields' decode hooks that pick an element's
+     * class themselves (NTP mode 7's items by request code): reads one list
+     * element of class c from p[0..n) into e, lists inside it left as bytes;
+     * returns the bytes its fields took, or -1 when they end inside one. */
+    long (*element)(const struct ps_proto *c, const uint8_t *p, size_t n, struct ps_layer *e,
+                    struct ps_decode_room *room);
 };
 
 #endif

@@ -133,3 +133,12 @@ bool ps_flags_parse(const struct ps_field *f, const char *text, uint64_t *value,
     *value = v;
     return true;
 }
+
+bool ps_field_takes(const struct ps_field *f, const struct ps_proto *p)
+{
+    if (!f->sub_class)
+        return false;
+    if (strcmp(f->sub_class, "Packet") == 0)
+        return true;
+    return p->klass && strcmp(p->klass, f->sub_class) == 0;
+}

@@ -122,7 +122,19 @@ struct ps_field {
     /* Scapy's BCDFloatField (STP's times, in 1/256 s on the wire): an
      * integer a spec gives is multiplied by this; the field holds the wire
      * value and its repr hook prints the float. 0: not scaled. */
-    uint16_t scale;
+    uint64_t scale;
+    /* Scapy's FixedPointField (NTP): a number given is scaled as above (as
+     * Python's float computes it), but Scapy holds the wire integer, whose
+     * i2h is an EDecimal; command() writes a fraction as its exact decimal
+     * (scale a power of 2), which reads back exactly. */
+    bool scale_held_raw;
+    /* A scaled field's i2h as Python's str() gives it, where that is not its
+     * repr (TimeStampField prints a date): what reading the field gives as
+     * text, and what ls() shows as Decimal('...'). */
+    int (*dec_text)(const struct ps_fval *v, char *out, size_t cap);
+    /* What i2repr prints for None where that is not "None" (TimeStampField:
+     * "--"), for a field the frame ended before. */
+    const char *none_text;
     /* Scapy's MultipleTypeField of integers (ICMP unused): the width in bits
      * for the layer's values, overriding `bits`. */
     uint8_t (*bits_for)(const struct ps_layer *layer);
@@ -433,6 +445,11 @@ struct ps_registry {
     struct ps_rbind *binds;                 /* owned */
     size_t nbinds;
 };
+
+/* Whether a layer list field f holds layers of class p: its sub_class's
+ * members (ps_proto.klass), or any layer when that is "Packet" (Scapy's
+ * PacketListField(cls=Packet): NTP's items, which may be Raw). */
+bool ps_field_takes(const struct ps_field *f, const struct ps_proto *p);
 
 /* Index of `name` in p->fields, or -1. */
 int ps_field_index(const struct ps_proto *p, const char *name);

@@ -86,7 +86,7 @@ struct ps_value interp_scaled_value(const struct ps_field *fd, const struct ps_f
     /* The language has no floats: a fraction is read as its text, "1.5",
      * which a field of this kind takes back. */
     char text[64];
-    int n = fd->repr(fv, text, sizeof text);
+    int n = (fd->dec_text ? fd->dec_text : fd->repr)(fv, text, sizeof text);
     return ps_val_bytes(PT_STR, (const uint8_t *)text, n > 0 ? (size_t)n : 0);
 }
 

@@ -243,6 +243,24 @@ static void put_layer_list_bytes(struct ps_strbuf *b, const struct ps_fval *v)
     put_hex_bytes(b, bytes, len);
 }
 
+/* u / 2**k as its exact decimal text, quoted: "0.0170593262" (the
+ * language has no floats; a scaled field reads the text back exactly). */
+static void put_exact_fraction(struct ps_strbuf *b, uint64_t u, unsigned k)
+{
+    unsigned __int128 x = u & ((1ull << k) - 1);
+    for (unsigned i = 0; i < k; i++)
+        x *= 5;
+    char digits[48];
+    for (unsigned i = k; i-- > 0;) {
+        digits[i] = (char)('0' + (int)(x % 10));
+        x /= 10;
+    }
+    unsigned n = k;
+    while (n > 1 && digits[n - 1] == '0')
+        n--;
+    ps_strbuf_printf(b, "\"%llu.%.*s\"", (unsigned long long)(u >> k), (int)n, digits);
+}
+
 static void put_value(struct ps_strbuf *b, const struct ps_field *f, const struct ps_fval *v)
 {
     char text[64];
@@ -250,6 +268,8 @@ static void put_value(struct ps_strbuf *b, const struct ps_field *f, const struc
     case PS_K_UINT:
         if (f->scale && v->u % f->scale == 0) {
             ps_strbuf_printf(b, "%llu", (unsigned long long)(v->u / f->scale));
+        } else if (f->scale_held_raw) {
+            put_exact_fraction(b, v->u, (unsigned)__builtin_ctzll(f->scale));
         } else if (f->scale) {
             /* No floats in the language: a fraction is given as its text. */
             f->repr(v, text, sizeof text);

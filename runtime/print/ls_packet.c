@@ -32,6 +32,11 @@ static void put_python_value(struct ps_strbuf *b, const struct ps_layer *l,
             /* ScalingField.m2i: the number, without the unit of its i2repr. */
             f->repr(v, text, sizeof text);
             ps_strbuf_puts(b, text);
+        } else if (f->scale && f->dec_text) {
+            /* FixedPointField.i2h: an EDecimal, whose repr says Decimal. */
+            char dec[64];
+            f->dec_text(v, dec, sizeof dec);
+            ps_strbuf_printf(b, "Decimal('%s')", dec);
         } else if (f->scale) {
             /* BCDFloatField.m2i: a float, which its i2repr prints. */
             ps_put_i2repr(b, l, f, v);

@@ -87,6 +87,8 @@ static void show_layer(struct ps_strbuf *b, struct ps_at at, const char *label, 
         ps_strbuf_puts(b, "= ");
         if (held == PS_HELD_EMPTY)
             ps_strbuf_puts(b, "''");
+        else if (held == PS_HELD_NONE && f->none_text)
+            ps_strbuf_puts(b, f->none_text);
         else if (held == PS_HELD_NONE || none_chain)
             ps_strbuf_puts(b, "None");
         else

@@ -344,6 +344,42 @@ extern const struct ps_proto ps_proto_dnsrr_opt;
 extern const struct ps_proto ps_proto_edns0_tlv;
 extern const struct ps_proto ps_proto_dnsrr_nsec3;
 extern const struct ps_proto ps_proto_dnsrr_nsec3param;
+/* issue 16: RIP authentication (rip.c); NTP (ntp.c, ntp_ext.c, ntp_private.c,
+ * ntp_private_data.c): the classes, the modes' names, the UDP 123
+ * bindings for building, NTP.mysummary, and the reprs of Scapy's
+ * FixedPointField (16 fraction bits), TimeStampField and XStrFixedLenField */
+extern const struct ps_proto ps_proto_rip_auth;
+extern const struct ps_proto ps_proto_ntp_header;
+extern const struct ps_proto ps_proto_ntp_authenticator;
+extern const struct ps_proto ps_proto_ntp_extensions;
+extern const struct ps_proto ps_proto_ntp_extension;
+extern const struct ps_proto ps_proto_packet;
+extern const struct ps_proto ps_proto_ntp_private;
+extern const struct ps_proto ps_proto_ntp_private_req_packet;
+extern const struct ps_proto ps_proto_ntp_private_pkt_tail;
+extern const struct ps_proto ps_proto_ntp_info_peer_list;
+extern const struct ps_proto ps_proto_ntp_info_peer_summary;
+extern const struct ps_proto ps_proto_ntp_info_peer_stats;
+extern const struct ps_proto ps_proto_ntp_info_loop;
+extern const struct ps_proto ps_proto_ntp_info_sys;
+extern const struct ps_proto ps_proto_ntp_info_sys_stats;
+extern const struct ps_proto ps_proto_ntp_info_io_stats;
+extern const struct ps_proto ps_proto_ntp_info_timer_stats;
+extern const struct ps_proto ps_proto_ntp_conf_peer;
+extern const struct ps_proto ps_proto_ntp_conf_unpeer;
+extern const struct ps_proto ps_proto_ntp_conf_restrict;
+extern const struct ps_proto ps_proto_ntp_info_kernel;
+extern const struct ps_proto ps_proto_ntp_info_monitor1;
+extern const struct ps_proto ps_proto_ntp_info_auth;
+extern const struct ps_proto ps_proto_ntp_conf_trap;
+extern const struct ps_proto ps_proto_ntp_info_control;
+extern const struct ps_enum ps_ntp_modes[];
+extern const struct ps_bind ps_ntp_build_binds[];
+int ps_ntp_summary(const struct ps_packet *pkt, size_t idx, char *out, size_t cap);
+int ps_ntp_fixed16_repr(const struct ps_fval *v, char *out, size_t cap);
+int ps_ntp_timestamp_repr(const struct ps_fval *v, char *out, size_t cap);
+int ps_ntp_timestamp_text(const struct ps_fval *v, char *out, size_t cap);
+int ps_ntp_hex_repr(const struct ps_fval *v, char *out, size_t cap);
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -321,6 +321,13 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
     return (long)((bit + 7) / 8);
 }
 
+/* ps_decode_room.element */
+static long decode_element(const struct ps_proto *c, const uint8_t *p, size_t n,
+                           struct ps_layer *e, struct ps_decode_room *room)
+{
+    return decode_fields(c, p, n, e, room, MAX_SUB_DEPTH, NULL);
+}
+
 /* Names in the tables are literals, which the linker usually merges. */
 static bool same_name(const char *a, const char *b)
 {
@@ -470,8 +477,10 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
     const struct ps_proto *p = dispatched(first, frame, len);
 
     pkt->n = 0;
-    if (room)
+    if (room) {
         room->subs_used = 0;
+        room->element = decode_element;
+    }
     if (len == 0 && p) {
         /* Scapy's Ether(b"") dissects nothing: a layer of defaults. */
         layer_start(&pkt->layers[0], p);

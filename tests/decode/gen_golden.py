@@ -548,6 +548,55 @@ add(E / IP(src=A, dst=B) / SCTP() / SCTPChunkSACK(n_gap_ack=3, gap_ack_list=["1:
 add(E / IP(src=A, dst=B) / SCTP() / SCTPChunkData(len=200, data=b"short"))
 add(E / IP(src=A, dst=B) / SCTP() / SCTPChunkData(len=3, data=b"abcdefgh"))
 add(E6 / IPv6(src=A6, dst=B6) / SCTP(sport=1, dport=2) / SCTPChunkInit(params=[b"\x00\x01"]))
+# issue 16: RIP authentication, NTP header, MAC, extensions, mode 7; cut short.
+from scapy.layers.rip import RIP, RIPAuth, RIPEntry  # noqa: E402
+from scapy.layers.ntp import (NTPHeader, NTPAuthenticator, NTPExtensions, NTPExtension,  # noqa: E402
+                              NTPPrivate, NTPInfoAuth, NTPInfoPeerSummary, NTPPrivatePktTail,
+                              NTPPrivateReqPacket)
+RIPA = (E / IP(src=A, dst=B) / UDP(sport=520, dport=520) / RIP(cmd=2, version=2)
+        / RIPAuth(authtype=3, digestoffset=44, keyid=1, authdatalen=16, seqnum=7)
+        / RIPEntry(addr="192.0.2.0", mask="255.255.255.0")
+        / RIPAuth(authtype=1, authdata=b"0123456789abcdef"))
+add(RIPA)
+add(bytes(RIPA)[:-8])
+add(bytes(RIPA)[:60])
+add(E / IP(src=A, dst=B) / UDP(sport=520, dport=520) / RIP(version=2) / RIPAuth(password=b"pw")
+    / RIPEntry())
+add(E / IP(src=A, dst=B) / UDP(sport=520, dport=520) / RIP(version=2) / RIPAuth(authtype=9)
+    / b"\xff\xff\x00\x02")
+NTPQ = (E / IP(src=A, dst=B) / UDP(sport=40000, dport=123)
+        / NTPHeader(stratum=0, orig=0, sent=3900000000.5) / NTPAuthenticator(key_id=1))
+add(NTPQ)
+add(bytes(NTPQ)[:80])
+add(bytes(NTPQ)[:50])
+add(bytes(NTPQ)[:45])
+add(E / IP(src=B, dst=A) / UDP(sport=123, dport=40000)
+    / NTPHeader(mode=4, stratum=3, id="192.0.2.9", ref=3900000000, orig=1.5, recv=3900000001.125,
+                sent=3900000001.25) / b"\x00\x00\x00\x00")
+NTPX = (E / IP(src=A, dst=B) / UDP(sport=123, dport=123) / NTPHeader(orig=0, sent=3900000000)
+        / NTPExtensions(extensions=[NTPExtension(type=0x104, len=20, value=Raw(b"0123456789abcdef")),
+                                    NTPExtension(type=0x204, len=0, value=Raw(b"x" * 12))],
+                        mac=NTPAuthenticator(key_id=5)))
+add(NTPX)
+add(bytes(NTPX)[:-30])
+add(E / IP(src=A, dst=B) / UDP(sport=123, dport=123) / NTPHeader(orig=0, sent=3900000000)
+    / (b"\x01\x04\x00\x10" + b"y" * 12 + b"zz" + b"k" * 20))
+NTPP = (E / IP(src=B, dst=A) / UDP(sport=123, dport=40000)
+        / NTPPrivate(response=1, mode=7, implementation=3, request_code=28, nb_items=2,
+                     data_item_size=36, data=[NTPInfoAuth(numkeys=3), NTPInfoAuth(expired=9)]))
+add(NTPP)
+add(bytes(NTPP)[:-10])
+add(E / IP(src=B, dst=A) / UDP(sport=123, dport=40000)
+    / NTPPrivate(response=1, mode=7, request_code=1, nb_items=1, data_item_size=72,
+                 data=[NTPInfoPeerSummary(hmode=3, dstaddr6="2001:db8::1", offset=1.5)]))
+add(E / IP(src=B, dst=A) / UDP(sport=123, dport=40000)
+    / NTPPrivate(response=1, mode=7, request_code=40, nb_items=1, data_item_size=4)
+    / b"abcdefgh")
+add(E / IP(src=A, dst=B) / UDP(sport=40000, dport=123)
+    / NTPPrivate(mode=7, auth=1, request_code=1, nb_items=1, data_item_size=4,
+                 req_data=[NTPPrivateReqPacket(req_data=b"abcd")])
+    / b"pad!" / NTPPrivatePktTail(tstamp=3900000000, key_id=4))
+add(E / IP(src=A, dst=B) / UDP(sport=40000, dport=123) / b"\x17\x00\x03\x01")
 
 
 def decode(linktype, data):

@@ -42,6 +42,9 @@ static void check_values(const struct ps_layer *l, const uint8_t *buf, size_t le
             /* Elements hold elements in ISAKMP's payload chains and DNS OPT's
              * options, to a bounded depth. */
             CU_ASSERT(depth <= 8 || v->nsub == 0);
+            /* An element holds no list of its own but an NTP extension's
+             * value (a Packet and its Raw, one level down). */
+            CU_ASSERT(depth <= 1 || v->nsub == 0);
             for (size_t k = 0; k < v->nsub; k++)
                 check_values(&v->sub[k], buf, len, depth + 1);
         }

@@ -51,6 +51,10 @@ lab_test(text_scan ${LAB_RUN} ${LAB_DIR}/text_scan.pkt 0
 # STP: the kernel's spanning tree in a bridge over the peer's link (issue 16).
 lab_test(stp ${LAB_RUN} ${LAB_DIR}/stp.pkt 0 --peer ${LAB_DIR}/peer_stp_bridge.sh
          --grep "802.3 02:00:00:00:00:02 > 01:80:c2:00:00:00 / LLC / STP")
+# NTP: ntpsec's ntpd in the peer (without CAP_SYS_TIME) answers a client request (issue 16).
+lab_test(ntp ${LAB_RUN} ${LAB_DIR}/ntp.pkt 0 --need /usr/sbin/ntpd --need setpriv
+         --peer "${LAB_DIR}/ntp_peer.sh &" --peer-wait udp/123
+         --grep "UDP / NTP v??, ??")
 # Meant to fail: exit 1, and the expected-against-got report.
 lab_test(fail_closed_port ${LAB_RUN} ${LAB_DIR}/fail_closed_port.pkt 1
          --golden ${LAB_DIR}/fail_closed_port.out)

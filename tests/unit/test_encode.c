@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "csum.h"
+#include "coerce.h"
 #include "encode.h"
 #include "proto/bind.h"
 #include "pktbuild.h"
@@ -824,6 +825,37 @@ static void test_icmp_timestamp_now(void)
         CU_ASSERT(ts >= lo && ts <= hi);
 }
 
+/* NTP's FixedPointField and TimeStampField take seconds as Scapy's any2i
+ * computes them, with Python's float (3900000001.1 has 0x19999800 as its
+ * fraction, not the exact 0x19999999); unset orig and sent are the time of
+ * the build (TimeStampField.i2m of None). */
+static void test_ntp_times(void)
+{
+    const struct ps_proto *p = ps_proto_find("NTPHeader");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+    char err[128];
+    struct ps_fval v;
+    CU_ASSERT_PTR_NULL(ps_coerce_text(&p->fields[ps_field_index(p, "recv")], "3900000001.1", &v,
+                                      err, sizeof err));
+    CU_ASSERT_EQUAL(v.u, 0xe875470119999800ull);
+    CU_ASSERT_PTR_NULL(ps_coerce_text(&p->fields[ps_field_index(p, "delay")], "0.0171", &v, err,
+                                      sizeof err));
+    CU_ASSERT_EQUAL(v.u, 1120);
+    static struct tp t;
+    uint8_t got[64];
+    tp_init(&t);
+    tp_layer(&t, "NTPHeader", NULL);
+    uint64_t before = (uint64_t)time(NULL) + 2208988800u;
+    CU_ASSERT_EQUAL_FATAL(ps_encode(&t.pkt, NULL, got, sizeof got, NULL), 48);
+    uint64_t after = (uint64_t)time(NULL) + 2208988800u;
+    for (int off = 24; off <= 40; off += 16) {
+        uint64_t s = (uint64_t)got[off] << 24 | (uint64_t)got[off + 1] << 16 |
+                     (uint64_t)got[off + 2] << 8 | got[off + 3];
+        CU_ASSERT(s >= before && s <= after);
+    }
+    CU_ASSERT_EQUAL(memcmp(got + 32, "\0\0\0\0\0\0\0\0", 8), 0); /* recv: 0 */
+}
+
 /* Bindings and defaults as the compiler sees them before auto rules. */
 static void test_effective_uint(void)
 {
@@ -910,6 +942,7 @@ int run_encode_suite(void)
     CU_add_test(s, "IP options as raw bytes", test_ip_options_raw_bytes);
     CU_add_test(s, "ICMP timestamps default to now", test_icmp_timestamp_now);
     CU_add_test(s, "effective uint", test_effective_uint);
+    CU_add_test(s, "NTP times as Scapy takes them", test_ntp_times);
     CU_add_test(s, "every protocol encodes", test_every_protocol_encodes);
     CU_add_test(s, "CRC-32C", test_crc32c);
     return 0;

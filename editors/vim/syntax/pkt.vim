@@ -86,6 +86,7 @@ syn keyword pktLayer SCTPChunkParamSuccessIndication SCTPChunkParamAdaptationLay
 syn keyword pktLayer ISAKMP ISAKMP_payload ISAKMP_payload_SA ISAKMP_payload_Proposal
 syn keyword pktLayer ISAKMP_payload_Transform ISAKMP_payload_KE ISAKMP_payload_ID ISAKMP_payload_Hash
 syn keyword pktLayer ISAKMP_payload_Nonce ISAKMP_payload_VendorID DNSRROPT EDNS0TLV DNSRRNSEC3 DNSRRNSEC3PARAM
+syn keyword pktLayer RIPAuth NTPHeader NTPAuthenticator NTPExtensions NTPExtension Packet NTPPrivate NTPPrivateReqPacket NTPPrivatePktTail NTPInfoPeerList NTPInfoPeerSummary NTPInfoPeerStats NTPInfoLoop NTPInfoSys NTPInfoSysStats NTPInfoIOStats NTPInfoTimerStats NTPConfPeer NTPConfUnpeer NTPConfRestrict NTPInfoKernel NTPInfoMonitor1 NTPInfoAuth NTPConfTrap NTPInfoControl
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 " x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
 syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
