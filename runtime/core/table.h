@@ -227,6 +227,11 @@ struct ps_field {
     long (*list_items)(const struct ps_layer *l, const struct ps_fval *v, struct ps_fval *items,
                        size_t cap);
 
+    /* PS_K_LAYERS: the class of the element at p[0..n) where the field,
+     * not the element class's dispatch, decides (Scapy's PacketLenField.m2i:
+     * RADIUS's EAP-Message holds a long EAP packet as Raw), or NULL. */
+    const char *(*elem_class)(const uint8_t *p, size_t n);
+
     /* PS_K_OPTIONS other than TCP's (NULL: TCP options): how a list of
      * options the spec gives is written, printed and matched (DHCP;
      * proto/proto.h). */

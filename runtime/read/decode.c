@@ -12,8 +12,9 @@
 
 #include "linktype.h"
 
-/* Elements of a layer list do not nest deeper than this. */
-#define MAX_SUB_DEPTH 1
+/* Elements of a layer list do not nest deeper than this (an EAP packet in
+ * a RADIUS attribute is two deep). */
+#define MAX_SUB_DEPTH 2
 
 struct span {
     size_t start, end;
@@ -63,11 +64,15 @@ static size_t variable_len(const struct ps_layer *l, size_t fi, const struct ps_
     return f->kind == PS_K_BYTES ? rest : 0;
 }
 
-/* The class of a layer list's element at p: the sub_class's dispatch hook,
- * else the member of that class whose first-byte defaults are these bits,
- * else the sub_class itself. */
-static const struct ps_proto *element_class(const char *sub_class, const uint8_t *p, size_t n)
+/* The class of a layer list's element at p: the field's elem_class hook,
+ * the sub_class's dispatch hook, else the member of that class whose
+ * first-byte defaults are these bits, else the sub_class itself. */
+static const struct ps_proto *element_class(const struct ps_field *f, const uint8_t *p, size_t n)
 {
+    const char *sub_class = f->sub_class;
+    const char *chosen = f->elem_class ? f->elem_class(p, n) : NULL;
+    if (chosen)
+        sub_class = chosen;
     const struct ps_proto *base = ps_proto_find(sub_class);
     if (base && base->dispatch) {
         const char *name = base->dispatch(p, n);
@@ -115,7 +120,7 @@ static size_t decode_elements(const struct ps_field *f, const uint8_t *p, size_t
     if (room && room->subs && depth < MAX_SUB_DEPTH && f->sub_class) {
         v->sub = room->subs + room->subs_used;
         while (pos < n && room->subs_used < room->subs_cap && v->nsub < most) {
-            const struct ps_proto *c = element_class(f->sub_class, p + pos, n - pos);
+            const struct ps_proto *c = element_class(f, p + pos, n - pos);
             if (!c)
                 break;
             struct ps_layer *e = &room->subs[room->subs_used];
