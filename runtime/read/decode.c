@@ -107,14 +107,29 @@ static long decode_fields(const struct ps_proto *proto, const uint8_t *buf, size
                           struct ps_layer *l, struct ps_decode_room *room, int depth,
                           const struct ps_proto *under);
 
+/* Whether elements of class c hold lists of their own (an EAP-Message
+ * attribute holds its EAP packet). */
+static bool holds_lists(const struct ps_proto *c)
+{
+    for (size_t fi = 0; fi < c->nfields; fi++)
+        if (c->fields[fi].kind == PS_K_LAYERS && c->fields[fi].sub_class &&
+            !c->fields[fi].decode)
+            return true;
+    return false;
+}
+
 /* Fills layer list field v from bytes [p, p+n): elements while they decode,
  * room lasts and fewer than `most` are read; the bytes left over stay in
- * v->bytes. Returns the bytes the elements took. */
+ * v->bytes. Returns the bytes the elements took. A list's elements are
+ * contiguous in the room: they are read without their own lists first, then
+ * an element that holds lists is read again, its lists' elements going
+ * after the whole list. */
 static size_t decode_elements(const struct ps_field *f, const uint8_t *p, size_t n,
                               struct ps_fval *v, struct ps_decode_room *room, int depth,
                               size_t most)
 {
     size_t pos = 0;
+    bool nested = false;
     v->sub = NULL;
     v->nsub = 0;
     if (room && room->subs && depth < MAX_SUB_DEPTH && f->sub_class) {
@@ -124,12 +139,25 @@ static size_t decode_elements(const struct ps_field *f, const uint8_t *p, size_t
             if (!c)
                 break;
             struct ps_layer *e = &room->subs[room->subs_used];
-            long h = decode_fields(c, p + pos, n - pos, e, room, depth + 1, NULL);
+            long h = decode_fields(c, p + pos, n - pos, e, room, MAX_SUB_DEPTH, NULL);
             if (h <= 0)
                 break;
+            nested |= depth + 1 < MAX_SUB_DEPTH && holds_lists(c);
             pos += (size_t)h;
             room->subs_used++;
             v->nsub++;
+        }
+        for (size_t i = 0, at = 0; nested && i < v->nsub; i++) {
+            struct ps_layer *e = &v->sub[i];
+            struct ps_layer flat = *e;
+            long h = decode_fields(flat.proto, p + at, n - at, &flat, NULL, MAX_SUB_DEPTH, NULL);
+            if (h <= 0)
+                break;
+            /* Read with its lists, it must take the same bytes. */
+            if (holds_lists(e->proto) &&
+                decode_fields(e->proto, p + at, n - at, e, room, depth + 1, NULL) != h)
+                *e = flat;
+            at += (size_t)h;
         }
         if (!v->nsub)
             v->sub = NULL;
