@@ -65,7 +65,8 @@ struct ps_field {
      * writes into an unset auto field. */
     uint8_t auto_rule;
     uint64_t def;                /* default of a PS_K_UINT */
-    const char *def_text;        /* default of an address or bytes field, as text */
+    const char *def_text;        /* default of an address or bytes field, as text; of a
+                                    chain (below), "" when Scapy's default is b'' */
     const struct ps_enum *enums; /* names for values, ended by {0, NULL} */
     const char *const *flags;    /* flag names, bit 0 first, ended by NULL */
     /* Scapy was given the flag names as a list of letters, not a string

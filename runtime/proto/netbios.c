@@ -455,6 +455,14 @@ static const struct ps_field status_response_fields[] = {
                  .repr = ps_xstr_repr, .ls_type = "XStrFixedLenField", .ls_default = "b''"},
 };
 
+/* NODE_NAME's count_from=NUM_NAMES: the names take what follows, read one
+ * by one as long as they fit. */
+static size_t status_response_list_len(const struct ps_layer *l, size_t field)
+{
+    (void)l;
+    return field == S_NODES ? SIZE_MAX : 0;
+}
+
 /* answers: a status request asking for this name (its QUESTION_NAME as
  * Scapy holds it, the RR_NAME likewise). */
 static enum ps_answer status_answers(const struct ps_packet *reply, size_t *r,
@@ -482,6 +490,7 @@ const struct ps_proto ps_proto_nbns_node_status_response = {
     .fields = status_response_fields,
     .nfields = PS_NFIELDS(status_response_fields),
     .binds = status_response_binds,
+    .options_len = status_response_list_len,
     .answers = status_answers,
 };
 

@@ -57,10 +57,11 @@ static long vendor_value_decode(const uint8_t *p, size_t len, size_t off,
 }
 
 /* _EAPPacketField.m2i: an EAP packet shorter than 254 bytes is dissected
- * as EAP, a longer one (the first piece of a fragmented one) is Raw. */
+ * as EAP, a longer one (the first piece of a fragmented one) is Raw, and
+ * so are bytes too few to hold its length. */
 static const char *eap_or_raw(const uint8_t *p, size_t n)
 {
-    return n >= 4 && ps_get16(p + 2) >= 254 ? "Raw" : "EAP";
+    return n < 4 || ps_get16(p + 2) >= 254 ? "Raw" : "EAP";
 }
 
 /* _SpecificRadiusAttr.__init__ sets the type to the class's val after the
@@ -279,7 +280,7 @@ static const struct ps_field eap_message_fields[] = {
     ANY_TYPE(79, "79"),
     LEN_AUTO,
     {.name = "value", .kind = PS_K_LAYERS, .sub_class = "EAP", .chain = true,
-     .elem_class = eap_or_raw, .ls_type = "_EAPPacketField", .ls_default = "b''"},
+     .elem_class = eap_or_raw, .def_text = "", .ls_type = "_EAPPacketField", .ls_default = "b''"},
 };
 ATTR(ps_proto_radius_eap_message, "RadiusAttr_EAP_Message", "EAP-Message", eap_message_fields);
 

@@ -427,7 +427,7 @@ for n in (len(RAD) - 1, len(RAD) - 9, 64, 47):
     add(bytes(RAD)[:n])
 add(E / IP(src=A, dst=B) / UDP(sport=1813, dport=2000) / Radius(len=2) / b"tail")
 add(E / IP(src=A, dst=B) / UDP(sport=2000, dport=3799)
-    / Radius(attributes=[RadiusAttr_EAP_Message(value=EAP(code=2, type=1, identity=b"x" * 260))]))
+    / Radius(attributes=[RadiusAttr_EAP_Message(value=EAP(code=2, type=1, len=300, identity=b"x"))]))
 NB = E / IP(src=A, dst=B) / UDP() / NBNSHeader(NAME_TRN_ID=9) / NBNSQueryRequest(QUESTION_NAME=b"HOST")
 add(NB)
 add(bytes(NB)[:60])

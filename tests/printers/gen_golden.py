@@ -108,7 +108,8 @@ def fuzz_packets():
 
 # issue 16's layers (helper l3), each frame also cut short inside them: one,
 # five and half of their bytes off ("cut16.<entry>.<length>").
-ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "radius_", "nbns_", "nbt_")
+ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "radius_", "nbns_query_request",
+                   "nbns_node", "nbns_registration", "nbns_wack", "nbt_")
 
 
 def issue16_cuts(frames):
