@@ -260,7 +260,8 @@ IP_ATTR(ps_proto_radius_pmip6_visited_ipv4_gateway, "RadiusAttr_PMIP6_Visited_IP
         TYPE(val, "6"),                                                                     \
         LEN_FIXED,                                                                          \
         {.name = "value", .kind = PS_K_UINT, .bits = 32, .multi = ps_radius_attr_values,              \
-         .multi_on = A_TYPE, .ls_type = "MultiEnumField", .ls_default = "0"},              \
+         .multi_on = A_TYPE, .ls_type = "MultiEnumField (Depends on " #val ")",             \
+         .ls_default = "0"},                                                                \
     };                                                                                      \
     ATTR(var, cls, longname, var##_fields)
 
