@@ -239,6 +239,72 @@ static struct ps_value make_elem(const void *vctx, const struct ps_value *v, boo
     return pat;
 }
 
+/* A field of element e2 of list field lf2 of element e of list field lf of
+ * the stack's layer k (an EAP packet in a RADIUS attribute). */
+struct elem2_ctx {
+    const struct ps_tpkt *got;
+    size_t k;
+    int lf;
+    size_t e;
+    const struct ps_tlayer *el;
+    int lf2;
+    size_t e2;
+    int fi;
+};
+
+static struct ps_value make_elem2(const void *vctx, const struct ps_value *v, bool *ok)
+{
+    const struct elem2_ctx *c = vctx;
+    const struct ps_tlayer *t = c->got->layers[c->k];
+    char where[160];
+    snprintf(where, sizeof where, "%s.%s", c->el->sub[c->lf2][c->e2].proto->name,
+             c->el->sub[c->lf2][c->e2].proto->fields[c->fi].name);
+    *ok = true;
+    struct ps_value inner = ps_val_list(PT_LIST);
+    for (size_t i = 0; i <= c->e2; i++) {
+        struct ps_value el = ps_val_layer(c->el->sub[c->lf2][i].proto);
+        if (i == c->e2)
+            *ok = give(&el, 0, c->fi, v, where);
+        ps_list_push(&inner, el);
+    }
+    struct ps_value list = ps_val_list(PT_LIST);
+    for (size_t i = 0; i <= c->e; i++) {
+        struct ps_value outer = ps_val_layer(t->sub[c->lf][i].proto);
+        if (i == c->e && *ok)
+            *ok = give(&outer, 0, c->lf2, &inner, where);
+        ps_list_push(&list, outer);
+    }
+    ps_val_release(&inner);
+    struct ps_value pat = pattern_upto(c->got, c->k);
+    if (*ok)
+        *ok = give(&pat, c->k, c->lf, &list, where);
+    ps_val_release(&list);
+    return pat;
+}
+
+/* The elements of element el's lists (el is element e of list lf of layer k). */
+static void test_nested(const struct ps_value *got, size_t k, int lf, size_t e,
+                        const struct ps_tlayer *el)
+{
+    const struct ps_tpkt *t = &got->obj->pkt;
+    for (size_t f2 = 0; f2 < el->proto->nfields; f2++) {
+        if (el->proto->fields[f2].kind != PS_K_LAYERS)
+            continue;
+        for (size_t e2 = 0; e2 < el->nsub[f2]; e2++) {
+            struct ps_packet one = {.n = 1};
+            one.layers[0] = el->sub[f2][e2];
+            struct ps_value ev = ps_val_decoded(&one, NULL, 0, 0, got->obj);
+            const struct ps_tlayer *inner = ev.obj->pkt.layers[0];
+            seen[proto_index(inner->proto)] = true;
+            for (size_t ef = 0; ef < inner->proto->nfields; ef++) {
+                struct elem2_ctx ec = {t, k, lf, e, el, (int)f2, e2, (int)ef};
+                test_field(got, inner, (int)ef, make_elem2, &ec);
+            }
+            ps_val_release(&ev);
+        }
+    }
+}
+
 static void test_packet(const struct ps_value *got)
 {
     const struct ps_tpkt *t = &got->obj->pkt;
@@ -261,6 +327,7 @@ static void test_packet(const struct ps_value *got)
                     struct elem_ctx ec = {t, k, (int)fi, e, (int)ef};
                     test_field(got, el, (int)ef, make_elem, &ec);
                 }
+                test_nested(got, k, (int)fi, e, el);
                 ps_val_release(&ev);
             }
         }

@@ -80,6 +80,8 @@ syn keyword pktLayer RadiusAttr_Framed_Protocol RadiusAttr_Acct_Status_Type
 syn keyword pktLayer RadiusAttr_Acct_Authentic RadiusAttr_Acct_Terminate_Cause
 syn keyword pktLayer RadiusAttr_NAS_Port_Type RadiusAttr_EAP_Message RadiusAttr_Vendor_Specific
 syn keyword pktLayer EAP EAP_MD5 EAP_TLS EAP_TTLS EAP_PEAP EAP_FAST LEAP
+syn keyword pktLayer RadiusAttr_Management_Privilege_Level RadiusAttr_PMIP6_Visited_LMA_IPv4_Address
+syn keyword pktLayer RadiusAttr_PMIP6_Home_DHCP4_Server_Address RadiusAttr_PMIP6_Visited_DHCP4_Server_Address
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 " x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
 syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
