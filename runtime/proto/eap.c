@@ -205,16 +205,32 @@ static enum ps_answer eap_answers(const struct ps_packet *reply, size_t *r,
     return ocode == EAP_RESPONSE ? PS_ANSWER_YES : PS_ANSWER_NO;
 }
 
+/* EAP.post_build, every class's: an unset len counts the payload too (a
+ * list element has none: len_of_layer gives it there). */
+static void eap_post_build(struct ps_build *b, size_t idx)
+{
+    const struct ps_layer *l = &b->pkt->layers[idx];
+    if (l->v[E_LEN].set || b->hlen[idx] < 4)
+        return;
+    ps_put16(b->buf + b->start[idx] + 2, (uint16_t)(b->end[idx] - b->start[idx]));
+}
+
+/* bind_layers(PPP, EAP, proto=0xc227) (scapy/layers/ppp.py): the method
+ * classes inherit its overload of PPP.proto. */
+static const struct ps_bind eap_binds[] = {{"PPP", "proto", 0xc227}, {NULL, NULL, 0}};
+
 #define EAP_CLASS(var, cls, longname, fieldtab)                                             \
     const struct ps_proto var = {.name = cls, .long_name = longname, .klass = "EAP",        \
                                  .fields = fieldtab, .nfields = PS_NFIELDS(fieldtab),       \
                                  .mysummary = eap_summary, .answers = eap_answers,   \
-                                 .guess_payload = eap_payload}
+                                 .guess_payload = eap_payload, .build_binds = eap_binds, \
+                                 .post_build = eap_post_build}
 
 const struct ps_proto ps_proto_eap = {
     .name = "EAP", .long_name = "EAP", .klass = "EAP", .fields = eap_fields,
     .nfields = PS_NFIELDS(eap_fields), .dispatch = eap_class, .mysummary = eap_summary,
-    .answers = eap_answers, .guess_payload = eap_payload};
+    .answers = eap_answers, .guess_payload = eap_payload, .binds = eap_binds,
+    .post_build = eap_post_build};
 
 /* ------------------------------------------------------------ EAP_MD5 */
 
