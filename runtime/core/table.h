@@ -65,7 +65,8 @@ struct ps_field {
      * writes into an unset auto field. */
     uint8_t auto_rule;
     uint64_t def;                /* default of a PS_K_UINT */
-    const char *def_text;        /* default of an address or bytes field, as text */
+    const char *def_text;        /* default of an address or bytes field, as text; of a
+                                    chain (below), "" when Scapy's default is b'' */
     const struct ps_enum *enums; /* names for values, ended by {0, NULL} */
     const char *const *flags;    /* flag names, bit 0 first, ended by NULL */
     /* Scapy was given the flag names as a list of letters, not a string
@@ -255,6 +256,11 @@ struct ps_field {
      * when v is no such list (then it prints as it is). */
     long (*list_items)(const struct ps_layer *l, const struct ps_fval *v, struct ps_fval *items,
                        size_t cap);
+
+    /* PS_K_LAYERS: the class of the element at p[0..n) where the field,
+     * not the element class's dispatch, decides (Scapy's PacketLenField.m2i:
+     * RADIUS's EAP-Message holds a long EAP packet as Raw), or NULL. */
+    const char *(*elem_class)(const uint8_t *p, size_t n);
 
     /* PS_K_OPTIONS other than TCP's (NULL: TCP options): how a list of
      * options the spec gives is written, printed and matched (DHCP;

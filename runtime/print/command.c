@@ -305,8 +305,11 @@ static void put_value(struct ps_strbuf *b, const struct ps_field *f, const struc
         break;
     case PS_K_LAYERS: {
         bool whole = v->len == 0;
+        /* An element not of the list's class (RADIUS's EAP-Message holds a
+         * long EAP packet as Raw) cannot be given as a layer either. */
         for (size_t i = 0; i < v->nsub && whole; i++)
-            whole = !cut_short(&v->sub[i]);
+            whole = !cut_short(&v->sub[i]) && v->sub[i].proto->klass && f->sub_class &&
+                    strcmp(v->sub[i].proto->klass, f->sub_class) == 0;
         if (!whole) {
             put_layer_list_bytes(b, v);
             break;

@@ -80,6 +80,17 @@ static void put_python_value(struct ps_strbuf *b, const struct ps_layer *l,
             for (size_t i = 0; i < v->len; i++)
                 ps_strbuf_printf(b, "%s%u", i ? ", " : "", v->bytes[i]);
             ps_strbuf_putc(b, ']');
+        } else if (f->value_of && f >= l->proto->fields &&
+                   f < l->proto->fields + l->proto->nfields) {
+            /* What the field holds is not Scapy's value (a NetBIOS name
+             * as it is on the wire): the value it stands for. */
+            uint8_t buf[1024];
+            struct ps_fval val;
+            if (f->value_of(l, (size_t)(f - l->proto->fields), v, &val, buf, sizeof buf) ==
+                PS_K_BYTES)
+                ps_put_pybytes(b, val.bytes, val.len);
+            else
+                ps_put_pybytes(b, v->bytes, v->len);
         } else {
             ps_put_pybytes(b, v->bytes, v->len);
         }

@@ -85,7 +85,9 @@ static void show_layer(struct ps_strbuf *b, struct ps_at at, const char *label, 
         ps_strbuf_puts(b, "  ");
         put_name(b, f->name);
         ps_strbuf_puts(b, "= ");
-        if (held == PS_HELD_EMPTY)
+        /* A chain whose default is a string (def_text: RADIUS's EAP-Message
+         * value), not None, shows it when it holds nothing. */
+        if (held == PS_HELD_EMPTY || (none_chain && f->def_text))
             ps_strbuf_puts(b, "''");
         else if (held == PS_HELD_NONE && f->none_text)
             ps_strbuf_puts(b, f->none_text);

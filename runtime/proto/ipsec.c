@@ -8,8 +8,7 @@
 #include "protos.h"
 #include "services.h"
 
-/* _XStrField.i2repr: the bytes as hex digits. */
-static int hex_repr(const struct ps_fval *v, char *out, size_t cap)
+int ps_xstr_repr(const struct ps_fval *v, char *out, size_t cap)
 {
     size_t need = v->len * 2;
     for (size_t i = 0; i < v->len && 2 * i + 2 < cap; i++)
@@ -58,9 +57,9 @@ static const struct ps_field ah_fields[] = {
                .ls_type = "XIntField", .ls_default = "1"},
     [A_SEQ] = {.name = "seq", .kind = PS_K_UINT, .bits = 32, .ls_type = "IntField",
                .ls_default = "0"},
-    [A_ICV] = {.name = "icv", .kind = PS_K_BYTES, .is_auto = true, .repr = hex_repr,
+    [A_ICV] = {.name = "icv", .kind = PS_K_BYTES, .is_auto = true, .repr = ps_xstr_repr,
                .decode = icv_decode, .ls_type = "XStrLenField", .ls_default = "None"},
-    [A_PADDING] = {.name = "padding", .kind = PS_K_BYTES, .is_auto = true, .repr = hex_repr,
+    [A_PADDING] = {.name = "padding", .kind = PS_K_BYTES, .is_auto = true, .repr = ps_xstr_repr,
                    .ls_type = "XStrLenField", .ls_default = "None"},
 };
 
@@ -97,7 +96,7 @@ static const struct ps_field esp_fields[] = {
                .ls_type = "XIntField", .ls_default = "1"},
     [E_SEQ] = {.name = "seq", .kind = PS_K_UINT, .bits = 32, .ls_type = "IntField",
                .ls_default = "0"},
-    [E_DATA] = {.name = "data", .kind = PS_K_BYTES, .is_auto = true, .repr = hex_repr,
+    [E_DATA] = {.name = "data", .kind = PS_K_BYTES, .is_auto = true, .repr = ps_xstr_repr,
                 .ls_type = "XStrField", .ls_default = "None"},
 };
 

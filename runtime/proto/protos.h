@@ -380,6 +380,87 @@ int ps_ntp_fixed16_repr(const struct ps_fval *v, char *out, size_t cap);
 int ps_ntp_timestamp_repr(const struct ps_fval *v, char *out, size_t cap);
 int ps_ntp_timestamp_text(const struct ps_fval *v, char *out, size_t cap);
 int ps_ntp_hex_repr(const struct ps_fval *v, char *out, size_t cap);
+/* issue 16: RADIUS and its attributes (radius.c), EAP (eap.c), NetBIOS
+ * (netbios.c), SMB's header (smb.c) */
+extern const struct ps_proto ps_proto_radius;
+extern const struct ps_proto ps_proto_radius_attribute;
+extern const struct ps_proto ps_proto_radius_user_name;
+extern const struct ps_proto ps_proto_radius_nas_port;
+extern const struct ps_proto ps_proto_radius_framed_mtu;
+extern const struct ps_proto ps_proto_radius_login_tcp_port;
+extern const struct ps_proto ps_proto_radius_session_timeout;
+extern const struct ps_proto ps_proto_radius_idle_timeout;
+extern const struct ps_proto ps_proto_radius_framed_appletalk_link;
+extern const struct ps_proto ps_proto_radius_framed_appletalk_network;
+extern const struct ps_proto ps_proto_radius_acct_delay_time;
+extern const struct ps_proto ps_proto_radius_acct_input_octets;
+extern const struct ps_proto ps_proto_radius_acct_output_octets;
+extern const struct ps_proto ps_proto_radius_acct_session_time;
+extern const struct ps_proto ps_proto_radius_acct_input_packets;
+extern const struct ps_proto ps_proto_radius_acct_output_packets;
+extern const struct ps_proto ps_proto_radius_acct_link_count;
+extern const struct ps_proto ps_proto_radius_acct_input_gigawords;
+extern const struct ps_proto ps_proto_radius_acct_output_gigawords;
+extern const struct ps_proto ps_proto_radius_egress_vlanid;
+extern const struct ps_proto ps_proto_radius_port_limit;
+extern const struct ps_proto ps_proto_radius_arap_security;
+extern const struct ps_proto ps_proto_radius_password_retry;
+extern const struct ps_proto ps_proto_radius_tunnel_preference;
+extern const struct ps_proto ps_proto_radius_acct_interim_interval;
+extern const struct ps_proto ps_proto_radius_acct_tunnel_packets_lost;
+extern const struct ps_proto ps_proto_radius_management_privilege_level;
+extern const struct ps_proto ps_proto_radius_mobility_domain_id;
+extern const struct ps_proto ps_proto_radius_preauth_timeout;
+extern const struct ps_proto ps_proto_radius_wlan_venue_info;
+extern const struct ps_proto ps_proto_radius_wlan_reason_code;
+extern const struct ps_proto ps_proto_radius_wlan_pairwise_cipher;
+extern const struct ps_proto ps_proto_radius_wlan_group_cipher;
+extern const struct ps_proto ps_proto_radius_wlan_akm_suite;
+extern const struct ps_proto ps_proto_radius_wlan_group_mgmt_cipher;
+extern const struct ps_proto ps_proto_radius_wlan_rf_band;
+extern const struct ps_proto ps_proto_radius_user_password;
+extern const struct ps_proto ps_proto_radius_state;
+extern const struct ps_proto ps_proto_radius_message_authenticator;
+extern const struct ps_proto ps_proto_radius_nas_ip_address;
+extern const struct ps_proto ps_proto_radius_framed_ip_address;
+extern const struct ps_proto ps_proto_radius_framed_ip_netmask;
+extern const struct ps_proto ps_proto_radius_login_ip_host;
+extern const struct ps_proto ps_proto_radius_framed_ipx_network;
+extern const struct ps_proto ps_proto_radius_pmip6_home_lma_ipv4_address;
+extern const struct ps_proto ps_proto_radius_pmip6_visited_lma_ipv4_address;
+extern const struct ps_proto ps_proto_radius_pmip6_home_dhcp4_server_address;
+extern const struct ps_proto ps_proto_radius_pmip6_visited_dhcp4_server_address;
+extern const struct ps_proto ps_proto_radius_pmip6_home_ipv4_gateway;
+extern const struct ps_proto ps_proto_radius_pmip6_visited_ipv4_gateway;
+extern const struct ps_proto ps_proto_radius_service_type;
+extern const struct ps_proto ps_proto_radius_framed_protocol;
+extern const struct ps_proto ps_proto_radius_acct_status_type;
+extern const struct ps_proto ps_proto_radius_acct_authentic;
+extern const struct ps_proto ps_proto_radius_acct_terminate_cause;
+extern const struct ps_proto ps_proto_radius_nas_port_type;
+extern const struct ps_proto ps_proto_radius_eap_message;
+extern const struct ps_proto ps_proto_radius_vendor_specific;
+extern const struct ps_proto ps_proto_eap;
+extern const struct ps_proto ps_proto_eap_md5;
+extern const struct ps_proto ps_proto_eap_tls;
+extern const struct ps_proto ps_proto_eap_ttls;
+extern const struct ps_proto ps_proto_eap_peap;
+extern const struct ps_proto ps_proto_eap_fast;
+extern const struct ps_proto ps_proto_leap;
+extern const struct ps_proto ps_proto_nbns_header;
+extern const struct ps_proto ps_proto_nbns_query_request;
+extern const struct ps_proto ps_proto_nbns_node_status_request;
+extern const struct ps_proto ps_proto_nbns_add_entry;
+extern const struct ps_proto ps_proto_nbns_query_response;
+extern const struct ps_proto ps_proto_nbns_node_status_response_service;
+extern const struct ps_proto ps_proto_nbns_node_status_response;
+extern const struct ps_proto ps_proto_nbns_registration_request;
+extern const struct ps_proto ps_proto_nbns_wack_response;
+extern const struct ps_proto ps_proto_nbt_datagram;
+extern const struct ps_proto ps_proto_netbios_ds;
+extern const struct ps_proto ps_proto_nbt_session;
+extern const struct ps_proto ps_proto_smb_header;
+extern const struct ps_proto ps_proto_smb_negociate_generic;
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -415,6 +496,9 @@ int ps_strfixed_repr(const struct ps_fval *v, char *out, size_t cap);
 /* OUIField.i2repr: "Vendor (00:0f:ac)" from the manuf database, else the
  * bare OUI. A `repr` hook (dot3.c). */
 int ps_oui_repr(const struct ps_fval *v, char *out, size_t cap);
+/* _XStrField.i2repr: the bytes as hex digits, unquoted. A `repr` hook
+ * (ipsec.c). */
+int ps_xstr_repr(const struct ps_fval *v, char *out, size_t cap);
 
 /* Big-endian helpers for post_build hooks. */
 static inline uint16_t ps_get16(const uint8_t *p)

@@ -597,6 +597,34 @@ add(E / IP(src=A, dst=B) / UDP(sport=40000, dport=123)
                  req_data=[NTPPrivateReqPacket(req_data=b"abcd")])
     / b"pad!" / NTPPrivatePktTail(tstamp=3900000000, key_id=4))
 add(E / IP(src=A, dst=B) / UDP(sport=40000, dport=123) / b"\x17\x00\x03\x01")
+# RADIUS with its attributes and an EAP packet in one, NetBIOS and SMB's
+# header: whole, and cut inside their layers (a length that says more than
+# the frame holds).
+from scapy.layers.radius import (Radius, RadiusAttr_EAP_Message, RadiusAttr_NAS_Port,  # noqa: E402
+                                 RadiusAttr_User_Name, RadiusAttr_Vendor_Specific)
+from scapy.layers.eap import EAP, EAP_MD5  # noqa: E402
+from scapy.layers.netbios import NBNSHeader, NBNSQueryRequest, NBTDatagram, NBTSession  # noqa: E402
+from scapy.layers.smb import SMB_Header  # noqa: E402
+
+RAD = (E / IP(src=A, dst=B) / UDP()
+       / Radius(id=3, attributes=[RadiusAttr_User_Name(value=b"bob"), RadiusAttr_NAS_Port(value=7),
+                                  RadiusAttr_Vendor_Specific(vendor_id=9, value=b"av"),
+                                  RadiusAttr_EAP_Message(value=EAP_MD5(value=b"0123", optional_name=b"n"))]))
+add(RAD)
+for n in (len(RAD) - 1, len(RAD) - 9, 64, 47):
+    add(bytes(RAD)[:n])
+add(E / IP(src=A, dst=B) / UDP(sport=1813, dport=2000) / Radius(len=2) / b"tail")
+add(E / IP(src=A, dst=B) / UDP(sport=2000, dport=3799)
+    / Radius(attributes=[RadiusAttr_EAP_Message(value=EAP(code=2, type=1, len=300, identity=b"x"))]))
+NB = E / IP(src=A, dst=B) / UDP() / NBNSHeader(NAME_TRN_ID=9) / NBNSQueryRequest(QUESTION_NAME=b"HOST")
+add(NB)
+add(bytes(NB)[:60])
+add(E / IP(src=A, dst=B) / UDP(sport=138) / NBTDatagram(SourceName=b"A", DestinationName=b"B") / b"x")
+SMB = (E / IP(src=A, dst=B) / TCP(sport=445, dport=50000) / NBTSession()
+       / SMB_Header(Command=0x32, Flags2=0x8001, MID=3) / b"\x0a\x00")
+add(SMB)
+add(bytes(SMB)[:70])
+add(E / IP(src=A, dst=B) / TCP(sport=139, dport=50000) / NBTSession(TYPE=0x81) / b"\x20CKAA")
 
 
 def decode(linktype, data):

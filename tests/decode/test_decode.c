@@ -44,6 +44,7 @@ static void check_values(const struct ps_layer *l, const uint8_t *buf, size_t le
             CU_ASSERT(depth <= 8 || v->nsub == 0);
             /* An element holds no list of its own but an NTP extension's
              * value (a Packet and its Raw, one level down). */
+            /* Elements nest one deep (an EAP packet in a RADIUS attribute). */
             CU_ASSERT(depth <= 1 || v->nsub == 0);
             for (size_t k = 0; k < v->nsub; k++)
                 check_values(&v->sub[k], buf, len, depth + 1);

@@ -110,6 +110,8 @@ def fuzz_packets():
 # five and half of their bytes off ("cut16.<entry>.<length>").
 ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "isakmp_", "dns_edns0", "dns_nsec3")
 ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "rip_auth", "ntp_")
+ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "radius_", "nbns_query_request",
+                   "nbns_node", "nbns_registration", "nbns_wack", "nbt_")
 
 
 def issue16_cuts(frames):

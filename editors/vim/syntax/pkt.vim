@@ -87,6 +87,37 @@ syn keyword pktLayer ISAKMP ISAKMP_payload ISAKMP_payload_SA ISAKMP_payload_Prop
 syn keyword pktLayer ISAKMP_payload_Transform ISAKMP_payload_KE ISAKMP_payload_ID ISAKMP_payload_Hash
 syn keyword pktLayer ISAKMP_payload_Nonce ISAKMP_payload_VendorID DNSRROPT EDNS0TLV DNSRRNSEC3 DNSRRNSEC3PARAM
 syn keyword pktLayer RIPAuth NTPHeader NTPAuthenticator NTPExtensions NTPExtension Packet NTPPrivate NTPPrivateReqPacket NTPPrivatePktTail NTPInfoPeerList NTPInfoPeerSummary NTPInfoPeerStats NTPInfoLoop NTPInfoSys NTPInfoSysStats NTPInfoIOStats NTPInfoTimerStats NTPConfPeer NTPConfUnpeer NTPConfRestrict NTPInfoKernel NTPInfoMonitor1 NTPInfoAuth NTPConfTrap NTPInfoControl
+syn keyword pktLayer NBNSHeader NBNSQueryRequest NBNSNodeStatusRequest NBNS_ADD_ENTRY
+syn keyword pktLayer NBNSQueryResponse NBNSNodeStatusResponseService NBNSNodeStatusResponse
+syn keyword pktLayer NBNSRegistrationRequest NBNSWackResponse NBTDatagram NetBIOS_DS NBTSession
+syn keyword pktLayer SMB_Header SMBNegociate_Protocol_Request_Header_Generic Radius
+syn keyword pktLayer RadiusAttribute RadiusAttr_User_Name RadiusAttr_NAS_Port
+syn keyword pktLayer RadiusAttr_Framed_MTU RadiusAttr_Login_TCP_Port RadiusAttr_Session_Timeout
+syn keyword pktLayer RadiusAttr_Idle_Timeout RadiusAttr_Framed_AppleTalk_Link
+syn keyword pktLayer RadiusAttr_Framed_AppleTalk_Network RadiusAttr_Acct_Delay_Time
+syn keyword pktLayer RadiusAttr_Acct_Input_Octets RadiusAttr_Acct_Output_Octets
+syn keyword pktLayer RadiusAttr_Acct_Session_Time RadiusAttr_Acct_Input_Packets
+syn keyword pktLayer RadiusAttr_Acct_Output_Packets RadiusAttr_Acct_Link_Count
+syn keyword pktLayer RadiusAttr_Acct_Input_Gigawords RadiusAttr_Acct_Output_Gigawords
+syn keyword pktLayer RadiusAttr_Egress_VLANID RadiusAttr_Port_Limit RadiusAttr_ARAP_Security
+syn keyword pktLayer RadiusAttr_Password_Retry RadiusAttr_Tunnel_Preference
+syn keyword pktLayer RadiusAttr_Acct_Interim_Interval RadiusAttr_Acct_Tunnel_Packets_Lost
+syn keyword pktLayer RadiusAttr_Mobility_Domain_Id RadiusAttr_Preauth_Timeout
+syn keyword pktLayer RadiusAttr_WLAN_Venue_Info RadiusAttr_WLAN_Reason_Code
+syn keyword pktLayer RadiusAttr_WLAN_Pairwise_Cipher RadiusAttr_WLAN_Group_Cipher
+syn keyword pktLayer RadiusAttr_WLAN_AKM_Suite RadiusAttr_WLAN_Group_Mgmt_Cipher
+syn keyword pktLayer RadiusAttr_WLAN_RF_Band RadiusAttr_User_Password RadiusAttr_State
+syn keyword pktLayer RadiusAttr_Message_Authenticator RadiusAttr_NAS_IP_Address
+syn keyword pktLayer RadiusAttr_Framed_IP_Address RadiusAttr_Framed_IP_Netmask
+syn keyword pktLayer RadiusAttr_Login_IP_Host RadiusAttr_Framed_IPX_Network
+syn keyword pktLayer RadiusAttr_PMIP6_Home_LMA_IPv4_Address RadiusAttr_PMIP6_Home_IPv4_Gateway
+syn keyword pktLayer RadiusAttr_PMIP6_Visited_IPv4_Gateway RadiusAttr_Service_Type
+syn keyword pktLayer RadiusAttr_Framed_Protocol RadiusAttr_Acct_Status_Type
+syn keyword pktLayer RadiusAttr_Acct_Authentic RadiusAttr_Acct_Terminate_Cause
+syn keyword pktLayer RadiusAttr_NAS_Port_Type RadiusAttr_EAP_Message RadiusAttr_Vendor_Specific
+syn keyword pktLayer EAP EAP_MD5 EAP_TLS EAP_TTLS EAP_PEAP EAP_FAST LEAP
+syn keyword pktLayer RadiusAttr_Management_Privilege_Level RadiusAttr_PMIP6_Visited_LMA_IPv4_Address
+syn keyword pktLayer RadiusAttr_PMIP6_Home_DHCP4_Server_Address RadiusAttr_PMIP6_Visited_DHCP4_Server_Address
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 " x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
 syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
