@@ -29,7 +29,8 @@ add_test(NAME printers/read-rss COMMAND ${PRINTERS_DIR}/../../bench/read_rss.sh 
 set_tests_properties(printers/golden printers/roundtrip printers/command printers/read
                      PROPERTIES TIMEOUT 120)
 set_tests_properties(printers/truncations printers/read-rss PROPERTIES TIMEOUT 300)
-set_tests_properties(printers/live PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
+set_tests_properties(printers/live PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77
+                     ENVIRONMENT PKTSPEC=${PKTSPEC_BIN})  # tests/scapy_env.py: pktspec ls
 # SNAP's OUI named from Wireshark's manuf file as Scapy's conf.manufdb names it.
 add_test(NAME printers/manuf
          COMMAND unshare -n /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/manuf.py
