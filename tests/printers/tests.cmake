@@ -36,3 +36,12 @@ add_test(NAME printers/manuf
          COMMAND unshare -n /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/manuf.py
                  $<TARGET_FILE:pktspec>)
 set_tests_properties(printers/manuf PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+# A layer made from bytes (TCP(x"...")): show, summary and bytes against Scapy's
+# TCP(b"...") (from_bytes.golden), and its command() rebuilding the same bytes; the
+# golden regenerated from Scapy must not drift (skipped without Scapy).
+add_test(NAME printers/from-bytes
+         COMMAND ${PRINTERS_PYTHON} ${PRINTERS_DIR}/from_bytes.py ${PKTSPEC_BIN})
+add_test(NAME printers/from-bytes-live
+         COMMAND ${PRINTERS_PYTHON} ${PRINTERS_DIR}/from_bytes.py ${PKTSPEC_BIN} --live)
+set_tests_properties(printers/from-bytes printers/from-bytes-live PROPERTIES TIMEOUT 120)
+set_tests_properties(printers/from-bytes-live PROPERTIES SKIP_RETURN_CODE 77)
