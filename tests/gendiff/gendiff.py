@@ -513,6 +513,10 @@ def main():
                    and n not in in_excluded)
     print("layers: %d of pktspec's, %d in the stacks; never generated: %s"
           % (len(names), len(used & set(names)), " ".join(never) or "none"))
+    if missing:
+        # every layer pktspec lists is Scapy's, the contribs' too (tests/scapy_env.py)
+        print("FAIL: no Scapy class for %s, even with the contribs loaded" % " ".join(missing))
+        bad += 1
     if never and args.count >= 3 * len(names):
         print("FAIL: no stack holds %s (not stackable as Scapy binds it? add it to ROOTS, "
               "CONTAINERS or PROBE_WITH)" % " ".join(never))
