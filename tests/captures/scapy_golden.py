@@ -20,7 +20,6 @@ import glob
 import logging
 import os
 import re
-import subprocess
 import sys
 
 sys.dont_write_bytecode = True
