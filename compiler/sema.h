@@ -80,6 +80,12 @@ const char *sema_suggest_layer(const struct sema *s, const char *name);
 const struct ps_proto *sema_proto(const struct sema *s, const char *name);
 int sema_field(struct sema *s, const struct ps_proto *p, const char *name, struct ast_loc at);
 
+/* sema_bytes.c: the bytes layer p is dissected from, a, the one
+ * positional argument of `call` (Scapy's TCP(b"...")), or NULL after an
+ * error; a literal is dissected now. */
+struct ps_expr *sema_layer_bytes(struct sema *s, const struct ast_node *call,
+                                 const struct ast_node *a, const struct ps_proto *p);
+
 /* sema_known.c. The value of e when the compiler knows it (release out->v
  * after); false when it is known only at run time. */
 bool sema_known_value(struct sema *s, const struct ps_expr *e, struct sema_known *out);

@@ -207,6 +207,23 @@ static struct ps_expr *layer(struct sema *s, const struct ast_node *call, const 
         abort();
     ps_layer_init(ctx, p);
     s->layer_ctx = ctx;
+    /* TCP(x"0014..."): Scapy's constructor from bytes, the one positional
+     * argument (Raw's is its load, below). */
+    bool has_load = ps_field_index(p, "load") >= 0;
+    for (size_t i = 1; i < call->nkids; i++) {
+        const struct ast_node *a = call->kids[i];
+        if (a->kind == AST_KWARG || (i == 1 && has_load))
+            continue;
+        if (i > 1) {
+            ps_diag_error(s->d, a->loc, "%s takes one positional argument, the bytes it is "
+                          "dissected from, first; give fields by name, as %s(field=value)",
+                          p->name, p->name);
+            continue;
+        }
+        struct ps_expr *b = sema_layer_bytes(s, call, a, p);
+        if (b)
+            add_arg(e, b);
+    }
     /* Fields whose names depend on another field's value come last. */
     for (int pass = 0; pass < 2; pass++)
     for (size_t i = 1; i < call->nkids; i++) {
@@ -226,9 +243,7 @@ static struct ps_expr *layer(struct sema *s, const struct ast_node *call, const 
         } else if (i == 1 && (fi = ps_field_index(p, "load")) >= 0) {
             /* Raw("text"): the load, as Scapy reads a positional argument. */
         } else {
-            ps_diag_error(s->d, a->loc, "%s takes fields by name, as %s(field=value)", p->name,
-                          p->name);
-            continue;
+            continue; /* bytes to dissect, above */
         }
         if (fi < 0)
             continue;

@@ -84,6 +84,27 @@ struct ps_value interp_expand(struct interp *in, struct ps_value v)
     return view;
 }
 
+struct ps_value interp_layer_from_bytes(struct interp *in, const struct ps_expr *e)
+{
+    struct ps_value b = interp_eval(in, e->args[0]);
+    if (b.t == PT_WIRE || in->failed_run)
+        return b;
+    struct ps_value out = {.t = PT_NONE};
+    if (b.t != PT_BYTES) {
+        interp_error(in, e->args[0]->loc, "%s(...) is dissected from bytes, not from %s",
+                     e->proto->name, ps_type_name(b.t));
+    } else if (b.obj->len) { /* TCP(b"") is Scapy's TCP(): the defaults */
+        out = interp_expand(in, ps_val_stored(b.obj->bytes, b.obj->len, 0, e->proto, 0));
+        char why[160];
+        if (ps_layer_bytes_refused(e->proto, &in->dec, b.obj->len, why, sizeof why)) {
+            interp_error(in, e->args[0]->loc, "%s", why);
+            ps_val_release(&out);
+        }
+    }
+    ps_val_release(&b);
+    return out;
+}
+
 int interp_linktype(const struct ps_value *v)
 {
     const struct ps_obj *o = v->obj;
@@ -112,8 +133,15 @@ struct ps_value interp_decoded(struct interp *in, const struct ps_value *v, stru
     long len = interp_build(in, &v->obj->pkt, 0, loc);
     if (len < 0)
         return none_value;
-    const struct ps_packet *p = decode_frame(in, in->frame, (size_t)len, linktype_of(&v->obj->pkt));
-    return ps_val_decoded(p, in->frame, (size_t)len, 0, NULL);
+    /* read back from its own first layer, as Scapy prints the packet it
+     * holds: UDP()/DNS() is UDP / DNS, not a link type's frame */
+    const struct ps_tpkt *t = &v->obj->pkt;
+    struct ps_decode_room room = {.subs = in->subs, .subs_cap = 40, .layers = &in->prog->layers};
+    if (t->n)
+        ps_decode_as(t->layers[0]->proto, in->frame, (size_t)len, &in->dec, &room);
+    else
+        decode_frame(in, in->frame, (size_t)len, linktype_of(t));
+    return ps_val_decoded(&in->dec, in->frame, (size_t)len, 0, NULL);
 }
 
 /* ---- frames out ---------------------------------------------------------- */

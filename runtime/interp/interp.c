@@ -326,10 +326,9 @@ static struct ps_value bounded_set(struct interp *in, const struct ps_expr *e, s
     return v;
 }
 
-static struct ps_value build_layer(struct interp *in, const struct ps_expr *e)
+/* e's fields by name into l. */
+static void set_fields(struct interp *in, const struct ps_expr *e, struct ps_tlayer *l)
 {
-    struct ps_value v = ps_val_layer(e->proto);
-    struct ps_tlayer *l = v.obj->pkt.layers[0];
     /* A field whose list means one value or a set by another field's value
      * (a TXT record's rdata by its type) is given after the others. */
     for (int pass = 0; pass < 2; pass++)
@@ -352,6 +351,16 @@ static struct ps_value build_layer(struct interp *in, const struct ps_expr *e)
                          e->proto->fields[e->opts[i].index].name, msg);
         ps_val_release(&x);
     }
+}
+
+static struct ps_value build_layer(struct interp *in, const struct ps_expr *e)
+{
+    /* TCP(x"..."): dissected (the compiler refuses fields by name beside) */
+    struct ps_value v = e->nargs ? interp_layer_from_bytes(in, e) : none_value;
+    if (v.t != PT_NONE || in->failed_run)
+        return v;
+    v = ps_val_layer(e->proto);
+    set_fields(in, e, v.obj->pkt.layers[0]);
     return v;
 }
 

@@ -84,6 +84,11 @@ struct ps_value interp_decoded(struct interp *in, const struct ps_value *v, stru
  * layers decoded, holding v. Takes v's reference; other values come back
  * as they are. So interp_eval never gives a stored packet. */
 struct ps_value interp_expand(struct interp *in, struct ps_value v);
+/* Layer e's one positional argument, the bytes Scapy's constructor
+ * dissects (TCP(b"...")): a view of them decoded from that layer on, or
+ * none for empty bytes (the layer's defaults, as Scapy's TCP(b"")); an
+ * error for what is no bytes or what Scapy would raise on. */
+struct ps_value interp_layer_from_bytes(struct interp *in, const struct ps_expr *e);
 /* A stored packet's layers, decoded into in->dec (valid until its next use). */
 const struct ps_packet *interp_stored_layers(struct interp *in, const struct ps_obj *s);
 /* The pcap link type of a packet value's frame. */

@@ -8,6 +8,7 @@
 #include "decode.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "linktype.h"
@@ -590,6 +591,17 @@ size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t l
         if (pkt->layers[i].proto->frame_check && !pkt->layers[i].proto->frame_check(pkt, i))
             return ps_decode_as(raw_class(), frame, len, pkt, room);
     return pkt->n;
+}
+
+bool ps_layer_bytes_refused(const struct ps_proto *first, const struct ps_packet *pkt,
+                            size_t len, char *why, size_t cap)
+{
+    const struct ps_proto *raw = raw_class();
+    if (!len || first == raw || !pkt->n || pkt->layers[0].proto != raw)
+        return false;
+    snprintf(why, cap, "%s(...): %zu byte%s end inside a field of %s, where Scapy's %s(bytes) "
+             "raises", first->name, len, len == 1 ? "" : "s", first->name, first->name);
+    return true;
 }
 
 size_t ps_decode(const uint8_t *frame, size_t len, int linktype, struct ps_packet *pkt,

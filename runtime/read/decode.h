@@ -4,6 +4,8 @@
 #ifndef PS_DECODE_H
 #define PS_DECODE_H
 
+#include <stdbool.h>
+
 #include "frame.h"
 #include "packet.h"
 
@@ -20,6 +22,12 @@ size_t ps_decode(const uint8_t *frame, size_t len, int linktype, struct ps_packe
 /* The same, starting with protocol `first` (Scapy's Ether(raw_bytes)). */
 size_t ps_decode_as(const struct ps_proto *first, const uint8_t *frame, size_t len,
                     struct ps_packet *pkt, struct ps_decode_room *room);
+
+/* Scapy's constructor from bytes, first(bytes), raises where pkt (what
+ * ps_decode_as made of len bytes) starts with Raw instead of first: the
+ * bytes end inside one of its fields. Then why holds the message. */
+bool ps_layer_bytes_refused(const struct ps_proto *first, const struct ps_packet *pkt,
+                            size_t len, char *why, size_t cap);
 
 /* The class Scapy would dissect the payload of layer l as, by the upper
  * protocols' bindings read bottom-up (then l's alias's), or NULL: the

@@ -32,16 +32,12 @@ from scapy.layers.inet6 import (ICMPv6NDOptAdvInterval, ICMPv6NDOptEFA, ICMPv6ND
                                 ICMPv6NDOptIPAddr, ICMPv6NDOptLLA, ICMPv6NDOptMAP,
                                 ICMPv6NDOptNewRtrPrefix, ICMPv6NDOptRouteInfo,
                                 ICMPv6NDOptShortcutLimit)
-from scapy.main import load_contrib
-
-load_contrib("igmp")
-load_contrib("igmpv3")
+import sys  # noqa: E402
+sys.dont_write_bytecode = True
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import scapy_env  # noqa: E402
+scapy_env.load()  # the contribs of pktspec's layers (tests/scapy_env.py), as a script loads them
 from scapy.layers.dhcp import BOOTP, DHCP  # noqa: E402
-from scapy.main import load_contrib  # noqa: E402
-
-# The contrib layers pktspec has (issue 16).
-load_contrib("mpls")
-load_contrib("geneve")
 from scapy.contrib.mpls import MPLS, EoMCW  # noqa: E402
 from scapy.contrib.geneve import GENEVE, GeneveOptions  # noqa: E402
 
@@ -334,8 +330,6 @@ add(E6 / IPv6(src="fe80::1", dst="ff02::12") / VRRPv3(addrlist=["fe80::9"]),
 
 # LLDP (Scapy's contrib), strict mode as Scapy's default: whole, cut short,
 # a TLV its _check refuses (Raw), a frame whose TLV order is wrong (all Raw).
-from scapy.main import load_contrib  # noqa: E402
-load_contrib("lldp")
 from scapy.contrib.lldp import (LLDPDU, LLDPDUChassisID, LLDPDUEndOfLLDPDU,  # noqa: E402
                                 LLDPDUGenericOrganisationSpecific, LLDPDUManagementAddress,
                                 LLDPDUPortDescription, LLDPDUPortID, LLDPDUSystemCapabilities,

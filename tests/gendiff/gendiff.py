@@ -27,6 +27,8 @@ sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "vectors"))
 import check as vcheck  # noqa: E402  (pktspec side: spec of wrpcaps, pcap reader, compare)
+sys.path.append(os.path.join(HERE, ".."))
+import scapy_env  # noqa: E402  (Scapy with the contribs of pktspec's layers)
 
 EXCLUSIONS = os.path.join(HERE, "exclusions.txt")
 SKIP = 77
@@ -51,12 +53,10 @@ CHAINED = {("DNS", "qd"), ("DNS", "an"), ("DNS", "ns"), ("DNS", "ar")}
 PROBE_WITH = {"ICMP": [{"type": 3}, {"type": 11}], "ICMPv6Unknown": [{"type": 1}]}
 
 
-def scapy_ns():
+def scapy_ns(pktspec):
+    """scapy.all and the contribs of pktspec's layers (tests/scapy_env.py)."""
     logging.getLogger("scapy.runtime").setLevel(logging.ERROR)
-    ns = {}
-    exec("from scapy.all import *", ns)
-    ns["conf"].verb = 0
-    return ns
+    return scapy_env.namespace(pktspec)
 
 
 # ------------------------------------------------------------------ what pktspec has
@@ -436,7 +436,7 @@ def main():
     args = ap.parse_args()
     t0 = time.time()
     try:
-        ns = scapy_ns()
+        ns = scapy_ns(os.path.abspath(args.pktspec))
     except ImportError:
         print("SKIP: no python3-scapy")
         return SKIP
@@ -514,6 +514,10 @@ def main():
                    and n not in in_excluded)
     print("layers: %d of pktspec's, %d in the stacks; never generated: %s"
           % (len(names), len(used & set(names)), " ".join(never) or "none"))
+    if missing:
+        # every layer pktspec lists is Scapy's, the contribs' too (tests/scapy_env.py)
+        print("FAIL: no Scapy class for %s, even with the contribs loaded" % " ".join(missing))
+        bad += 1
     if never and args.count >= 3 * len(names):
         print("FAIL: no stack holds %s (not stackable as Scapy binds it? add it to ROOTS, "
               "CONTAINERS or PROBE_WITH)" % " ".join(never))

@@ -18,20 +18,16 @@ import sys
 SCAPY_LS = r"""
 import builtins
 import sys
-import builtins
-from scapy.all import ls, load_contrib
+sys.dont_write_bytecode = True
+sys.path.insert(0, %r)
+import scapy_env
+scapy_env.load(names=sys.argv[1:])  # the contribs of the layers listed: into builtins
+from scapy.all import ls
 import scapy.all as s
-# Contrib layers pktspec has: load_contrib puts them in builtins (issue 16).
-load_contrib("igmp")
-load_contrib("igmpv3")
-load_contrib("lldp")  # contrib layers pktspec has (issue 16): into builtins
-# The contrib layers pktspec has (issue 16), which load_contrib puts in builtins.
-load_contrib("mpls")
-load_contrib("geneve")
 for name in sys.argv[1:]:
     print("=== " + name)
     ls(getattr(s, name, None) or getattr(builtins, name))
-"""
+""" % os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 
 # ICMPTimeStampField defaults are the time of day Scapy was started at.
 TIME_DEFAULT = re.compile(r"^(ts_ori|ts_rx|ts_tx)( .*= \(')\d+('\))$")

@@ -38,15 +38,9 @@ from scapy.all import (ARP, ICMP, IP, TCP, UDP, Dot1Q, Ether, Raw, IPerror, UDPe
                        IPOption_Router_Alert, IPOption_Security, IPOption_LSRR, conf, fuzz,
                        RawPcapReader, RawPcapWriter, ls)
 from scapy.themes import NoTheme  # noqa: E402
-from scapy.main import load_contrib  # noqa: E402
-
-# Contrib layers pktspec has, loaded as a script loads them (issue 16).
-load_contrib("igmp")
-load_contrib("igmpv3")
-load_contrib("lldp")  # contrib layers pktspec has (issue 16)
-# The contrib layers pktspec has (issue 16): Scapy loads them on demand.
-load_contrib("mpls")
-load_contrib("geneve")
+sys.path.append(os.path.join(HERE, ".."))
+import scapy_env  # noqa: E402
+scapy_env.load()  # the contribs of pktspec's layers (tests/scapy_env.py), as a script loads them
 
 conf.color_theme = NoTheme()
 conf.verb = 0

@@ -29,9 +29,19 @@ add_test(NAME printers/read-rss COMMAND ${PRINTERS_DIR}/../../bench/read_rss.sh 
 set_tests_properties(printers/golden printers/roundtrip printers/command printers/read
                      PROPERTIES TIMEOUT 120)
 set_tests_properties(printers/truncations printers/read-rss PROPERTIES TIMEOUT 300)
-set_tests_properties(printers/live PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77)
+set_tests_properties(printers/live PROPERTIES TIMEOUT 120 SKIP_RETURN_CODE 77
+                     ENVIRONMENT PKTSPEC=${PKTSPEC_BIN})  # tests/scapy_env.py: pktspec ls
 # SNAP's OUI named from Wireshark's manuf file as Scapy's conf.manufdb names it.
 add_test(NAME printers/manuf
          COMMAND unshare -n /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/manuf.py
                  $<TARGET_FILE:pktspec>)
 set_tests_properties(printers/manuf PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+# A layer made from bytes (TCP(x"...")): show, summary and bytes against Scapy's
+# TCP(b"...") (from_bytes.golden), and its command() rebuilding the same bytes; the
+# golden regenerated from Scapy must not drift (skipped without Scapy).
+add_test(NAME printers/from-bytes
+         COMMAND ${PRINTERS_PYTHON} ${PRINTERS_DIR}/from_bytes.py ${PKTSPEC_BIN})
+add_test(NAME printers/from-bytes-live
+         COMMAND ${PRINTERS_PYTHON} ${PRINTERS_DIR}/from_bytes.py ${PKTSPEC_BIN} --live)
+set_tests_properties(printers/from-bytes printers/from-bytes-live PROPERTIES TIMEOUT 120)
+set_tests_properties(printers/from-bytes-live PROPERTIES SKIP_RETURN_CODE 77)

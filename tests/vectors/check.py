@@ -308,6 +308,9 @@ def main():
                     help="compare the pcaps already in DIR (<name>.pcap) instead of running pktspec")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = ap.parse_args()
+    if args.pktspec:
+        # scapy_side.py loads the contribs of the layers this pktspec lists (tests/scapy_env.py)
+        os.environ["PKTSPEC"] = os.path.abspath(args.pktspec)
 
     if args.selftest:
         return selftest()

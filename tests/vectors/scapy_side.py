@@ -21,7 +21,9 @@ import sys
 
 sys.dont_write_bytecode = True  # keep the source tree clean
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 import corpus_file  # noqa: E402
+import scapy_env  # noqa: E402
 
 ALLOWED_NETS = [ipaddress.ip_network(n) for n in ("198.18.0.0/15", "192.0.2.0/24", "203.0.113.0/24")]
 # Not lab addresses but not anybody's either: unspecified, limited broadcast, the
@@ -69,14 +71,8 @@ def only_loopback():
 def scapy_namespace():
     import logging
     logging.getLogger("scapy.runtime").setLevel(logging.ERROR)
-    ns = {}
-    exec("from scapy.all import *", ns)
-    # Contrib layers pktspec has, as a script gets them with load_contrib (issue 16).
-    exec("load_contrib('igmp'); load_contrib('igmpv3')", ns)
-    # Contrib layers pktspec has (issue 16): load_contrib puts them in builtins.
-    exec("load_contrib('lldp')", ns)
-    # The contrib layers pktspec has (issue 16): Scapy loads them on demand.
-    exec("load_contrib('mpls'); load_contrib('geneve')", ns)
+    # scapy.all and the contribs of pktspec's layers, as a script loads them
+    ns = scapy_env.namespace()
     conf = ns["conf"]
     conf.verb = 0
     # An unset Ether.dst would make Scapy ARP; every vector gives it, so fail loudly instead.
