@@ -16,9 +16,6 @@
 /* Elements of a layer list nest no deeper than this (a DHCPv6 relay's
  * message holds options holding suboptions holding vendor options). */
 #define MAX_SUB_DEPTH 4
-/* Elements of a layer list do not nest deeper than this (an EAP packet in
- * a RADIUS attribute is two deep). */
-#define MAX_SUB_DEPTH 2
 
 struct span {
     size_t start, end;
@@ -77,7 +74,8 @@ static const struct ps_proto *list_class(const char *name)
     return ps_proto_find(name);
 }
 
-/* The class of a layer list's element at p: the sub_class's dispatch hook,
+/* The class of a layer list's element at p: the field's element hook, or
+ * its elem_class hook's class to dispatch from, the sub_class's dispatch hook,
  * else the member of that class whose first-byte defaults are these bits,
  * else the sub_class itself. */
 static const struct ps_proto *element_class(const struct ps_field *f, const uint8_t *p, size_t n)
@@ -85,9 +83,6 @@ static const struct ps_proto *element_class(const struct ps_field *f, const uint
     const char *sub_class = f->sub_class;
     if (f->element)
         return list_class(f->element(p, n));
-/* The class of a layer list's element at p: the field's elem_class hook,
- * the sub_class's dispatch hook, else the member of that class whose
- * first-byte defaults are these bits, else the sub_class itself. */
     const char *chosen = f->elem_class ? f->elem_class(p, n) : NULL;
     if (chosen)
         sub_class = chosen;
@@ -139,11 +134,6 @@ static bool has_layer_list(const struct ps_proto *c)
 {
     for (size_t fi = 0; fi < c->nfields; fi++)
         if (c->fields[fi].kind == PS_K_LAYERS)
-/* Whether elements of class c hold lists of their own (an EAP-Message
- * attribute holds its EAP packet). */
-static bool holds_lists(const struct ps_proto *c)
-        if (c->fields[fi].kind == PS_K_LAYERS && c->fields[fi].sub_class &&
-            !c->fields[fi].decode)
             return true;
     return false;
 }
@@ -164,16 +154,11 @@ static const struct ps_proto *next_element(const struct ps_field *f, const struc
  * lie side by side in room, so those whose own lists nest are read twice:
  * first without their lists (every element's place taken), then again
  * with them, which go after. */
- * v->bytes. Returns the bytes the elements took. A list's elements are
- * contiguous in the room: they are read without their own lists first, then
- * an element that holds lists is read again, its lists' elements going
- * after the whole list. */
 static size_t decode_elements(const struct ps_field *f, const uint8_t *p, size_t n,
                               struct ps_fval *v, struct ps_decode_room *room, int depth,
                               size_t most)
 {
     size_t pos = 0;
-    bool nested = false;
     v->sub = NULL;
     v->nsub = 0;
     if (room && room->subs && depth < MAX_SUB_DEPTH && f->sub_class) {
@@ -191,9 +176,6 @@ static size_t decode_elements(const struct ps_field *f, const uint8_t *p, size_t
             if (h <= 0)
                 break;
             nests = nests || nested;
-            const struct ps_proto *c = element_class(f, p + pos, n - pos);
-            long h = decode_fields(c, p + pos, n - pos, e, room, MAX_SUB_DEPTH, NULL);
-            nested |= depth + 1 < MAX_SUB_DEPTH && holds_lists(c);
             pos += (size_t)h;
             room->subs_used++;
             v->nsub++;
@@ -205,17 +187,6 @@ static size_t decode_elements(const struct ps_field *f, const uint8_t *p, size_t
             long h = decode_fields(e->proto, p + at, n - at, again ? e : &tmp, again ? room : NULL,
                                    depth + 1, NULL);
             at += h > 0 ? (size_t)h : 0;
-        for (size_t i = 0, at = 0; nested && i < v->nsub; i++) {
-            struct ps_layer *e = &v->sub[i];
-            struct ps_layer flat = *e;
-            long h = decode_fields(flat.proto, p + at, n - at, &flat, NULL, MAX_SUB_DEPTH, NULL);
-            if (h <= 0)
-                break;
-            /* Read with its lists, it must take the same bytes. */
-            if (holds_lists(e->proto) &&
-                decode_fields(e->proto, p + at, n - at, e, room, depth + 1, NULL) != h)
-                *e = flat;
-            at += (size_t)h;
         }
         if (!v->nsub)
             v->sub = NULL;

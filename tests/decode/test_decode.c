@@ -36,16 +36,11 @@ static void check_values(const struct ps_layer *l, const uint8_t *buf, size_t le
             CU_ASSERT(inside(v->bytes, v->len, buf, len));
         if (f->kind == PS_K_LAYERS) {
             CU_ASSERT(v->nsub == 0 || (v->sub >= dec.subs && v->sub + v->nsub <= dec.subs + 40));
-            /* Lists nest 4 deep at most (a relayed DHCPv6 message's
-             * options' suboptions' vendor options). */
-            CU_ASSERT(depth < 4 || v->nsub == 0);
-            /* Elements hold elements in ISAKMP's payload chains and DNS OPT's
-             * options, to a bounded depth. */
+            /* Lists nest a bounded depth: the decoder's 4 levels (a relayed
+             * DHCPv6 message's options' suboptions' vendor options), and
+             * ISAKMP's payload chains and DNS OPT's options, which their
+             * own hooks read. */
             CU_ASSERT(depth <= 8 || v->nsub == 0);
-            /* An element holds no list of its own but an NTP extension's
-             * value (a Packet and its Raw, one level down). */
-            /* Elements nest one deep (an EAP packet in a RADIUS attribute). */
-            CU_ASSERT(depth <= 1 || v->nsub == 0);
             for (size_t k = 0; k < v->nsub; k++)
                 check_values(&v->sub[k], buf, len, depth + 1);
         }
