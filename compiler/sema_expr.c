@@ -983,7 +983,7 @@ static bool check_sub_layers(struct sema *s, const struct ps_expr *e, const stru
             one = e->args[i];
         if (one->kind != E_LAYER)
             continue;
-        if (!one->proto->klass || strcmp(one->proto->klass, fd->sub_class) != 0) {
+        if (!ps_field_takes_class(fd, one->proto->klass)) {
             struct ast_loc at = {one->loc.line, one->loc.col, one->loc.line, one->loc.col, one->loc.file};
             ps_diag_error(s->d, at, "%s.%s holds %s layers, not %s", p->name, fd->name,
                           fd->sub_class, one->proto->name);

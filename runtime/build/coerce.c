@@ -592,8 +592,7 @@ static const char *sub_layers(struct ps_tlayer *layer, int fi, const struct ps_v
         const struct ps_value *e = v->t == PT_PKT ? v : &v->obj->items[i];
         bool ok = e->t == PT_PKT && e->obj->pkt.n > 0;
         for (size_t j = 0; ok && j < e->obj->pkt.n; j++) {
-            const char *klass = e->obj->pkt.layers[j]->proto->klass;
-            ok = klass && strcmp(klass, fd->sub_class) == 0;
+            ok = ps_field_takes_class(fd, e->obj->pkt.layers[j]->proto->klass);
         }
         if (!ok)
             return fail(err, cap, "%s takes %s layers", fd->name, fd->sub_class);

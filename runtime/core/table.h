@@ -66,6 +66,10 @@ struct ps_field {
     uint8_t auto_rule;
     uint64_t def;                /* default of a PS_K_UINT */
     const char *def_text;        /* default of an address or bytes field, as text */
+    /* PS_K_BYTES: the default's length when it holds \0 bytes (Scapy's
+     * b"\x00" * 8, IP6ListField's ["::1"] held encoded): def_text is then
+     * read as this many bytes, not up to its NUL. See ps_field_def_bytes. */
+    uint8_t def_len;
     const struct ps_enum *enums; /* names for values, ended by {0, NULL} */
     const char *const *flags;    /* flag names, bit 0 first, ended by NULL */
     /* Scapy was given the flag names as a list of letters, not a string
@@ -78,6 +82,9 @@ struct ps_field {
     const char *ls_default;      /* repr(default) as Scapy's ls() gets it, e.g. "None",
                                     "b''", "'0.0.0.0'": ls() prints its %r */
     const char *sub_class;       /* PS_K_LAYERS: the class its elements belong to */
+    /* PS_K_LAYERS: a second class whose layers it takes (Mobile IPv6's
+     * options hold hop-by-hop's Pad1 and PadN, HBHOptUnknown's). */
+    const char *sub_also;
 
     /* --- Encoding details, all optional (zero means "not used"). --- */
     /* PS_K_OPTIONS, PS_K_LAYERS: the encoded value is padded with \0 to a
@@ -398,6 +405,14 @@ struct ps_registry {
 
 /* Index of `name` in p->fields, or -1. */
 int ps_field_index(const struct ps_proto *p, const char *name);
+
+/* The default bytes of a PS_K_BYTES or PS_K_OPTIONS field (def_text, as
+ * def_len says): their length, and *bytes ("" when there is none). */
+size_t ps_field_def_bytes(const struct ps_field *f, const uint8_t **bytes);
+
+/* Whether PS_K_LAYERS field f takes layers of class klass (sub_class or
+ * sub_also; klass may be NULL). */
+bool ps_field_takes_class(const struct ps_field *f, const char *klass);
 
 /* Looks an enum name up; '-' and '_' are the same, case is significant as in
  * Scapy. Returns false when the name is unknown. When two values share a

@@ -108,7 +108,7 @@ def fuzz_packets():
 
 # issue 16's layers (helper l3), each frame also cut short inside them: one,
 # five and half of their bytes off ("cut16.<entry>.<length>").
-ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_")
+ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "srh_", "mip6_", "ni_")
 
 
 def issue16_cuts(frames):
