@@ -98,7 +98,7 @@ const struct ps_proto ps_proto_ipv6_srh_tlv_egress = {
     TLV_TYPE(type, type_s),                                                                  \
     {.name = "len", .kind = PS_K_UINT, .bits = 8, .is_auto = true, .length_of = "padding",  \
      .ls_type = "FieldLenField", .ls_default = "None"},                                      \
-    {.name = "padding", .kind = PS_K_BYTES, .def_text = "", .def_len = 1,                   \
+    {.name = "padding", .kind = PS_K_BYTES, .def_text = "\0", .def_len = 1,                 \
      .ls_type = "StrLenField", .ls_default = "b'\\x00'"}
 
 static const struct ps_field pad1_fields[] = {PAD_TLV(0, "0")};

@@ -144,7 +144,7 @@ static const struct ps_field generic_fields[] = {
                .ls_type = "ByteField", .ls_default = "None"},
     [M_CKSUM] = {.name = "cksum", .kind = PS_K_UINT, .bits = 16, .is_auto = true, .hex = true,
                  .ls_type = "XShortField", .ls_default = "None"},
-    [G_MSG] = {.name = "msg", .kind = PS_K_BYTES, .def_text = "", .def_len = 2,
+    [G_MSG] = {.name = "msg", .kind = PS_K_BYTES, .def_text = "\0\0", .def_len = 2,
                .decode = generic_msg, .ls_type = "StrLenField", .ls_default = "b'\\x00\\x00'"},
 };
 

@@ -240,7 +240,7 @@ OPTION(ps_proto_mip6opt_care_of_test_init, "MIP6OptCareOfTestInit",
 
 static const struct ps_field cot_fields[] = {
     OTYPE(16, "16"), OLEN_OF("cokt", 0),
-    STRLEN("cokt", "", 8, "b'\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00'"),
+    STRLEN("cokt", "\0\0\0\0\0\0\0\0", 8, "b'\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00'"),
 };
 OPTION(ps_proto_mip6opt_care_of_test, "MIP6OptCareOfTest", "MIPv6 option - Care-of Test",
        cot_fields);
