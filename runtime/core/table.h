@@ -136,6 +136,10 @@ struct ps_field {
      * print as [('MSS', 1460), ('NOP', None)]): writes the text of v into out
      * with snprintf's contract and returns its length. */
     int (*repr)(const struct ps_fval *v, char *out, size_t cap);
+    /* ls(pkt)'s value column where it is not the held value's Python repr:
+     * repr(getattr(pkt, name)), Scapy's i2h (DNSSL's list of names, node
+     * information's data). v->set false: the field's default. Same contract. */
+    int (*ls_repr)(const struct ps_fval *v, char *out, size_t cap);
     /* command(): the value as a spec gives it, when that is not what the
      * field holds (a TXT record's character-strings, held in wire form, are
      * given as one string). Fills *out (its bytes in buf) and returns true,

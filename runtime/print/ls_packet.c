@@ -16,6 +16,12 @@ static void put_python_value(struct ps_strbuf *b, const struct ps_layer *l,
                              const struct ps_field *f, const struct ps_fval *v)
 {
     char text[64];
+    if (f->ls_repr) {
+        size_t room;
+        char *out = ps_strbuf_tail(b, &room);
+        ps_strbuf_advance(b, f->ls_repr(v, out, room));
+        return;
+    }
     switch (f->kind) {
     case PS_K_UINT:
         if (f->flags) {

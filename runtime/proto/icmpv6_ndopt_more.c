@@ -387,6 +387,7 @@ static const struct ps_field dnssl_fields[] = {
     [S_LIFETIME] = INT("lifetime", 0xffffffff, "4294967295"),
     [S_SEARCHLIST] = {.name = "searchlist", .kind = PS_K_BYTES, .def_text = "",
                       .decode = searchlist_decode, .repr = searchlist_repr,
+                      .ls_repr = searchlist_repr,
                       .list_encode = searchlist_encode, .list_what = "domain names",
                       .ls_type = "DomainNameListField", .ls_default = "[]"},
 };

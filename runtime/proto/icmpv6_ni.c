@@ -102,10 +102,72 @@ static int bytes_repr(const struct ps_fval *v, char *out, size_t cap)
     return ps_dns_bytes_repr(v->bytes, v->len, true, out, cap);
 }
 
+/* dnsrepr2names: the names of a DNS-encoded string, each without its last
+ * dot, a name not ended by its 0 label left out; calls each (i from 0),
+ * returns how many. -1 on a compression pointer (Scapy raises). */
+static long dns_names(const uint8_t *x, size_t n,
+                      void (*each)(struct ps_strbuf *b, const uint8_t *name, size_t len, long i),
+                      struct ps_strbuf *b)
+{
+    uint8_t cur[256];
+    size_t i = 0, len = 0;
+    long count = 0;
+    while (i < n) {
+        size_t k = x[i++];
+        if (k == 0) {
+            size_t m = len && cur[len - 1] == '.' ? len - 1 : len;
+            each(b, cur, m, count++);
+            len = 0;
+            if (i < n && x[i] == 0)
+                i++;
+            continue;
+        }
+        if (k & 0xc0)
+            return -1;
+        size_t t = k < n - i ? k : n - i;
+        if (len + t + 1 < sizeof cur) {
+            memcpy(cur + len, x + i, t);
+            len += t;
+            cur[len++] = '.';
+        }
+        i += t;
+    }
+    return count;
+}
+
+/* Python's repr of bytes, into a strbuf. */
+static void put_pybytes(struct ps_strbuf *b, const uint8_t *p, size_t n)
+{
+    size_t room = b->len < b->cap ? b->cap - b->len : 0;
+    int k = ps_dns_bytes_repr(p, n, true, room ? b->p + b->len : NULL, room);
+    if (k > 0) {
+        if ((size_t)k < room)
+            b->p[b->len + (size_t)k] = '\0';
+        b->len += (size_t)k;
+    }
+}
+
+static void first_name(struct ps_strbuf *b, const uint8_t *name, size_t len, long i)
+{
+    if (i == 0)
+        put_pybytes(b, name, len);
+}
+
+static void list_name(struct ps_strbuf *b, const uint8_t *name, size_t len, long i)
+{
+    (void)i;
+    ps_strbuf_puts(b, ", ");
+    put_pybytes(b, name, len);
+}
+
+static int query_name_repr(const struct ps_fval *v, char *out, size_t cap);
+
 /* repr() of the address text Scapy holds: quoted. */
 static int ip6_text_repr(const struct ps_fval *v, char *out, size_t cap)
 {
     char text[46] = "";
+    if (!v->set)
+        return query_name_repr(v, out, cap);
     if (v->len >= 16)
         ps_format_ip6(v->bytes, text);
     return snprintf(out, cap, "'%s'", text);
@@ -114,6 +176,8 @@ static int ip6_text_repr(const struct ps_fval *v, char *out, size_t cap)
 static int ip4_text_repr(const struct ps_fval *v, char *out, size_t cap)
 {
     char text[16] = "";
+    if (!v->set)
+        return query_name_repr(v, out, cap);
     if (v->len >= 4)
         ps_format_ip4(v->bytes, text);
     return snprintf(out, cap, "'%s'", text);
@@ -124,6 +188,8 @@ static int ip4_text_repr(const struct ps_fval *v, char *out, size_t cap)
 static int query_name_repr(const struct ps_fval *v, char *out, size_t cap)
 {
     struct ps_strbuf b = ps_strbuf_init(out, cap);
+    if (!v->set)
+        return 0; /* the default, a name of one empty label */
     size_t i = 0, before = 0;
     while (i < v->len) {
         size_t n = v->bytes[i++];
@@ -148,18 +214,50 @@ static int query_name_repr(const struct ps_fval *v, char *out, size_t cap)
  * reply's to (0, None): nothing. */
 #define Q_DEFAULT "\0\0\0"
 #define Q_DEFAULT_LS "(1, b'\\x00\\x00\\x00')"
-#define DATA(var, dec, rep, d, d_len, ls, ls_d)                                              \
+/* A NOOP query's data: (0, b'') once read; unset, the default name. */
+static int query_none_repr(const struct ps_fval *v, char *out, size_t cap)
+{
+    return v->set ? bytes_repr(v, out, cap) : query_name_repr(v, out, cap);
+}
+
+/* i2h of a query's data: the first name (bytes) of a name, the address's
+ * text, b'' for a NOOP; the default reads as b''. */
+static int query_bytes_ls(const struct ps_fval *v, char *out, size_t cap)
+{
+    return ps_dns_bytes_repr(v->bytes, v->set ? v->len : 0, true, out, cap);
+}
+
+static int query_name_ls(const struct ps_fval *v, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    if (!v->set || dns_names(v->bytes, v->len, first_name, &b) <= 0)
+        put_pybytes(&b, NULL, 0);
+    return (int)b.len;
+}
+
+static int ip6_text_ls(const struct ps_fval *v, char *out, size_t cap)
+{
+    return v->set ? ip6_text_repr(v, out, cap) : query_bytes_ls(v, out, cap);
+}
+
+static int ip4_text_ls(const struct ps_fval *v, char *out, size_t cap)
+{
+    return v->set ? ip4_text_repr(v, out, cap) : query_bytes_ls(v, out, cap);
+}
+
+#define DATA(var, dec, rep, lsrep, d, d_len, ls, ls_d)                                       \
     static const struct ps_field var = {.name = "data", .kind = PS_K_BYTES, .def_text = d,    \
                                         .def_len = (d_len), .decode = dec, .repr = rep,       \
-                                        .ls_type = ls, .ls_default = ls_d}
-#define QDATA(var, dec, rep)                                                                 \
-    DATA(var, dec, rep, Q_DEFAULT, 3, "NIQueryDataField", Q_DEFAULT_LS)
-#define RDATA(var, dec, rep) DATA(var, dec, rep, "", 0, "NIReplyDataField", "(0, None)")
+                                        .ls_repr = lsrep, .ls_type = ls, .ls_default = ls_d}
+#define QDATA(var, dec, rep, lsrep)                                                          \
+    DATA(var, dec, rep, lsrep, Q_DEFAULT, 3, "NIQueryDataField", Q_DEFAULT_LS)
+#define RDATA(var, dec, rep, lsrep)                                                          \
+    DATA(var, dec, rep, lsrep, "", 0, "NIReplyDataField", "(0, None)")
 
-QDATA(q_none, take_none, bytes_repr);
-QDATA(q_ip6, take_ip6, ip6_text_repr);
-QDATA(q_ip4, take_ip4, ip4_text_repr);
-QDATA(q_name, take_rest, query_name_repr);
+QDATA(q_none, take_none, query_none_repr, query_bytes_ls);
+QDATA(q_ip6, take_ip6, ip6_text_repr, ip6_text_ls);
+QDATA(q_ip4, take_ip4, ip4_text_repr, ip4_text_ls);
+QDATA(q_name, take_rest, query_name_repr, query_name_ls);
 
 /* NIQueryDataField.getfield: nothing for a NOOP, else what the code says
  * (0: an IPv6 address, 2: an IPv4 address, else a name to the end). */
@@ -198,12 +296,18 @@ static long take_ttl_ip4(const uint8_t *p, size_t len, size_t off, const struct 
     return take(p, len, off, (len - off) / 8 * 8, v);
 }
 
+/* A reply's data not read holds the default, (0, None). */
+static int reply_none_repr(const struct ps_fval *v, char *out, size_t cap)
+{
+    return v->set ? bytes_repr(v, out, cap) : snprintf(out, cap, "None");
+}
+
 /* "ttl:%d %s": the TTL and the names dnsrepr2names reads, comma-joined;
  * under 4 bytes Scapy holds (0, b''). */
 static int reply_names_repr(const struct ps_fval *v, char *out, size_t cap)
 {
     if (v->len < 4)
-        return bytes_repr(v, out, cap);
+        return reply_none_repr(v, out, cap);
     struct ps_strbuf b = ps_strbuf_init(out, cap);
     ps_strbuf_printf(&b, "ttl:%lu ", (unsigned long)ps_get32(v->bytes));
     const uint8_t *x = v->bytes + 4;
@@ -237,6 +341,8 @@ static int reply_addrs_repr(const struct ps_fval *v, size_t width, char *out, si
 {
     struct ps_strbuf b = ps_strbuf_init(out, cap);
     char text[46];
+    if (!v->set)
+        return reply_none_repr(v, out, cap);
     ps_strbuf_puts(&b, "[ ");
     for (size_t i = 0; i + 4 + width <= v->len; i += 4 + width) {
         if (width == 16)
@@ -260,11 +366,53 @@ static int reply_ip4_repr(const struct ps_fval *v, char *out, size_t cap)
     return reply_addrs_repr(v, 4, out, cap);
 }
 
-RDATA(r_none, take_none, bytes_repr);
-RDATA(r_names, take_ttl_names, reply_names_repr);
-RDATA(r_ip6, take_ttl_ip6, reply_ip6_repr);
-RDATA(r_ip4, take_ttl_ip4, reply_ip4_repr);
-RDATA(r_other, take_rest, bytes_repr);
+/* i2h of a reply's data: [ttl, names...] for names, a list of (ttl,
+ * 'addr') pairs for addresses, else the bytes; None not read. */
+static int reply_names_ls(const struct ps_fval *v, char *out, size_t cap)
+{
+    if (!v->set || v->len < 4)
+        return reply_none_repr(v, out, cap);
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    ps_strbuf_printf(&b, "[%lu", (unsigned long)ps_get32(v->bytes));
+    (void)dns_names(v->bytes + 4, v->len - 4, list_name, &b);
+    ps_strbuf_putc(&b, ']');
+    return (int)b.len;
+}
+
+static int reply_addrs_ls(const struct ps_fval *v, size_t width, char *out, size_t cap)
+{
+    if (!v->set)
+        return reply_none_repr(v, out, cap);
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    char text[46];
+    ps_strbuf_putc(&b, '[');
+    for (size_t i = 0; i + 4 + width <= v->len; i += 4 + width) {
+        if (width == 16)
+            ps_format_ip6(v->bytes + i + 4, text);
+        else
+            ps_format_ip4(v->bytes + i + 4, text);
+        ps_strbuf_printf(&b, "%s(%lu, '%s')", i ? ", " : "", (unsigned long)ps_get32(v->bytes + i),
+                         text);
+    }
+    ps_strbuf_putc(&b, ']');
+    return (int)b.len;
+}
+
+static int reply_ip6_ls(const struct ps_fval *v, char *out, size_t cap)
+{
+    return reply_addrs_ls(v, 16, out, cap);
+}
+
+static int reply_ip4_ls(const struct ps_fval *v, char *out, size_t cap)
+{
+    return reply_addrs_ls(v, 4, out, cap);
+}
+
+RDATA(r_none, take_none, reply_none_repr, reply_none_repr);
+RDATA(r_names, take_ttl_names, reply_names_repr, reply_names_ls);
+RDATA(r_ip6, take_ttl_ip6, reply_ip6_repr, reply_ip6_ls);
+RDATA(r_ip4, take_ttl_ip4, reply_ip4_repr, reply_ip4_ls);
+RDATA(r_other, take_rest, reply_none_repr, reply_none_repr);
 
 /* NIReplyDataField.getfield: nothing unless the code is 0; then by qtype. */
 static const struct ps_field *reply_data(const struct ps_layer *l)
@@ -363,9 +511,9 @@ QUERY(ps_proto_icmpv6_ni_query_noop, "ICMPv6NIQueryNOOP",
       "ICMPv6 Node Information Query - NOOP Query", 0, "0", 0, "<Flag 0 ()>");
 QUERY(ps_proto_icmpv6_ni_query_name, "ICMPv6NIQueryName",
       "ICMPv6 Node Information Query - IPv6 Name Query", 2, "2", 0, "<Flag 0 ()>");
+/* flags = 0x3E as a class attribute: ls() shows the plain int. */
 QUERY(ps_proto_icmpv6_ni_query_ipv6, "ICMPv6NIQueryIPv6",
-      "ICMPv6 Node Information Query - IPv6 Address Query", 3, "3", 0x3e,
-      "<Flag 62 (ACLSG)>");
+      "ICMPv6 Node Information Query - IPv6 Address Query", 3, "3", 0x3e, "62");
 QUERY(ps_proto_icmpv6_ni_query_ipv4, "ICMPv6NIQueryIPv4",
       "ICMPv6 Node Information Query - IPv4 Address Query", 4, "4", 0, "<Flag 0 ()>");
 

@@ -118,7 +118,8 @@ static int uint96_repr(const struct ps_fval *v, char *out, size_t cap)
     uint8_t n[12] = {0};
     char digits[32];
     size_t nd = 0, have = v->len < 12 ? v->len : 12;
-    memcpy(n + 12 - have, v->bytes, have);
+    if (have)
+        memcpy(n + 12 - have, v->bytes, have);
     do {
         unsigned rem = 0;
         bool zero = true;
@@ -139,10 +140,23 @@ static int uint96_repr(const struct ps_fval *v, char *out, size_t cap)
     return snprintf(out, cap, "%s", text);
 }
 
+/* BitField.getfield of a piece shorter than 12 bytes raises: Raw. */
+static long uint96_decode(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
+                          struct ps_fval *v, struct ps_decode_room *room)
+{
+    (void)l, (void)room;
+    if (len - off < 12)
+        return -1;
+    v->bytes = p + off;
+    v->len = 12;
+    return 12;
+}
+
 static const struct ps_field binding_auth_fields[] = {
     OTYPE(5, "5"), BYTE("olen", 16, "16"),
     {.name = "authenticator", .kind = PS_K_BYTES, .bits = 96, .def_text = "",
-     .repr = uint96_repr, .ls_type = "BitField  (96 bits)", .ls_default = "0"},
+     .decode = uint96_decode, .repr = uint96_repr, .ls_repr = uint96_repr,
+     .ls_type = "BitField  (96 bits)", .ls_default = "0"},
 };
 OPTION(ps_proto_mip6opt_binding_auth_data, "MIP6OptBindingAuthData",
        "MIPv6 Option - Binding Authorization Data", binding_auth_fields);
