@@ -223,8 +223,8 @@ static void put_address(struct ctx *c, const struct ps_packet *pkt, size_t idx,
 static void put_blob(struct writer *w, const struct ps_field *f, const struct ps_layer *l,
                      const struct ps_fval *v, bool measuring)
 {
-    const uint8_t *p = v->set ? v->bytes : (const uint8_t *)(f->def_text ? f->def_text : "");
-    size_t n = v->set ? v->len : strlen((const char *)p);
+    const uint8_t *p = v->bytes;
+    size_t n = v->set ? v->len : ps_field_def_bytes(f, &p);
     size_t fixed = f->bits / 8u;
     if (f->kind == PS_K_BYTES &&
         (f->bits || (!measuring && f->len_from && f->len_from(l, &fixed)))) {

@@ -13,6 +13,18 @@ int ps_field_index(const struct ps_proto *p, const char *name)
     return -1;
 }
 
+size_t ps_field_def_bytes(const struct ps_field *f, const uint8_t **bytes)
+{
+    *bytes = (const uint8_t *)(f->def_text ? f->def_text : "");
+    return f->def_len ? f->def_len : strlen((const char *)*bytes);
+}
+
+bool ps_field_takes_class(const struct ps_field *f, const char *klass)
+{
+    return klass && ((f->sub_class && strcmp(klass, f->sub_class) == 0) ||
+                     (f->sub_also && strcmp(klass, f->sub_also) == 0));
+}
+
 /* Names compare with '-' and '_' the same, so echo-request == echo_request. */
 static bool same_name(const char *a, const char *b)
 {
@@ -140,5 +152,5 @@ bool ps_field_takes(const struct ps_field *f, const struct ps_proto *p)
         return false;
     if (strcmp(f->sub_class, "Packet") == 0)
         return true;
-    return p->klass && strcmp(p->klass, f->sub_class) == 0;
+    return ps_field_takes_class(f, p->klass);
 }

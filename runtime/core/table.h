@@ -67,6 +67,10 @@ struct ps_field {
     uint64_t def;                /* default of a PS_K_UINT */
     const char *def_text;        /* default of an address or bytes field, as text; of a
                                     chain (below), "" when Scapy's default is b'' */
+    /* PS_K_BYTES: the default's length when it holds \0 bytes (Scapy's
+     * b"\x00" * 8, IP6ListField's ["::1"] held encoded): def_text is then
+     * read as this many bytes, not up to its NUL. See ps_field_def_bytes. */
+    uint8_t def_len;
     const struct ps_enum *enums; /* names for values, ended by {0, NULL} */
     const char *const *flags;    /* flag names, bit 0 first, ended by NULL */
     /* Scapy was given the flag names as a list of letters, not a string
@@ -79,6 +83,9 @@ struct ps_field {
     const char *ls_default;      /* repr(default) as Scapy's ls() gets it, e.g. "None",
                                     "b''", "'0.0.0.0'": ls() prints its %r */
     const char *sub_class;       /* PS_K_LAYERS: the class its elements belong to */
+    /* PS_K_LAYERS: a second class whose layers it takes (Mobile IPv6's
+     * options hold hop-by-hop's Pad1 and PadN, HBHOptUnknown's). */
+    const char *sub_also;
 
     /* --- Encoding details, all optional (zero means "not used"). --- */
     /* PS_K_OPTIONS, PS_K_LAYERS: the encoded value is padded with \0 to a
@@ -155,10 +162,11 @@ struct ps_field {
      * print as [('MSS', 1460), ('NOP', None)]): writes the text of v into out
      * with snprintf's contract and returns its length. */
     int (*repr)(const struct ps_fval *v, char *out, size_t cap);
-    /* ls(pkt): Python's repr() of the value Scapy holds, where the field
-     * holds another form of it (a FieldListField held in wire form: SCTP's
-     * dup_tsn_list is [5, 6]). Same contract as repr. */
-    int (*pyrepr)(const struct ps_fval *v, char *out, size_t cap);
+    /* ls(pkt)'s value column where it is not the held value's Python repr:
+     * repr(getattr(pkt, name)), Scapy's i2h (SCTP's dup_tsn_list held in wire
+     * form is [5, 6]; DNSSL's list of names; DHCPv6's and ISAKMP's values).
+     * v->set false: the field's default. Same contract as repr. */
+    int (*ls_repr)(const struct ps_fval *v, char *out, size_t cap);
     /* command(): the value as a spec gives it, when that is not what the
      * field holds (a TXT record's character-strings, held in wire form, are
      * given as one string). Fills *out (its bytes in buf) and returns true,
@@ -275,10 +283,6 @@ struct ps_field {
      * are what the one before guesses for its payload (guess_payload_from),
      * as Scapy dissects a packet's payload. */
     const char *(*element)(const uint8_t *p, size_t n);
-    /* Python's repr of the value Scapy holds, which ls(pkt) prints, where
-     * neither the kind nor `repr` gives it (a list held in wire form whose
-     * i2repr names its items: DHCPv6's option codes, [23, 24]). */
-    int (*pyvalue)(const struct ps_fval *v, char *out, size_t cap);
 };
 
 /* Where an unset address field comes from (ps_field.from_env). */
@@ -459,6 +463,14 @@ bool ps_field_takes(const struct ps_field *f, const struct ps_proto *p);
 
 /* Index of `name` in p->fields, or -1. */
 int ps_field_index(const struct ps_proto *p, const char *name);
+
+/* The default bytes of a PS_K_BYTES or PS_K_OPTIONS field (def_text, as
+ * def_len says): their length, and *bytes ("" when there is none). */
+size_t ps_field_def_bytes(const struct ps_field *f, const uint8_t **bytes);
+
+/* Whether PS_K_LAYERS field f takes layers of class klass (sub_class or
+ * sub_also; klass may be NULL). */
+bool ps_field_takes_class(const struct ps_field *f, const char *klass);
 
 /* Looks an enum name up; '-' and '_' are the same, case is significant as in
  * Scapy. Returns false when the name is unknown. When two values share a

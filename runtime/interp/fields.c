@@ -53,8 +53,7 @@ bool interp_field_held(const struct ps_layer *l, size_t fi, struct ps_fval *out)
             ps_parse_ip4(fd->def_text, out->addr);
         else if (fd->kind == PS_K_IPV6)
             ps_parse_ip6(fd->def_text, out->addr);
-        out->bytes = (const uint8_t *)fd->def_text;
-        out->len = strlen(fd->def_text);
+        out->len = ps_field_def_bytes(fd, &out->bytes);
     }
     return true;
 }

@@ -136,7 +136,7 @@ static bool default_takes_bytes(const struct ps_layer *l, const struct ps_field 
     case PS_K_OPTIONS:
         if (fixed_len(l, f, &n))
             return n > 0;
-        return f->def_text && *f->def_text;
+        return f->def_text && (f->def_len || *f->def_text);
     case PS_K_LAYERS:
         /* One with a default element (DNS.qd) is given as [] instead. */
         return false;

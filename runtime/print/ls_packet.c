@@ -16,10 +16,10 @@ static void put_python_value(struct ps_strbuf *b, const struct ps_layer *l,
                              const struct ps_field *f, const struct ps_fval *v)
 {
     char text[64];
-    if (f->pyvalue) {
+    if (f->ls_repr) {
         size_t room;
         char *out = ps_strbuf_tail(b, &room);
-        ps_strbuf_advance(b, f->pyvalue(v, out, room));
+        ps_strbuf_advance(b, f->ls_repr(v, out, room));
         return;
     }
     switch (f->kind) {
@@ -57,11 +57,7 @@ static void put_python_value(struct ps_strbuf *b, const struct ps_layer *l,
         ps_strbuf_printf(b, "'%s'", text);
         return;
     case PS_K_BYTES:
-        if (f->pyrepr) {
-            char list[4096];
-            if (f->pyrepr(v, list, sizeof list) >= 0)
-                ps_strbuf_puts(b, list);
-        } else if (f->ipv4_list) {
+        if (f->ipv4_list) {
             ps_strbuf_putc(b, '[');
             for (size_t i = 0; i + 4 <= v->len; i += 4) {
                 ps_format_ip4(v->bytes + i, text);

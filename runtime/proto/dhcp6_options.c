@@ -424,11 +424,11 @@ static int names_repr(const struct ps_fval *v, char *out, size_t cap)
      .repr = ps_ip6_list_repr, .ls_type = "IP6ListField", .ls_default = "[]"}
 #define NAMELIST(nm)                                                                         \
     {.name = nm, .kind = PS_K_BYTES, .def_text = "", .repr = names_repr,                     \
-     .pyvalue = names_repr, .list_encode = names_encode, .list_what = "domain names",      \
+     .ls_repr = names_repr, .list_encode = names_encode, .list_what = "domain names",      \
      .ls_type = "DomainNameListField", .ls_default = "[]"}
 #define DNSNAME(nm, read)                                                                    \
     {.name = nm, .kind = PS_K_BYTES, .def_text = ".", .encode = dnsname_encode,              \
-     .decode = read, .repr = dnsname_repr, .pyvalue = dnsname_pyvalue,                       \
+     .decode = read, .repr = dnsname_repr, .ls_repr = dnsname_pyvalue,                       \
      .ls_type = "DNSStrField", .ls_default = "b'.'"}
 #define DNSNAME_OF_LEN(nm) DNSNAME(nm, dnsname_decode)
 #define SUBOPTS(nm)                                                                          \
@@ -509,7 +509,7 @@ OPTION(ps_proto_dhcp6opt_ia_ta, "DHCP6OptIA_TA",
 
 #define REQOPTS                                                                              \
     {.name = "reqopts", .kind = PS_K_BYTES, .encode = reqopts_encode, .repr = reqopts_repr,  \
-     .decode = reqopts_decode, .pyvalue = reqopts_pyvalue, .list_view = codes_view,          \
+     .decode = reqopts_decode, .ls_repr = reqopts_pyvalue, .list_view = codes_view,          \
      .list_encode = shorts_encode, .list_items = reqopts_items,                              \
      .list_what = "option codes",                                                            \
      .ls_type = "_OptReqListField", .ls_default = "[23, 24]"}
@@ -742,7 +742,7 @@ OPTION1(ps_proto_dhcp6opt_bootfileurl, "DHCP6OptBootFileUrl", "DHCP6 Boot File U
 static const struct ps_field archtype_fields[] = {
     OPTCODE(61, "61"), OPTLEN_OF("archtypes", 0),
     {.name = "archtypes", .kind = PS_K_BYTES, .def_text = "", .repr = shorts_repr,
-     .pyvalue = shorts_repr,
+     .ls_repr = shorts_repr,
      .list_encode = shorts_encode, .list_what = "numbers", .ls_type = "FieldListField",
      .ls_default = "[]"},
 };

@@ -29,10 +29,8 @@ static void element_default(const struct ps_field *f, struct ps_fval *v)
         break;
     case PS_K_BYTES:
     case PS_K_OPTIONS:
-        if (f->def_text) {
-            v->bytes = (const uint8_t *)f->def_text;
-            v->len = strlen(f->def_text);
-        }
+        if (f->def_text)
+            v->len = ps_field_def_bytes(f, &v->bytes);
         break;
     case PS_K_LAYERS:
         break;

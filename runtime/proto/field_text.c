@@ -365,10 +365,8 @@ void ps_field_value(const struct ps_packet *pkt, size_t idx, int field, struct p
         break;
     case PS_K_BYTES:
     case PS_K_OPTIONS:
-        if (f->def_text) {
-            out->bytes = (const uint8_t *)f->def_text;
-            out->len = strlen(f->def_text);
-        }
+        if (f->def_text)
+            out->len = ps_field_def_bytes(f, &out->bytes);
         break;
     case PS_K_LAYERS:
         break;

@@ -108,9 +108,9 @@ static const char *class_by_type(const uint8_t *p, size_t len)
     };
     if (len == 0)
         return NULL;
-    /* Node information (139, 140) has a guesser of its own. */
+    /* Node information (139, 140) has a guesser of its own (icmpv6_ni.c). */
     if ((p[0] == 139 || p[0] == 140) && len > 2)
-        return "ICMPv6NIQueryNOOP";
+        return ps_icmpv6_ni_class(p, len);
     if (p[0] == 130 && len >= 28)
         return "ICMPv6MLQuery2"; /* RFC 3810 8.1 */
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)

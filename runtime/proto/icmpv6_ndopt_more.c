@@ -1,5 +1,6 @@
 /* The neighbour discovery options of scapy/layers/inet6.py that
- * icmpv6_nd.c does not hold: Route Information (RFC 4191) and the options
+ * icmpv6_nd.c does not hold: Route Information (RFC 4191), DNS Search
+ * List (RFC 6106) and the options
  * of fixed fields (NBMA shortcut limit, advertisement interval, home agent
  * information, the fast handover IP address, new router prefix and
  * link-layer address options, MAP, expanded flags). icmpv6_nd.c's
@@ -10,6 +11,7 @@
 #include "packet.h"
 #include "field_text.h"
 #include "protos.h"
+#include "strbuf.h"
 
 #define BYTE(n, d, d_s)                                                                      \
     {.name = n, .kind = PS_K_UINT, .bits = 8, .def = (d), .ls_type = "ByteField",            \
@@ -190,7 +192,7 @@ OPTION(ps_proto_icmpv6_ndopt_new_rtr_prefix, "ICMPv6NDOptNewRtrPrefix",
        "ICMPv6 Neighbor Discovery - New Router Prefix Information Option (FH for MIPv6)",
        new_prefix_fields, NULL);
 
-static const struct ps_enum lla_codes[] = {
+const struct ps_enum ps_rfc4068_lla_codes[] = {
     {0, "Wildcard requesting resolution for all nearby AP"},
     {1, "LLA for the new AP"},
     {2, "LLA of the MN"},
@@ -203,7 +205,7 @@ static const struct ps_enum lla_codes[] = {
 };
 static const struct ps_field lla_fields[] = {
     BYTE("type", 19, "19"), BYTE("len", 1, "1"),
-    {.name = "optcode", .kind = PS_K_UINT, .bits = 8, .enums = lla_codes,
+    {.name = "optcode", .kind = PS_K_UINT, .bits = 8, .enums = ps_rfc4068_lla_codes,
      .ls_type = "ByteEnumField", .ls_default = "0"},
     {.name = "lla", .kind = PS_K_MAC, .def_text = "00:00:00:00:00:00", .ls_type = "MACField",
      .ls_default = "'00:00:00:00:00:00'"},
@@ -234,3 +236,184 @@ static const struct ps_field efa_fields[] = {
 };
 OPTION(ps_proto_icmpv6_ndopt_efa, "ICMPv6NDOptEFA",
        "ICMPv6 Neighbor Discovery Option - Expanded Flags Option", efa_fields, NULL);
+
+/* ------------------------------------------------ DNSSL (RFC 6106) */
+
+enum { S_TYPE, S_LEN, S_RES, S_LIFETIME, S_SEARCHLIST };
+
+/* DomainNameListField(length_from=8 * len - 8): a Python slice even when
+ * negative. */
+static long searchlist_decode(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
+                              struct ps_fval *v, struct ps_decode_room *room)
+{
+    (void)room;
+    long want = 8 * (long)ps_layer_uint(l, S_LEN) - 8, rest = (long)(len - off);
+    long n = want >= 0 ? (want < rest ? want : rest) : (rest + want > 0 ? rest + want : 0);
+    v->bytes = p + off;
+    v->len = (size_t)n;
+    return n;
+}
+
+/* DomainNameListField.i2m (padded): each name as its labels ("a.b" and
+ * "a.b." alike end with the root label), all padded with \0 to a multiple
+ * of 8. -1 when an element is not a string. */
+static long searchlist_encode(const struct ps_fval *items, size_t n, uint8_t *out, size_t cap)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!items[i].bytes)
+            return -1; /* a number */
+        const uint8_t *name = items[i].bytes;
+        size_t len = items[i].len, start = 0;
+        bool last_zero = false;
+        for (size_t k = 0; k <= len; k++) {
+            if (k < len && name[k] != '.')
+                continue;
+            size_t label = k - start;
+            if (label > 255)
+                return -1;
+            if (out && at + 1 + label > cap)
+                return -1;
+            if (out) {
+                out[at] = (uint8_t)label;
+                memcpy(out + at + 1, name + start, label);
+            }
+            at += 1 + label;
+            last_zero = label == 0;
+            start = k + 1;
+        }
+        if (!last_zero) {
+            if (out && at + 1 > cap)
+                return -1;
+            if (out)
+                out[at] = 0;
+            at++;
+        }
+    }
+    size_t pad = (8 - at % 8) % 8;
+    if (out && at + pad > cap)
+        return -1;
+    if (out)
+        memset(out + at, 0, pad);
+    return (long)(at + pad);
+}
+
+/* DomainNameListField.m2i (padded), calling each name found: the labels
+ * up to a \0 joined by dots, with a final dot; empty names are dropped. */
+static void searchlist_names(const struct ps_fval *v,
+                             void (*each)(struct ps_strbuf *b, const uint8_t *p, size_t n,
+                                          bool first),
+                             struct ps_strbuf *b)
+{
+    const uint8_t *x = v->bytes;
+    size_t n = v->len, i = 0;
+    bool first = true;
+    uint8_t name[1024];
+    while (i < n) {
+        size_t len = 0;
+        bool any = false;
+        while (i < n && x[i] != 0) {
+            size_t label = x[i], take = i + 1 + label <= n ? label : n - i - 1;
+            if (len + take + 1 <= sizeof name) {
+                memcpy(name + len, x + i + 1, take);
+                name[len + take] = '.';
+            }
+            len += take + 1;
+            any = true;
+            i += 1 + label;
+        }
+        if (any) {
+            each(b, name, len < sizeof name ? len : sizeof name, first);
+            first = false;
+        }
+        if (i < n && x[i] == 0)
+            i++;
+    }
+}
+
+/* repr() of a str of those bytes (plain_str: bytes past ASCII are
+ * backslash-replaced, so their backslash doubles). */
+static void put_pystr(struct ps_strbuf *b, const uint8_t *p, size_t n, bool first)
+{
+    bool squote = memchr(p, '\'', n) != NULL, dquote = memchr(p, '"', n) != NULL;
+    char q = squote && !dquote ? '"' : '\'';
+    if (!first)
+        ps_strbuf_puts(b, ", ");
+    ps_strbuf_putc(b, q);
+    for (size_t i = 0; i < n; i++) {
+        uint8_t c = p[i];
+        if (c == '\\' || c == (uint8_t)q)
+            ps_strbuf_printf(b, "\\%c", c);
+        else if (c == '\t')
+            ps_strbuf_puts(b, "\\t");
+        else if (c == '\n')
+            ps_strbuf_puts(b, "\\n");
+        else if (c == '\r')
+            ps_strbuf_puts(b, "\\r");
+        else if (c < 0x20 || c == 0x7f)
+            ps_strbuf_printf(b, "\\x%02x", c);
+        else if (c >= 0x80)
+            ps_strbuf_printf(b, "\\\\x%02x", c);
+        else
+            ps_strbuf_putc(b, (char)c);
+    }
+    ps_strbuf_putc(b, q);
+}
+
+static void put_plain(struct ps_strbuf *b, const uint8_t *p, size_t n, bool first)
+{
+    if (!first)
+        ps_strbuf_puts(b, ", ");
+    ps_strbuf_putn(b, (const char *)p, n);
+}
+
+/* i2repr: the list m2i reads. */
+static int searchlist_repr(const struct ps_fval *v, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    ps_strbuf_putc(&b, '[');
+    searchlist_names(v, put_pystr, &b);
+    ps_strbuf_putc(&b, ']');
+    return (int)b.len;
+}
+
+static const struct ps_field dnssl_fields[] = {
+    [S_TYPE] = BYTE("type", 31, "31"),
+    /* FieldLenField length_of searchlist, adjust 1 + x // 8: post_build. */
+    [S_LEN] = {.name = "len", .kind = PS_K_UINT, .bits = 8, .is_auto = true,
+               .ls_type = "FieldLenField", .ls_default = "None"},
+    [S_RES] = {.name = "res", .kind = PS_K_UINT, .bits = 16, .is_auto = true,
+               .ls_type = "ShortField", .ls_default = "None"},
+    [S_LIFETIME] = INT("lifetime", 0xffffffff, "4294967295"),
+    [S_SEARCHLIST] = {.name = "searchlist", .kind = PS_K_BYTES, .def_text = "",
+                      .decode = searchlist_decode, .repr = searchlist_repr,
+                      .ls_repr = searchlist_repr,
+                      .list_encode = searchlist_encode, .list_what = "domain names",
+                      .ls_type = "DomainNameListField", .ls_default = "[]"},
+};
+
+static void dnssl_post_build(struct ps_build *b, size_t idx)
+{
+    const struct ps_layer *l = &b->pkt->layers[idx];
+    if (b->hlen[idx] >= 8 && !l->v[S_LEN].set)
+        b->buf[b->start[idx] + 1] = (uint8_t)(1 + (b->hlen[idx] - 8) / 8);
+}
+
+/* "%name% " + ", ".join(searchlist) */
+static int dnssl_summary(const struct ps_packet *pkt, size_t idx, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    ps_strbuf_printf(&b, "%s ", pkt->layers[idx].proto->long_name);
+    searchlist_names(&pkt->layers[idx].v[S_SEARCHLIST], put_plain, &b);
+    return (int)b.len;
+}
+
+const struct ps_proto ps_proto_icmpv6_ndopt_dnssl = {
+    .name = "ICMPv6NDOptDNSSL",
+    .long_name = "ICMPv6 Neighbor Discovery Option - DNS Search List Option",
+    .fields = dnssl_fields,
+    .nfields = PS_NFIELDS(dnssl_fields),
+    .post_build = dnssl_post_build,
+    .guess_payload = ps_icmpv6_nd_payload,
+    .mysummary = dnssl_summary,
+};

@@ -89,25 +89,30 @@ static void ipv6_post_build(struct ps_build *b, size_t idx)
 
 /* _IPv6GuessPayload.default_payload_class where no binding holds: ICMPv6
  * by its type (the class ICMPv6Unknown dispatches to), the extension
- * headers, Raw for "no next header". NULL leaves it to the bindings. */
-static const char *class_by_nh(uint64_t nh)
+ * headers (routing type 4, p[2], is the segment routing header), a
+ * mobility header by its type (mip6.c), Raw for "no next header". NULL
+ * leaves it to the bindings. */
+static const char *class_by_nh(uint64_t nh, const uint8_t *p, size_t len)
 {
     switch (nh) {
     case 0: return "IPv6ExtHdrHopByHop";
-    case 43: return "IPv6ExtHdrRouting";
+    case 43: return len >= 3 && p[2] == 4 ? "IPv6ExtHdrSegmentRouting" : "IPv6ExtHdrRouting";
     case 44: return "IPv6ExtHdrFragment";
     case 50: return "ESP";
     case 51: return "AH";
     case 58: return "ICMPv6Unknown";
     case 59: return "Raw";
     case 60: return "IPv6ExtHdrDestOpt";
+    case 135: return len > 3 ? ps_mip6_class(p[2]) : "Raw";
     default: return NULL;
     }
 }
 
-static const char *ipv6_payload(const struct ps_layer *l)
+static const char *ipv6_payload(const struct ps_layer *l, const struct ps_layer *under,
+                                const uint8_t *p, size_t len)
 {
-    return class_by_nh(ps_layer_uint(l, F_NH));
+    (void)under;
+    return class_by_nh(ps_layer_uint(l, F_NH), p, len);
 }
 
 /* extract_padding: plen bytes. A jumbogram (plen 0 under a hop-by-hop
@@ -153,7 +158,7 @@ const struct ps_proto ps_proto_ipv6 = {
     .post_build = ipv6_post_build,
     .neighbor_field = "dst",
     .mysummary = mysummary,
-    .guess_payload = ipv6_payload,
+    .guess_payload_from = ipv6_payload,
     .payload_len = ipv6_payload_len,    .hashret = ps_ipv6_hashret,
     .answers = ps_ipv6_answers,
 };
@@ -172,7 +177,7 @@ const struct ps_proto ps_proto_iperror6 = {
     .binds = iperror6_binds,
     .post_build = ipv6_post_build,
     .alias = "IPv6",
-    .guess_payload = ipv6_payload,
+    .guess_payload_from = ipv6_payload,
     .payload_len = ipv6_payload_len,    .hashret = ps_ipv6_hashret,
     .answers = ps_iperror6_answers,
 };
@@ -325,17 +330,19 @@ const struct ps_proto ps_proto_hao = {
 };
 
 /* alignment_delta: the padding an option needs before it at offset pos of
- * its header (RFC 8200 4.2's xn+y). */
+ * its header (RFC 8200 4.2's xn+y; a mobility option's, mip6_opts.c). */
 static size_t alignment_delta(const struct ps_proto *p, size_t pos)
 {
-    size_t x = 1, y = 0;
+    unsigned x = 1, y = 0;
     if (p == &ps_proto_router_alert)
         x = 2;
     else if (p == &ps_proto_jumbo)
         x = 4, y = 2;
     else if (p == &ps_proto_hao)
         x = 8, y = 6;
-    if (x == 1)
+    else if (!ps_mip6_option_align(p, &x, &y))
+        x = 1, y = 0;
+    if (x <= 1 && y == 0)
         return 0;
     /* x * ceil((pos - y) / x) + y - pos, with Python's floor division */
     long k = ((long)pos - (long)y + (long)x - 1);
@@ -356,28 +363,31 @@ static size_t put_padding(size_t n, uint8_t pad[16])
 
 enum { X_NH, X_LEN, X_AUTOPAD, X_OPTIONS };
 
+size_t ps_ip6_option_pad(const struct ps_proto *next, size_t pos, uint8_t pad[16])
+{
+    if (next)
+        return put_padding(alignment_delta(next, pos), pad);
+    return pos % 8 ? put_padding(8 - pos % 8, pad) : 0;
+}
+
 /* _OptionsField.i2m with autopad: each option after the padding its
  * alignment needs, then padding to a multiple of 8 bytes. The field starts
  * at offset 2 of its header. */
 static size_t options_pad(const struct ps_layer *l, const struct ps_proto *next, size_t at,
                           uint8_t pad[16])
 {
-    size_t pos = 2 + at;
     if (ps_layer_uint(l, X_AUTOPAD) == 0)
         return 0;
-    if (next)
-        return put_padding(alignment_delta(next, pos), pad);
-    return pos % 8 ? put_padding(8 - pos % 8, pad) : 0;
+    return ps_ip6_option_pad(next, 2 + at, pad);
 }
 
-/* _PhantomAutoPadField: a field that is never on the wire. */
-static uint8_t no_bits(const struct ps_layer *l)
+uint8_t ps_phantom_bits(const struct ps_layer *l)
 {
     (void)l;
     return 0;
 }
 
-static int on_off_repr(const struct ps_fval *v, char *out, size_t cap)
+int ps_on_off_repr(const struct ps_fval *v, char *out, size_t cap)
 {
     return snprintf(out, cap, "%s", v->u ? "On" : "Off");
 }
@@ -388,7 +398,7 @@ static const struct ps_field options_header[] = {
     [X_LEN] = {.name = "len", .kind = PS_K_UINT, .bits = 8, .is_auto = true,
                .ls_type = "FieldLenField", .ls_default = "None"},
     [X_AUTOPAD] = {.name = "autopad", .kind = PS_K_UINT, .bits = 8, .def = 1,
-                   .bits_for = no_bits, .repr = on_off_repr,
+                   .bits_for = ps_phantom_bits, .repr = ps_on_off_repr,
                    .ls_type = "_PhantomAutoPadField", .ls_default = "1"},
     [X_OPTIONS] = {.name = "options", .kind = PS_K_LAYERS, .sub_class = "HBHOptUnknown",
                    .pad_before = options_pad, .ls_type = "_OptionsField", .ls_default = "[]"},
@@ -410,10 +420,13 @@ static size_t options_len(const struct ps_layer *l, size_t field)
 }
 
 /* An extension header guesses as IPv6 does: its aliastypes make IPv6's
- * bindings its own, then _IPv6GuessPayload. */
-static const char *ext_payload(const struct ps_layer *l)
+ * bindings its own, then _IPv6GuessPayload. Every extension header's nh
+ * is its first field. */
+const char *ps_ip6_ext_payload(const struct ps_layer *l, const struct ps_layer *under,
+                               const uint8_t *p, size_t len)
 {
-    return class_by_nh(ps_layer_uint(l, X_NH));
+    (void)under;
+    return class_by_nh(ps_layer_uint(l, 0), p, len);
 }
 
 static const struct ps_bind hop_by_hop_binds[] = {
@@ -430,7 +443,7 @@ const struct ps_proto ps_proto_ipv6_hop_by_hop = {
     .post_build = options_post_build,
     .alias = "IPv6",
     .options_len = options_len,
-    .guess_payload = ext_payload,
+    .guess_payload_from = ps_ip6_ext_payload,
 };
 
 static const struct ps_bind dest_opt_binds[] = {
@@ -447,7 +460,7 @@ const struct ps_proto ps_proto_ipv6_dest_opt = {
     .post_build = options_post_build,
     .alias = "IPv6",
     .options_len = options_len,
-    .guess_payload = ext_payload,
+    .guess_payload_from = ps_ip6_ext_payload,
 };
 
 /* ------------------------------------------------------------- routing */
@@ -530,7 +543,7 @@ const struct ps_proto ps_proto_ipv6_routing = {
     .build_binds = routing_binds,
     .post_build = routing_post_build,
     .alias = "IPv6",
-    .guess_payload = ext_payload,
+    .guess_payload_from = ps_ip6_ext_payload,
 };
 
 /* ------------------------------------------------------------ fragment */
@@ -554,9 +567,10 @@ static const struct ps_field fragment_fields[] = {
 };
 
 /* A fragment past the first carries no header to guess from. */
-static const char *fragment_payload(const struct ps_layer *l)
+static const char *fragment_payload(const struct ps_layer *l, const struct ps_layer *under,
+                                    const uint8_t *p, size_t len)
 {
-    return ps_layer_uint(l, G_OFFSET) > 0 ? "Raw" : ext_payload(l);
+    return ps_layer_uint(l, G_OFFSET) > 0 ? "Raw" : ps_ip6_ext_payload(l, under, p, len);
 }
 
 static const struct ps_bind fragment_binds[] = {
@@ -571,7 +585,7 @@ const struct ps_proto ps_proto_ipv6_fragment = {
     .nfields = PS_NFIELDS(fragment_fields),
     .build_binds = fragment_binds,
     .alias = "IPv6",
-    .guess_payload = fragment_payload,
+    .guess_payload_from = fragment_payload,
 };
 
 /* ------------------------------------------------- upper-layer checksums */
@@ -615,6 +629,8 @@ bool ps_ip6_checksum(const struct ps_build *b, size_t l4, uint8_t nh, uint16_t *
         const struct ps_layer *l = &b->pkt->layers[i];
         if (l->proto == &ps_proto_ipv6_routing && !final)
             final = routing_final(l);
+        else if (l->proto == &ps_proto_ipv6_srh && !final)
+            final = ps_srh_final(l);
         else if (l->proto == &ps_proto_ipv6_dest_opt && home_address(l, hoa))
             have_hoa = true;
     }
@@ -641,5 +657,5 @@ bool ps_on_ip6(const struct ps_build *b, size_t idx)
     const struct ps_proto *under = b->pkt->layers[idx - 1].proto;
     return is_ipv6(under) || under == &ps_proto_ipv6_hop_by_hop ||
            under == &ps_proto_ipv6_dest_opt || under == &ps_proto_ipv6_routing ||
-           under == &ps_proto_ipv6_fragment;
+           under == &ps_proto_ipv6_fragment || under == &ps_proto_ipv6_srh;
 }

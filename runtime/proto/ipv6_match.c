@@ -29,7 +29,8 @@ static bool is_ipv6(const struct ps_proto *p)
 static bool is_ext_hdr(const struct ps_proto *p)
 {
     return p == &ps_proto_ipv6_hop_by_hop || p == &ps_proto_ipv6_dest_opt ||
-           p == &ps_proto_ipv6_routing || p == &ps_proto_ipv6_fragment;
+           p == &ps_proto_ipv6_routing || p == &ps_proto_ipv6_fragment ||
+           p == &ps_proto_ipv6_srh;
 }
 
 bool ps_is_icmpv6(const struct ps_proto *p)
@@ -102,6 +103,12 @@ size_t ps_ipv6_hashret(const struct ps_packet *pkt, size_t idx, struct ps_hash *
         for (size_t i = 0; i < n; i++)
             xor16(dst, a->bytes + 16 * i);
     }
+    /* A segment routing header: its first address (nh stays 43). */
+    if (nh == 43 && at(pkt, idx + 1, &ps_proto_ipv6_srh)) {
+        const uint8_t *first = ps_srh_first(up);
+        if (first)
+            memcpy(dst, first, 16);
+    }
     if ((nh == 44 && at(pkt, idx + 1, &ps_proto_ipv6_fragment)) ||
         (nh == 0 && at(pkt, idx + 1, &ps_proto_ipv6_hop_by_hop)))
         nh = (uint8_t)uint_of(up, "nh");
@@ -158,7 +165,8 @@ enum ps_answer ps_ipv6_answers(const struct ps_packet *reply, size_t *r,
     if (onh == 0 && at(query, *q + 1, &ps_proto_ipv6_hop_by_hop)) {
         ++*r, ++*q;
     } else if ((onh == 44 && at(query, *q + 1, &ps_proto_ipv6_fragment)) ||
-               (onh == 43 && at(query, *q + 1, &ps_proto_ipv6_routing))) {
+               (onh == 43 && (at(query, *q + 1, &ps_proto_ipv6_routing) ||
+                              at(query, *q + 1, &ps_proto_ipv6_srh)))) {
         ++*r, *q += 2;
     } else if (onh == 60 && at(query, *q + 1, &ps_proto_ipv6_dest_opt)) {
         *r += 2, *q += 2;

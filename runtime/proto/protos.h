@@ -159,6 +159,9 @@ extern const struct ps_proto ps_proto_icmpv6_ndopt_new_rtr_prefix;
 extern const struct ps_proto ps_proto_icmpv6_ndopt_lla;
 extern const struct ps_proto ps_proto_icmpv6_ndopt_map;
 extern const struct ps_proto ps_proto_icmpv6_ndopt_efa;
+extern const struct ps_proto ps_proto_icmpv6_ndopt_dnssl;
+/* _rfc4068_lla_optcode (ICMPv6NDOptLLA; MIP6OptLLAddr too) */
+extern const struct ps_enum ps_rfc4068_lla_codes[];
 /* issue 16, layer 2 and first-hop redundancy (stp.c, vrrp.c, hsrp.c, lldp.c) */
 extern const struct ps_proto ps_proto_stp;
 extern const struct ps_proto ps_proto_vrrp;
@@ -461,6 +464,76 @@ extern const struct ps_proto ps_proto_netbios_ds;
 extern const struct ps_proto ps_proto_nbt_session;
 extern const struct ps_proto ps_proto_smb_header;
 extern const struct ps_proto ps_proto_smb_negociate_generic;
+
+/* issue 16: IPv6 segment routing (ipv6_srh.c), Mobile IPv6 (mip6.c,
+ * mip6_opts.c), ICMPv6 node information (icmpv6_ni.c) */
+extern const struct ps_proto ps_proto_ipv6_srh;
+extern const struct ps_proto ps_proto_ipv6_srh_tlv;
+extern const struct ps_proto ps_proto_ipv6_srh_tlv_ingress;
+extern const struct ps_proto ps_proto_ipv6_srh_tlv_egress;
+extern const struct ps_proto ps_proto_ipv6_srh_tlv_pad1;
+extern const struct ps_proto ps_proto_ipv6_srh_tlv_padn;
+extern const struct ps_proto ps_proto_ipv6_srh_tlv_hmac;
+/* _IPv6GuessPayload of an extension header (its nh is its first field),
+ * a guess_payload_from hook (ipv6.c). */
+const char *ps_ip6_ext_payload(const struct ps_layer *l, const struct ps_layer *under,
+                               const uint8_t *p, size_t len);
+/* The segment routing header's first address (addresses[0], its default
+ * ::1), NULL when it has none; the same when it has segments left, else
+ * NULL: the final destination in6_chksum takes. */
+const uint8_t *ps_srh_first(const struct ps_layer *l);
+const uint8_t *ps_srh_final(const struct ps_layer *l);
+/* ICMPv6 node information (icmpv6_ni.c), and _niquery_guesser: the class
+ * of a type 139 or 140 message, Raw for what Scapy has none for. */
+extern const struct ps_proto ps_proto_icmpv6_ni_query_noop;
+extern const struct ps_proto ps_proto_icmpv6_ni_query_name;
+extern const struct ps_proto ps_proto_icmpv6_ni_query_ipv6;
+extern const struct ps_proto ps_proto_icmpv6_ni_query_ipv4;
+extern const struct ps_proto ps_proto_icmpv6_ni_reply_noop;
+extern const struct ps_proto ps_proto_icmpv6_ni_reply_name;
+extern const struct ps_proto ps_proto_icmpv6_ni_reply_ipv6;
+extern const struct ps_proto ps_proto_icmpv6_ni_reply_ipv4;
+extern const struct ps_proto ps_proto_icmpv6_ni_reply_refuse;
+extern const struct ps_proto ps_proto_icmpv6_ni_reply_unknown;
+const char *ps_icmpv6_ni_class(const uint8_t *p, size_t len);
+/* _mip6_mhtype2cls: the mobility header class of a type (mip6.c). */
+const char *ps_mip6_class(uint8_t mhtype);
+extern const struct ps_proto ps_proto_mip6mh_generic;
+extern const struct ps_proto ps_proto_mip6mh_brr;
+extern const struct ps_proto ps_proto_mip6mh_hoti;
+extern const struct ps_proto ps_proto_mip6mh_coti;
+extern const struct ps_proto ps_proto_mip6mh_hot;
+extern const struct ps_proto ps_proto_mip6mh_cot;
+extern const struct ps_proto ps_proto_mip6mh_bu;
+extern const struct ps_proto ps_proto_mip6mh_ba;
+extern const struct ps_proto ps_proto_mip6mh_be;
+/* The mobility options (mip6_opts.c) */
+extern const struct ps_proto ps_proto_mip6opt_unknown;
+extern const struct ps_proto ps_proto_mip6opt_br_advice;
+extern const struct ps_proto ps_proto_mip6opt_alt_coa;
+extern const struct ps_proto ps_proto_mip6opt_nonce_indices;
+extern const struct ps_proto ps_proto_mip6opt_binding_auth_data;
+extern const struct ps_proto ps_proto_mip6opt_mob_net_prefix;
+extern const struct ps_proto ps_proto_mip6opt_ll_addr;
+extern const struct ps_proto ps_proto_mip6opt_mnid;
+extern const struct ps_proto ps_proto_mip6opt_msg_auth;
+extern const struct ps_proto ps_proto_mip6opt_replay_protection;
+extern const struct ps_proto ps_proto_mip6opt_cga_params_req;
+extern const struct ps_proto ps_proto_mip6opt_cga_params;
+extern const struct ps_proto ps_proto_mip6opt_signature;
+extern const struct ps_proto ps_proto_mip6opt_home_keygen_token;
+extern const struct ps_proto ps_proto_mip6opt_care_of_test_init;
+extern const struct ps_proto ps_proto_mip6opt_care_of_test;
+/* _MIP6OptAlign's x and y of a mobility option class (false: not one). */
+bool ps_mip6_option_align(const struct ps_proto *p, unsigned *x, unsigned *y);
+/* _OptionsField.i2m's autopad at offset pos of the header: the Pad1 or
+ * PadN option `next` needs before it for its alignment (hop-by-hop and
+ * mobility options), or, next NULL, the padding to a multiple of 8 bytes;
+ * into pad, its length returned (ipv6.c). A pad_before hook's body. */
+size_t ps_ip6_option_pad(const struct ps_proto *next, size_t pos, uint8_t pad[16]);
+/* _PhantomAutoPadField (autopad): no bits on the wire, printed On or Off. */
+uint8_t ps_phantom_bits(const struct ps_layer *l);
+int ps_on_off_repr(const struct ps_fval *v, char *out, size_t cap);
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 

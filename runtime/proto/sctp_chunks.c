@@ -188,11 +188,11 @@ static const struct ps_field sack_fields[] = {
     [S_NDUP] = NONE_UINT("n_dup_tsn", 16, false, "FieldLenField"),
     /* its i2repr is already the repr of the list of strings Scapy holds */
     [S_GAPS] = {.name = "gap_ack_list", .kind = PS_K_BYTES, .def_text = "", .repr = gap_repr,
-                .pyrepr = gap_repr, .list_encode = gap_encode,
+                .ls_repr = gap_repr, .list_encode = gap_encode,
                 .list_what = "\"start:end\" strings",
                 .decode = gaps_decode, .ls_type = "FieldListField", .ls_default = "[]"},
     [S_DUPS] = {.name = "dup_tsn_list", .kind = PS_K_BYTES, .def_text = "", .repr = dup_repr,
-                .pyrepr = dup_pyrepr, .list_encode = dup_encode, .list_what = "TSNs",
+                .ls_repr = dup_pyrepr, .list_encode = dup_encode, .list_what = "TSNs",
                 .decode = dups_decode,
                 .ls_type = "FieldListField", .ls_default = "[]"},
 };

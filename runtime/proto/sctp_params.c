@@ -153,7 +153,7 @@ PARAM(ps_proto_sctp_param_adaptation_layer, "SCTPChunkParamAdaptationLayer",
         return (long)n;                                                                       \
     }
 #define LIST_FIELD(n, fn, what, ls_def)                                                       \
-    {.name = n, .kind = PS_K_BYTES, .pad_to = 4, .repr = fn##_repr, .pyrepr = fn##_pyrepr,    \
+    {.name = n, .kind = PS_K_BYTES, .pad_to = 4, .repr = fn##_repr, .ls_repr = fn##_pyrepr,    \
      .list_encode = fn##_list,                                                                \
      .list_what = what, .encode = fn##_encode, .ls_type = "PadField", .ls_default = ls_def}
 

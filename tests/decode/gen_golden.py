@@ -619,6 +619,48 @@ SMB = (E / IP(src=A, dst=B) / TCP(sport=445, dport=50000) / NBTSession()
 add(SMB)
 add(bytes(SMB)[:70])
 add(E / IP(src=A, dst=B) / TCP(sport=139, dport=50000) / NBTSession(TYPE=0x81) / b"\x20CKAA")
+# issue 16 (helper mip6): segment routing, DNSSL, Mobile IPv6, node information;
+# each also cut short inside the layer (a short address or TLV: Raw where Scapy raises).
+from scapy.layers.inet6 import (ICMPv6NDOptDNSSL, ICMPv6NIQueryIPv6,  # noqa: E402
+                                ICMPv6NIQueryName, ICMPv6NIReplyIPv4, ICMPv6NIReplyName,
+                                IPv6ExtHdrSegmentRouting, IPv6ExtHdrSegmentRoutingTLV,
+                                IPv6ExtHdrSegmentRoutingTLVHMAC,
+                                IPv6ExtHdrSegmentRoutingTLVIngressNode, MIP6MH_BA,
+                                MIP6MH_BU, MIP6MH_Generic, MIP6MH_HoT, MIP6OptAltCoA,
+                                MIP6OptBindingAuthData, MIP6OptNonceIndices)
+SRH = bytes(E6 / IPv6(src=A6, dst=B6) / IPv6ExtHdrSegmentRouting(
+    addresses=["2001:db8::10", "2001:db8::11"],
+    tlv_objects=[IPv6ExtHdrSegmentRoutingTLVIngressNode(),
+                 IPv6ExtHdrSegmentRoutingTLVHMAC(hmac=b"0123456789abcdef"),
+                 IPv6ExtHdrSegmentRoutingTLV(type=9, len=2, value=b"ab")])
+    / UDP(sport=1, dport=2) / b"x")
+add(SRH)
+add(SRH[:14 + 40 + 8 + 20])
+add(SRH[:14 + 40 + 8 + 32 + 30])
+add(SRH[:14 + 40 + 3])
+add(E6 / IPv6(src=A6, dst=B6) / IPv6ExtHdrSegmentRouting(len=0, lastentry=3) / b"abcdefghij")
+DNSSL = bytes(E6 / IPv6(src="fe80::1") / ICMPv6ND_RA() / ICMPv6NDOptDNSSL(
+    searchlist=["example.com", "lan."]) / ICMPv6NDOptDNSSL(len=0, searchlist=["a"]))
+add(DNSSL)
+add(DNSSL[:len(DNSSL) - 20])
+BU = bytes(E6 / IPv6(src=A6, dst=B6) / MIP6MH_BU(seq=9, options=[
+    MIP6OptAltCoA(acoa="2001:db8::99"), MIP6OptNonceIndices(hni=1, coni=2),
+    MIP6OptBindingAuthData(authenticator=123456789012345678901234567)]))
+add(BU)
+add(BU[:14 + 40 + 12 + 10])
+add(BU[:14 + 40 + 5])
+add(E6 / IPv6(src=A6, dst=B6) / MIP6MH_HoT(index=3, cookie=b"abcdefgh", token=b"ijklmnop"))
+add(E6 / IPv6(src=A6, dst=B6) / MIP6MH_BA(seq=9, status=129))
+add(E6 / IPv6(src=A6, dst=B6) / MIP6MH_Generic(mhtype=12, len=0, msg=b"abcdefghijkl"))
+add(E6 / IPv6(src=A6, dst=B6, nh=135) / b"\x3b\x00\x05")
+NI = bytes(E6 / IPv6(src=A6, dst=B6) / ICMPv6NIQueryIPv6(nonce=b"abcdefgh", data=b"2001:db8::5"))
+add(NI)
+add(NI[:len(NI) - 4])
+add(E6 / IPv6(src=A6, dst=B6) / ICMPv6NIQueryName(nonce=b"abcdefgh",
+                                                  data=b"\x04host\x07example\x00"))
+add(E6 / IPv6(src=B6, dst=A6) / ICMPv6NIReplyName(nonce=b"abcdefgh", data=[30, b"a.example"]))
+add(E6 / IPv6(src=B6, dst=A6) / ICMPv6NIReplyIPv4(nonce=b"abcdefgh",
+                                                  data=[(5, "192.0.2.1")]) / b"xyz")
 
 
 def decode(linktype, data):

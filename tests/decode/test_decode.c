@@ -144,6 +144,11 @@ static bool layer_complete(const struct ps_layer *l)
         for (size_t k = 0; f->kind == PS_K_LAYERS && v->set && k < v->nsub; k++)
             if (!layer_complete(&v->sub[k]))
                 return false;
+        /* An aligned list (IPv6 and mobility options) holding bytes no element
+         * read (a cut option, Scapy's Raw element): its padding cannot be
+         * rebuilt (Scapy's i2m raises on a Raw there). */
+        if (f->kind == PS_K_LAYERS && f->pad_before && v->set && v->len)
+            return false;
         /* A fixed-length string the frame cut short is padded when built. */
         if (f->kind == PS_K_BYTES && f->bits && v->set && v->len < f->bits / 8u)
             return false;

@@ -46,7 +46,12 @@ CONTAINERS = [("IP", "options", r"^IPOption_"),
               ("IPv6ExtHdrDestOpt", "options", r"^(Pad1|PadN|RouterAlert|Jumbo|HAO|HBHOptUnknown)$"),
               ("DNS", "qd", r"^DNSQR$"),
               ("DNS", "an", r"^DNSRR"), ("DNS", "ns", r"^DNSRR"), ("DNS", "ar", r"^DNSRR"),
-              ("ICMPv6MLReport2", "records", r"^ICMPv6MLDMultAddrRec$")]
+              ("ICMPv6MLReport2", "records", r"^ICMPv6MLDMultAddrRec$"),
+              ("IPv6ExtHdrSegmentRouting", "tlv_objects", r"^IPv6ExtHdrSegmentRoutingTLV"),
+              ("MIP6MH_BRR", "options", r"^MIP6Opt"), ("MIP6MH_HoTI", "options", r"^MIP6Opt"),
+              ("MIP6MH_CoTI", "options", r"^MIP6Opt"), ("MIP6MH_HoT", "options", r"^MIP6Opt"),
+              ("MIP6MH_CoT", "options", r"^MIP6Opt"), ("MIP6MH_BU", "options", r"^MIP6Opt"),
+              ("MIP6MH_BA", "options", r"^MIP6Opt"), ("MIP6MH_BE", "options", r"^MIP6Opt")]
 CHAINED = {("DNS", "qd"), ("DNS", "an"), ("DNS", "ns"), ("DNS", "ar")}
 # Lower-layer values under which Scapy dissects a payload it otherwise would not
 # (ICMP quotes an IP header only in its error types).
@@ -253,6 +258,8 @@ class Gen:
                 continue
             address = any(k in ftype for k in ("MAC", "IP", "Src", "Dst")) \
                 and "Enum" not in ftype and "List" not in ftype
+            # Scapy draws a NonceField's default at random for each build: always given.
+            address = address or ftype == "NonceField"
             if address:
                 v = self.value(name, fname, ftype)
             elif fname in default_none:

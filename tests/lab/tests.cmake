@@ -21,6 +21,9 @@ foreach(spec icmpv6_nd udp6_unreachable)
 endforeach()
 lab_test(icmpv6_echo ${LAB_RUN} ${LAB_DIR}/icmpv6_echo.pkt 0 --need nft
          --peer "nft -f ${LAB_DIR}/unicast_only6.nft")
+# IPv6 segment routing: the peer's kernel, SRv6 switched on, answers an echo
+# behind a segment routing header (issue 16).
+lab_test(srh ${LAB_RUN} ${LAB_DIR}/srh.pkt 0 --peer ${LAB_DIR}/peer_seg6.sh)
 # DNS: a query to a responder the test starts in the peer's namespace.
 lab_test(dns ${LAB_RUN} ${LAB_DIR}/dns.pkt 0
          --peer "/usr/bin/python3 ${LAB_DIR}/dns_responder.py")

@@ -106,6 +106,7 @@ ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "isakmp_", "dns_edns0",
 ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "rip_auth", "ntp_")
 ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "radius_", "nbns_query_request",
                    "nbns_node", "nbns_registration", "nbns_wack", "nbt_")
+ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "srh_", "mip6_", "ni_")
 
 
 def issue16_cuts(frames):
@@ -169,6 +170,18 @@ def main():
         files["repr.golden"].write("%s %s\n" % (name, repr(pkt)))
         files["summary.golden"].write("%s %s\n" % (name, pkt.summary()))
         files["ls.golden"].write("-- %s\n%s" % (name, ls_out))
+            texts = (pkt.show(dump=True), repr(pkt), pkt.summary(), ls_text(pkt))
+        except Exception:
+            # A cut frame Scapy's own printers raise on (ls() of a node
+            # information name cut before its end: dnsrepr2names finds none):
+            # nothing to compare it with.
+            if name.startswith("cut16."):
+                continue
+            raise
+        files["show.golden"].write("-- %s\n%s\n" % (name, texts[0]))
+        files["repr.golden"].write("%s %s\n" % (name, texts[1]))
+        files["summary.golden"].write("%s %s\n" % (name, texts[2]))
+        files["ls.golden"].write("-- %s\n%s" % (name, texts[3]))
     for f in files.values():
         f.close()
     print("%d frames" % len(frames))

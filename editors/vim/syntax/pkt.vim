@@ -118,6 +118,12 @@ syn keyword pktLayer RadiusAttr_NAS_Port_Type RadiusAttr_EAP_Message RadiusAttr_
 syn keyword pktLayer EAP EAP_MD5 EAP_TLS EAP_TTLS EAP_PEAP EAP_FAST LEAP
 syn keyword pktLayer RadiusAttr_Management_Privilege_Level RadiusAttr_PMIP6_Visited_LMA_IPv4_Address
 syn keyword pktLayer RadiusAttr_PMIP6_Home_DHCP4_Server_Address RadiusAttr_PMIP6_Visited_DHCP4_Server_Address
+syn keyword pktLayer IPv6ExtHdrSegmentRouting IPv6ExtHdrSegmentRoutingTLV IPv6ExtHdrSegmentRoutingTLVIngressNode IPv6ExtHdrSegmentRoutingTLVEgressNode IPv6ExtHdrSegmentRoutingTLVPad1 IPv6ExtHdrSegmentRoutingTLVPadN IPv6ExtHdrSegmentRoutingTLVHMAC
+syn keyword pktLayer MIP6MH_Generic MIP6MH_BRR MIP6MH_HoTI MIP6MH_CoTI MIP6MH_HoT MIP6MH_CoT MIP6MH_BU MIP6MH_BA MIP6MH_BE
+syn keyword pktLayer MIP6OptUnknown MIP6OptBRAdvice MIP6OptAltCoA MIP6OptNonceIndices MIP6OptBindingAuthData MIP6OptMobNetPrefix MIP6OptLLAddr MIP6OptMNID
+syn keyword pktLayer MIP6OptMsgAuth MIP6OptReplayProtection MIP6OptCGAParamsReq MIP6OptCGAParams MIP6OptSignature MIP6OptHomeKeygenToken MIP6OptCareOfTestInit MIP6OptCareOfTest
+syn keyword pktLayer ICMPv6NDOptDNSSL ICMPv6NIQueryNOOP ICMPv6NIQueryName ICMPv6NIQueryIPv6 ICMPv6NIQueryIPv4 ICMPv6NIReplyNOOP
+syn keyword pktLayer ICMPv6NIReplyName ICMPv6NIReplyIPv6 ICMPv6NIReplyIPv4 ICMPv6NIReplyRefuse ICMPv6NIReplyUnknown
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 " x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
 syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
