@@ -68,7 +68,10 @@ const struct golden *golden_get(void)
     char *frames = g.files[0] = slurp("frames.txt");
     char *summaries = g.files[1] = slurp("summary.golden");
     char *dumps = g.files[2] = slurp("hexdump.golden");
-    g.frames = calloc(256, sizeof *g.frames);
+    size_t lines = 1;
+    for (const char *c = frames; *c; c++)
+        lines += *c == '\n';
+    g.frames = calloc(lines, sizeof *g.frames);
 
     char *save1, *save2;
     for (char *line = strtok_r(frames, "\n", &save1); line; line = strtok_r(NULL, "\n", &save1)) {

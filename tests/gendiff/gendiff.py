@@ -35,7 +35,8 @@ SKIP = 77
 
 # Link-layer and network roots a capture may start with; Ether most often.
 ROOTS = [("Ether", 10), ("IP", 2), ("IPv6", 2), ("Dot3", 1), ("CookedLinux", 1),
-         ("CookedLinuxV2", 1), ("Loopback", 1), ("PPP", 1), ("HDLC", 1)]
+         ("CookedLinuxV2", 1), ("Loopback", 1), ("PPP", 1), ("HDLC", 1), ("RadioTap", 1),
+         ("Dot11", 1)]
 # Layers that are elements of another layer's list field, not stacked with "/":
 # (container layer, field, regex of the element layers' names). DNS records are chained
 # with "/" as Scapy 2.5 chains them: there a list of records is a set of packets, in
@@ -55,7 +56,8 @@ CONTAINERS = [("IP", "options", r"^IPOption_"),
 CHAINED = {("DNS", "qd"), ("DNS", "an"), ("DNS", "ns"), ("DNS", "ar")}
 # Lower-layer values under which Scapy dissects a payload it otherwise would not
 # (ICMP quotes an IP header only in its error types).
-PROBE_WITH = {"ICMP": [{"type": 3}, {"type": 11}], "ICMPv6Unknown": [{"type": 1}]}
+PROBE_WITH = {"ICMP": [{"type": 3}, {"type": 11}], "ICMPv6Unknown": [{"type": 1}],
+              "IGMPv3": [{"type": 0x30}, {"type": 0x22, "mrcode": 0}]}
 
 
 def scapy_ns(pktspec):
@@ -258,8 +260,10 @@ class Gen:
                 continue
             address = any(k in ftype for k in ("MAC", "IP", "Src", "Dst")) \
                 and "Enum" not in ftype and "List" not in ftype
-            # Scapy draws a NonceField's default at random for each build: always given.
-            address = address or ftype == "NonceField"
+            # Scapy draws a NonceField's default at random for each build, and an
+            # NTP TimeStampField left None is the time of the build: always given.
+            address = address or ftype == "NonceField" or (
+                ftype == "TimeStampField" and fname in default_none)
             if address:
                 v = self.value(name, fname, ftype)
             elif fname in default_none:
@@ -339,7 +343,9 @@ class Gen:
                 return layers
         path = self.path_to(target)
         if path is None:
-            return None
+            # reached only from a layer no root reaches (IGMPv3mr, under an
+            # IGMPv3 that IP dissects as IGMP): built on Ether(), as orphans are
+            return [self.layer("Ether"), self.layer(target)]
         layers = [self.layer(path[0][0])]
         for up, extra in path[1:]:
             self.push(layers, up, extra)
@@ -458,6 +464,12 @@ def main():
     # Every layer first (a stack that holds it, a few tries each), then random ones.
     targets = [n for n in names if n in gen.cls for _ in range(3)]
     retries, in_excluded = {}, set()
+
+    def retry(target):
+        """Another stack of a layer whose stack was not kept, a bounded number of times."""
+        if target and retries.get(target, 0) < 30:
+            retries[target] = retries.get(target, 0) + 1
+            targets.insert(0, target)
     while len(cases) < args.count:
         target = targets.pop(0) if targets else None
         layers = gen.stack(target)
@@ -469,10 +481,8 @@ def main():
             excluded[hit[2]] = excluded.get(hit[2], 0) + 1
             in_excluded.update(re.findall(r"([A-Za-z_][A-Za-z0-9_]*)\(", c.spec))
             # An excluded stack does not use up a layer's turn: another stack of it
-            # (VRRPv3 over IP when over IPv6 is excluded), a bounded number of times.
-            if target and retries.get(target, 0) < 30:
-                retries[target] = retries.get(target, 0) + 1
-                targets.insert(0, target)
+            # (VRRPv3 over IP when over IPv6 is excluded).
+            retry(target)
             continue
         try:
             a = [bytes(p) for p in eval(c.scapy, ns)]
@@ -482,9 +492,11 @@ def main():
             skipped += 1
             if os.environ.get("GENDIFF_VERBOSE"):
                 print("scapy refuses %s: %s" % (c.scapy, exc))
+            retry(target)
             continue
         if a != b:   # a field left to time or chance
             skipped += 1
+            retry(target)
             continue
         cases.append(c)
         scapy_frames[c.name] = a

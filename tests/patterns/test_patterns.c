@@ -433,11 +433,13 @@ static bool build_on_lower(const struct ps_proto *p)
 /* Classes Scapy builds but never dissects: the bytes of ICMPv6Unknown
  * (an ICMPv6 type without a class) and of ICMPv6NDOptUnknown (an option
  * type without one) come back as Raw, in Scapy as here (the corpus entries
- * icmpv6_unknown_type and nd_option_unknown), so no frame holds them. A
- * frame that does hold one fails the test, so that it leaves this list. */
-/* DHCPv6's generic DHCP6 neither: _dhcp6_dispatcher reads a message by its
- * msgtype, and DHCP6's default of 0 is Raw (dhcp6_generic_default). */
-static const char *const build_only[] = {"ICMPv6Unknown", "ICMPv6NDOptUnknown", "DHCP6", NULL};
+ * icmpv6_unknown_type and nd_option_unknown), so no frame holds them;
+ * DHCPv6's generic DHCP6 neither: _dhcp6_dispatcher reads a message by its
+ * msgtype, and DHCP6's default of 0 is Raw (dhcp6_generic_default);
+ * NetBIOS_DS is bound to nothing (netbios_ds_raw). A frame that does hold
+ * one fails the test, so that it leaves this list. */
+static const char *const build_only[] = {"ICMPv6Unknown", "ICMPv6NDOptUnknown", "DHCP6",
+                                         "NetBIOS_DS", NULL};
 
 static bool is_build_only(const struct ps_proto *p)
 {
