@@ -10,7 +10,7 @@ dictionaries, so that no name is typed by hand:
 _radius_attrs_values and RadiusAttribute.registered_attributes;
 scapy/layers/eap.py eap_types, eap_codes; scapy/layers/smb.py SMB_COM and
 smb2.py STATUS_ERREF). Run it as `unshare -n /usr/bin/python3 ...`. The
-generated files are committed.
+generated files are committed; CTest unit/names-generator-* checks they have not drifted.
 """
 import sys
 

@@ -42,3 +42,14 @@ add_test(NAME unit/include-boundaries-refuses
 add_test(NAME unit/no-cunit-needed
          COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/no_cunit.sh ${CMAKE_SOURCE_DIR}
                  ${CMAKE_BINARY_DIR}/no-cunit-check)
+
+# RADIUS's, EAP's and SMB's name tables are committed, generated from Scapy
+# 2.5's own dictionaries (runtime/proto/gen_names.py): each must still be what
+# the generator writes from the installed Scapy (skipped without it).
+foreach(table radius eap smb)
+  add_test(NAME unit/names-generator-${table}
+           COMMAND sh -c "unshare -n true 2>/dev/null && /usr/bin/python3 -c 'import scapy' 2>/dev/null || exit 77; unshare -n /usr/bin/python3 \"$0\" \"$1\" | diff -u \"$2\" -"
+                   ${CMAKE_CURRENT_LIST_DIR}/../../runtime/proto/gen_names.py ${table}
+                   ${CMAKE_CURRENT_LIST_DIR}/../../runtime/proto/${table}_names.c)
+  set_tests_properties(unit/names-generator-${table} PROPERTIES SKIP_RETURN_CODE 77)
+endforeach()
