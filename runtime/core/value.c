@@ -41,7 +41,10 @@ static void tlayer_free(struct ps_tlayer *l)
 {
     if (!l)
         return;
-    for (size_t i = 0; i < l->proto->nfields; i++) {
+    /* f[0] holds a decoded packet's owner even in a layer without fields
+     * (Scapy's bare Packet, NTP's extension values). */
+    size_t n = l->proto->nfields ? l->proto->nfields : 1;
+    for (size_t i = 0; i < n; i++) {
         ps_tfield_clear(&l->f[i]);
         free(l->sub[i]);
     }
