@@ -11,6 +11,7 @@
 #include "le_field.h"
 #include "packet.h"
 #include "protos.h"
+#include "strbuf.h"
 
 enum {
     F_VERSION, F_PAD, F_LEN, F_PRESENT, F_EXT, F_MAC_TIMESTAMP, F_FLAGS, F_RATE,
@@ -351,13 +352,12 @@ static int dbm_repr(const struct ps_fval *v, char *out, size_t cap)
 /* FieldListField of ByteField: the bytes as a list of numbers. */
 static int byte_list_repr(const struct ps_fval *v, char *out, size_t cap)
 {
-    size_t n = 0;
-    n += (size_t)snprintf(out, cap, "[");
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    ps_strbuf_putc(&b, '[');
     for (size_t i = 0; i < v->len; i++)
-        n += (size_t)snprintf(out + (n < cap ? n : cap), n < cap ? cap - n : 0, "%s%u",
-                              i ? ", " : "", v->bytes[i]);
-    n += (size_t)snprintf(out + (n < cap ? n : cap), n < cap ? cap - n : 0, "]");
-    return (int)n;
+        ps_strbuf_printf(&b, "%s%u", i ? ", " : "", v->bytes[i]);
+    ps_strbuf_putc(&b, ']');
+    return ps_strbuf_result(&b);
 }
 /* FieldListField(length_from=lambda x: 4): up to 4 bytes. */
 static long ru_decode(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
