@@ -360,11 +360,18 @@ static void put_pystr(struct ps_strbuf *b, const uint8_t *p, size_t n, bool firs
     ps_strbuf_putc(b, q);
 }
 
+/* A name as Scapy's str() of it; a control byte (a NUL from a malformed
+ * name, which a C string cannot hold) is written as \xNN. */
 static void put_plain(struct ps_strbuf *b, const uint8_t *p, size_t n, bool first)
 {
     if (!first)
         ps_strbuf_puts(b, ", ");
-    ps_strbuf_putn(b, (const char *)p, n);
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] < 0x20 || p[i] == 0x7f)
+            ps_strbuf_printf(b, "\\x%02x", p[i]);
+        else
+            ps_strbuf_putc(b, (char)p[i]);
+    }
 }
 
 /* i2repr: the list m2i reads. */
