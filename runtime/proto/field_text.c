@@ -418,6 +418,16 @@ void ps_put_src_dst(struct ps_strbuf *b, const struct ps_packet *pkt, size_t idx
     ps_put_field(b, pkt, idx, "dst");
 }
 
+void ps_put_name_bytes(struct ps_strbuf *b, const uint8_t *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] < 0x20 || p[i] == 0x7f)
+            ps_strbuf_printf(b, "\\x%02x", p[i]);
+        else
+            ps_strbuf_putc(b, (char)p[i]);
+    }
+}
+
 bool ps_under_is(const struct ps_packet *pkt, size_t idx, const char *name)
 {
     return idx > 0 && strcmp(pkt->layers[idx - 1].proto->name, name) == 0;

@@ -43,6 +43,10 @@ bool ps_under_is(const struct ps_packet *pkt, size_t idx, const char *name);
 void ps_put_src_dst_under(struct ps_strbuf *b, const struct ps_packet *pkt, size_t idx,
                           const char *under);
 
+/* Bytes of a name or text as they are, but a control byte (a NUL from a
+ * malformed frame, which a C string cannot hold) as \xNN. */
+void ps_put_name_bytes(struct ps_strbuf *b, const uint8_t *p, size_t n);
+
 /* Where a layer sits: a layer of pkt (pkt, idx), or an element of a layer
  * list (pkt NULL), which has no neighbours. */
 struct ps_at {

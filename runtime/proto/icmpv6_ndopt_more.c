@@ -366,12 +366,7 @@ static void put_plain(struct ps_strbuf *b, const uint8_t *p, size_t n, bool firs
 {
     if (!first)
         ps_strbuf_puts(b, ", ");
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] < 0x20 || p[i] == 0x7f)
-            ps_strbuf_printf(b, "\\x%02x", p[i]);
-        else
-            ps_strbuf_putc(b, (char)p[i]);
-    }
+    ps_put_name_bytes(b, p, n);
 }
 
 /* i2repr: the list m2i reads. */

@@ -9,6 +9,7 @@
 
 #include "addr.h"
 #include "dns_name.h"
+#include "field_text.h"
 #include "packet.h"
 #include "protos.h"
 #include "strbuf.h"
@@ -196,7 +197,7 @@ static int query_name_repr(const struct ps_fval *v, char *out, size_t cap)
         if (n == 0)
             break;
         size_t k = n < v->len - i ? n : v->len - i;
-        ps_strbuf_putn(&b, (const char *)v->bytes + i, k);
+        ps_put_name_bytes(&b, v->bytes + i, k);
         before = b.len;
         ps_strbuf_putc(&b, '.');
         i += k;
