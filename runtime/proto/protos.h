@@ -562,6 +562,14 @@ bool ps_on_ip6(const struct ps_build *b, size_t idx);
  * an extension header) with ps_ip6_checksum. False when the layer sits on
  * neither, where Scapy leaves the field alone. */
 bool ps_l4_checksum(const struct ps_build *b, size_t l4, uint8_t proto, uint16_t *ck);
+/* answers() by ports, for a transport layer whose fields 0 and 1 are sport
+ * and dport (TCP, UDP, SCTP): YES when query layer q is `layer` or `error`
+ * and its ports are reply layer r's, swapped (a reply: SCTP) or not (the
+ * header an ICMP error quotes: TCPerror, UDPerror, SCTPerror). */
+enum ps_answer ps_ports_answer(const struct ps_packet *reply, size_t r,
+                               const struct ps_packet *query, size_t q,
+                               const struct ps_proto *layer, const struct ps_proto *error,
+                               bool swapped);
 
 /* StrFixedLenField.i2repr: the string without its trailing \0 bytes. A
  * `repr` hook (arp.c). */

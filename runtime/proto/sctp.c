@@ -9,6 +9,7 @@
 #include "services.h"
 
 enum { F_SPORT, F_DPORT, F_TAG, F_CHKSUM };
+_Static_assert(F_SPORT == 0 && F_DPORT == 1, "ps_ports_answer reads sport and dport there");
 
 static const struct ps_field fields[] = {
     [F_SPORT] = {.name = "sport", .kind = PS_K_UINT, .bits = 16, .enums = ps_sctp_services,
@@ -140,37 +141,19 @@ static void sctp_post_build(struct ps_build *b, size_t idx)
         h[8 + i] = (uint8_t)(crc >> (8 * i));
 }
 
-/* isinstance(x, SCTP): SCTPerror is one too. */
-static bool is_sctp(const struct ps_proto *p)
-{
-    return p == &ps_proto_sctp || p == &ps_proto_sctperror;
-}
-
 /* SCTP.answers (conf.checkIPsrc): the ports swapped; the chunks are not
  * looked at. */
 static enum ps_answer sctp_answers(const struct ps_packet *reply, size_t *r,
                                    const struct ps_packet *query, size_t *q)
 {
-    if (*q >= query->n || !is_sctp(query->layers[*q].proto))
-        return PS_ANSWER_NO;
-    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
-    return ps_layer_uint(self, F_SPORT) == ps_layer_uint(other, F_DPORT) &&
-                   ps_layer_uint(self, F_DPORT) == ps_layer_uint(other, F_SPORT)
-               ? PS_ANSWER_YES
-               : PS_ANSWER_NO;
+    return ps_ports_answer(reply, *r, query, *q, &ps_proto_sctp, &ps_proto_sctperror, true);
 }
 
 /* SCTPerror.answers: the quoted header has the request's own ports. */
 static enum ps_answer sctperror_answers(const struct ps_packet *reply, size_t *r,
                                         const struct ps_packet *query, size_t *q)
 {
-    if (*q >= query->n || !is_sctp(query->layers[*q].proto))
-        return PS_ANSWER_NO;
-    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
-    return ps_layer_uint(self, F_SPORT) == ps_layer_uint(other, F_SPORT) &&
-                   ps_layer_uint(self, F_DPORT) == ps_layer_uint(other, F_DPORT)
-               ? PS_ANSWER_YES
-               : PS_ANSWER_NO;
+    return ps_ports_answer(reply, *r, query, *q, &ps_proto_sctp, &ps_proto_sctperror, false);
 }
 
 /* bind_layers(IP, SCTP, proto=132), (IPv6, SCTP, nh=132) */

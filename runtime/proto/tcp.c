@@ -10,6 +10,7 @@
 
 enum { F_SPORT, F_DPORT, F_SEQ, F_ACK, F_DATAOFS, F_RESERVED, F_FLAGS, F_WINDOW, F_CHKSUM,
        F_URGPTR, F_OPTIONS };
+_Static_assert(F_SPORT == 0 && F_DPORT == 1, "ps_ports_answer reads sport and dport there");
 
 static const char *const tcp_flags[] = {"F", "S", "R", "P", "A", "U", "E", "C", "N", NULL};
 
@@ -134,13 +135,7 @@ static enum ps_answer tcp_answers(const struct ps_packet *reply, size_t *r,
 static enum ps_answer tcperror_answers(const struct ps_packet *reply, size_t *r,
                                        const struct ps_packet *query, size_t *q)
 {
-    if (*q >= query->n || !is_tcp(query->layers[*q].proto))
-        return PS_ANSWER_NO;
-    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
-    return ps_layer_uint(self, F_SPORT) == ps_layer_uint(other, F_SPORT) &&
-                   ps_layer_uint(self, F_DPORT) == ps_layer_uint(other, F_DPORT)
-               ? PS_ANSWER_YES
-               : PS_ANSWER_NO;
+    return ps_ports_answer(reply, *r, query, *q, &ps_proto_tcp, &ps_proto_tcperror, false);
 }
 
 /* TCPOptionsField.getfield: (dataofs - 5) * 4, 0 when dataofs is below 5. */

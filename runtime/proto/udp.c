@@ -7,6 +7,7 @@
 #include "services.h"
 
 enum { F_SPORT, F_DPORT, F_LEN, F_CHKSUM };
+_Static_assert(F_SPORT == 0 && F_DPORT == 1, "ps_ports_answer reads sport and dport there");
 
 static const struct ps_field fields[] = {
     [F_SPORT] = {.name = "sport", .kind = PS_K_UINT, .bits = 16, .def = 53,
@@ -75,13 +76,7 @@ static enum ps_answer udp_answers(const struct ps_packet *reply, size_t *r,
 static enum ps_answer udperror_answers(const struct ps_packet *reply, size_t *r,
                                        const struct ps_packet *query, size_t *q)
 {
-    if (*q >= query->n || !is_udp(query->layers[*q].proto))
-        return PS_ANSWER_NO;
-    const struct ps_layer *self = &reply->layers[*r], *other = &query->layers[*q];
-    return ps_layer_uint(self, F_SPORT) == ps_layer_uint(other, F_SPORT) &&
-                   ps_layer_uint(self, F_DPORT) == ps_layer_uint(other, F_DPORT)
-               ? PS_ANSWER_YES
-               : PS_ANSWER_NO;
+    return ps_ports_answer(reply, *r, query, *q, &ps_proto_udp, &ps_proto_udperror, false);
 }
 
 /* extract_padding: len - 8, as Python slices it even when negative. A len
