@@ -372,7 +372,7 @@ static struct ps_value rdpcap(struct interp *in, const char *path, const char *f
         list.obj->list_name = (const char *)list.obj->bytes;
     }
     struct ps_pcap_frame f;
-    int got;
+    int got = 0; /* gcc -O1 cannot tell that the loop reads at least once */
     while ((max == 0 || list.obj->n < max) && (got = ps_pcap_next(r, &f, err, sizeof err)) > 0) {
         double t = (double)f.ts.tv_sec + (double)f.ts.tv_usec / 1e6;
         ps_list_push(&list, ps_val_stored(f.data, f.len, f.linktype, NULL, t));

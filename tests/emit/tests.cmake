@@ -48,7 +48,7 @@ set_tests_properties(emit/ten-thousand-frames PROPERTIES TIMEOUT 120)
 # The probe's command line and build: --help, -D of any param and its errors,
 # ldd (libc and libm only), --static, the refusal of a run-time filter.
 set(EMIT_ENGINE_KIND plain)
-if(PKTSPEC_SANITIZE)
+if(PKTSPEC_SANITIZED)
   set(EMIT_ENGINE_KIND sanitized) # its probes link the sanitizers' libraries too
 endif()
 add_test(NAME emit/probe-cli
@@ -60,7 +60,7 @@ set_tests_properties(emit/probe-cli PROPERTIES TIMEOUT 120)
 foreach(variant dynamic static)
   set(flag "")
   if(variant STREQUAL static)
-    if(PKTSPEC_SANITIZE OR PKTSPEC_FUZZ)
+    if(PKTSPEC_SANITIZED)
       continue() # the sanitizers' runtimes do not link statically
     endif()
     set(flag --static)

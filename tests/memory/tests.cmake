@@ -5,11 +5,11 @@
 set(MEMORY_DIR ${CMAKE_CURRENT_LIST_DIR})
 add_test(NAME memory/stored COMMAND sh ${MEMORY_DIR}/stored_case.sh ${PKTSPEC_BIN})
 find_program(VALGRIND valgrind)
-if(VALGRIND AND NOT PKTSPEC_SANITIZE)
+if(VALGRIND AND NOT PKTSPEC_SANITIZED)
   add_test(NAME memory/stored-valgrind
            COMMAND sh ${MEMORY_DIR}/stored_case.sh ${PKTSPEC_BIN} ${VALGRIND})
 endif()
-if(NOT PKTSPEC_SANITIZE)
+if(NOT PKTSPEC_SANITIZED)
   add_executable(peak_rss ${MEMORY_DIR}/peak_rss.c)
   add_test(NAME memory/rdpcap-rss
            COMMAND sh ${MEMORY_DIR}/stored_rss.sh ${PKTSPEC_BIN} $<TARGET_FILE:peak_rss> rdpcap)

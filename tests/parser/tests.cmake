@@ -19,14 +19,14 @@ add_test(NAME parser/specs
          COMMAND sh ${PARSER_TESTS}/run_specs.sh $<TARGET_FILE:ps_parse_driver>
                  ${CMAKE_CURRENT_LIST_DIR}/../../specs)
 # (sanitizers add writable metadata of their own)
-if(NOT PKTSPEC_SANITIZE)
+if(NOT PKTSPEC_SANITIZED)
   add_test(NAME parser/no-writable-globals
            COMMAND sh ${PARSER_TESTS}/no_globals.sh ${CMAKE_OBJDUMP} $<TARGET_FILE:pktspec_front>)
 endif()
 
 # Every case in one process under valgrind: leaks and bad reads fail it.
 find_program(VALGRIND valgrind)
-if(VALGRIND AND NOT PKTSPEC_SANITIZE)
+if(VALGRIND AND NOT PKTSPEC_SANITIZED)
   file(GLOB PARSER_ERROR_CASES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/../errors/*.pkt)
   add_test(NAME parser/valgrind
            COMMAND sh ${PARSER_TESTS}/run_valgrind.sh ${VALGRIND} $<TARGET_FILE:ps_parse_driver>

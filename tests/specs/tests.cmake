@@ -14,7 +14,7 @@ foreach(spec ${PKTSPEC_SPECS})
   add_test(NAME specs/tshark/${name}
            COMMAND ${CMAKE_CURRENT_LIST_DIR}/tshark_check.sh $<TARGET_FILE:pktspec> ${spec})
   set_tests_properties(specs/tshark/${name} PROPERTIES SKIP_RETURN_CODE 77)
-  if(VALGRIND AND NOT PKTSPEC_SANITIZE)
+  if(VALGRIND AND NOT PKTSPEC_SANITIZED)
     # emit records the spec several times (interfaces, each param's made-up values)
     foreach(mode check dry-run emit)
       if(mode STREQUAL "check")
