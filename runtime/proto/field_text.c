@@ -213,37 +213,6 @@ static void put_str_repr(struct ps_strbuf *b, const uint8_t *p, size_t n)
     ps_strbuf_putc(b, q);
 }
 
-/* Python's repr of bytes: b'...' (TCP options until they can be named). */
-static void put_bytes_repr(struct ps_strbuf *b, const uint8_t *p, size_t n)
-{
-    bool squote = false, dquote = false;
-    for (size_t i = 0; i < n; i++) {
-        squote |= p[i] == '\'';
-        dquote |= p[i] == '"';
-    }
-    char q = squote && !dquote ? '"' : '\'';
-    ps_strbuf_putc(b, 'b');
-    ps_strbuf_putc(b, q);
-    for (size_t i = 0; i < n; i++) {
-        uint8_t c = p[i];
-        if (c == (uint8_t)q || c == '\\') {
-            ps_strbuf_putc(b, '\\');
-            ps_strbuf_putc(b, (char)c);
-        } else if (c == '\t') {
-            ps_strbuf_puts(b, "\\t");
-        } else if (c == '\n') {
-            ps_strbuf_puts(b, "\\n");
-        } else if (c == '\r') {
-            ps_strbuf_puts(b, "\\r");
-        } else if (c < 0x20 || c >= 0x7f) {
-            ps_strbuf_printf(b, "\\x%02x", c);
-        } else {
-            ps_strbuf_putc(b, (char)c);
-        }
-    }
-    ps_strbuf_putc(b, q);
-}
-
 static void put_value(struct ps_strbuf *b, const struct ps_layer *l, const struct ps_field *f,
                       const struct ps_fval *v, int depth);
 
@@ -306,7 +275,7 @@ static void put_value(struct ps_strbuf *b, const struct ps_layer *l, const struc
         break;
     case PS_K_OPTIONS:
         /* Without the table's repr hook: the bytes, as Python shows them. */
-        put_bytes_repr(b, v->bytes, v->len);
+        ps_put_pybytes(b, v->bytes, v->len);
         break;
     case PS_K_LAYERS: {
         /* PacketListField: the elements' reprs; undecoded bytes as the Raw
