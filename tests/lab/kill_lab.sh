@@ -11,7 +11,7 @@ dir=$(cd "$(dirname "$0")" && pwd)
 labs_now > "$tmp/labs.before"
 export PKTSPEC="$pktspec"
 cd "$dir"
-"$pktspec" run --lab --lab-peer "$dir/peer_bursts.sh" long_sniff.pkt > "$tmp/out" 2> "$tmp/err" &
+"$pktspec" run --lab --lab-peer "$dir/peer_bursts.sh" -D seconds=60 long_sniff.pkt > "$tmp/out" 2> "$tmp/err" &
 pid=$!
 
 # The peer's first process is named after the run.

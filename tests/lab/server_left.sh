@@ -19,7 +19,7 @@ holders() {
 cd "$dir" || exit 1
 PKTSPEC_TEST_RUN=$tag "$pktspec" run --lab \
     --lab-peer "/usr/bin/python3 -m http.server 8081 --directory /tmp >/dev/null 2>&1 &" \
-    --lab-peer-wait tcp/8081 long_sniff.pkt > "$tmp/out" 2> "$tmp/err" &
+    --lab-peer-wait tcp/8081 -D seconds=60 long_sniff.pkt > "$tmp/out" 2> "$tmp/err" &
 pid=$!
 for i in $(seq 200); do
     grep -q sniffing "$tmp/out" && break
