@@ -3,6 +3,7 @@
  * association id pick (NTPControlStatusField), the data, which a read-status
  * of the system reads as NTPPeerStatusDataPacket (NTPControlDataPacketLenField),
  * and the authenticator. The status word classes are ntp_control_status.c. */
+#include <stdint.h>
 #include <string.h>
 
 #include "packet.h"
@@ -85,13 +86,18 @@ static long data_decode(const uint8_t *p, size_t len, size_t off, const struct p
     }
     if (n > len - off)
         n = len - off;
+    /* NTPAuthenticator reads what follows: its key_id raises on 1 to 3
+     * bytes, and the layer is Raw. */
+    size_t after = len - off - n;
+    if (after > 0 && after < 4)
+        return -1;
     const uint8_t *m = p + off;
     const struct ps_proto *raw = ps_proto_find("Raw");
     bool peers = ps_layer_uint(l, C_OP_CODE) == 1 && ps_layer_uint(l, C_ASSOCIATION_ID) == 0;
-    /* NTPPeerStatusDataPacket: a short, then the peer status's two bytes
-     * if any are left (one raises); the list of the frame's other pairs
+    /* NTPPeerStatusDataPacket: a short (one byte raises), then the peer
+     * status as far as the bytes go; the list of the frame's other pairs
      * is its Raw payload. */
-    if (peers && (n == 0 || n == 2 || n >= 4) && room && room->subs && room->element &&
+    if (peers && n != 1 && room && room->subs && room->element &&
         room->subs_used + 2 <= room->subs_cap) {
         memset(v, 0, sizeof *v);
         struct ps_layer *e = &room->subs[room->subs_used];
@@ -114,19 +120,12 @@ static long data_decode(const uint8_t *p, size_t len, size_t off, const struct p
 }
 
 /* PacketField("authenticator", "", NTPAuthenticator): the rest of the
- * frame. NTPAuthenticator's padding takes all but 20 bytes, key_id then
- * needs 4 (fewer raise: the layer is Raw), the digest takes up to 16. */
-static long auth_decode(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
-                        struct ps_fval *v, struct ps_decode_room *room)
+ * frame (options_len), read by the generic decoder, so that a frame ending
+ * after the data leaves it unread, as Scapy's do_dissect does. */
+static size_t control_field_len(const struct ps_layer *l, size_t field)
 {
     (void)l;
-    size_t n = len - off;
-    memset(v, 0, sizeof *v);
-    if (n == 0)
-        return 0;
-    if (n < 4)
-        return -1;
-    return one_element(&ps_proto_ntp_authenticator, p + off, n, v, room) < 0 ? -1 : (long)n;
+    return field == C_AUTHENTICATOR ? SIZE_MAX : 0;
 }
 
 static bool is_response(const struct ps_layer *l)
@@ -217,7 +216,7 @@ static const struct ps_field control_fields[] = {
                 .ls_type = "NTPControlDataPacketLenField", .ls_default = "b''"},
     [C_AUTHENTICATOR] = {.name = "authenticator", .kind = PS_K_LAYERS, .chain = true,
                          .sub_class = "NTPAuthenticator", .def_text = "",
-                         .decode = auth_decode, .ls_type = "PacketField",
+                         .ls_type = "PacketField",
                          .ls_default = "b''"},
 };
 
@@ -228,5 +227,6 @@ const struct ps_proto ps_proto_ntp_control = {
     .nfields = PS_NFIELDS(control_fields),
     .build_binds = ps_ntp_build_binds,
     .post_build = control_post_build,
+    .options_len = control_field_len,
     .mysummary = ps_ntp_summary,
 };

@@ -147,26 +147,26 @@ STATUS_CLASS(ps_proto_ntp_error_status_packet, "NTPErrorStatusPacket", "error st
              error_fields);
 
 /* PacketField("peer_status", NTPPeerStatusPacket(), NTPPeerStatusPacket):
- * the class reads its 2 bytes (fewer raise) and leaves the rest. */
+ * the class reads its 2 bytes and leaves the rest; of one byte, the bit
+ * fields in it (do_dissect stops where the bytes end). */
 static long peer_status_decode(const uint8_t *p, size_t len, size_t off,
                                const struct ps_layer *l, struct ps_fval *v,
                                struct ps_decode_room *room)
 {
     (void)l;
     memset(v, 0, sizeof *v);
-    if (len - off < 2)
-        return -1;
+    size_t n = len - off < 2 ? len - off : 2;
     if (room && room->subs && room->element && room->subs_used < room->subs_cap) {
         struct ps_layer *e = &room->subs[room->subs_used++];
-        if (room->element(&ps_proto_ntp_peer_status_packet, p + off, 2, e, room) < 0)
+        if (room->element(&ps_proto_ntp_peer_status_packet, p + off, n, e, room) < 0)
             return -1;
         v->sub = e;
         v->nsub = 1;
     } else {
         v->bytes = p + off;
-        v->len = 2;
+        v->len = n;
     }
-    return 2;
+    return (long)n;
 }
 
 static const struct ps_field peer_data_fields[] = {
