@@ -111,6 +111,8 @@ static long data_decode(const uint8_t *p, size_t len, size_t off, const struct p
             if (room->element(raw, m + took, n - (size_t)took, e + 1, room) < 0)
                 return -1;
             v->nsub = 2;
+        } else {
+            ps_layer_init(e + 1, raw); /* the place stays, unused */
         }
         return (long)n;
     }
