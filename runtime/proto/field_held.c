@@ -60,6 +60,9 @@ enum ps_held ps_held_value(struct ps_at at, size_t fi, struct ps_fval *v,
     }
     if (f->is_auto && (f->kind == PS_K_UINT || f->kind == PS_K_BYTES))
         return PS_HELD_NONE;
+    /* A PacketField whose default is b'' (not a packet) holds that. */
+    if (f->kind == PS_K_LAYERS && f->chain && f->def_text && !*f->def_text && !f->def_sub)
+        return PS_HELD_EMPTY;
     /* An address whose default is None and that no route fills
      * (ICMPv6NDOptRouteInfo.prefix). */
     if (f->is_auto && f->kind != PS_K_LAYERS && f->from_env == PS_ENV_NONE && !f->def_text)

@@ -290,9 +290,8 @@ static void header_post_build(struct ps_build *b, size_t idx)
         put_now(h + 40);
 }
 
-/* _ntp_dispatcher: fewer than 8 bytes are Raw, else the mode picks.
- * NTPControl (mode 6) is not a table yet: the lookup fails and the bytes
- * read as NTPHeader. */
+/* _ntp_dispatcher: fewer than 8 bytes are Raw, else the mode picks:
+ * NTPControl (ntp_control.c) for 6, NTPPrivate for 7. */
 static const char *ntp_dispatch(const uint8_t *p, size_t len)
 {
     if (len < 8)

@@ -524,6 +524,14 @@ extern const struct ps_proto ps_proto_mip6opt_signature;
 extern const struct ps_proto ps_proto_mip6opt_home_keygen_token;
 extern const struct ps_proto ps_proto_mip6opt_care_of_test_init;
 extern const struct ps_proto ps_proto_mip6opt_care_of_test;
+/* issue 16: NTP control messages, mode 6 (ntp_control.c, ntp_control_status.c) */
+extern const struct ps_proto ps_proto_ntp_control;
+extern const struct ps_proto ps_proto_ntp_status_packet;
+extern const struct ps_proto ps_proto_ntp_system_status_packet;
+extern const struct ps_proto ps_proto_ntp_peer_status_packet;
+extern const struct ps_proto ps_proto_ntp_clock_status_packet;
+extern const struct ps_proto ps_proto_ntp_error_status_packet;
+extern const struct ps_proto ps_proto_ntp_peer_status_data_packet;
 /* _MIP6OptAlign's x and y of a mobility option class (false: not one). */
 bool ps_mip6_option_align(const struct ps_proto *p, unsigned *x, unsigned *y);
 /* _OptionsField.i2m's autopad at offset pos of the header: the Pad1 or

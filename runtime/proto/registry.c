@@ -444,6 +444,14 @@ static const struct ps_proto *const all[] = {
     &ps_proto_icmpv6_ni_reply_ipv4,
     &ps_proto_icmpv6_ni_reply_refuse,
     &ps_proto_icmpv6_ni_reply_unknown,
+    /* issue 16: NTP control messages, mode 6 (ntp_control.c, ntp_control_status.c) */
+    &ps_proto_ntp_control,
+    &ps_proto_ntp_status_packet,
+    &ps_proto_ntp_system_status_packet,
+    &ps_proto_ntp_peer_status_packet,
+    &ps_proto_ntp_clock_status_packet,
+    &ps_proto_ntp_error_status_packet,
+    &ps_proto_ntp_peer_status_data_packet,
 };
 
 #define BUILTINS (sizeof all / sizeof all[0])

@@ -663,6 +663,44 @@ add(E6 / IPv6(src=B6, dst=A6) / ICMPv6NIReplyIPv4(nonce=b"abcdefgh",
                                                   data=[(5, "192.0.2.1")]) / b"xyz")
 
 
+# issue 16: NTP control messages (mode 6): the status word's variants, the
+# system's peer status list, an authenticator; cut short everywhere.
+from scapy.layers.ntp import (NTPControl, NTPSystemStatusPacket, NTPPeerStatusPacket,  # noqa: E402
+                              NTPClockStatusPacket, NTPErrorStatusPacket, NTPStatusPacket,
+                              NTPPeerStatusDataPacket)
+NTPC = (E / IP(src=B, dst=A) / UDP(sport=123, dport=40000)
+        / NTPControl(response=1, op_code=1, sequence=9,
+                     status_word=NTPSystemStatusPacket(leap_indicator=3, clock_source=6),
+                     count=12, data=NTPPeerStatusDataPacket(
+                         association_id=7, peer_status=NTPPeerStatusPacket(peer_sel=6))
+                     / b"\x00\x08\x90\x14\x00\x09\x90\x14"))
+add(NTPC)
+for cut in (1, 3, 6, 9, 10, 11, 13, 18, 20):
+    add(bytes(NTPC)[:42 + cut])
+NTPA = (E / IP(src=A, dst=B) / UDP(sport=40000, dport=123)
+        / NTPControl(op_code=2, sequence=3, count=5, data=Raw(b"stratum"),
+                     authenticator=NTPAuthenticator(key_id=3, dgst=b"k" * 16)))
+add(NTPA)
+for cut in (6, 4, 3, 1):
+    add(bytes(NTPA)[:-cut])
+for sw, op, err in ((NTPClockStatusPacket(clock_status=4, code=2), 4, 0),
+                    (NTPErrorStatusPacket(error_code=7), 2, 1),
+                    (NTPStatusPacket(status=0xbeef), 9, 0),
+                    (NTPPeerStatusPacket(configured=1, peer_event_code=5), 2, 0)):
+    add(E / IP(src=B, dst=A) / UDP(sport=123, dport=40000)
+        / NTPControl(response=1, err=err, op_code=op, status_word=sw, association_id=4, count=2,
+                     data=Raw(b"ok")))
+add(E / IP(src=B, dst=A) / UDP(sport=123, dport=40000)
+    / NTPControl(response=1, op_code=1, status_word=NTPSystemStatusPacket(), count=3)
+    / b"\x00\x05\x90")
+add(E / IP(src=B, dst=A) / UDP(sport=123, dport=40000) / b"\x16\x81\x00\x01\x06\x14\x00\x00")
+# ntpsec 1.2.2's replies to read-status and read-variables, as lab/ntp_control
+# received them (raw IPv4).
+add(bytes.fromhex("45b800286192400040114c53c6120002c6120001007b816400148c4dd6810007c016000000000000"), linktype=228)
+add(bytes.fromhex(
+    "45b801846193400040114af6c6120002c6120001007b816501708da9d6820008c01600000000015a6c6561703d332c207374726174756d3d31362c20707265636973696f6e3d2d32342c20726f6f7464656c61793d302e3030302c20726f6f74646973703d302e3030302c0d0a72656669643d494e49542c2072656674696d653d307830303030303030302e30303030303030302c2074633d302c20706565723d302c206f66667365743d302e3030303030302c0d0a6672657175656e63793d302e3030303030302c207379735f6a69747465723d302e3030303030302c20636c6b5f6a69747465723d302e3030303036302c0d0a636c6f636b3d307865656330353935342e35616339386464352c2070726f636573736f723d227838365f3634222c0d0a73797374656d3d224c696e75782f362e31382e34342d66632d7631323732222c2076657273696f6e3d226e747064206e74707365632d312e322e32222c0d0a636c6b5f77616e6465723d302e3030303030302c206d696e74633d300d0a0000"), linktype=228)
+
+
 def decode(linktype, data):
     cls = conf.l2types.num2layer.get(linktype, conf.raw_layer)
     try:

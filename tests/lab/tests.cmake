@@ -58,6 +58,11 @@ lab_test(stp ${LAB_RUN} ${LAB_DIR}/stp.pkt 0 --peer ${LAB_DIR}/peer_stp_bridge.s
 lab_test(ntp ${LAB_RUN} ${LAB_DIR}/ntp.pkt 0 --need /usr/sbin/ntpd --need setpriv
          --peer "${LAB_DIR}/ntp_peer.sh &" --peer-wait udp/123
          --grep "UDP / NTP v??, ??")
+# NTP mode 6: ntpq's read-status and read-variables requests to the peer's
+# ntpd, which a restrict line lets the lab's side query (issue 16).
+lab_test(ntp_control ${LAB_RUN} ${LAB_DIR}/ntp_control.pkt 0 --need /usr/sbin/ntpd --need setpriv
+         --peer "${LAB_DIR}/ntp_control_peer.sh &" --peer-wait udp/123
+         --grep "ok 2 - a read-variables request gets the system variables")
 # Meant to fail: exit 1, and the expected-against-got report.
 lab_test(fail_closed_port ${LAB_RUN} ${LAB_DIR}/fail_closed_port.pkt 1
          --golden ${LAB_DIR}/fail_closed_port.out)

@@ -124,6 +124,7 @@ syn keyword pktLayer MIP6OptUnknown MIP6OptBRAdvice MIP6OptAltCoA MIP6OptNonceIn
 syn keyword pktLayer MIP6OptMsgAuth MIP6OptReplayProtection MIP6OptCGAParamsReq MIP6OptCGAParams MIP6OptSignature MIP6OptHomeKeygenToken MIP6OptCareOfTestInit MIP6OptCareOfTest
 syn keyword pktLayer ICMPv6NDOptDNSSL ICMPv6NIQueryNOOP ICMPv6NIQueryName ICMPv6NIQueryIPv6 ICMPv6NIQueryIPv4 ICMPv6NIReplyNOOP
 syn keyword pktLayer ICMPv6NIReplyName ICMPv6NIReplyIPv6 ICMPv6NIReplyIPv4 ICMPv6NIReplyRefuse ICMPv6NIReplyUnknown
+syn keyword pktLayer NTPControl NTPStatusPacket NTPSystemStatusPacket NTPPeerStatusPacket NTPClockStatusPacket NTPErrorStatusPacket NTPPeerStatusDataPacket
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 " x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
 syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
