@@ -381,7 +381,9 @@ struct ps_proto {
      * ihl*4-20, TCP options dataofs*4-20. The decoder cuts it to what the
      * frame holds. Without it: when an earlier field is its `length_of`, that
      * value minus len_adjust; else a PS_K_BYTES field takes the rest of the
-     * layer and an option or layer list takes nothing. */
+     * layer and an option or layer list takes nothing. A negative length
+     * (the size_t of a negative ptrdiff_t) is Python's s[:-k]: all but the
+     * last k bytes (IP's ihl*4-20 when ihl < 5). */
     size_t (*options_len)(const struct ps_layer *l, size_t field);
     /* Scapy's extract_padding: the payload length the header declares (IP
      * len-ihl*4, UDP len-8, ARP 0); what follows is Padding. Returns false

@@ -52,8 +52,10 @@ static size_t variable_len(const struct ps_layer *l, size_t fi, const struct ps_
     size_t n;
     if (f->len_from && f->len_from(l, &n))
         return n;
-    if (p->options_len)
-        return p->options_len(l, fi);
+    if (p->options_len) {
+        ptrdiff_t k = (ptrdiff_t)p->options_len(l, fi);
+        return k >= 0 ? (size_t)k : (size_t)-k < rest ? rest - (size_t)-k : 0;
+    }
     for (size_t j = 0; j < fi; j++) {
         const struct ps_field *lf = &p->fields[j];
         if (lf->kind == PS_K_UINT && lf->length_of && l->v[j].set &&
