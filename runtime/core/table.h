@@ -373,6 +373,11 @@ struct ps_proto {
     const char *neighbor_field;
     /* Dot1Q: Ether.dst is resolved for the layer above this one. */
     bool neighbor_through;
+    /* A list element class without Scapy's extract_padding (GeneveOptions,
+     * EDNS0ClientSubnet): in a PacketListField it takes the rest of the
+     * list's bytes as its payload, so the list ends with it and the rest,
+     * the field's leftover bytes, prints as its Raw payload. */
+    bool rest_is_payload;
     const struct ps_addr_bind *addr_binds; /* may be NULL */
 
     /* --- Decoding and printing, all optional (NULL: the generic rule). --- */

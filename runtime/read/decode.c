@@ -181,6 +181,8 @@ static size_t decode_elements(const struct ps_field *f, const uint8_t *p, size_t
             pos += (size_t)h;
             room->subs_used++;
             v->nsub++;
+            if (c->rest_is_payload)
+                break;
         }
         for (size_t k = 0, at = 0; nests && k < v->nsub; k++) {
             struct ps_layer *e = &room->subs[first + k], tmp;
