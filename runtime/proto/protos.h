@@ -534,6 +534,8 @@ size_t ps_ip6_option_pad(const struct ps_proto *next, size_t pos, uint8_t pad[16
 /* _PhantomAutoPadField (autopad): no bits on the wire, printed On or Off. */
 uint8_t ps_phantom_bits(const struct ps_layer *l);
 int ps_on_off_repr(const struct ps_fval *v, char *out, size_t cap);
+/* session 7, resid: EDNS0 Client Subnet (dns_edns.c) */
+extern const struct ps_proto ps_proto_edns0_client_subnet;
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 

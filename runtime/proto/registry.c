@@ -444,6 +444,8 @@ static const struct ps_proto *const all[] = {
     &ps_proto_icmpv6_ni_reply_ipv4,
     &ps_proto_icmpv6_ni_reply_refuse,
     &ps_proto_icmpv6_ni_reply_unknown,
+    /* session 7, resid: EDNS0 Client Subnet */
+    &ps_proto_edns0_client_subnet,
 };
 
 #define BUILTINS (sizeof all / sizeof all[0])
