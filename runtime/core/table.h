@@ -56,6 +56,11 @@ struct ps_enum {
     const char *name;
 };
 
+/* An options_len of Python's s[:-k], k < 2^20 (see ps_proto.options_len). */
+#define PS_LEN_BUT_BASE ((size_t)1 << (sizeof(size_t) * 8 - 2))
+#define PS_LEN_ALL_BUT(k) (PS_LEN_BUT_BASE + (size_t)(k))
+#define PS_LEN_IS_ALL_BUT(n) ((n) >= PS_LEN_BUT_BASE && (n) - PS_LEN_BUT_BASE < ((size_t)1 << 20))
+
 struct ps_field {
     const char *name;
     enum ps_kind kind;
@@ -386,9 +391,9 @@ struct ps_proto {
      * ihl*4-20, TCP options dataofs*4-20. The decoder cuts it to what the
      * frame holds. Without it: when an earlier field is its `length_of`, that
      * value minus len_adjust; else a PS_K_BYTES field takes the rest of the
-     * layer and an option or layer list takes nothing. A negative length
-     * (the size_t of a negative ptrdiff_t) is Python's s[:-k]: all but the
-     * last k bytes (IP's ihl*4-20 when ihl < 5). */
+     * layer and an option or layer list takes nothing. PS_LEN_ALL_BUT(k)
+     * is Python's s[:-k]: all but the last k bytes (IP's ihl*4-20 when
+     * ihl < 5). */
     size_t (*options_len)(const struct ps_layer *l, size_t field);
     /* Scapy's extract_padding: the payload length the header declares (IP
      * len-ihl*4, UDP len-8, ARP 0); what follows is Padding. Returns false

@@ -221,8 +221,10 @@ static enum ps_answer iperror_answers(const struct ps_packet *reply, size_t *r,
  * Scapy's s[:ihl*4-20] then takes all but the last 20-ihl*4 bytes. */
 static size_t ip_options_len(const struct ps_layer *l, size_t field)
 {
-    ptrdiff_t ihl = (ptrdiff_t)ps_layer_uint(l, F_IHL);
-    return field == F_OPTIONS ? (size_t)(ihl * 4 - 20) : 0;
+    uint64_t ihl = ps_layer_uint(l, F_IHL);
+    if (field != F_OPTIONS)
+        return 0;
+    return ihl >= 5 ? (size_t)(ihl * 4 - 20) : PS_LEN_ALL_BUT(20 - ihl * 4);
 }
 
 /* extract_padding: len - ihl*4, unless that is negative. A len the frame

@@ -53,8 +53,11 @@ static size_t variable_len(const struct ps_layer *l, size_t fi, const struct ps_
     if (f->len_from && f->len_from(l, &n))
         return n;
     if (p->options_len) {
-        ptrdiff_t k = (ptrdiff_t)p->options_len(l, fi);
-        return k >= 0 ? (size_t)k : (size_t)-k < rest ? rest - (size_t)-k : 0;
+        size_t k = p->options_len(l, fi);
+        if (!PS_LEN_IS_ALL_BUT(k))
+            return k;
+        k -= PS_LEN_BUT_BASE;
+        return k < rest ? rest - k : 0;
     }
     for (size_t j = 0; j < fi; j++) {
         const struct ps_field *lf = &p->fields[j];
