@@ -188,6 +188,15 @@ static size_t held_bits(const struct ps_layer *l)
             continue;
         }
         bit = (bit + 7) / 8 * 8;
+        /* An address with a wire form of its own (EDNS0ClientSubnet's,
+         * without its trailing zero bytes). */
+        long own = (f->kind == PS_K_IPV4 || f->kind == PS_K_IPV6) && f->encode
+                       ? f->encode(l, v, NULL, 0)
+                       : -1;
+        if (own >= 0) {
+            bit += (size_t)own * 8;
+            continue;
+        }
         switch (f->kind) {
         case PS_K_MAC: bit += 48; break;
         case PS_K_IPV4: bit += 32; break;
