@@ -536,6 +536,7 @@ uint8_t ps_phantom_bits(const struct ps_layer *l);
 int ps_on_off_repr(const struct ps_fval *v, char *out, size_t cap);
 /* session 7, resid: EDNS0 Client Subnet (dns_edns.c) */
 extern const struct ps_proto ps_proto_edns0_client_subnet;
+extern const struct ps_proto ps_proto_eapol; /* eap.c */
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 

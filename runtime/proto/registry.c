@@ -446,6 +446,7 @@ static const struct ps_proto *const all[] = {
     &ps_proto_icmpv6_ni_reply_unknown,
     /* session 7, resid: EDNS0 Client Subnet */
     &ps_proto_edns0_client_subnet,
+    &ps_proto_eapol,
 };
 
 #define BUILTINS (sizeof all / sizeof all[0])
