@@ -447,6 +447,15 @@ static const struct ps_proto *const all[] = {
     /* session 7, resid: EDNS0 Client Subnet */
     &ps_proto_edns0_client_subnet,
     &ps_proto_eapol,
+    &ps_proto_tftp,
+    &ps_proto_tftp_rrq,
+    &ps_proto_tftp_wrq,
+    &ps_proto_tftp_data,
+    &ps_proto_tftp_ack,
+    &ps_proto_tftp_error,
+    &ps_proto_tftp_oack,
+    &ps_proto_tftp_options,
+    &ps_proto_tftp_option,
 };
 
 #define BUILTINS (sizeof all / sizeof all[0])
