@@ -222,6 +222,11 @@ struct ps_field {
     /* PS_K_BYTES: a list of IPv6 addresses, 16 bytes each, held encoded
      * (Scapy's IP6ListField: IPv6ExtHdrRouting.addresses). */
     bool ipv6_list;
+    /* PS_K_BYTES written with a NUL after it (Scapy's StrNullField, its
+     * encode hook): a value read where the frame ended before the NUL
+     * holds u = 1 and is written back without one, as the frame held it;
+     * command() gives such a layer as its bytes. */
+    bool nul_terminated;
     /* Scapy's value of field fi of l where what the field holds is not it
      * (a DNS name: held as its wire form, pointers and all, its value is
      * the text; an A record's rdata: the address): what reading the field

@@ -15,19 +15,22 @@ static long strnull_encode(const struct ps_layer *l, const struct ps_fval *v, ui
 {
     const uint8_t *p = v->bytes;
     size_t n = v->len;
+    /* Read where the frame ended before the NUL: written as it was. */
+    size_t nul = v->set && v->u ? 0 : 1;
     if (!v->set) {
         /* The field's default ("octet" for mode): v is l's value of it. */
         size_t fi = (size_t)(v - l->v);
         n = fi < l->proto->nfields ? ps_field_def_bytes(&l->proto->fields[fi], &p) : 0;
     }
-    if (out && n + 1 > cap)
+    if (out && n + nul > cap)
         return -1;
     if (out) {
         if (n)
             memcpy(out, p, n);
-        out[n] = 0;
+        if (nul)
+            out[n] = 0;
     }
-    return (long)n + 1;
+    return (long)(n + nul);
 }
 
 /* StrNullField.getfield: up to the first NUL, which it takes too; without
@@ -40,12 +43,14 @@ static long strnull_decode(const uint8_t *p, size_t len, size_t off, const struc
     const uint8_t *s = p + off, *nul = memchr(s, 0, len - off);
     v->bytes = s;
     v->len = nul ? (size_t)(nul - s) : len - off;
+    v->u = !nul;
     return nul ? (long)v->len + 1 : (long)v->len;
 }
 
 #define STRNULL(nm, d, d_s)                                                                \
     {.name = nm, .kind = PS_K_BYTES, .def_text = d, .encode = strnull_encode,              \
-     .decode = strnull_decode, .ls_type = "StrNullField", .ls_default = d_s}
+     .decode = strnull_decode, .nul_terminated = true, .ls_type = "StrNullField",            \
+     .ls_default = d_s}
 
 static bool is(const struct ps_packet *pkt, size_t i, const struct ps_proto *p)
 {
