@@ -82,11 +82,12 @@ static void put_layer(struct ctx *c, const struct ps_layer *l, const struct ps_p
 
 /* The address an unset field takes when the interface is not asked: a
  * DestField binding of the layer above (UDP dport 5353: IP dst 224.0.0.251),
- * else the table's default. */
-static void default_address(const struct ps_packet *pkt, size_t idx, const struct ps_layer *l,
+ * else the table's default. Returns whether a binding gave it. */
+static bool default_address(const struct ps_packet *pkt, size_t idx, const struct ps_layer *l,
                             const struct ps_field *f, uint8_t a[16])
 {
     const char *text = f->def_text;
+    bool bound = false;
     if (pkt && idx + 1 < pkt->n) {
         const struct ps_proto *up = pkt->layers[idx + 1].proto;
         for (const struct ps_addr_bind *ab = up->addr_binds; ab && ab->lower; ab++) {
@@ -97,13 +98,14 @@ static void default_address(const struct ps_packet *pkt, size_t idx, const struc
             int fi = ab->field ? ps_field_index(up, ab->field) : -1;
             if (!ab->field || (fi >= 0 && ps_effective_uint(pkt, idx + 1, fi) == ab->value)) {
                 text = ab->addr;
+                bound = true;
                 break;
             }
         }
     }
     memset(a, 0, 16);
     if (!text)
-        return;
+        return bound;
     /* The tables' addresses always parse; a bad one encodes as zeros. */
     if (f->kind == PS_K_MAC)
         (void)ps_parse_mac(text, a);
@@ -111,6 +113,7 @@ static void default_address(const struct ps_packet *pkt, size_t idx, const struc
         (void)ps_parse_ip4(text, a);
     else
         (void)ps_parse_ip6(text, a);
+    return bound;
 }
 
 /* Scapy's getmacbyip and getmacbyip6: a multicast destination has a MAC
@@ -214,10 +217,10 @@ static void put_address(struct ctx *c, const struct ps_packet *pkt, size_t idx,
         put_bytes(c->w, l->v[fi].addr, n);
         return;
     }
-    if (env_address(c, pkt, idx, f))
-        return;
-    default_address(pkt, idx, l, f, a);
-    put_bytes(c->w, a, n);
+    /* An address the layer above binds (Scapy's overload_fields: EAPOL's
+     * Ether.dst) comes before the interface's. */
+    if (default_address(pkt, idx, l, f, a) || !env_address(c, pkt, idx, f))
+        put_bytes(c->w, a, n);
 }
 
 static void put_blob(struct writer *w, const struct ps_field *f, const struct ps_layer *l,

@@ -56,6 +56,11 @@ struct ps_enum {
     const char *name;
 };
 
+/* An options_len of Python's s[:-k], k < 2^20 (see ps_proto.options_len). */
+#define PS_LEN_BUT_BASE ((size_t)1 << (sizeof(size_t) * 8 - 2))
+#define PS_LEN_ALL_BUT(k) (PS_LEN_BUT_BASE + (size_t)(k))
+#define PS_LEN_IS_ALL_BUT(n) ((n) >= PS_LEN_BUT_BASE && (n) - PS_LEN_BUT_BASE < ((size_t)1 << 20))
+
 struct ps_field {
     const char *name;
     enum ps_kind kind;
@@ -217,6 +222,11 @@ struct ps_field {
     /* PS_K_BYTES: a list of IPv6 addresses, 16 bytes each, held encoded
      * (Scapy's IP6ListField: IPv6ExtHdrRouting.addresses). */
     bool ipv6_list;
+    /* PS_K_BYTES written with a NUL after it (Scapy's StrNullField, its
+     * encode hook): a value read where the frame ended before the NUL
+     * holds u = 1 and is written back without one, as the frame held it;
+     * command() gives such a layer as its bytes. */
+    bool nul_terminated;
     /* Scapy's value of field fi of l where what the field holds is not it
      * (a DNS name: held as its wire form, pointers and all, its value is
      * the text; an A record's rdata: the address): what reading the field
@@ -373,6 +383,11 @@ struct ps_proto {
     const char *neighbor_field;
     /* Dot1Q: Ether.dst is resolved for the layer above this one. */
     bool neighbor_through;
+    /* A list element class without Scapy's extract_padding (GeneveOptions,
+     * EDNS0ClientSubnet): in a PacketListField it takes the rest of the
+     * list's bytes as its payload, so the list ends with it and the rest,
+     * the field's leftover bytes, prints as its Raw payload. */
+    bool rest_is_payload;
     const struct ps_addr_bind *addr_binds; /* may be NULL */
 
     /* --- Decoding and printing, all optional (NULL: the generic rule). --- */
@@ -381,7 +396,9 @@ struct ps_proto {
      * ihl*4-20, TCP options dataofs*4-20. The decoder cuts it to what the
      * frame holds. Without it: when an earlier field is its `length_of`, that
      * value minus len_adjust; else a PS_K_BYTES field takes the rest of the
-     * layer and an option or layer list takes nothing. */
+     * layer and an option or layer list takes nothing. PS_LEN_ALL_BUT(k)
+     * is Python's s[:-k]: all but the last k bytes (IP's ihl*4-20 when
+     * ihl < 5). */
     size_t (*options_len)(const struct ps_layer *l, size_t field);
     /* Scapy's extract_padding: the payload length the header declares (IP
      * len-ihl*4, UDP len-8, ARP 0); what follows is Padding. Returns false

@@ -40,10 +40,14 @@ static enum ps_match layer_matches(const struct ps_layer *got, const struct ps_l
 static enum ps_match list_matches(const struct ps_layer *l, size_t fi, const struct ps_fval *want,
                                   struct ps_match_why *why)
 {
+    const struct ps_fval *g = &l->v[fi];
+    /* A list that is all bytes no element took (an EDNS0 option Scapy
+     * could not read) compares as those bytes. */
+    if (!want->sub && want->len && g->set && g->nsub == 0)
+        return same_value(PS_K_BYTES, g, want) ? PS_MATCH_YES : PS_MATCH_NO;
     if (!want->sub && want->len)
         return cannot(why, l, fi, "bytes cannot be compared with a list of layers: give the "
                                   "layers");
-    const struct ps_fval *g = &l->v[fi];
     size_t have = g->set ? g->nsub : 0;
     if (want->nsub == 0)
         return have == 0 ? PS_MATCH_YES : PS_MATCH_NO;

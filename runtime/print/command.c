@@ -167,6 +167,9 @@ static bool cut_short(const struct ps_layer *l)
             for (size_t k = 0; k < l->v[fi].nsub; k++)
                 if (cut_short(&l->v[fi].sub[k]))
                     return true;
+        /* A string the frame ended in before its NUL. */
+        if (f->nul_terminated && l->v[fi].set && l->v[fi].u)
+            return true;
     }
     return false;
 }
@@ -188,6 +191,15 @@ static size_t held_bits(const struct ps_layer *l)
             continue;
         }
         bit = (bit + 7) / 8 * 8;
+        /* An address with a wire form of its own (EDNS0ClientSubnet's,
+         * without its trailing zero bytes). */
+        long own = (f->kind == PS_K_IPV4 || f->kind == PS_K_IPV6) && f->encode
+                       ? f->encode(l, v, NULL, 0)
+                       : -1;
+        if (own >= 0) {
+            bit += (size_t)own * 8;
+            continue;
+        }
         switch (f->kind) {
         case PS_K_MAC: bit += 48; break;
         case PS_K_IPV4: bit += 32; break;
@@ -197,7 +209,7 @@ static size_t held_bits(const struct ps_layer *l)
                 bit += (held_bits(&v->sub[k]) + 7) / 8 * 8;
             bit += v->len * 8;
             break;
-        default: bit += v->len * 8; break;
+        default: bit += (v->len + (f->nul_terminated && !v->u)) * 8; break;
         }
     }
     return bit;

@@ -52,7 +52,8 @@ static void show_list(struct ps_strbuf *b, const struct ps_field *f, const struc
         struct ps_layer raw;
         ps_leftover_layer(v, &raw);
         if (raw.proto)
-            show_layer(b, ps_at_element(&raw), sub, f->nested || f->chain ? in : 0);
+            show_layer(b, ps_at_element(&raw), sub,
+                       f->nested || f->chain ? in : ps_leftover_is_payload(v) ? INDENT : 0);
     }
 }
 

@@ -1,7 +1,7 @@
 /* EAP (scapy/layers/eap.py, RFC 3748) and the method classes Scapy 2.5
  * dispatches by type (EAP.dispatch_hook): EAP_MD5, EAP_TLS, EAP_TTLS,
  * EAP_PEAP, EAP_FAST and LEAP. They are the value of RADIUS's EAP-Message
- * attribute here (EAPOL, which carries them on a LAN, is not built yet).
+ * attribute, and EAPOL's payload (IEEE 802.1X, below).
  * An unset len is the whole packet's (EAP.post_build, which every method
  * class inherits, writes it over the FieldLenField's value). */
 #include <stdio.h>
@@ -9,6 +9,7 @@
 
 #include "dns_name.h"
 #include "eap_names.h"
+#include "field_text.h"
 #include "packet.h"
 #include "protos.h"
 
@@ -217,7 +218,11 @@ static void eap_post_build(struct ps_build *b, size_t idx)
 
 /* bind_layers(PPP, EAP, proto=0xc227) (scapy/layers/ppp.py): the method
  * classes inherit its overload of PPP.proto. */
-static const struct ps_bind eap_binds[] = {{"PPP", "proto", 0xc227}, {NULL, NULL, 0}};
+static const struct ps_bind eap_binds[] = {
+    {"PPP", "proto", 0xc227},
+    {"EAPOL", "type", 0}, /* bind_layers(EAPOL, EAP, type=0) */
+    {NULL, NULL, 0},
+};
 
 #define EAP_CLASS(var, cls, longname, fieldtab)                                             \
     const struct ps_proto var = {.name = cls, .long_name = longname, .klass = "EAP",        \
@@ -358,3 +363,102 @@ static const struct ps_field leap_fields[] = {
                     .decode = leap_user_decode, .ls_type = "StrLenField", .ls_default = "b''"},
 };
 EAP_CLASS(ps_proto_leap, "LEAP", "Cisco LEAP", leap_fields);
+
+/* -------------------------------------------------------------- EAPOL */
+
+/* EAPOL (IEEE 802.1X-2010): the header that carries EAP on a LAN. */
+enum { P_VERSION, P_TYPE, P_LEN };
+
+static const struct ps_enum eapol_versions[] = {
+    {1, "802.1X-2001"}, {2, "802.1X-2004"}, {3, "802.1X-2010"}, {0, NULL}};
+
+static const struct ps_enum eapol_types[] = {
+    {0, "EAP-Packet"}, {1, "EAPOL-Start"}, {2, "EAPOL-Logoff"}, {3, "EAPOL-Key"},
+    {4, "EAPOL-Encapsulated-ASF-Alert"}, {5, "EAPOL-MKA"},
+    {6, "EAPOL-Announcement (Generic)"}, {7, "EAPOL-Announcement (Specific)"},
+    {8, "EAPOL-Announcement-Req"}, {0, NULL}};
+
+static const struct ps_field eapol_fields[] = {
+    [P_VERSION] = {.name = "version", .kind = PS_K_UINT, .bits = 8, .def = 1,
+                   .enums = eapol_versions, .ls_type = "ByteEnumField", .ls_default = "1"},
+    [P_TYPE] = {.name = "type", .kind = PS_K_UINT, .bits = 8, .enums = eapol_types,
+                .ls_type = "ByteEnumField", .ls_default = "0"},
+    [P_LEN] = {.name = "len", .kind = PS_K_UINT, .bits = 16, .is_auto = true,
+               .ls_type = "LenField", .ls_default = "None"},
+};
+
+/* LenField: len(payload) when unset. */
+static void eapol_post_build(struct ps_build *b, size_t idx)
+{
+    if (b->hlen[idx] < 4 || b->pkt->layers[idx].v[P_LEN].set)
+        return;
+    ps_put16(b->buf + b->start[idx] + 2, (uint16_t)(b->end[idx] - b->start[idx] - 4));
+}
+
+/* extract_padding: s[:len] (all of it while len is None). */
+static bool eapol_payload_len(const struct ps_layer *l, long *len)
+{
+    if (!l->v[P_LEN].set)
+        return false;
+    *len = (long)l->v[P_LEN].u;
+    return true;
+}
+
+static int eapol_summary(const struct ps_packet *pkt, size_t idx, char *out, size_t cap)
+{
+    struct ps_strbuf b = ps_strbuf_init(out, cap);
+    ps_strbuf_puts(&b, "EAPOL ");
+    ps_put_field(&b, pkt, idx, "type");
+    return ps_strbuf_result(&b);
+}
+
+/* hashret: chb(type) + payload.hashret() */
+static size_t eapol_hashret(const struct ps_packet *pkt, size_t idx, struct ps_hash *h)
+{
+    uint8_t t = (uint8_t)ps_effective_uint(pkt, idx, P_TYPE);
+    ps_hash_put(h, &t, 1);
+    return idx + 1;
+}
+
+/* answers: EAP-Packet to EAP-Packet, as the EAP inside says. */
+static enum ps_answer eapol_answers(const struct ps_packet *reply, size_t *r,
+                                    const struct ps_packet *query, size_t *q)
+{
+    if (*q >= query->n || query->layers[*q].proto != &ps_proto_eapol ||
+        ps_effective_uint(reply, *r, P_TYPE) != 0 || ps_effective_uint(query, *q, P_TYPE) != 0)
+        return PS_ANSWER_NO;
+    ++*r;
+    ++*q;
+    return PS_ANSWER_ON;
+}
+
+/* bind_layers(Ether, EAPOL, type=34958), (Ether, EAPOL, dst='01:80:c2:00:00:03',
+ * type=34958), (CookedLinux, EAPOL, proto=34958), (GRE, EAPOL, proto=34958),
+ * (SNAP, EAPOL, code=34958) */
+static const struct ps_bind eapol_binds[] = {
+    {"Ether", "type", 0x888e},
+    {"CookedLinux", "proto", 0x888e},
+    {"GRE", "proto", 0x888e},
+    {"SNAP", "code", 0x888e},
+    {NULL, NULL, 0},
+};
+
+/* The second Ether binding, the one building takes: the PAE group address. */
+static const struct ps_addr_bind eapol_addr_binds[] = {
+    {"Ether", "dst", "01:80:c2:00:00:03", NULL, 0},
+    {NULL, NULL, NULL, NULL, 0},
+};
+
+const struct ps_proto ps_proto_eapol = {
+    .name = "EAPOL",
+    .long_name = "EAPOL",
+    .fields = eapol_fields,
+    .nfields = PS_NFIELDS(eapol_fields),
+    .binds = eapol_binds,
+    .addr_binds = eapol_addr_binds,
+    .post_build = eapol_post_build,
+    .payload_len = eapol_payload_len,
+    .mysummary = eapol_summary,
+    .hashret = eapol_hashret,
+    .answers = eapol_answers,
+};

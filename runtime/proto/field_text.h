@@ -121,6 +121,9 @@ void ps_put_layer_list_repr(struct ps_strbuf *b, const struct ps_fval *v);
 void ps_put_layer_chain_repr(struct ps_strbuf *b, const struct ps_fval *v);
 /* The Raw layer that holds what a layer list could not decode. */
 void ps_leftover_layer(const struct ps_fval *v, struct ps_layer *raw);
+/* Whether that Raw is the payload of the list's last element, not an
+ * element of its own (ps_proto.rest_is_payload). */
+bool ps_leftover_is_payload(const struct ps_fval *v);
 
 /* Python's repr() of bytes (b'..') and of a str holding no quote or
  * backslash needing care ('198.18.0.1'). */

@@ -64,6 +64,8 @@ const struct ps_proto ps_proto_geneve_options = {
     .name = "GeneveOptions",
     .long_name = "Geneve Options",
     .klass = "GeneveOptions",
+    /* No extract_padding: the first option takes the others as its payload. */
+    .rest_is_payload = true,
     .fields = option_fields,
     .nfields = PS_NFIELDS(option_fields),
     .options_len = option_data_len,

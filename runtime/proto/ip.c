@@ -217,11 +217,14 @@ static enum ps_answer iperror_answers(const struct ps_packet *reply, size_t *r,
     return PS_ANSWER_ON;
 }
 
-/* PacketListField length_from: ihl*4 - 20. */
+/* PacketListField length_from: ihl*4 - 20, which is negative for ihl < 5:
+ * Scapy's s[:ihl*4-20] then takes all but the last 20-ihl*4 bytes. */
 static size_t ip_options_len(const struct ps_layer *l, size_t field)
 {
     uint64_t ihl = ps_layer_uint(l, F_IHL);
-    return field == F_OPTIONS && ihl > 5 ? (size_t)(ihl * 4 - 20) : 0;
+    if (field != F_OPTIONS)
+        return 0;
+    return ihl >= 5 ? (size_t)(ihl * 4 - 20) : PS_LEN_ALL_BUT(20 - ihl * 4);
 }
 
 /* extract_padding: len - ihl*4, unless that is negative. A len the frame

@@ -542,6 +542,19 @@ size_t ps_ip6_option_pad(const struct ps_proto *next, size_t pos, uint8_t pad[16
 /* _PhantomAutoPadField (autopad): no bits on the wire, printed On or Off. */
 uint8_t ps_phantom_bits(const struct ps_layer *l);
 int ps_on_off_repr(const struct ps_fval *v, char *out, size_t cap);
+/* session 7, resid: EDNS0 Client Subnet (dns_edns.c) */
+extern const struct ps_proto ps_proto_edns0_client_subnet;
+extern const struct ps_proto ps_proto_eapol; /* eap.c */
+/* tftp.c */
+extern const struct ps_proto ps_proto_tftp;
+extern const struct ps_proto ps_proto_tftp_rrq;
+extern const struct ps_proto ps_proto_tftp_wrq;
+extern const struct ps_proto ps_proto_tftp_data;
+extern const struct ps_proto ps_proto_tftp_ack;
+extern const struct ps_proto ps_proto_tftp_error;
+extern const struct ps_proto ps_proto_tftp_oack;
+extern const struct ps_proto ps_proto_tftp_options;
+extern const struct ps_proto ps_proto_tftp_option;
 
 #define PS_NFIELDS(a) (sizeof(a) / sizeof((a)[0]))
 

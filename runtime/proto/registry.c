@@ -452,6 +452,18 @@ static const struct ps_proto *const all[] = {
     &ps_proto_ntp_clock_status_packet,
     &ps_proto_ntp_error_status_packet,
     &ps_proto_ntp_peer_status_data_packet,
+    /* issue 16: EDNS0 Client Subnet, EAPOL, TFTP (dns_edns.c, eap.c, tftp.c) */
+    &ps_proto_edns0_client_subnet,
+    &ps_proto_eapol,
+    &ps_proto_tftp,
+    &ps_proto_tftp_rrq,
+    &ps_proto_tftp_wrq,
+    &ps_proto_tftp_data,
+    &ps_proto_tftp_ack,
+    &ps_proto_tftp_error,
+    &ps_proto_tftp_oack,
+    &ps_proto_tftp_options,
+    &ps_proto_tftp_option,
 };
 
 #define BUILTINS (sizeof all / sizeof all[0])

@@ -38,6 +38,11 @@ void ps_put_layer_repr_open(struct ps_strbuf *b, struct ps_at at)
     ps_strbuf_puts(b, " |");
 }
 
+bool ps_leftover_is_payload(const struct ps_fval *v)
+{
+    return v->nsub && v->len && v->sub[v->nsub - 1].proto->rest_is_payload;
+}
+
 void ps_leftover_layer(const struct ps_fval *v, struct ps_layer *raw)
 {
     const struct ps_proto *p = ps_proto_find("Raw");
@@ -52,20 +57,22 @@ void ps_leftover_layer(const struct ps_fval *v, struct ps_layer *raw)
 void ps_put_layer_list_repr(struct ps_strbuf *b, const struct ps_fval *v)
 {
     ps_strbuf_putc(b, '[');
+    bool payload = ps_leftover_is_payload(v);
     for (size_t i = 0; i < v->nsub; i++) {
         if (i)
             ps_strbuf_puts(b, ", ");
         ps_put_layer_repr_open(b, ps_at_element(&v->sub[i]));
-        ps_strbuf_putc(b, '>');
+        if (!payload || i + 1 < v->nsub)
+            ps_strbuf_putc(b, '>');
     }
     if (v->len) {
         struct ps_layer raw;
         ps_leftover_layer(v, &raw);
-        if (v->nsub)
+        if (v->nsub && !payload)
             ps_strbuf_puts(b, ", ");
         if (raw.proto)
             ps_put_layer_repr_open(b, ps_at_element(&raw));
-        ps_strbuf_putc(b, '>');
+        ps_strbuf_puts(b, payload ? ">>" : ">");
     }
     ps_strbuf_putc(b, ']');
 }

@@ -6,9 +6,13 @@
 #include "protos.h"
 
 /* BCDFloatField.i2repr: the float m2i makes of the wire value, x / 256.0,
- * as Python's repr writes it. Every x / 256 has at most 8 decimals. */
+ * as Python's repr writes it. Every x / 256 has at most 8 decimals. A
+ * field the frame ended before holds Scapy's default, the int 1 (not
+ * 1.0): unset here, and every default is whole seconds. */
 static int bcd_float_repr(const struct ps_fval *v, char *out, size_t cap)
 {
+    if (!v->set && v->u % 256 == 0)
+        return snprintf(out, cap, "%llu", (unsigned long long)(v->u / 256));
     uint64_t whole = v->u / 256, frac = (v->u % 256) * 390625u; /* 10^8 / 256 */
     char digits[9];
     snprintf(digits, sizeof digits, "%08llu", (unsigned long long)frac);

@@ -52,8 +52,13 @@ static size_t variable_len(const struct ps_layer *l, size_t fi, const struct ps_
     size_t n;
     if (f->len_from && f->len_from(l, &n))
         return n;
-    if (p->options_len)
-        return p->options_len(l, fi);
+    if (p->options_len) {
+        size_t k = p->options_len(l, fi);
+        if (!PS_LEN_IS_ALL_BUT(k))
+            return k;
+        k -= PS_LEN_BUT_BASE;
+        return k < rest ? rest - k : 0;
+    }
     for (size_t j = 0; j < fi; j++) {
         const struct ps_field *lf = &p->fields[j];
         if (lf->kind == PS_K_UINT && lf->length_of && l->v[j].set &&
@@ -179,6 +184,8 @@ static size_t decode_elements(const struct ps_field *f, const uint8_t *p, size_t
             pos += (size_t)h;
             room->subs_used++;
             v->nsub++;
+            if (c->rest_is_payload)
+                break;
         }
         for (size_t k = 0, at = 0; nests && k < v->nsub; k++) {
             struct ps_layer *e = &room->subs[first + k], tmp;

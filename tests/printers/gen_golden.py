@@ -106,7 +106,8 @@ ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "isakmp_", "dns_edns0",
 ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "rip_auth", "ntp_")
 ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "radius_", "nbns_query_request",
                    "nbns_node", "nbns_registration", "nbns_wack", "nbt_")
-ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "srh_", "mip6_", "ni_")
+ISSUE16_ENTRIES = ("ipsec_", "igmp", "mldv2_", "ndopt_", "srh_", "mip6_", "ni_",
+                   "ecs_", "tftp_")
 
 
 def issue16_cuts(frames):

@@ -311,7 +311,7 @@ static bool layer_cut(const struct ps_layer *l)
         bool empty_default = (f->kind == PS_K_LAYERS && !f->def_sub) ||
                              (is_fixed && fixed == 0) ||
                              ((f->kind == PS_K_BYTES || f->kind == PS_K_OPTIONS) && !is_fixed &&
-                              (!f->def_text || !*f->def_text)) ||
+                              !f->nul_terminated && (!f->def_text || !*f->def_text)) ||
                              (f->kind == PS_K_UINT && f->bits_for && !f->bits_for(l));
         if (!absent && !l->v[fi].set && !empty_default)
             return true;
