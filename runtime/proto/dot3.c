@@ -22,17 +22,20 @@ static const struct ps_field dot3_fields[] = {
                .ls_type = "LenField", .ls_default = "None"},
 };
 
-/* LenField: len(pkt.payload) when unset, which is raw(payload): the Paddings
- * of the layers above count too. */
-static void dot3_post_build(struct ps_build *b, size_t idx)
+size_t ps_lenfield_payload_len(const struct ps_build *b, size_t idx)
 {
-    if (b->hlen[idx] < 14 || b->pkt->layers[idx].v[D_LEN].set)
-        return;
     size_t pay = b->end[idx] - b->start[idx] - b->hlen[idx];
     for (size_t i = idx + 1; i < b->pkt->n; i++)
         if (b->pkt->layers[i].proto->trailer)
             pay += b->pkt->layers[i].v[0].len;
-    ps_put16(b->buf + b->start[idx] + 12, (uint16_t)pay);
+    return pay;
+}
+
+static void dot3_post_build(struct ps_build *b, size_t idx)
+{
+    if (b->hlen[idx] < 14 || b->pkt->layers[idx].v[D_LEN].set)
+        return;
+    ps_put16(b->buf + b->start[idx] + 12, (uint16_t)ps_lenfield_payload_len(b, idx));
 }
 
 /* extract_padding: s[:len]; a len the frame ended before is None, and

@@ -387,12 +387,11 @@ static const struct ps_field eapol_fields[] = {
                .ls_type = "LenField", .ls_default = "None"},
 };
 
-/* LenField: len(payload) when unset. */
 static void eapol_post_build(struct ps_build *b, size_t idx)
 {
     if (b->hlen[idx] < 4 || b->pkt->layers[idx].v[P_LEN].set)
         return;
-    ps_put16(b->buf + b->start[idx] + 2, (uint16_t)(b->end[idx] - b->start[idx] - 4));
+    ps_put16(b->buf + b->start[idx] + 2, (uint16_t)ps_lenfield_payload_len(b, idx));
 }
 
 /* extract_padding: s[:len] (all of it while len is None). */

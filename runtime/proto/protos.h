@@ -583,6 +583,9 @@ bool ps_on_ip6(const struct ps_build *b, size_t idx);
  * an extension header) with ps_ip6_checksum. False when the layer sits on
  * neither, where Scapy leaves the field alone. */
 bool ps_l4_checksum(const struct ps_build *b, size_t l4, uint8_t proto, uint16_t *ck);
+/* A LenField's value when unset (Dot3, EAPOL): len(pkt.payload), which is
+ * raw(payload), so the Paddings of the layers above count too. */
+size_t ps_lenfield_payload_len(const struct ps_build *b, size_t idx);
 /* answers() by ports, for a transport layer whose fields 0 and 1 are sport
  * and dport (TCP, UDP, SCTP): YES when query layer q is `layer` or `error`
  * and its ports are reply layer r's, swapped (a reply: SCTP) or not (the
