@@ -203,22 +203,30 @@ const struct ps_proto ps_proto_dot11_elt_erp = {
 };
 
 
+/* StrLenField("info", length_from=lambda x: x.len - 3), sliced as Python
+ * does: a len under 3 leaves that many bytes fewer than the rest (s[:-1]). */
+static long vendor_info_decode(const uint8_t *p, size_t len, size_t off,
+                               const struct ps_layer *l, struct ps_fval *v,
+                               struct ps_decode_room *room)
+{
+    (void)room;
+    size_t rest = off < len ? len - off : 0;
+    long want = (long)ps_layer_uint(l, F_LEN) - 3;
+    size_t n = want >= 0 ? (size_t)want : (size_t)-want < rest ? rest - (size_t)-want : 0;
+    v->bytes = p + off;
+    v->len = n < rest ? n : rest;
+    return (long)v->len;
+}
+
 static const struct ps_field vendor_fields[] = {
     ID_FIELD(221, "221"),
     SUB_LEN,
     {.name = "oui", .kind = PS_K_UINT, .bits = 24, .hex = true, .repr = ps_oui_repr,
      .ls_type = "OUIField",
      .ls_default = "0"},
-    {.name = "info", .kind = PS_K_BYTES, .def_text = "", .ls_type = "StrLenField",
-     .ls_default = "b''"},
+    {.name = "info", .kind = PS_K_BYTES, .def_text = "", .decode = vendor_info_decode,
+     .ls_type = "StrLenField", .ls_default = "b''"},
 };
-
-/* StrLenField("info", length_from=lambda x: x.len - 3) */
-static size_t vendor_info_len(const struct ps_layer *l, size_t field)
-{
-    (void)field;
-    return l->v[F_LEN].u > 3 ? (size_t)l->v[F_LEN].u - 3 : 0;
-}
 
 const struct ps_proto ps_proto_dot11_elt_vendor = {
     .name = "Dot11EltVendorSpecific",
@@ -227,6 +235,5 @@ const struct ps_proto ps_proto_dot11_elt_vendor = {
     .nfields = PS_NFIELDS(vendor_fields),
     .show_flat = true,
     .alias = "Dot11Elt",
-    .options_len = vendor_info_len,
     .post_build = ps_dot11_elt_post_build,
 };
