@@ -453,6 +453,7 @@ static const struct ps_proto *const all[] = {
     &ps_proto_dot11_elt_country,
     &ps_proto_dot11_elt_country_triplet,
     &ps_proto_dot11_elt_ht,
+    &ps_proto_radiotap_tlv,
 };
 
 #define BUILTINS (sizeof all / sizeof all[0])

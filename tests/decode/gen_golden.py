@@ -685,6 +685,14 @@ add(bytes(Dot11(addr1=MB, addr2=MA, addr3=MB) / Dot11Beacon()
 add(bytes(Dot11(addr1=MB, addr2=MA, addr3=MB) / Dot11Beacon()
           / Dot11EltRSN(len=40))[:24 + 12 + 2 + 20 + 1], linktype=105)
 
+# RadioTap's TLVs (a vendor namespace one too), whole and cut inside one.
+from scapy.layers.dot11 import RadioTapTLV  # noqa: E402
+TLVS = (RadioTap(present="Flags+TLV", tlvs=[RadioTapTLV(type=5, data=b"abc"),
+                                            RadioTapTLV(type=30, oui=0x0050f2, data=b"xy")])
+        / Dot11(addr1=MB) / Dot11Ack())
+add(TLVS, linktype=127)
+add(bytes(TLVS)[:9 + 3 + 4 + 2], linktype=127)
+
 
 def decode(linktype, data):
     cls = conf.l2types.num2layer.get(linktype, conf.raw_layer)
