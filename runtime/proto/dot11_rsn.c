@@ -129,14 +129,18 @@ enum {
     R_PMKIDS = R_MFP_CAPABLE + 14, R_GROUP_MGMT,
 };
 
-/* A PacketField: one element of class c from the next `need` bytes;
- * fewer bytes make its dissector raise, and Scapy keeps the element Raw. */
+/* A PacketField: one element of class c from the next `need` bytes, or
+ * what the frame holds of them: its dissector stops where they end (the
+ * fields not reached keep their defaults) and raises only inside a field,
+ * which makes the whole element Raw. */
 static long one_element(const struct ps_proto *c, size_t need, const uint8_t *p, size_t len,
                         size_t off, struct ps_fval *v, struct ps_decode_room *room)
 {
     memset(v, 0, sizeof *v);
-    if (off > len || len - off < need)
+    if (off > len)
         return -1;
+    if (need > len - off)
+        need = len - off;
     if (room && room->subs && room->element && room->subs_used < room->subs_cap) {
         struct ps_layer *e = &room->subs[room->subs_used];
         if (room->element(c, p + off, need, e, room) < 0)
@@ -231,8 +235,13 @@ static long group_mgmt_encode(const struct ps_layer *l, const struct ps_fval *v,
     return (long)n;
 }
 
+/* group_cipher_suite: one suite, read by the generic list reader, which
+ * hands the fields after it what is left (a hook would make the next
+ * hook run on a frame that ended). pairwise and AKM suites: count_from. */
 static size_t rsn_lists_len(const struct ps_layer *l, size_t field)
 {
+    if (field == R_GROUP)
+        return 4;
     if (field == R_PAIRWISE)
         return (size_t)ps_layer_uint(l, R_NB_PAIRWISE) * 4;
     if (field == R_AKM)
@@ -251,7 +260,7 @@ static size_t rsn_lists_len(const struct ps_layer *l, size_t field)
 #define RSN_SUITES                                                                         \
     {.name = "version", PS_LE16, .def = 1, .ls_type = "LEShortField", .ls_default = "1"},   \
         {.name = "group_cipher_suite", .kind = PS_K_LAYERS, .chain = true,                 \
-         .sub_class = "RSNCipherSuite", .def_sub = "RSNCipherSuite", .decode = suite_decode, \
+         .sub_class = "RSNCipherSuite", .def_sub = "RSNCipherSuite",                       \
          .ls_type = "PacketField", .ls_default = "<RSNCipherSuite  |>"},                   \
         COUNT_FIELD("nb_pairwise_cipher_suites"),                                          \
         {.name = "pairwise_cipher_suites", .kind = PS_K_LAYERS, .sub_class = "RSNCipherSuite", \
@@ -319,6 +328,8 @@ static const struct ps_field wpa_fields[] = {
 
 static size_t wpa_lists_len(const struct ps_layer *l, size_t field)
 {
+    if (field == W_GROUP)
+        return 4;
     if (field == W_PAIRWISE)
         return (size_t)ps_layer_uint(l, W_NB_PAIRWISE) * 4;
     if (field == W_AKM)
