@@ -684,6 +684,10 @@ add(bytes(Dot11(addr1=MB, addr2=MA, addr3=MB) / Dot11Beacon()
           / Dot11EltRSN(len=30, nb_pairwise_cipher_suites=9)), linktype=105)
 add(bytes(Dot11(addr1=MB, addr2=MA, addr3=MB) / Dot11Beacon()
           / Dot11EltRSN(len=40))[:24 + 12 + 2 + 20 + 1], linktype=105)
+# cut after the group suite's OUI: the element stands, its cipher and the
+# fields after it at their defaults
+add(bytes(Dot11(addr1=MB, addr2=MA, addr3=MB) / Dot11Beacon()
+          / Dot11EltRSN())[:24 + 12 + 7], linktype=105)
 
 # RadioTap's TLVs (a vendor namespace one too), whole and cut inside one.
 from scapy.layers.dot11 import RadioTapTLV  # noqa: E402
