@@ -42,11 +42,14 @@ static long length_encode(const struct ps_layer *l, const struct ps_fval *v, uin
     return 2;
 }
 
-/* post_build: an unset pad is \0 up to a multiple of 4 of the data. */
+/* post_build: an unset pad is \0 up to a multiple of 4 of the data; none
+ * when a given length says more data than there is (a TLV the frame cut,
+ * read again: Scapy sends its raw bytes). */
 static long pad_encode(const struct ps_layer *l, const struct ps_fval *v, uint8_t *out,
                        size_t cap)
 {
-    size_t n = v->set ? v->len : (4 - data_len(l) % 4) % 4;
+    bool cut = l->v[T_LENGTH].set && l->v[T_LENGTH].u > data_len(l);
+    size_t n = v->set ? v->len : cut ? 0 : (4 - data_len(l) % 4) % 4;
     if (!out)
         return (long)n;
     if (cap < n)
