@@ -153,6 +153,13 @@ static long ht_encode(const struct ps_layer *l, const struct ps_fval *v, uint8_t
 
 #define HT_HOOKS .encode = ht_encode, .decode = ht_decode
 
+/* The bitmask's width on the wire, for what sums the fields' widths. */
+static uint8_t bitmask_bits(const struct ps_layer *l)
+{
+    (void)l;
+    return 77;
+}
+
 static const struct ps_enum msdu[] = {{0, "3839 o"}, {1, "7935 o"}, {0, NULL}};
 static const struct ps_enum smps[] = {{0, "static SM"}, {1, "dynamic SM"}, {3, "disabled"},
                                       {0, NULL}};
@@ -216,6 +223,7 @@ static const struct ps_field ht_fields[] = {
     {.name = "res4", .kind = PS_K_UINT, .bits = 3, .def = 0, HT_HOOKS,
      .ls_type = "BitField  (3 bits)", .ls_default = "0"},
     {.name = "RX_MSC_Bitmask", .kind = PS_K_UINT, .bits = 64, .def = 0, HT_HOOKS,
+     .bits_for = bitmask_bits,
      .ls_type = "BitField  (77 bits)", .ls_default = "0"},
     {.name = "res5", .kind = PS_K_UINT, .bits = 4, .def = 0, HT_HOOKS,
      .ls_type = "BitField  (4 bits)", .ls_default = "0"},
