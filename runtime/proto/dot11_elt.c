@@ -4,12 +4,12 @@
 #include <stdio.h>
 
 #include "packet.h"
-#include "protos.h"
+#include "dot11_elt.h"
 #include "strbuf.h"
 
 enum { F_ID, F_LEN, F_INFO };
 
-static const struct ps_enum elt_ids[] = {
+const struct ps_enum ps_dot11_elt_ids[] = {
     {0, "SSID"}, {1, "Supported Rates"}, {2, "FHset"}, {3, "DSSS Set"}, {4, "CF Set"},
     {5, "TIM"}, {6, "IBSS Set"}, {7, "Country"}, {10, "Request"}, {11, "BSS Load"},
     {12, "EDCA Set"}, {13, "TSPEC"}, {14, "TCLAS"}, {15, "Schedule"}, {16, "Challenge text"},
@@ -25,9 +25,7 @@ static const struct ps_enum elt_ids[] = {
     {48, "RSNinfo"}, {50, "ESRates"}, {127, "ExtendendCapatibilities"},
     {191, "VHTCapabilities"}, {221, "Vendor"}, {0, NULL}};
 
-#define ID_FIELD(d, ds)                                                                   \
-    {.name = "ID", .kind = PS_K_UINT, .bits = 8, .def = d, .enums = elt_ids,              \
-     .ls_type = "ByteEnumField", .ls_default = ds}
+#define ID_FIELD PS_DOT11_ELT_ID
 
 static const struct ps_field elt_fields[] = {
     [F_ID] = ID_FIELD(0, "0"),
@@ -38,7 +36,9 @@ static const struct ps_field elt_fields[] = {
 };
 
 /* dispatch_hook: the class registered for the ID (register_variant: each
- * subclass's ID default, and 50 for the rates). */
+ * subclass's ID default, and 50 for the rates). Dot11EltVendorSpecific's
+ * own hook reads the OUI and, for Microsoft's, the type byte: on fewer bytes
+ * it raises (struct.unpack, an index), and Scapy keeps the rest as Raw. */
 static const char *elt_dispatch(const uint8_t *p, size_t len)
 {
     if (len < 1)
@@ -49,10 +49,22 @@ static const char *elt_dispatch(const uint8_t *p, size_t len)
         return "Dot11EltRates";
     case 3:
         return "Dot11EltDSSSet";
+    case 7:
+        return "Dot11EltCountry";
     case 42:
         return "Dot11EltERP";
+    case 45:
+        return "Dot11EltHTCapabilities";
+    case 48:
+        return "Dot11EltRSN";
     case 221:
-        return "Dot11EltVendorSpecific";
+        if (len < 5)
+            return "Raw";
+        if (p[2] != 0x00 || p[3] != 0x50 || p[4] != 0xf2)
+            return "Dot11EltVendorSpecific";
+        if (len < 6)
+            return "Raw";
+        return p[5] == 1 ? "Dot11EltMicrosoftWPA" : "Dot11EltVendorSpecific";
     default:
         return NULL;
     }
@@ -99,13 +111,9 @@ const struct ps_proto ps_proto_dot11_elt = {
     .summary_needs = "Dot11",
 };
 
-/* The subclasses: ByteField("len", None), which Dot11Elt.post_build sets to
- * the element's length past the ID and len. */
-#define SUB_LEN                                                                           \
-    {.name = "len", .kind = PS_K_UINT, .bits = 8, .is_auto = true, .ls_type = "ByteField", \
-     .ls_default = "None"}
+#define SUB_LEN PS_DOT11_ELT_LEN
 
-static void sub_post_build(struct ps_build *b, size_t idx)
+void ps_dot11_elt_post_build(struct ps_build *b, size_t idx)
 {
     if (b->pkt->layers[idx].v[F_LEN].set || !b->buf || b->hlen[idx] < 2)
         return;
@@ -151,7 +159,7 @@ const struct ps_proto ps_proto_dot11_elt_rates = {
     .nfields = PS_NFIELDS(rates_fields),
     .show_flat = true,
     .alias = "Dot11Elt",
-    .post_build = sub_post_build,
+    .post_build = ps_dot11_elt_post_build,
 };
 
 static const struct ps_field dsss_fields[] = {
@@ -195,22 +203,30 @@ const struct ps_proto ps_proto_dot11_elt_erp = {
 };
 
 
+/* StrLenField("info", length_from=lambda x: x.len - 3), sliced as Python
+ * does: a len under 3 leaves that many bytes fewer than the rest (s[:-1]). */
+static long vendor_info_decode(const uint8_t *p, size_t len, size_t off,
+                               const struct ps_layer *l, struct ps_fval *v,
+                               struct ps_decode_room *room)
+{
+    (void)room;
+    size_t rest = off < len ? len - off : 0;
+    long want = (long)ps_layer_uint(l, F_LEN) - 3;
+    size_t n = want >= 0 ? (size_t)want : (size_t)-want < rest ? rest - (size_t)-want : 0;
+    v->bytes = p + off;
+    v->len = n < rest ? n : rest;
+    return (long)v->len;
+}
+
 static const struct ps_field vendor_fields[] = {
     ID_FIELD(221, "221"),
     SUB_LEN,
     {.name = "oui", .kind = PS_K_UINT, .bits = 24, .hex = true, .repr = ps_oui_repr,
      .ls_type = "OUIField",
      .ls_default = "0"},
-    {.name = "info", .kind = PS_K_BYTES, .def_text = "", .ls_type = "StrLenField",
-     .ls_default = "b''"},
+    {.name = "info", .kind = PS_K_BYTES, .def_text = "", .decode = vendor_info_decode,
+     .ls_type = "StrLenField", .ls_default = "b''"},
 };
-
-/* StrLenField("info", length_from=lambda x: x.len - 3) */
-static size_t vendor_info_len(const struct ps_layer *l, size_t field)
-{
-    (void)field;
-    return l->v[F_LEN].u > 3 ? (size_t)l->v[F_LEN].u - 3 : 0;
-}
 
 const struct ps_proto ps_proto_dot11_elt_vendor = {
     .name = "Dot11EltVendorSpecific",
@@ -219,6 +235,5 @@ const struct ps_proto ps_proto_dot11_elt_vendor = {
     .nfields = PS_NFIELDS(vendor_fields),
     .show_flat = true,
     .alias = "Dot11Elt",
-    .options_len = vendor_info_len,
-    .post_build = sub_post_build,
+    .post_build = ps_dot11_elt_post_build,
 };

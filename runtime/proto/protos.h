@@ -257,6 +257,18 @@ extern const struct ps_proto ps_proto_dot11_encrypted;
 extern const struct ps_proto ps_proto_dot11_wep;
 extern const struct ps_proto ps_proto_dot11_tkip;
 extern const struct ps_proto ps_proto_dot11_ccmp;
+/* 802.11 elements of issue 16 (dot11_rsn.c, dot11_country.c, dot11_ht.c) */
+extern const struct ps_proto ps_proto_dot11_elt_rsn;
+extern const struct ps_proto ps_proto_rsn_cipher_suite;
+extern const struct ps_proto ps_proto_akm_suite;
+extern const struct ps_proto ps_proto_pmkid_list;
+extern const struct ps_proto ps_proto_dot11_elt_msft_wpa;
+extern const struct ps_proto ps_proto_dot11_elt_country;
+extern const struct ps_proto ps_proto_dot11_elt_country_triplet;
+extern const struct ps_proto ps_proto_dot11_elt_ht;
+extern const struct ps_proto ps_proto_radiotap_tlv; /* radiotap_tlv.c */
+/* One RadioTapTLV's bytes into out (NULL: counts); -1 when cap is short. */
+long ps_radiotap_tlv_put(const struct ps_layer *e, uint8_t *out, size_t cap);
 /* issue 16: DHCPv6 messages, DUIDs and options (dhcp6.c, dhcp6_options.c) */
 extern const struct ps_proto ps_proto_dhcp6;
 extern const struct ps_proto ps_proto_dhcp6_solicit;

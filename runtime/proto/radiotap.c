@@ -371,32 +371,71 @@ static long ru_decode(const uint8_t *p, size_t len, size_t off, const struct ps_
     return (long)v->len;
 }
 
-/* ReversePadField(PacketListField("tlvs", [], RadioTapTLV), 4): the TLVs take
- * every byte left (RadioTapTLV hands its rest on), here kept as bytes. */
+/* StrFixedLenField("mcs_nss", 0, length=5): the default is the int 0,
+ * which show() prints for a frame that ended before the field. */
+static int mcs_nss_repr(const struct ps_fval *v, char *out, size_t cap)
+{
+    if (!v->set)
+        return snprintf(out, cap, "0");
+    return ps_strfixed_repr(v, out, cap);
+}
+
+/* ReversePadField(PacketListField("tlvs", [], RadioTapTLV), 4): \0 up to
+ * a multiple of 4 from the header's start, even before an empty list, then
+ * the TLVs and any bytes given after them. */
 static long tlvs_encode(const struct ps_layer *l, const struct ps_fval *v, uint8_t *out,
                         size_t cap)
 {
-    size_t at = offset_of(l, F_TLVS), pad = (4 - at % 4) % 4;
-    size_t n = v->set ? v->len : 0;
-    if (!out)
-        return (long)(pad + n);
-    if (cap < pad + n)
-        return -1;
-    memset(out, 0, pad);
-    if (n)
-        memcpy(out + pad, v->bytes, n);
-    return (long)(pad + n);
+    size_t at = offset_of(l, F_TLVS), n = (4 - at % 4) % 4;
+    if (out) {
+        if (cap < n)
+            return -1;
+        memset(out, 0, n);
+    }
+    for (size_t k = 0; v->set && k < v->nsub; k++) {
+        long e = ps_radiotap_tlv_put(&v->sub[k], out ? out + n : NULL, out ? cap - n : 0);
+        if (e < 0)
+            return -1;
+        n += (size_t)e;
+    }
+    size_t tail = v->set ? v->len : 0;
+    if (out) {
+        if (cap - n < tail)
+            return -1;
+        if (tail)
+            memcpy(out + n, v->bytes, tail);
+    }
+    return (long)(n + tail);
 }
+/* The pad, then RadioTapTLVs while the bytes last (each hands its rest
+ * on); what one cannot be read from stays bytes, Scapy's Raw element. */
 static long tlvs_decode(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
                         struct ps_fval *v, struct ps_decode_room *room)
 {
     (void)l;
-    (void)room;
-    size_t pad = (4 - off % 4) % 4;
-    if (off > len || len - off < pad)
+    size_t at = off + (4 - off % 4) % 4;
+    memset(v, 0, sizeof *v);
+    if (at > len)
         return -1;
-    v->bytes = p + off + pad;
-    v->len = len - off - pad;
+    bool storing = room && room->subs && room->element;
+    v->sub = storing ? room->subs + room->subs_used : NULL;
+    while (at < len) {
+        long h = -1;
+        if (storing && room->subs_used < room->subs_cap)
+            h = room->element(&ps_proto_radiotap_tlv, p + at, len - at,
+                              &room->subs[room->subs_used], room);
+        if (h <= 0)
+            break;
+        room->subs_used++;
+        v->nsub++;
+        at += (size_t)h;
+    }
+    if (!v->nsub)
+        v->sub = NULL;
+    if (at < len) {
+        v->bytes = p + at;
+        v->len = len - at;
+    }
     return (long)(len - off);
 }
 
@@ -508,6 +547,7 @@ static const struct ps_field fields[F_COUNT] = {
                          .enums = rt_vhtbandwidth, .present = has_P_VHT,
                          .ls_type = COND("ByteEnumField"), .ls_default = "0"},
     [F_MCS_NSS] = {.name = "mcs_nss", .kind = PS_K_BYTES, .bits = 40, .def_text = "",
+                   .repr = mcs_nss_repr,
                    .present = has_P_VHT, .ls_type = COND("StrFixedLenField"),
                    .ls_default = "0"},
     [F_GROUP_ID] = {BYTE("GroupID", has_P_VHT)},
@@ -557,8 +597,8 @@ static const struct ps_field fields[F_COUNT] = {
                      .encode = lsig_rate_encode, .decode = lsig_rate_decode,
                      .present = has_P_L_SIG, .ls_type = "BitField (Cond) (4 bits)",
                      .ls_default = "0"},
-    [F_TLVS] = {.name = "tlvs", .kind = PS_K_BYTES, .def_text = "", .encode = tlvs_encode,
-                .decode = tlvs_decode, .present = has_P_TLV,
+    [F_TLVS] = {.name = "tlvs", .kind = PS_K_LAYERS, .sub_class = "RadioTapTLV",
+                .encode = tlvs_encode, .decode = tlvs_decode, .present = has_P_TLV,
                 .ls_type = COND("ReversePadField"), .ls_default = "[]"},
     [F_NOTDECODED] = {.name = "notdecoded", .kind = PS_K_BYTES, .def_text = "",
                       .decode = notdecoded_decode, .ls_type = "StrLenField",

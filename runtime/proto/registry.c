@@ -464,6 +464,16 @@ static const struct ps_proto *const all[] = {
     &ps_proto_tftp_oack,
     &ps_proto_tftp_options,
     &ps_proto_tftp_option,
+    /* 802.11 elements of issue 16 (dot11_rsn.c, dot11_country.c, dot11_ht.c) */
+    &ps_proto_dot11_elt_rsn,
+    &ps_proto_rsn_cipher_suite,
+    &ps_proto_akm_suite,
+    &ps_proto_pmkid_list,
+    &ps_proto_dot11_elt_msft_wpa,
+    &ps_proto_dot11_elt_country,
+    &ps_proto_dot11_elt_country_triplet,
+    &ps_proto_dot11_elt_ht,
+    &ps_proto_radiotap_tlv,
 };
 
 #define BUILTINS (sizeof all / sizeof all[0])

@@ -662,6 +662,41 @@ add(E6 / IPv6(src=B6, dst=A6) / ICMPv6NIReplyName(nonce=b"abcdefgh", data=[30, b
 add(E6 / IPv6(src=B6, dst=A6) / ICMPv6NIReplyIPv4(nonce=b"abcdefgh",
                                                   data=[(5, "192.0.2.1")]) / b"xyz")
 
+# 802.11 elements Scapy 2.5 dispatches by ID: RSN with PMKIDs and a group
+# management suite, Microsoft's WPA, Country, HT Capabilities, a vendor
+# element too short for the vendor dispatch (Raw in Scapy); RSN cut inside
+# a suite list (Raw element) and inside the PMKID count.
+from scapy.layers.dot11 import (AKMSuite, Dot11EltCountry,  # noqa: E402
+                                Dot11EltCountryConstraintTriplet, Dot11EltHTCapabilities,
+                                Dot11EltMicrosoftWPA, Dot11EltRSN, PMKIDListPacket,
+                                RSNCipherSuite)
+RSN = (Dot11(addr1=MB, addr2=MA, addr3=MB) / Dot11Beacon(cap="ESS")
+       / Dot11EltRSN(pairwise_cipher_suites=[RSNCipherSuite(cipher=2), RSNCipherSuite()],
+                     akm_suites=[AKMSuite(suite=2)],
+                     pmkids=PMKIDListPacket(pmkid_list=[b"0123456789abcdef"]))
+       / Dot11EltMicrosoftWPA() / Dot11EltCountry(country_string=b"DE ", descriptors=[
+           Dot11EltCountryConstraintTriplet(num_channels=13, mtp=20)])
+       / Dot11EltHTCapabilities(Short_GI_20Mhz=1, SM_Power_Save=3, RX_MSC_Bitmask=0xffff,
+                                Max_A_MPDU_Length_Exponent=2, ASEL="Receive_ASEL")
+       / Dot11Elt(ID=221, len=2, info=b"\x00\x50") / Dot11Elt(ID=221, len=3, info=b"\x00\x50\xf2"))
+add(RSN, linktype=105)
+add(bytes(Dot11(addr1=MB, addr2=MA, addr3=MB) / Dot11Beacon()
+          / Dot11EltRSN(len=30, nb_pairwise_cipher_suites=9)), linktype=105)
+add(bytes(Dot11(addr1=MB, addr2=MA, addr3=MB) / Dot11Beacon()
+          / Dot11EltRSN(len=40))[:24 + 12 + 2 + 20 + 1], linktype=105)
+# cut after the group suite's OUI: the element stands, its cipher and the
+# fields after it at their defaults
+add(bytes(Dot11(addr1=MB, addr2=MA, addr3=MB) / Dot11Beacon()
+          / Dot11EltRSN())[:24 + 12 + 7], linktype=105)
+
+# RadioTap's TLVs (a vendor namespace one too), whole and cut inside one.
+from scapy.layers.dot11 import RadioTapTLV  # noqa: E402
+TLVS = (RadioTap(present="Flags+TLV", tlvs=[RadioTapTLV(type=5, data=b"abc"),
+                                            RadioTapTLV(type=30, oui=0x0050f2, data=b"xy")])
+        / Dot11(addr1=MB) / Dot11Ack())
+add(TLVS, linktype=127)
+add(bytes(TLVS)[:9 + 3 + 4 + 2], linktype=127)
+
 
 # issue 16: NTP control messages (mode 6): the status word's variants, the
 # system's peer status list, an authenticator; cut short everywhere.

@@ -2,13 +2,21 @@
 # tshark, with checksum validation on, reads the --pcap output of a spec and
 # must flag no frame as malformed or with a bad checksum, except the frames a
 # spec lists in a "# tshark-bad-checksum: N ..." line (bad on purpose); with a
-# "# tshark-protocol: NAME" line, tshark must find NAME in every frame.
+# "# tshark-protocol: NAME" line, tshark must find NAME in every frame; a
+# "# tshark-linktype: N" line gives the capture link type N (run --pcap writes
+# Ethernet's, 1), for frames that start with RadioTap (127) or Dot11 (105).
 set -u
 bin=$1 spec=$2
 command -v tshark >/dev/null || { echo "tshark is not installed"; exit 77; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 "$bin" run "$spec" --pcap "$out/f.pcap" >/dev/null 2>"$out/err" || { cat "$out/err"; exit 1; }
+linktype=$(sed -n 's/^# tshark-linktype: *//p' "$spec")
+if [ -n "$linktype" ]; then
+    # the pcap header's network field: 4 bytes little-endian at offset 20
+    printf "$(printf '\\x%02x\\x%02x\\x00\\x00' $((linktype & 255)) $((linktype >> 8 & 255)))" |
+        dd of="$out/f.pcap" bs=1 seek=20 conv=notrunc status=none
+fi
 allowed=" $(sed -n 's/^# tshark-bad-checksum://p' "$spec" | tr -s ' ') "
 tshark -r "$out/f.pcap" -o ip.check_checksum:TRUE -o tcp.check_checksum:TRUE \
        -o udp.check_checksum:TRUE -o "sctp.checksum:CRC 32c" \

@@ -56,6 +56,9 @@ syn keyword pktLayer Dot11Beacon Dot11ATIM Dot11Disas Dot11AssoReq Dot11AssoResp
 syn keyword pktLayer Dot11ReassoResp Dot11ProbeReq Dot11ProbeResp Dot11Auth Dot11Deauth Dot11Ack
 syn keyword pktLayer Dot11Elt Dot11EltRates Dot11EltDSSSet Dot11EltERP Dot11EltVendorSpecific
 syn keyword pktLayer Dot11Encrypted Dot11WEP Dot11TKIP Dot11CCMP
+syn keyword pktLayer Dot11EltRSN RSNCipherSuite AKMSuite PMKIDListPacket Dot11EltMicrosoftWPA
+syn keyword pktLayer Dot11EltCountry Dot11EltCountryConstraintTriplet Dot11EltHTCapabilities
+syn keyword pktLayer RadioTapTLV
 syn keyword pktLayer DHCP6 DHCP6_Solicit DHCP6_Advertise DHCP6_Request DHCP6_Confirm DHCP6_Renew DHCP6_Rebind
 syn keyword pktLayer DHCP6_Reply DHCP6_Release DHCP6_Decline DHCP6_Reconf DHCP6_InfoRequest DHCP6_RelayForward
 syn keyword pktLayer DHCP6_RelayReply DUID_LLT DUID_EN DUID_LL DUID_UUID DHCP6OptUnknown DHCP6OptClientId
