@@ -214,8 +214,8 @@ static const struct ps_field option_fields[] = {
     {.name = "type", .kind = PS_K_UINT, .bits = 8, .is_auto = true, .enums = option_types,
      .ls_type = "ByteEnumField", .ls_default = "None"},
     OLEN,
-    {.name = "data", .kind = PS_K_BYTES, .def_text = "", .decode = odata2_decode,
-     .ls_type = "StrLenField", .ls_default = "None"},
+    {.name = "data", .kind = PS_K_BYTES, .is_auto = true, .def_text = "",
+     .decode = odata2_decode, .ls_type = "StrLenField", .ls_default = "None"},
 };
 const struct ps_proto ps_proto_ppp_lcp_option = {OPTION("PPP_LCP_Option", option_fields), .dispatch = option_dispatch};
 
