@@ -169,6 +169,10 @@ static int tags_summary(const struct ps_packet *pkt, size_t idx, char *out, size
         ps_strbuf_puts(&b, k ? ", " : "");
         ps_strbuf_puts(&b, s);
     }
+    /* A tag PPPoETag could not read is Raw in Scapy's list, whose
+     * sprintf("%tag_type%") is "??". */
+    if (v->set && v->bytes && v->len)
+        ps_strbuf_puts(&b, v->nsub ? ", ??" : "??");
     return (int)b.len;
 }
 
