@@ -359,3 +359,82 @@ const struct ps_proto ps_proto_ppp_lcp_discard_request = {LCP_CLASS("PPP_LCP_Dis
 /* PPP_LCP_Echo's class attribute code = 9 is its code's default. */
 static const struct ps_field echo_fields[] = {DISCARD(9, "9")};
 const struct ps_proto ps_proto_ppp_lcp_echo = {LCP_CLASS("PPP_LCP_Echo", echo_fields, echo_answers)};
+
+/* ------------------------------------------------ Code-Reject, Protocol-Reject */
+
+/* Stores element c read from p[0..n) as the next element of v: false when
+ * its fields end inside it (Scapy raises: the message is Raw). */
+static bool add_element(const struct ps_proto *c, const uint8_t *p, size_t n, struct ps_fval *v,
+                        struct ps_decode_room *room, long *took)
+{
+    if (!room || !room->subs || !room->element || room->subs_used >= room->subs_cap) {
+        v->bytes = p;
+        v->len = n;
+        *took = (long)n;
+        return true;
+    }
+    if (!v->nsub)
+        v->sub = room->subs + room->subs_used;
+    *took = room->element(c, p, n, &room->subs[room->subs_used], room);
+    if (*took < 0)
+        return false;
+    room->subs_used++;
+    v->nsub++;
+    return true;
+}
+
+/* PacketField("rejected_packet", None, PPP_LCP): PPP_LCP(s), the class its
+ * dispatch_hook picks; what that message leaves (its Padding) is the
+ * Code-Reject's payload, Padding too. */
+static long rejected_packet_decode(const uint8_t *p, size_t len, size_t off,
+                                   const struct ps_layer *l, struct ps_fval *v,
+                                   struct ps_decode_room *room)
+{
+    (void)l;
+    memset(v, 0, sizeof *v);
+    if (off >= len)
+        return 0;
+    const char *name = lcp_dispatch(p + off, len - off);
+    const struct ps_proto *c = name ? ps_proto_find(name) : NULL;
+    long took;
+    if (!add_element(c ? c : &ps_proto_ppp_lcp, p + off, len - off, v, room, &took))
+        return -1;
+    v->set = true;
+    return took;
+}
+
+/* PacketField("rejected_information", None, Packet): Packet(s), which holds
+ * s as its Raw payload. */
+static long rejected_information_decode(const uint8_t *p, size_t len, size_t off,
+                                        const struct ps_layer *l, struct ps_fval *v,
+                                        struct ps_decode_room *room)
+{
+    (void)l;
+    memset(v, 0, sizeof *v);
+    if (off >= len)
+        return 0;
+    long took;
+    if (!add_element(&ps_proto_packet, p + off, 0, v, room, &took) ||
+        !add_element(ps_proto_find("Raw"), p + off, len - off, v, room, &took))
+        return -1;
+    v->set = true;
+    return (long)(len - off);
+}
+
+static const struct ps_field code_reject_fields[] = {
+    CODE(7, "7"), ID, LEN("FieldLenField"),
+    {.name = "rejected_packet", .kind = PS_K_LAYERS, .chain = true, .sub_class = "PPP_LCP",
+     .decode = rejected_packet_decode, .ls_type = "PacketField", .ls_default = "None"},
+};
+const struct ps_proto ps_proto_ppp_lcp_code_reject = {
+    LCP_CLASS("PPP_LCP_Code_Reject", code_reject_fields, NULL)};
+
+static const struct ps_field protocol_reject_fields[] = {
+    CODE(8, "8"), ID, LEN("FieldLenField"),
+    {.name = "rejected_protocol", .kind = PS_K_UINT, .bits = 16, .is_auto = true,
+     .enums = ps_ppp_protocols, .ls_type = "ShortEnumField", .ls_default = "None"},
+    {.name = "rejected_information", .kind = PS_K_LAYERS, .chain = true, .sub_class = "Packet",
+     .decode = rejected_information_decode, .ls_type = "PacketField", .ls_default = "None"},
+};
+const struct ps_proto ps_proto_ppp_lcp_protocol_reject = {
+    LCP_CLASS("PPP_LCP_Protocol_Reject", protocol_reject_fields, NULL)};

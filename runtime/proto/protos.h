@@ -541,6 +541,8 @@ extern const struct ps_proto ps_proto_ppp_lcp_callback_option;
 extern const struct ps_proto ps_proto_ppp_lcp_configure;
 extern const struct ps_proto ps_proto_ppp_lcp_discard_request;
 extern const struct ps_proto ps_proto_ppp_lcp_echo;
+extern const struct ps_proto ps_proto_ppp_lcp_code_reject;
+extern const struct ps_proto ps_proto_ppp_lcp_protocol_reject;
 extern const struct ps_proto ps_proto_ppp_pap;
 extern const struct ps_proto ps_proto_ppp_pap_request;
 extern const struct ps_proto ps_proto_ppp_pap_response;

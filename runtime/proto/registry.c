@@ -462,6 +462,8 @@ static const struct ps_proto *const all[] = {
     &ps_proto_ppp_lcp_configure,
     &ps_proto_ppp_lcp_discard_request,
     &ps_proto_ppp_lcp_echo,
+    &ps_proto_ppp_lcp_code_reject,
+    &ps_proto_ppp_lcp_protocol_reject,
     &ps_proto_ppp_pap,
     &ps_proto_ppp_pap_request,
     &ps_proto_ppp_pap_response,

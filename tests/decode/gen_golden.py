@@ -668,7 +668,8 @@ from scapy.layers.ppp import (PPP, PPPoE, PPPoED, PPPoED_Tags, PPPoETag,  # noqa
                               PPP_LCP, PPP_LCP_Configure, PPP_LCP_Echo, PPP_LCP_MRU_Option,
                               PPP_LCP_Auth_Protocol_Option, PPP_LCP_Magic_Number_Option,
                               PPP_LCP_Callback_Option, PPP_LCP_Option, PPP_PAP_Request,
-                              PPP_PAP_Response, PPP_CHAP, PPP_CHAP_ChallengeResponse)
+                              PPP_PAP_Response, PPP_CHAP, PPP_CHAP_ChallengeResponse,
+                              PPP_LCP_Code_Reject, PPP_LCP_Protocol_Reject)
 from scapy.layers.pptp import PPTPStartControlConnectionRequest, PPTPEchoReply  # noqa: E402
 from scapy.layers.l2tp import L2TP  # noqa: E402
 PPPS = [
@@ -684,6 +685,9 @@ PPPS = [
     E / PPPoE() / PPP() / PPP_PAP_Response(message=b"ok"),
     E / PPPoE() / PPP() / PPP_CHAP_ChallengeResponse(code=2, value=b"\x01\x02", optional_name=b"n"),
     E / PPPoE() / PPP() / PPP_CHAP(code=4, data=b"no"),
+    E / PPPoE() / PPP() / PPP_LCP_Code_Reject(rejected_packet=PPP_LCP(code=12, data=b"ab")),
+    E / PPPoE() / PPP() / PPP_LCP_Protocol_Reject(rejected_protocol=0x8057,
+                                                  rejected_information=Raw(b"xyz")),
     E / IP(src=A, dst=B) / TCP(sport=1723, dport=3000, flags="PA") / PPTPEchoReply(identifier=3),
     E / IP(src=A, dst=B) / UDP(sport=1701, dport=1701) / L2TP(hdr="control+length+sequence"),
     E / IP(src=A, dst=B) / UDP(sport=1701, dport=1701) / L2TP(hdr="offset", offset=2) / PPP()
