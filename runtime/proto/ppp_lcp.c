@@ -164,7 +164,8 @@ const struct ps_proto ps_proto_ppp_lcp = {
     .fields = lcp_fields, .nfields = PS_NFIELDS(lcp_fields), .binds = lcp_binds,
     .payload_len = no_payload, .mysummary = lcp_summary, .dispatch = lcp_dispatch};
 
-const struct ps_proto ps_proto_ppp_lcp_terminate = {LCP_CLASS("PPP_LCP_Terminate", lcp_fields, terminate_answers)};
+const struct ps_proto ps_proto_ppp_lcp_terminate = {
+    LCP_CLASS("PPP_LCP_Terminate", lcp_fields, terminate_answers)};
 
 /* ---------------------------------------------------------- options */
 
@@ -217,7 +218,8 @@ static const struct ps_field option_fields[] = {
     {.name = "data", .kind = PS_K_BYTES, .is_auto = true, .def_text = "",
      .decode = odata2_decode, .ls_type = "StrLenField", .ls_default = "None"},
 };
-const struct ps_proto ps_proto_ppp_lcp_option = {OPTION("PPP_LCP_Option", option_fields), .dispatch = option_dispatch};
+const struct ps_proto ps_proto_ppp_lcp_option = {
+    OPTION("PPP_LCP_Option", option_fields), .dispatch = option_dispatch};
 
 static const struct ps_field mru_fields[] = {
     OTYPE(1, "1"), OLEN_FIXED(4, "4"),
@@ -271,7 +273,8 @@ static void auth_post_build(struct ps_build *b, size_t idx)
     if (b->hlen[idx] >= 2)
         auth_fix_len(&b->pkt->layers[idx], b->buf + b->start[idx]);
 }
-const struct ps_proto ps_proto_ppp_lcp_auth_protocol_option = {OPTION("PPP_LCP_Auth_Protocol_Option", auth_fields), .post_build = auth_post_build};
+const struct ps_proto ps_proto_ppp_lcp_auth_protocol_option = {
+    OPTION("PPP_LCP_Auth_Protocol_Option", auth_fields), .post_build = auth_post_build};
 
 static const struct ps_field quality_fields[] = {
     OTYPE(4, "4"), OLEN,
@@ -280,14 +283,16 @@ static const struct ps_field quality_fields[] = {
     {.name = "data", .kind = PS_K_BYTES, .def_text = "", .decode = odata4_decode,
      .ls_type = "StrLenField", .ls_default = "b''"},
 };
-const struct ps_proto ps_proto_ppp_lcp_quality_protocol_option = {OPTION("PPP_LCP_Quality_Protocol_Option", quality_fields)};
+const struct ps_proto ps_proto_ppp_lcp_quality_protocol_option = {
+    OPTION("PPP_LCP_Quality_Protocol_Option", quality_fields)};
 
 static const struct ps_field magic_fields[] = {
     OTYPE(5, "5"), OLEN_FIXED(6, "6"),
     {.name = "magic_number", .kind = PS_K_UINT, .bits = 32, .is_auto = true,
      .ls_type = "IntField", .ls_default = "None"},
 };
-const struct ps_proto ps_proto_ppp_lcp_magic_number_option = {OPTION("PPP_LCP_Magic_Number_Option", magic_fields)};
+const struct ps_proto ps_proto_ppp_lcp_magic_number_option = {
+    OPTION("PPP_LCP_Magic_Number_Option", magic_fields)};
 
 static const struct ps_field callback_fields[] = {
     OTYPE(13, "13"), OLEN,
@@ -296,7 +301,8 @@ static const struct ps_field callback_fields[] = {
     {.name = "message", .kind = PS_K_BYTES, .def_text = "", .decode = odata3_decode,
      .ls_type = "StrLenField", .ls_default = "b''"},
 };
-const struct ps_proto ps_proto_ppp_lcp_callback_option = {OPTION("PPP_LCP_Callback_Option", callback_fields)};
+const struct ps_proto ps_proto_ppp_lcp_callback_option = {
+    OPTION("PPP_LCP_Callback_Option", callback_fields)};
 
 /* ------------------------------------------------ Configure, Discard, Echo */
 
@@ -344,7 +350,9 @@ static const struct ps_field configure_fields[] = {
     {.name = "options", .kind = PS_K_LAYERS, .sub_class = "PPP_LCP_Option",
      .ls_type = "PacketListField", .ls_default = "[]"},
 };
-const struct ps_proto ps_proto_ppp_lcp_configure = {LCP_CLASS("PPP_LCP_Configure", configure_fields, configure_answers), .options_len = configure_options_len, .post_build = configure_post_build};
+const struct ps_proto ps_proto_ppp_lcp_configure = {
+    LCP_CLASS("PPP_LCP_Configure", configure_fields, configure_answers),
+    .options_len = configure_options_len, .post_build = configure_post_build};
 
 #define DISCARD(code, code_s) \
     CODE(code, code_s), ID, LEN("FieldLenField"), \
@@ -354,11 +362,13 @@ const struct ps_proto ps_proto_ppp_lcp_configure = {LCP_CLASS("PPP_LCP_Configure
      .ls_type = "StrLenField", .ls_default = "b''"}
 
 static const struct ps_field discard_fields[] = {DISCARD(11, "11")};
-const struct ps_proto ps_proto_ppp_lcp_discard_request = {LCP_CLASS("PPP_LCP_Discard_Request", discard_fields, NULL)};
+const struct ps_proto ps_proto_ppp_lcp_discard_request = {
+    LCP_CLASS("PPP_LCP_Discard_Request", discard_fields, NULL)};
 
 /* PPP_LCP_Echo's class attribute code = 9 is its code's default. */
 static const struct ps_field echo_fields[] = {DISCARD(9, "9")};
-const struct ps_proto ps_proto_ppp_lcp_echo = {LCP_CLASS("PPP_LCP_Echo", echo_fields, echo_answers)};
+const struct ps_proto ps_proto_ppp_lcp_echo = {
+    LCP_CLASS("PPP_LCP_Echo", echo_fields, echo_answers)};
 
 /* ------------------------------------------------ Code-Reject, Protocol-Reject */
 
