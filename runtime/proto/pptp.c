@@ -2,6 +2,7 @@
  * one class per ctrl_msg_type (PPTP.dispatch_hook reads byte 9), and
  * answers() where Scapy defines it. The data channel is GRE_PPTP (gre.c). */
 #include "packet.h"
+#include "ppp.h"
 #include "protos.h"
 
 static const struct ps_enum msg_type[] = {
@@ -138,11 +139,12 @@ static bool len128(const struct ps_layer *l, size_t *len)
 
 enum { H_LEN, H_TYPE, H_COOKIE, H_CTRL, H_RES0, H_DATA };
 
-/* StrLenField length_from=len - 12 */
-static size_t pptp_data_len(const struct ps_layer *l, size_t field)
+/* StrLenField length_from=len - 12 (Python's slice when negative) */
+static long pptp_data_decode(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
+                             struct ps_fval *v, struct ps_decode_room *room)
 {
-    uint64_t n = ps_layer_uint(l, H_LEN);
-    return field == H_DATA && n > 12 ? (size_t)(n - 12) : 0;
+    (void)room;
+    return ps_ppp_take(p, len, off, (long)ps_layer_uint(l, H_LEN) - 12, v);
 }
 
 static const struct ps_field pptp_fields[] = {
@@ -153,8 +155,8 @@ static const struct ps_field pptp_fields[] = {
     [H_COOKIE] = X("magic_cookie", 32, 0x1a2b3c4d, "439041101", "XIntField"),
     [H_CTRL] = E("ctrl_msg_type", 16, 1, "1", ctrl_msg_type, "ShortEnumField"),
     [H_RES0] = XSHORT("reserved_0"),
-    [H_DATA] = {.name = "data", .kind = PS_K_BYTES, .def_text = "", .ls_type = "StrLenField",
-                .ls_default = "b''"},
+    [H_DATA] = {.name = "data", .kind = PS_K_BYTES, .def_text = "", .decode = pptp_data_decode,
+                .ls_type = "StrLenField", .ls_default = "b''"},
 };
 
 /* dispatch_hook: the class registered for byte 9, the low byte of
@@ -184,7 +186,7 @@ static const struct ps_bind pptp_build_binds[] = {{"TCP", "dport", 1723}, {NULL,
 const struct ps_proto ps_proto_pptp = {
     .name = "PPTP", .long_name = "PPTP", .klass = "PPTP", .fields = pptp_fields,
     .nfields = PS_NFIELDS(pptp_fields), .binds = pptp_binds, .build_binds = pptp_build_binds,
-    .dispatch = pptp_dispatch, .options_len = pptp_data_len};
+    .dispatch = pptp_dispatch};
 
 /* answers(): the reply class to the request class `q`, and where they
  * must agree, reply field rf equal to query field qf (-1: no condition). */
