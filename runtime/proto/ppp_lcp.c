@@ -306,11 +306,36 @@ const struct ps_proto ps_proto_ppp_lcp_callback_option = {
 
 /* ------------------------------------------------ Configure, Discard, Echo */
 
-/* PacketListField length_from=len - 4 (a negative one is taken as none). */
-static size_t configure_options_len(const struct ps_layer *l, size_t field)
+/* PacketListField length_from=len - 4, Python's slice (a len under 4 cuts
+ * from the end): the options while they read, the rest left as bytes, as
+ * the decoder reads a list (the options hold no list of their own). */
+static long configure_options_decode(const uint8_t *p, size_t len, size_t off,
+                                     const struct ps_layer *l, struct ps_fval *v,
+                                     struct ps_decode_room *room)
 {
-    uint64_t n = ps_layer_uint(l, C_LEN);
-    return field == C_BODY && n > 4 ? (size_t)(n - 4) : 0;
+    struct ps_fval all = {0};
+    size_t n = (size_t)ps_ppp_take(p, len, off, (long)ps_layer_uint(l, C_LEN) - 4, &all);
+    size_t pos = 0;
+    memset(v, 0, sizeof *v);
+    if (room && room->subs && room->element) {
+        v->sub = room->subs + room->subs_used;
+        while (pos < n && room->subs_used < room->subs_cap) {
+            const char *name = option_dispatch(p + off + pos, n - pos);
+            const struct ps_proto *c = name ? ps_proto_find(name) : NULL;
+            long h = room->element(c ? c : &ps_proto_ppp_lcp_option, p + off + pos, n - pos,
+                                   &room->subs[room->subs_used], room);
+            if (h <= 0)
+                break;
+            pos += (size_t)h;
+            room->subs_used++;
+            v->nsub++;
+        }
+        if (!v->nsub)
+            v->sub = NULL;
+    }
+    v->bytes = pos < n ? p + off + pos : NULL;
+    v->len = n - pos;
+    return (long)n;
 }
 
 /* An option's encoded size, from its fields (all whole bytes). */
@@ -348,11 +373,11 @@ static void configure_post_build(struct ps_build *b, size_t idx)
 static const struct ps_field configure_fields[] = {
     CODE(1, "1"), ID, LEN("FieldLenField"),
     {.name = "options", .kind = PS_K_LAYERS, .sub_class = "PPP_LCP_Option",
-     .ls_type = "PacketListField", .ls_default = "[]"},
+     .decode = configure_options_decode, .ls_type = "PacketListField", .ls_default = "[]"},
 };
 const struct ps_proto ps_proto_ppp_lcp_configure = {
     LCP_CLASS("PPP_LCP_Configure", configure_fields, configure_answers),
-    .options_len = configure_options_len, .post_build = configure_post_build};
+    .post_build = configure_post_build};
 
 #define DISCARD(code, code_s) \
     CODE(code, code_s), ID, LEN("FieldLenField"), \
@@ -385,10 +410,13 @@ static bool add_element(const struct ps_proto *c, const uint8_t *p, size_t n, st
     }
     if (!v->nsub)
         v->sub = room->subs + room->subs_used;
-    *took = room->element(c, p, n, &room->subs[room->subs_used], room);
+    /* The slot is taken first: the element's own list (a rejected
+     * Configure's options, a rejected Code-Reject's message), read by its
+     * hook meanwhile, goes after it. */
+    struct ps_layer *e = &room->subs[room->subs_used++];
+    *took = room->element(c, p, n, e, room);
     if (*took < 0)
         return false;
-    room->subs_used++;
     v->nsub++;
     return true;
 }
