@@ -2,10 +2,11 @@
  * The protocol field is one byte or two: RFC 1661 compresses values below
  * 0x100, and on the wire an odd first byte marks the one-byte form. */
 #include "packet.h"
+#include "ppp.h"
 #include "protos.h"
 
 /* _PPP_PROTOCOLS */
-static const struct ps_enum ppp_protocols[] = {
+const struct ps_enum ps_ppp_protocols[] = {
     {0x0001, "Padding Protocol"},
     {0x0003, "ROHC small-CID [RFC3095]"},
     {0x0005, "ROHC large-CID [RFC3095]"},
@@ -160,6 +161,16 @@ static const struct ps_enum ppp_protocols[] = {
 
 enum { P_PROTO };
 
+long ps_ppp_take(const uint8_t *p, size_t len, size_t off, long n, struct ps_fval *v)
+{
+    size_t rest = off < len ? len - off : 0;
+    size_t take = n >= 0 ? ((size_t)n < rest ? (size_t)n : rest)
+                         : ((size_t)-n < rest ? rest - (size_t)-n : 0);
+    v->bytes = p + off;
+    v->len = take;
+    return (long)take;
+}
+
 /* _PPPProtoField.addfield: one byte below 0x100. A decoded value keeps
  * the wire form it was read from (v->bytes), as Scapy's dissected packet
  * keeps its bytes: 00 21 stays two bytes while the value is unchanged. */
@@ -200,14 +211,17 @@ static long proto_decode(const uint8_t *p, size_t len, size_t off, const struct 
 
 static const struct ps_field ppp_fields[] = {
     [P_PROTO] = {.name = "proto", .kind = PS_K_UINT, .bits = 16, .def = 0x0021,
-                 .enums = ppp_protocols, .encode = proto_encode, .decode = proto_decode,
+                 .enums = ps_ppp_protocols, .encode = proto_encode, .decode = proto_decode,
                  .ls_type = "_PPPProtoField", .ls_default = "33"},
 };
 
-/* bind_layers(HDLC, PPP), (GRE_PPTP, PPP, proto=0x880b) */
+/* bind_layers(PPPoE, PPP, code=0), (HDLC, PPP), (GRE_PPTP, PPP,
+ * proto=0x880b), (L2TP, PPP) */
 static const struct ps_bind ppp_binds[] = {
+    {"PPPoE", "code", 0},
     {"HDLC", NULL, 0},
     {"GRE_PPTP", "proto", 0x880b},
+    {"L2TP", NULL, 0},
     {NULL, NULL, 0},
 };
 

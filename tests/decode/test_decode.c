@@ -152,6 +152,10 @@ static bool layer_complete(const struct ps_layer *l)
         /* A fixed-length string the frame cut short is padded when built. */
         if (f->kind == PS_K_BYTES && f->bits && v->set && v->len < f->bits / 8u)
             return false;
+        size_t fixed;
+        if (f->kind == PS_K_BYTES && f->len_from && v->set && f->len_from(l, &fixed) &&
+            v->len < fixed)
+            return false;
         bool empty_list = f->kind == PS_K_OPTIONS || f->kind == PS_K_LAYERS ||
                           (f->kind == PS_K_BYTES && !f->bits && !f->len_from && !f->encode &&
                            (!f->def_text || !*f->def_text));

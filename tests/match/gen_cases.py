@@ -302,6 +302,72 @@ case("dhcp6-relay-reply-other-hops", 3, rf, v6(d6.DHCP6_RelayReply(hopcount=2, l
                                                B6, A6, MB, MA))
 case("dhcp6-advertise-l2", 2, sol, v6(d6.DHCP6_Advertise(trid=0x1234), B6, A6, MB, MA))
 
+# PPP over Ethernet (srp): LCP, PAP and CHAP answers() by code and id;
+# PPTP's control replies over TCP 1723 (sr).
+from scapy.layers import ppp as pp  # noqa: E402
+from scapy.layers import pptp as pt  # noqa: E402
+
+
+def se(p, src=MA, dst=MB):
+    return Ether(src=src, dst=dst) / pp.PPPoE(sessionid=1) / pp.PPP() / p
+
+
+def sr(p, src=MB, dst=MA):
+    return se(p, src, dst)
+
+
+creq = se(pp.PPP_LCP_Configure(id=3, options=[pp.PPP_LCP_MRU_Option()]))
+case("lcp-configure-ack", 2, creq, sr(pp.PPP_LCP_Configure(code=2, id=3)))
+case("lcp-configure-reject", 2, creq, sr(pp.PPP_LCP_Configure(code=4, id=3)))
+case("lcp-configure-ack-other-id", 2, creq, sr(pp.PPP_LCP_Configure(code=2, id=4)))
+case("lcp-configure-request-to-request", 2, creq, sr(pp.PPP_LCP_Configure(code=1, id=3)))
+case("lcp-terminate-ack", 2, se(pp.PPP_LCP_Terminate(code=5, id=1)), sr(pp.PPP_LCP_Terminate(code=6, id=1)))
+case("lcp-terminate-ack-other-id", 2, se(pp.PPP_LCP_Terminate(code=5, id=1)),
+     sr(pp.PPP_LCP_Terminate(code=6, id=2)))
+case("lcp-echo-reply", 2, se(pp.PPP_LCP_Echo(id=9, magic_number=1)),
+     sr(pp.PPP_LCP_Echo(code=10, id=9, magic_number=2)))
+case("lcp-echo-reply-other-id", 2, se(pp.PPP_LCP_Echo(id=9)), sr(pp.PPP_LCP_Echo(code=10, id=8)))
+case("lcp-echo-request-to-request", 2, se(pp.PPP_LCP_Echo(id=9)), sr(pp.PPP_LCP_Echo(id=9)))
+case("lcp-echo-reply-to-configure", 2, creq, sr(pp.PPP_LCP_Echo(code=10, id=3)))
+case("lcp-discard-to-discard", 2, se(pp.PPP_LCP_Discard_Request(id=1)),
+     sr(pp.PPP_LCP_Discard_Request(id=1)))
+preq = se(pp.PPP_PAP_Request(id=5, username=b"u", password=b"p"))
+case("pap-ack", 2, preq, sr(pp.PPP_PAP_Response(code=2, id=5)))
+case("pap-nak", 2, preq, sr(pp.PPP_PAP_Response(code=3, id=5, message=b"no")))
+case("pap-ack-other-id", 2, preq, sr(pp.PPP_PAP_Response(code=2, id=6)))
+chal = se(pp.PPP_CHAP_ChallengeResponse(code=1, id=2, value=b"\x01" * 8))
+resp = sr(pp.PPP_CHAP_ChallengeResponse(code=2, id=2, value=b"\x02" * 16, optional_name=b"u"))
+case("chap-response", 2, chal, resp)
+case("chap-response-other-id", 2, chal, sr(pp.PPP_CHAP_ChallengeResponse(code=2, id=3)))
+case("chap-success", 2, se(pp.PPP_CHAP_ChallengeResponse(code=2, id=2)), sr(pp.PPP_CHAP(code=3, id=2)))
+case("chap-failure-other-id", 2, se(pp.PPP_CHAP_ChallengeResponse(code=2, id=2)),
+     sr(pp.PPP_CHAP(code=4, id=1)))
+case("chap-success-to-challenge", 2, chal, sr(pp.PPP_CHAP(code=3, id=2)))
+
+
+def tq(p):
+    return l3(IP(src=A, dst=B) / TCP(sport=40000, dport=1723, flags="PA") / p, MA, MB)
+
+
+def tr(p):
+    return l3(IP(src=B, dst=A) / TCP(sport=1723, dport=40000, flags="PA") / p, MB, MA)
+
+
+case("pptp-sccrp", 3, tq(pt.PPTPStartControlConnectionRequest()), tr(pt.PPTPStartControlConnectionReply()))
+case("pptp-stopccrp", 3, tq(pt.PPTPStopControlConnectionRequest()), tr(pt.PPTPStopControlConnectionReply()))
+case("pptp-stopccrp-to-sccrq", 3, tq(pt.PPTPStartControlConnectionRequest()),
+     tr(pt.PPTPStopControlConnectionReply()))
+case("pptp-echo-reply", 3, tq(pt.PPTPEchoRequest(identifier=4)), tr(pt.PPTPEchoReply(identifier=4)))
+case("pptp-echo-reply-other-id", 3, tq(pt.PPTPEchoRequest(identifier=4)), tr(pt.PPTPEchoReply(identifier=5)))
+case("pptp-ocrp", 3, tq(pt.PPTPOutgoingCallRequest(call_id=7)), tr(pt.PPTPOutgoingCallReply(peer_call_id=7)))
+case("pptp-ocrp-other-call", 3, tq(pt.PPTPOutgoingCallRequest(call_id=7)),
+     tr(pt.PPTPOutgoingCallReply(peer_call_id=8)))
+case("pptp-icrp", 3, tq(pt.PPTPIncomingCallRequest(call_id=7)), tr(pt.PPTPIncomingCallReply(peer_call_id=7)))
+case("pptp-iccn", 3, tq(pt.PPTPIncomingCallReply(call_id=7)), tr(pt.PPTPIncomingCallConnected(peer_call_id=7)))
+case("pptp-iccn-other-call", 3, tq(pt.PPTPIncomingCallReply(call_id=7)),
+     tr(pt.PPTPIncomingCallConnected(peer_call_id=1)))
+case("pptp-sli-to-sli", 3, tq(pt.PPTPSetLinkInfo()), tr(pt.PPTPSetLinkInfo()))
+
 print("# name level request reply request-hashret reply-hashret answers")
 print("# made by gen_cases.py from Scapy 2.5.0; hashret bytes are in this host's order")
 for c in cases:

@@ -129,6 +129,18 @@ syn keyword pktLayer MIP6OptMsgAuth MIP6OptReplayProtection MIP6OptCGAParamsReq 
 syn keyword pktLayer ICMPv6NDOptDNSSL ICMPv6NIQueryNOOP ICMPv6NIQueryName ICMPv6NIQueryIPv6 ICMPv6NIQueryIPv4 ICMPv6NIReplyNOOP
 syn keyword pktLayer ICMPv6NIReplyName ICMPv6NIReplyIPv6 ICMPv6NIReplyIPv4 ICMPv6NIReplyRefuse ICMPv6NIReplyUnknown
 syn keyword pktLayer NTPControl NTPStatusPacket NTPSystemStatusPacket NTPPeerStatusPacket NTPClockStatusPacket NTPErrorStatusPacket NTPPeerStatusDataPacket
+syn keyword pktLayer PPPoE PPPoED PPPoETag PPPoED_Tags PPP_LCP PPP_LCP_Terminate PPP_LCP_Option
+syn keyword pktLayer PPP_LCP_MRU_Option PPP_LCP_ACCM_Option PPP_LCP_Auth_Protocol_Option
+syn keyword pktLayer PPP_LCP_Quality_Protocol_Option PPP_LCP_Magic_Number_Option
+syn keyword pktLayer PPP_LCP_Callback_Option PPP_LCP_Configure PPP_LCP_Discard_Request PPP_LCP_Echo
+syn keyword pktLayer PPP_LCP_Code_Reject PPP_LCP_Protocol_Reject
+syn keyword pktLayer PPP_PAP PPP_PAP_Request PPP_PAP_Response PPP_CHAP PPP_CHAP_ChallengeResponse
+syn keyword pktLayer PPTP PPTPStartControlConnectionRequest PPTPStartControlConnectionReply
+syn keyword pktLayer PPTPStopControlConnectionRequest PPTPStopControlConnectionReply PPTPEchoRequest
+syn keyword pktLayer PPTPEchoReply PPTPOutgoingCallRequest PPTPOutgoingCallReply
+syn keyword pktLayer PPTPIncomingCallRequest PPTPIncomingCallReply PPTPIncomingCallConnected
+syn keyword pktLayer PPTPCallClearRequest PPTPCallDisconnectNotify PPTPWANErrorNotify
+syn keyword pktLayer PPTPSetLinkInfo L2TP
 syn match pktLayerDecl "\%(\<layer[ \t]\+\)\@40<=\h\w*\%(-\w\+\)*"
 " x[...] right after an operand: ':' is a slice's, no IPv6 address there (the lexer's SUB state)
 syn region pktSubscript transparent start=+\%([A-Za-z0-9_)\]"]\)\@1<=\[+ end=+\]+ contains=ALLBUT,pktIPv6,pktPrefix6,pktEscape,pktBadEscape,pktBadBytes,pktTodo
