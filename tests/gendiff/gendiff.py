@@ -188,6 +188,11 @@ class Gen:
             return None
         if isinstance(f, F.MACField):
             return rand_mac(r)
+        # EDNS0ClientSubnet's address: a StrLenField that takes an address's text
+        if kind == "ClientSubnetv6":
+            return rand_ip6(r)
+        if kind == "ClientSubnetv4":
+            return rand_ip(r)
         if isinstance(f, F.IPField):
             return rand_ip(r)
         if isinstance(f, F.IP6Field):
