@@ -75,4 +75,26 @@ struct ps_decode_room {
                     struct ps_decode_room *room);
 };
 
+/* A PacketField's value from p[0..n): one element of class c in room's next
+ * slot, or, without room (or a free slot), the bytes as they are. Returns n,
+ * or -1 when c's fields end inside the bytes (Scapy raises). The slot is
+ * taken first, so what the element's own hooks put in room goes after it. */
+static inline long ps_decode_one_element(struct ps_decode_room *room, const struct ps_proto *c,
+                                         const uint8_t *p, size_t n, struct ps_fval *v)
+{
+    if (room && room->subs && room->element && room->subs_used < room->subs_cap) {
+        struct ps_layer *e = &room->subs[room->subs_used++];
+        if (room->element(c, p, n, e, room) < 0) {
+            room->subs_used--;
+            return -1;
+        }
+        v->sub = e;
+        v->nsub = 1;
+    } else {
+        v->bytes = p;
+        v->len = n;
+    }
+    return (long)n;
+}
+
 #endif

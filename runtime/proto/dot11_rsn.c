@@ -141,18 +141,7 @@ static long one_element(const struct ps_proto *c, size_t need, const uint8_t *p,
         return -1;
     if (need > len - off)
         need = len - off;
-    if (room && room->subs && room->element && room->subs_used < room->subs_cap) {
-        struct ps_layer *e = &room->subs[room->subs_used];
-        if (room->element(c, p + off, need, e, room) < 0)
-            return -1;
-        room->subs_used++;
-        v->sub = e;
-        v->nsub = 1;
-    } else {
-        v->bytes = p + off;
-        v->len = need;
-    }
-    return (long)need;
+    return ps_decode_one_element(room, c, p + off, need, v);
 }
 
 static long suite_decode(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,

@@ -156,17 +156,7 @@ static long peer_status_decode(const uint8_t *p, size_t len, size_t off,
     (void)l;
     memset(v, 0, sizeof *v);
     size_t n = len - off < 2 ? len - off : 2;
-    if (room && room->subs && room->element && room->subs_used < room->subs_cap) {
-        struct ps_layer *e = &room->subs[room->subs_used++];
-        if (room->element(&ps_proto_ntp_peer_status_packet, p + off, n, e, room) < 0)
-            return -1;
-        v->sub = e;
-        v->nsub = 1;
-    } else {
-        v->bytes = p + off;
-        v->len = n;
-    }
-    return (long)n;
+    return ps_decode_one_element(room, &ps_proto_ntp_peer_status_packet, p + off, n, v);
 }
 
 static const struct ps_field peer_data_fields[] = {

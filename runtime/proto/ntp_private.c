@@ -178,18 +178,7 @@ static long tail_decode(const uint8_t *p, size_t len, size_t off, const struct p
     size_t n = len - off < TAIL_LEN ? len - off : TAIL_LEN;
     if (n == 0)
         return 0;
-    if (room && room->subs && room->element && room->subs_used < room->subs_cap) {
-        struct ps_layer *e = &room->subs[room->subs_used];
-        if (room->element(&ps_proto_ntp_private_pkt_tail, p + off, n, e, room) < 0)
-            return -1;
-        room->subs_used++;
-        v->sub = e;
-        v->nsub = 1;
-    } else {
-        v->bytes = p + off;
-        v->len = n;
-    }
-    return (long)n;
+    return ps_decode_one_element(room, &ps_proto_ntp_private_pkt_tail, p + off, n, v);
 }
 
 static bool is_request(const struct ps_layer *l)
