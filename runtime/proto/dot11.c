@@ -193,15 +193,6 @@ static const struct ps_field fields[] = {DOT11_FIELDS};
 
 /* Dot11FCS.fcs: FCSField("fcs", None, fmt="<I"), a TrailerField: written
  * after the payload by post_build, read from the end of the frame. */
-static long fcs_encode(const struct ps_layer *l, const struct ps_fval *v, uint8_t *out,
-                       size_t cap)
-{
-    (void)l;
-    (void)v;
-    (void)out;
-    (void)cap;
-    return 0;
-}
 static long fcs_decode(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
                        struct ps_fval *v, struct ps_decode_room *room)
 {
@@ -220,7 +211,7 @@ static size_t fcs_tail(const struct ps_layer *l)
 static const struct ps_field fcs_fields[] = {
     DOT11_FIELDS,
     [F_FCS] = {.name = "fcs", .kind = PS_K_UINT, .bits = 32, .is_auto = true, .hex = true,
-               .encode = fcs_encode, .decode = fcs_decode, .ls_type = "FCSField",
+               .encode = ps_encode_nothing, .decode = fcs_decode, .ls_type = "FCSField",
                .ls_default = "None"},
 };
 

@@ -636,6 +636,11 @@ bool ps_on_ip6(const struct ps_build *b, size_t idx);
  * an extension header) with ps_ip6_checksum. False when the layer sits on
  * neither, where Scapy leaves the field alone. */
 bool ps_l4_checksum(const struct ps_build *b, size_t l4, uint8_t proto, uint16_t *ck);
+/* An `encode` hook that writes nothing where the field sits: a value another
+ * place carries (Dot11FCS's fcs, post_build writes it after the payload) or
+ * that shares bytes read by the field before it (RadioTap's L-SIG rate). */
+long ps_encode_nothing(const struct ps_layer *l, const struct ps_fval *v, uint8_t *out,
+                       size_t cap);
 /* A LenField's value when unset (Dot3, EAPOL): len(pkt.payload), which is
  * raw(payload), so the Paddings of the layers above count too. */
 size_t ps_lenfield_payload_len(const struct ps_build *b, size_t idx);

@@ -241,15 +241,6 @@ static long lsig_length_decode(const uint8_t *p, size_t len, size_t off,
     v->u = ps_le_get(p + off, 2) >> 4;
     return 2;
 }
-static long lsig_rate_encode(const struct ps_layer *l, const struct ps_fval *v, uint8_t *out,
-                             size_t cap)
-{
-    (void)l;
-    (void)v;
-    (void)out;
-    (void)cap;
-    return 0;
-}
 static long lsig_rate_decode(const uint8_t *p, size_t len, size_t off, const struct ps_layer *l,
                              struct ps_fval *v, struct ps_decode_room *room)
 {
@@ -594,7 +585,7 @@ static const struct ps_field fields[F_COUNT] = {
                        .present = has_P_L_SIG, .ls_type = "BitField (Cond) (12 bits)",
                        .ls_default = "0"},
     [F_LSIG_RATE] = {.name = "lsig_rate", .kind = PS_K_UINT, .bits = 4,
-                     .encode = lsig_rate_encode, .decode = lsig_rate_decode,
+                     .encode = ps_encode_nothing, .decode = lsig_rate_decode,
                      .present = has_P_L_SIG, .ls_type = "BitField (Cond) (4 bits)",
                      .ls_default = "0"},
     [F_TLVS] = {.name = "tlvs", .kind = PS_K_LAYERS, .sub_class = "RadioTapTLV",
