@@ -62,7 +62,7 @@ static struct decoded dec, dec2;
 static char text[TEXT_MAX];
 
 /* Fields whose default is the time of day (ICMP ts_*): ls() prints the
- * default's repr, which no golden can hold. Their "('123')" becomes "('<now>')". */
+ * default's repr, which no golden can hold. Their "('123')" becomes "('*')". */
 static void mask_times(char *s)
 {
     size_t count;
@@ -80,12 +80,12 @@ static void mask_times(char *s)
         char *open = timed ? strstr(line, " ('") : NULL;
         if (!open || open > line + len || line[len - 1] != ')')
             continue;
-        /* "('digits')" -> "('<now>')", padded to keep the line's length. */
-        char *q = open + 3;
-        size_t digits = (size_t)(line + len - 2 - q);
-        if (digits >= 5) {
-            memcpy(q, "<now>", 5);
-            memset(q + 5, ' ', digits - 5);
+        /* "('digits')" -> "('*')": how many digits changes with the time
+         * of day too (8 in the evening, 6 after midnight). */
+        char *q = open + 3, *end = line + len - 2;
+        if (end > q && strspn(q, "0123456789") == (size_t)(end - q)) {
+            *q = '*';
+            memmove(q + 1, end, strlen(end) + 1);
         }
     }
 }
